@@ -1,6 +1,7 @@
 // The rules every package shares. Type-aware (projectService), strict, and hostile to focused or skipped tests.
 import js from '@eslint/js';
 import vitest from '@vitest/eslint-plugin';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /** @param {{ tsconfigRootDir: string }} options */
@@ -56,6 +57,11 @@ export function base({ tsconfigRootDir }) {
     {
       files: ['**/*.js', '**/*.mjs', '**/*.config.ts'],
       ...tseslint.configs.disableTypeChecked,
+    },
+    {
+      // Config files and scripts run in Node, whatever the package's own target.
+      files: ['**/*.js', '**/*.mjs', '**/*.config.ts', 'scripts/**/*.ts'],
+      languageOptions: { globals: { ...globals.node } },
     },
   );
 }

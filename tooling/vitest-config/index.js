@@ -10,6 +10,21 @@ import { chromiumLaunchOptions } from './chromium.js';
 export const sourceCondition = '@egov-vn/source';
 
 /**
+ * Vitest browser mode on the system Chromium (headless, through Playwright). Other Vitest setups that run in a browser
+ * (Storybook's story tests) use this too, so Chromium is configured in one place.
+ * @returns {import('vitest/node').BrowserConfigOptions}
+ */
+export function chromiumBrowser() {
+  return {
+    enabled: true,
+    headless: true,
+    screenshotFailures: false,
+    provider: playwright({ launchOptions: chromiumLaunchOptions }),
+    instances: [{ browser: 'chromium' }],
+  };
+}
+
+/**
  * @param {{
  *   node?: boolean,
  *   browser?: boolean,
@@ -42,13 +57,7 @@ export function egovVitestConfig(options = {}) {
         name: 'browser',
         include: ['src/**/*.browser.test.ts'],
         setupFiles: browserSetupFiles,
-        browser: {
-          enabled: true,
-          headless: true,
-          screenshotFailures: false,
-          provider: playwright({ launchOptions: chromiumLaunchOptions }),
-          instances: [{ browser: 'chromium' }],
-        },
+        browser: chromiumBrowser(),
       },
     });
   }

@@ -1,0 +1,139 @@
+// The base class of every egov-vn custom element.
+import { LitElement } from 'lit';
+import type { PropertyDeclarations } from 'lit';
+import { defaultLocale, resolveLocale, translate } from './locale.js';
+import type { Catalogue, Locale, MessageArgs, MessageKey } from './locale.js';
+import { installTokens } from './styles/tokens.js';
+
+/** The names of the egov-vn events declared in `GlobalEventHandlersEventMap` (each element's event files add them). */
+export type EgovEventName = Extract<keyof GlobalEventHandlersEventMap, `egov-${string}`>;
+
+/** The `detail` type of an egov-vn event (`never` when it is not a `CustomEvent`). */
+export type EgovEventDetail<T extends EgovEventName> =
+  GlobalEventHandlersEventMap[T] extends CustomEvent<infer D> ? D : never;
+
+type NoDetail = undefined | null;
+
+/** Options of {@link EgovElement.emit}: `detail` is required exactly when the event type has one. */
+export type EgovEventInit<T extends EgovEventName> = Omit<CustomEventInit, 'detail'> &
+  ([EgovEventDetail<T>] extends [NoDetail] ? { detail?: EgovEventDetail<T> } : { detail: EgovEventDetail<T> });
+
+/** The rest parameters of {@link EgovElement.emit}: optional options for events without detail. */
+export type EgovEmitArgs<T extends EgovEventName> = [EgovEventDetail<T>] extends [NoDetail]
+  ? [init?: EgovEventInit<T>]
+  : [init: EgovEventInit<T>];
+
+const connected = new Set<EgovElement>();
+let langObserver: MutationObserver | undefined;
+
+function watchLanguages(doc: Document): void {
+  if (langObserver) return;
+  langObserver = new MutationObserver(() => {
+    for (const element of connected) element.refreshLocale();
+  });
+  langObserver.observe(doc.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+}
+
+/**
+ * The base of every egov-vn element: typed `egov-` events, the language (`vi` or `en`) resolved from the page, a
+ * typed message catalogue, the design tokens, and a registration that tolerates duplicates.
+ *
+ * Subclasses declare their catalogue as a type argument and a static field:
+ *
+ * ```ts
+ * const messages = defineMessages({ vi: { close: 'Đóng' }, en: { close: 'Close' } });
+ * export class EgovThing extends EgovElement<typeof messages> {
+ *   static override messages = messages;
+ *   override render() { return html`<button>${this.msg('close')}</button>`; }
+ * }
+ * ```
+ */
+export class EgovElement<C extends Catalogue = Catalogue> extends LitElement {
+  static override properties: PropertyDeclarations = {
+    locale: { state: true },
+  };
+
+  /** The element's messages in every language; read by {@link EgovElement.msg}. */
+  static messages: Catalogue | undefined;
+
+  /**
+   * Register this class as `tag`, once. A tag that is already defined by another class (two copies of a package on
+   * one page) is left alone with a warning instead of throwing; the same class under a second tag is registered as a
+   * subclass (a constructor can back only one tag).
+   */
+  static define(tag: string): void {
+    const existing = customElements.get(tag);
+    if (existing) {
+      if (existing !== this) {
+        console.warn(
+          `[egov-vn] <${tag}> đã được đăng ký bởi một lớp khác (có thể trang tải hai bản của cùng một gói); giữ bản đầu tiên. ` +
+            `<${tag}> is already defined by another class (two copies of its package?); keeping the first.`,
+        );
+      }
+      return;
+    }
+    try {
+      customElements.define(tag, this);
+    } catch (error) {
+      if (!(error instanceof DOMException && error.name === 'NotSupportedError')) throw error;
+      customElements.define(tag, class extends (this as CustomElementConstructor) {});
+    }
+  }
+
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'lang'];
+  }
+
+  /** The language the element speaks now: `vi` or `en`, resolved from `lang` attributes (see `resolveLocale`). */
+  declare locale: Locale;
+
+  constructor() {
+    super();
+    this.locale = defaultLocale;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    installTokens(this.ownerDocument);
+    connected.add(this);
+    watchLanguages(this.ownerDocument);
+    this.refreshLocale();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    connected.delete(this);
+    if (connected.size === 0) {
+      langObserver?.disconnect();
+      langObserver = undefined;
+    }
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name === 'lang') this.refreshLocale();
+  }
+
+  /** Resolve the language again (called when a `lang` attribute changes on the element or an ancestor). */
+  refreshLocale(): void {
+    const locale = resolveLocale(this);
+    if (locale !== this.locale) this.locale = locale;
+  }
+
+  /** The text of message `key` in the element's language, from the class's static `messages`. */
+  msg<K extends MessageKey<C>>(key: K, ...args: MessageArgs<C, K>): string {
+    const catalogue = (this.constructor as typeof EgovElement).messages;
+    if (!catalogue) throw new Error(`${this.localName}: static messages is not declared.`);
+    return translate(catalogue as C, this.locale, key, ...args);
+  }
+
+  /**
+   * Dispatch a typed `egov-` event from the element: `bubbles` and `composed` (it crosses shadow roots), not
+   * cancelable unless asked. Returns the event, so a caller can read `defaultPrevented`.
+   */
+  emit<T extends EgovEventName>(name: T, ...args: EgovEmitArgs<T>): GlobalEventHandlersEventMap[T] {
+    const event = new CustomEvent(name, { bubbles: true, composed: true, cancelable: false, ...args[0] });
+    this.dispatchEvent(event);
+    return event as unknown as GlobalEventHandlersEventMap[T];
+  }
+}

@@ -1,0 +1,7 @@
+export { EgovElement } from './egov-element.js';
+export type { EgovEmitArgs, EgovEventDetail, EgovEventInit, EgovEventName } from './egov-element.js';
+export { defaultLocale, defineMessages, locales, normalizeLocale, resolveLocale, translate } from './locale.js';
+export type { Catalogue, Locale, Message, MessageArgs, MessageKey, Messages } from './locale.js';
+export { darkTokens, commonTokens, hostStyles, installTokens, lightTokens, tokens } from './styles/tokens.js';
+export { visuallyHidden } from './styles/visually-hidden.js';
+export { deepActiveElement, FocusTrapController } from './focus-trap.js';
