@@ -1,0 +1,279 @@
+// The Vietnamese lunisolar calendar (âm lịch), computed astronomically from the published rules:
+//  1. a month starts on the civil day (in the calendar's time zone) that contains the new moon (ngày Sóc);
+//  2. the month containing the winter solstice (Đông chí) is month 11;
+//  3. when 13 new moons start between two consecutive months 11, the first month after the first of them
+//     that contains no major solar term (Trung khí, solar longitude a multiple of 30°) is the leap month,
+//     and it takes the number of the month before it.
+// Astronomy: ./astro.ts (Meeus). Results are cached per lunar year and time zone.
+
+import { newMoonJd, SYNODIC_MONTH, sunLongitudeUt, sunReachesLongitude } from './astro.js';
+import { civilOfJdn, jdnOf, toCivilDate } from './civil.js';
+import type { CivilDate, DateInput } from './civil.js';
+import { CalendarError } from './errors.js';
+import type { Lang } from './errors.js';
+
+/** A date of the Vietnamese lunar calendar. `leap` is true in a leap month (tháng nhuận). */
+export interface LunarDate {
+  /** The lunar year, numbered as the Gregorian year in which its month 1 starts. */
+  readonly year: number;
+  /** 1–12. */
+  readonly month: number;
+  /** 1–30. */
+  readonly day: number;
+  readonly leap: boolean;
+}
+
+/** Options of the lunar functions. */
+export interface LunarOptions {
+  /**
+   * UTC offset in hours of the meridian the calendar is computed for. Default 7 (105°E, Vietnam's official
+   * calendar since 1968). Use 8 for dates before 1968 in the North (and before 1975 in the South), which
+   * followed the UTC+8 (Chinese) calendar; this is also how to get the Chinese calendar.
+   */
+  readonly timeZone?: number;
+  /** Language of error messages (default Vietnamese). */
+  readonly lang?: Lang;
+}
+
+/** One month of a lunar year. */
+export interface LunarMonthInfo {
+  readonly year: number;
+  readonly month: number;
+  readonly leap: boolean;
+  /** Civil date of day 1 (mùng 1). */
+  readonly start: CivilDate;
+  /** 29 (tháng thiếu) or 30 (tháng đủ). */
+  readonly length: 29 | 30;
+}
+
+/** First and last civil years supported (both inclusive). */
+export const MIN_YEAR = 1800;
+export const MAX_YEAR = 2199;
+
+/**
+ * The months from month 11 of lunar year Y−1 up to (not including) month 11 of Y: starts[i] is the Julian Day
+ * Number of day 1 of the i-th month, with one extra entry for the end.
+ */
+interface YearWindow {
+  readonly starts: Float64Array;
+  readonly months: Uint8Array;
+  /** Index of the leap month in `months`, or -1. */
+  readonly leapIndex: number;
+  /** Index of month 1 (Tết) in `months`. */
+  readonly firstMonthIndex: number;
+}
+
+const cache = new Map<number, Map<number, YearWindow>>();
+
+function newMoonDay(k: number, tz: number): number {
+  return Math.floor(newMoonJd(k) + 0.5 + tz / 24);
+}
+
+/** Index k of the new moon that starts the lunar month containing civil day `jdn`. */
+function monthStartK(jdn: number, tz: number): number {
+  let k = Math.floor((jdn - 2451550.1) / SYNODIC_MONTH);
+  while (newMoonDay(k, tz) > jdn) k--;
+  while (newMoonDay(k + 1, tz) <= jdn) k++;
+  return k;
+}
+
+/** Civil day (JDN) of the winter solstice of Gregorian year `y`. */
+function winterSolsticeDay(y: number, tz: number): number {
+  const jd = sunReachesLongitude(270, jdnOf(y, 12, 21));
+  return Math.floor(jd + 0.5 + tz / 24);
+}
+
+/** Which 30° sector the Sun is in at the start (local midnight) of civil day `jdn`. */
+function majorTermSector(jdn: number, tz: number): number {
+  return Math.floor(sunLongitudeUt(jdn - 0.5 - tz / 24) / 30);
+}
+
+function buildWindow(year: number, tz: number): YearWindow {
+  const k0 = monthStartK(winterSolsticeDay(year - 1, tz), tz);
+  const k1 = monthStartK(winterSolsticeDay(year, tz), tz);
+  const count = k1 - k0;
+  const starts = new Float64Array(count + 1);
+  for (let i = 0; i <= count; i++) starts[i] = newMoonDay(k0 + i, tz);
+  let leapIndex = -1;
+  if (count === 13) {
+    let sector = majorTermSector(starts[1]!, tz);
+    for (let i = 1; i < count; i++) {
+      const next = majorTermSector(starts[i + 1]!, tz);
+      if (next === sector) {
+        leapIndex = i;
+        break;
+      }
+      sector = next;
+    }
+  }
+  const months = new Uint8Array(count);
+  let m = 11;
+  let firstMonthIndex = -1;
+  for (let i = 0; i < count; i++) {
+    if (i > 0 && i !== leapIndex) m = m === 12 ? 1 : m + 1;
+    months[i] = m;
+    if (m === 1 && firstMonthIndex < 0) firstMonthIndex = i;
+  }
+  return { starts, months, leapIndex, firstMonthIndex };
+}
+
+function windowOf(year: number, tz: number): YearWindow {
+  let byYear = cache.get(tz);
+  if (!byYear) {
+    byYear = new Map();
+    cache.set(tz, byYear);
+  }
+  let w = byYear.get(year);
+  if (!w) {
+    w = buildWindow(year, tz);
+    byYear.set(year, w);
+  }
+  return w;
+}
+
+function timeZoneOf(options: LunarOptions): number {
+  const tz = options.timeZone ?? 7;
+  if (!Number.isFinite(tz) || tz < -12 || tz > 14) {
+    throw new CalendarError(
+      'INVALID_ARGUMENT',
+      `Múi giờ không hợp lệ: ${tz} (cần số giờ lệch so với UTC, ví dụ 7).`,
+      `Invalid time zone: ${tz} (expected a UTC offset in hours, e.g. 7).`,
+      { where: 'timeZone', lang: options.lang },
+    );
+  }
+  return tz;
+}
+
+function outOfRange(what: string, lang: Lang | undefined, where: string): never {
+  const en = what.replace('Năm âm lịch', 'Lunar year').replace('Ngày', 'Date');
+  throw new CalendarError(
+    'OUT_OF_RANGE',
+    `${what} nằm ngoài khoảng hỗ trợ (năm ${MIN_YEAR}–${MAX_YEAR}).`,
+    `${en} is outside the supported range (years ${MIN_YEAR}–${MAX_YEAR}).`,
+    { where, lang },
+  );
+}
+
+function lunarOfJdn(jdn: number, civilYear: number, tz: number): LunarDate {
+  let year = civilYear + 1;
+  let w = windowOf(year, tz);
+  if (jdn < w.starts[0]!) {
+    year = civilYear;
+    w = windowOf(year, tz);
+  }
+  let i = w.months.length - 1;
+  while (w.starts[i]! > jdn) i--;
+  return {
+    year: i < w.firstMonthIndex ? year - 1 : year,
+    month: w.months[i]!,
+    day: jdn - w.starts[i]! + 1,
+    leap: i === w.leapIndex,
+  };
+}
+
+/**
+ * Converts a civil (Gregorian) date to the Vietnamese lunar calendar.
+ *
+ * @example toLunar('2025-01-29') // { year: 2025, month: 1, day: 1, leap: false } — Tết Ất Tỵ
+ */
+export function toLunar(date: DateInput, options: LunarOptions = {}): LunarDate {
+  const d = toCivilDate(date, { lang: options.lang });
+  const tz = timeZoneOf(options);
+  if (d.year < MIN_YEAR || d.year > MAX_YEAR) outOfRange(`Ngày ${d.year}-${d.month}-${d.day}`, options.lang, 'date');
+  return lunarOfJdn(jdnOf(d.year, d.month, d.day), d.year, tz);
+}
+
+/** The window (and index in it) of a lunar month, or undefined when that month does not exist. */
+function locateMonth(lunar: Pick<LunarDate, 'year' | 'month' | 'leap'>, tz: number): [YearWindow, number] | undefined {
+  const w = windowOf(lunar.month >= 11 ? lunar.year + 1 : lunar.year, tz);
+  for (let i = 0; i < w.months.length; i++) {
+    if (w.months[i] !== lunar.month || (i === w.leapIndex) !== lunar.leap) continue;
+    // In the window of Y+1, months 11 and 12 (and a leap 11/12) lie before month 1 and belong to Y.
+    const before = i < w.firstMonthIndex;
+    if (lunar.month >= 11 ? before : !before) return [w, i];
+  }
+  return undefined;
+}
+
+function invalidLunar(lunar: unknown, lang: Lang | undefined, vi: string, en: string): never {
+  const shown = JSON.stringify(lunar);
+  throw new CalendarError('INVALID_LUNAR_DATE', `Ngày âm lịch không hợp lệ ${shown}: ${vi}`, `Invalid lunar date ${shown}: ${en}`, {
+    where: 'lunar',
+    lang,
+  });
+}
+
+/**
+ * Converts a lunar date to the civil (Gregorian) date. Throws {@link CalendarError} `INVALID_LUNAR_DATE` when the
+ * month is not a leap month of that year (`leap: true`) or the day does not exist (30 in a 29-day month).
+ *
+ * @example toSolar({ year: 2026, month: 3, day: 10, leap: false }) // { year: 2026, month: 4, day: 26 } — Giỗ Tổ
+ */
+export function toSolar(lunar: LunarDate | Omit<LunarDate, 'leap'>, options: LunarOptions = {}): CivilDate {
+  const tz = timeZoneOf(options);
+  const { year, month, day } = lunar;
+  const leap = 'leap' in lunar ? lunar.leap : false;
+  if (![year, month, day].every(Number.isInteger) || month < 1 || month > 12 || day < 1 || day > 30) {
+    invalidLunar(lunar, options.lang, 'cần năm, tháng 1–12, ngày 1–30 là số nguyên.', 'year, month 1–12 and day 1–30 must be integers.');
+  }
+  if (year < MIN_YEAR - 1 || year > MAX_YEAR) outOfRange(`Năm âm lịch ${year}`, options.lang, 'lunar.year');
+  const found = locateMonth({ year, month, leap }, tz);
+  if (!found) {
+    invalidLunar(lunar, options.lang, `năm ${year} không có tháng ${month} nhuận.`, `year ${year} has no leap month ${month}.`);
+  }
+  const [w, i] = found;
+  const length = w.starts[i + 1]! - w.starts[i]!;
+  if (day > length) {
+    invalidLunar(lunar, options.lang, `tháng này chỉ có ${length} ngày.`, `this month has only ${length} days.`);
+  }
+  const result = civilOfJdn(w.starts[i]! + day - 1);
+  if (result.year < MIN_YEAR || result.year > MAX_YEAR) outOfRange(`Năm âm lịch ${year}`, options.lang, 'lunar.year');
+  return result;
+}
+
+/** Civil date of Tết Nguyên đán (day 1 of month 1) of lunar year `year`. */
+export function tetDate(year: number, options: LunarOptions = {}): CivilDate {
+  return toSolar({ year, month: 1, day: 1, leap: false }, options);
+}
+
+/** The leap month (1–12) of lunar year `year`, or 0 when the year has none. */
+export function leapMonthOf(year: number, options: LunarOptions = {}): number {
+  return lunarYearMonths(year, options).find((m) => m.leap)?.month ?? 0;
+}
+
+/** The 12 or 13 months of lunar year `year`, from month 1 (Tết) to month 12 (tháng Chạp). */
+export function lunarYearMonths(year: number, options: LunarOptions = {}): LunarMonthInfo[] {
+  const tz = timeZoneOf(options);
+  if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR) outOfRange(`Năm âm lịch ${year}`, options.lang, 'year');
+  const result: LunarMonthInfo[] = [];
+  const push = (w: YearWindow, i: number): void => {
+    result.push({
+      year,
+      month: w.months[i]!,
+      leap: i === w.leapIndex,
+      start: civilOfJdn(w.starts[i]!),
+      length: (w.starts[i + 1]! - w.starts[i]!) as 29 | 30,
+    });
+  };
+  const w = windowOf(year, tz);
+  for (let i = w.firstMonthIndex; i < w.months.length; i++) push(w, i);
+  const next = windowOf(year + 1, tz);
+  for (let i = 0; i < next.firstMonthIndex; i++) push(next, i);
+  return result;
+}
+
+/** Number of days (29 or 30) of a lunar month. */
+export function lunarMonthLength(lunar: Pick<LunarDate, 'year' | 'month' | 'leap'>, options: LunarOptions = {}): 29 | 30 {
+  const found = locateMonth(lunar, timeZoneOf(options));
+  if (!found) invalidLunar(lunar, options.lang, `năm ${lunar.year} không có tháng ${lunar.month} nhuận.`, `year ${lunar.year} has no leap month ${lunar.month}.`);
+  const [w, i] = found;
+  return (w.starts[i + 1]! - w.starts[i]!) as 29 | 30;
+}
+
+/**
+ * Days 1–10 are written "mùng 1" … "mùng 10"; the month is "tháng Giêng" for 1 and "tháng Chạp" for 12 in
+ * traditional style. Returns e.g. "10/3 âm lịch" style `d/m` with "(nhuận)" for a leap month.
+ */
+export function formatLunar(lunar: LunarDate): string {
+  return `${lunar.day}/${lunar.month}${lunar.leap ? ' (nhuận)' : ''} âm lịch năm ${lunar.year}`;
+}
