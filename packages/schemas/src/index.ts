@@ -1,4 +1,119 @@
-/** The version of @egov-vn/schemas this build came from. */
-export function schemasVersion(): string {
-  return '0.0.0';
-}
+// @egov-vn/schemas — the administrative document model of Nghị định 30/2020/NĐ-CP, agency codes and Vietnamese
+// text (TCVN 6909:2001). Framework-free; runs in Node and browsers.
+
+export { type Language, type LocalizedText, getLanguage, setLanguage } from './i18n.js';
+export { EgovError, type EgovIssue, type Result, errorMap, validate } from './errors.js';
+export { RULE_CODES, type RuleCode, ruleMessage } from './messages.js';
+export { enableStrictCsp } from './zod-config.js';
+
+// Vietnamese text
+export { foldForSearch, normalizeVietnamese, type NormalizeOptions, type ToneStyle } from './text/normalize.js';
+export {
+  detectLegacyEncoding,
+  type EncodingGuess,
+  fromUnicode,
+  LEGACY_ENCODINGS,
+  type LegacyEncoding,
+  toUnicode,
+  type ToUnicodeOptions,
+} from './text/legacy.js';
+
+// Dates
+export { type CivilDate, type DateInput, formatIsoDate, toCivilDate } from './document/civil-date.js';
+
+// Document model
+export {
+  COPY_KIND_KEYS,
+  COPY_KINDS,
+  type CopyKindKey,
+  DOCUMENT_TYPE_KEYS,
+  DOCUMENT_TYPES,
+  documentType,
+  documentTypeByAbbreviation,
+  type DocumentTypeInfo,
+  type DocumentTypeKey,
+  isTypeAbbreviation,
+  LEGAL_NORMATIVE_ABBREVIATIONS,
+} from './document/types.js';
+export {
+  CODE_NOTATION_MAX_LENGTH,
+  CODE_NUMBER_MAX_LENGTH,
+  documentSymbol,
+  type DocumentNumberParts,
+  formatDocumentNumber,
+  type FormatDocumentNumberOptions,
+  padDocumentNumber,
+  parseDocumentNumber,
+  safeParseDocumentNumber,
+} from './document/number.js';
+export {
+  formatDayMonth,
+  formatIssuedPlaceDate,
+  type IssuedPlaceDate,
+  parseIssuedPlaceDate,
+  safeFormatIssuedPlaceDate,
+} from './document/place-date.js';
+export { formatSignerBlock, type Signer, SignerSchema, SIGNING_AUTHORITIES, type SigningAuthority } from './document/signer.js';
+export {
+  type Archive,
+  ArchiveSchema,
+  formatArchiveLine,
+  formatKinhGui,
+  formatRecipients,
+  type FormatRecipientsOptions,
+  type Recipient,
+  RecipientSchema,
+} from './document/recipients.js';
+export {
+  type AdministrativeDocument,
+  AdministrativeDocumentSchema,
+  AppendixSchema,
+  CIRCULATION_NOTES,
+  ContactSchema,
+  type ContentBlock,
+  ContentBlockSchema,
+  CopyInfoSchema,
+  type DocumentContent,
+  DocumentContentSchema,
+  DrafterSchema,
+  formatSubjectLine,
+  isSecret,
+  IssuerSchema,
+  SECRECY_LABELS,
+  SECRECY_LEVELS,
+  type SecrecyLevel,
+  textContent,
+  TYPES_WITHOUT_SUBJECT,
+  URGENCY_LABELS,
+  URGENCY_LEVELS,
+  type UrgencyLevel,
+} from './document/document.js';
+export {
+  type IncomingRecord,
+  IncomingRecordSchema,
+  type OutgoingRecord,
+  OutgoingRecordSchema,
+  type WorkFile,
+  workFileCode,
+  WorkFileSchema,
+} from './document/registration.js';
+export {
+  nextRegisterNumber,
+  registerKey,
+  type RegisterRequest,
+  type RegisterResult,
+  type RegisterSeries,
+  type RegisterState,
+} from './document/register.js';
+
+// Agencies
+export {
+  AGENCY_CODE_LENGTH,
+  type AgencyCode,
+  type AgencyCodeParts,
+  formatAgencyCode,
+  isAgencyCode,
+  parseAgencyCode,
+  safeParseAgencyCode,
+} from './agency/code.js';
+export { isOfficialEmail, normalizeOfficialEmail, parseOfficialEmail } from './agency/email.js';

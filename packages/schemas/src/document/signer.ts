@@ -1,0 +1,62 @@
+// Quyền hạn, chức vụ, họ tên người ký (Phụ lục I, II.7): the authority prefix (TM., Q., KT., TL., TUQ.), the
+// position, and the full name, without academic titles before it.
+import { z } from 'zod';
+import { EgovError, ruleIssue, type EgovIssue } from '../errors.js';
+import type { Language } from '../i18n.js';
+
+/**
+ * TM. on behalf of a collective · Q. acting head · KT. deputy signing for the head · TL. by order ·
+ * TUQ. by delegated authority.
+ */
+export const SIGNING_AUTHORITIES = ['TM', 'Q', 'KT', 'TL', 'TUQ'] as const;
+export type SigningAuthority = (typeof SIGNING_AUTHORITIES)[number];
+
+const TITLES = /^(?:GS|PGS|TS|TSKH|ThS|CN|KS|BS|Ths|Th\.S)\.?\s+/u;
+
+export const SignerSchema = z
+  .object({
+    /** The authority prefix, when the signer does not sign in their own right. */
+    authority: z.enum(SIGNING_AUTHORITIES).optional(),
+    /** For TM.: the collective ("Ủy ban nhân dân"); for KT./TL./TUQ.: the head's title ("Chủ tịch", "Bộ trưởng"). */
+    onBehalfOf: z.string().trim().min(1).max(200).optional(),
+    /** Chức vụ: SignerInfo.Position String(100) in Phụ lục VI. */
+    position: z.string().trim().min(1).max(100),
+    /** Họ tên: SignerInfo.FullName String(50) in Phụ lục VI. */
+    fullName: z.string().trim().min(1).max(50),
+  })
+  .superRefine((signer, ctx) => {
+    const needsHead = signer.authority !== undefined && signer.authority !== 'Q';
+    if (needsHead && !signer.onBehalfOf) {
+      ctx.addIssue({ code: 'custom', path: ['onBehalfOf'], params: { rule: 'signer.onBehalfOf', authority: signer.authority } });
+    }
+    if (TITLES.test(signer.fullName)) {
+      ctx.addIssue({ code: 'custom', path: ['fullName'], params: { rule: 'signer.academicTitle' } });
+    }
+  });
+export type Signer = z.input<typeof SignerSchema>;
+
+function upper(text: string): string {
+  return text.normalize('NFC').trim().toLocaleUpperCase('vi');
+}
+
+/**
+ * The text lines of the signer block, top to bottom, without the blank space for the signature:
+ * `{ authority: 'KT', onBehalfOf: 'Chủ tịch', position: 'Phó Chủ tịch', fullName: 'Bùi Văn Hạnh' }` gives
+ * `['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', 'Bùi Văn Hạnh']`. Throws `EgovError` when the signer breaks a rule.
+ */
+export function formatSignerBlock(signer: Signer, options: { lang?: Language } = {}): string[] {
+  const parsed = SignerSchema.safeParse(signer);
+  if (!parsed.success) {
+    const issues: EgovIssue[] = parsed.error.issues.map((issue) => {
+      const params = issue.code === 'custom' ? (issue.params ?? {}) : {};
+      const rule = issue.code === 'custom' ? (params['rule'] as 'signer.onBehalfOf' | 'signer.academicTitle') : 'signer.field';
+      return ruleIssue(rule, { field: issue.path.join('.'), ...params }, issue.path as (string | number)[], options.lang);
+    });
+    throw new EgovError(issues);
+  }
+  const s = parsed.data;
+  const name = s.fullName.normalize('NFC');
+  if (s.authority === 'Q') return [`Q. ${upper(s.position)}`, name];
+  if (s.authority) return [`${s.authority}. ${upper(s.onBehalfOf!)}`, upper(s.position), name];
+  return [upper(s.position), name];
+}
