@@ -81,53 +81,6 @@ export function jdUtToJde(jd: number): number {
   return jd + deltaTDays(jd);
 }
 
-// Periodic terms of the new-moon correction (Meeus table in ch. 49): [coefficient, power of E, M, M', F, Ω].
-const NEW_MOON_TERMS: readonly (readonly [number, number, number, number, number, number])[] = [
-  [-0.4072, 0, 0, 1, 0, 0],
-  [0.17241, 1, 1, 0, 0, 0],
-  [0.01608, 0, 0, 2, 0, 0],
-  [0.01039, 0, 0, 0, 2, 0],
-  [0.00739, 1, -1, 1, 0, 0],
-  [-0.00514, 1, 1, 1, 0, 0],
-  [0.00208, 2, 2, 0, 0, 0],
-  [-0.00111, 0, 0, 1, -2, 0],
-  [-0.00057, 0, 0, 1, 2, 0],
-  [0.00056, 1, 1, 2, 0, 0],
-  [-0.00042, 0, 0, 3, 0, 0],
-  [0.00042, 1, 1, 0, 2, 0],
-  [0.00038, 1, 1, 0, -2, 0],
-  [-0.00024, 1, -1, 2, 0, 0],
-  [-0.00017, 0, 0, 0, 0, 1],
-  [-0.00007, 0, 2, 1, 0, 0],
-  [0.00004, 0, 0, 2, -2, 0],
-  [0.00004, 0, 3, 0, 0, 0],
-  [0.00003, 0, 1, 1, -2, 0],
-  [0.00003, 0, 0, 2, 2, 0],
-  [-0.00003, 0, 1, 1, 2, 0],
-  [0.00003, 0, -1, 1, 2, 0],
-  [-0.00002, 0, -1, 1, -2, 0],
-  [-0.00002, 0, 1, 3, 0, 0],
-  [0.00002, 0, 0, 4, 0, 0],
-];
-
-// Additional corrections from the planetary arguments A1…A14: [coefficient, A at k=0, A per lunation].
-const PLANETARY_TERMS: readonly (readonly [number, number, number])[] = [
-  [0.000325, 299.77, 0.107408],
-  [0.000165, 251.88, 0.016321],
-  [0.000164, 251.83, 26.651886],
-  [0.000126, 349.42, 36.412478],
-  [0.00011, 84.66, 18.206239],
-  [0.000062, 141.74, 53.303771],
-  [0.00006, 207.14, 2.453732],
-  [0.000056, 154.84, 7.30686],
-  [0.000047, 34.52, 27.261239],
-  [0.000042, 207.19, 0.121824],
-  [0.00004, 291.34, 1.844379],
-  [0.000037, 161.72, 24.198154],
-  [0.000035, 239.56, 25.513099],
-  [0.000023, 331.55, 3.592518],
-];
-
 /** Mean length of a synodic month in days. */
 export const SYNODIC_MONTH = 29.530588861;
 
@@ -146,14 +99,53 @@ export function newMoonJde(k: number): number {
   const Mp = 201.5643 + 385.81693528 * k + 0.0107582 * T2 + 0.00001238 * T3 - 0.000000058 * T4;
   const F = 160.7108 + 390.67050284 * k - 0.0016118 * T2 - 0.00000227 * T3 + 0.000000011 * T4;
   const Om = 124.7746 - 1.56375588 * k + 0.0020672 * T2 + 0.00000215 * T3;
-  for (const [c, e, m, mp, f, om] of NEW_MOON_TERMS) {
-    jde += c * E ** e * sinDeg(m * M + mp * Mp + f * F + om * Om);
-  }
-  jde += PLANETARY_TERMS[0]![0] * sinDeg(299.77 + 0.107408 * k - 0.009173 * T2);
-  for (let i = 1; i < PLANETARY_TERMS.length; i++) {
-    const [c, a0, a1] = PLANETARY_TERMS[i]!;
-    jde += c * sinDeg(a0 + a1 * k);
-  }
+  const m = M * RAD;
+  const mp = Mp * RAD;
+  const f = F * RAD;
+  const sin = Math.sin;
+  // Periodic terms of the new-moon correction (Meeus ch. 49), written out for speed.
+  jde +=
+    -0.4072 * sin(mp) +
+    0.17241 * E * sin(m) +
+    0.01608 * sin(2 * mp) +
+    0.01039 * sin(2 * f) +
+    0.00739 * E * sin(mp - m) -
+    0.00514 * E * sin(mp + m) +
+    0.00208 * E * E * sin(2 * m) -
+    0.00111 * sin(mp - 2 * f) -
+    0.00057 * sin(mp + 2 * f) +
+    0.00056 * E * sin(2 * mp + m) -
+    0.00042 * sin(3 * mp) +
+    0.00042 * E * sin(m + 2 * f) +
+    0.00038 * E * sin(m - 2 * f) -
+    0.00024 * E * sin(2 * mp - m) -
+    0.00017 * sin(Om * RAD) -
+    0.00007 * sin(mp + 2 * m) +
+    0.00004 * sin(2 * mp - 2 * f) +
+    0.00004 * sin(3 * m) +
+    0.00003 * sin(mp + m - 2 * f) +
+    0.00003 * sin(2 * mp + 2 * f) -
+    0.00003 * sin(mp + m + 2 * f) +
+    0.00003 * sin(mp - m + 2 * f) -
+    0.00002 * sin(mp - m - 2 * f) -
+    0.00002 * sin(3 * mp + m) +
+    0.00002 * sin(4 * mp);
+  // Additional corrections from the planetary arguments A1…A14.
+  jde +=
+    0.000325 * sinDeg(299.77 + 0.107408 * k - 0.009173 * T2) +
+    0.000165 * sinDeg(251.88 + 0.016321 * k) +
+    0.000164 * sinDeg(251.83 + 26.651886 * k) +
+    0.000126 * sinDeg(349.42 + 36.412478 * k) +
+    0.00011 * sinDeg(84.66 + 18.206239 * k) +
+    0.000062 * sinDeg(141.74 + 53.303771 * k) +
+    0.00006 * sinDeg(207.14 + 2.453732 * k) +
+    0.000056 * sinDeg(154.84 + 7.30686 * k) +
+    0.000047 * sinDeg(34.52 + 27.261239 * k) +
+    0.000042 * sinDeg(207.19 + 0.121824 * k) +
+    0.00004 * sinDeg(291.34 + 1.844379 * k) +
+    0.000037 * sinDeg(161.72 + 24.198154 * k) +
+    0.000035 * sinDeg(239.56 + 25.513099 * k) +
+    0.000023 * sinDeg(331.55 + 3.592518 * k);
   return jde;
 }
 

@@ -17,6 +17,7 @@ export {
 } from './civil.js';
 export type { CivilDate, DateInput, IsoWeekday } from './civil.js';
 export {
+  clearLunarCache,
   formatLunar,
   leapMonthOf,
   lunarMonthLength,

@@ -63,24 +63,50 @@ interface YearWindow {
   readonly firstMonthIndex: number;
 }
 
-const cache = new Map<number, Map<number, YearWindow>>();
+/** Per time zone: lunar-year windows, new-moon days by k, and the k of month 11 by Gregorian year. */
+interface ZoneCache {
+  readonly windows: Map<number, YearWindow>;
+  readonly newMoonDays: Map<number, number>;
+  readonly month11K: Map<number, number>;
+}
 
-function newMoonDay(k: number, tz: number): number {
-  return Math.floor(newMoonJd(k) + 0.5 + tz / 24);
+const cache = new Map<number, ZoneCache>();
+
+function zone(tz: number): ZoneCache {
+  let z = cache.get(tz);
+  if (!z) {
+    z = { windows: new Map(), newMoonDays: new Map(), month11K: new Map() };
+    cache.set(tz, z);
+  }
+  return z;
+}
+
+function newMoonDay(k: number, tz: number, z: ZoneCache): number {
+  let day = z.newMoonDays.get(k);
+  if (day === undefined) {
+    day = Math.floor(newMoonJd(k) + 0.5 + tz / 24);
+    z.newMoonDays.set(k, day);
+  }
+  return day;
 }
 
 /** Index k of the new moon that starts the lunar month containing civil day `jdn`. */
-function monthStartK(jdn: number, tz: number): number {
+function monthStartK(jdn: number, tz: number, z: ZoneCache): number {
   let k = Math.floor((jdn - 2451550.1) / SYNODIC_MONTH);
-  while (newMoonDay(k, tz) > jdn) k--;
-  while (newMoonDay(k + 1, tz) <= jdn) k++;
+  while (newMoonDay(k, tz, z) > jdn) k--;
+  while (newMoonDay(k + 1, tz, z) <= jdn) k++;
   return k;
 }
 
-/** Civil day (JDN) of the winter solstice of Gregorian year `y`. */
-function winterSolsticeDay(y: number, tz: number): number {
-  const jd = sunReachesLongitude(270, jdnOf(y, 12, 21));
-  return Math.floor(jd + 0.5 + tz / 24);
+/** k of the new moon starting month 11 (the month containing the winter solstice) of Gregorian year `y`. */
+function month11K(y: number, tz: number, z: ZoneCache): number {
+  let k = z.month11K.get(y);
+  if (k === undefined) {
+    const solstice = Math.floor(sunReachesLongitude(270, jdnOf(y, 12, 21)) + 0.5 + tz / 24);
+    k = monthStartK(solstice, tz, z);
+    z.month11K.set(y, k);
+  }
+  return k;
 }
 
 /** Which 30° sector the Sun is in at the start (local midnight) of civil day `jdn`. */
@@ -88,12 +114,12 @@ function majorTermSector(jdn: number, tz: number): number {
   return Math.floor(sunLongitudeUt(jdn - 0.5 - tz / 24) / 30);
 }
 
-function buildWindow(year: number, tz: number): YearWindow {
-  const k0 = monthStartK(winterSolsticeDay(year - 1, tz), tz);
-  const k1 = monthStartK(winterSolsticeDay(year, tz), tz);
+function buildWindow(year: number, tz: number, z: ZoneCache): YearWindow {
+  const k0 = month11K(year - 1, tz, z);
+  const k1 = month11K(year, tz, z);
   const count = k1 - k0;
   const starts = new Float64Array(count + 1);
-  for (let i = 0; i <= count; i++) starts[i] = newMoonDay(k0 + i, tz);
+  for (let i = 0; i <= count; i++) starts[i] = newMoonDay(k0 + i, tz, z);
   let leapIndex = -1;
   if (count === 13) {
     let sector = majorTermSector(starts[1]!, tz);
@@ -118,17 +144,18 @@ function buildWindow(year: number, tz: number): YearWindow {
 }
 
 function windowOf(year: number, tz: number): YearWindow {
-  let byYear = cache.get(tz);
-  if (!byYear) {
-    byYear = new Map();
-    cache.set(tz, byYear);
-  }
-  let w = byYear.get(year);
+  const z = zone(tz);
+  let w = z.windows.get(year);
   if (!w) {
-    w = buildWindow(year, tz);
-    byYear.set(year, w);
+    w = buildWindow(year, tz, z);
+    z.windows.set(year, w);
   }
   return w;
+}
+
+/** Drops the cached lunar years and new moons (a few hundred bytes per year). */
+export function clearLunarCache(): void {
+  cache.clear();
 }
 
 function timeZoneOf(options: LunarOptions): number {
