@@ -1,0 +1,17 @@
+/**
+ * @egov-vn/pdf-signature — sign PDFs to PAdES by incremental update and verify them like a trusted validator.
+ * Runs in browsers and Node (WebCrypto only). Node-only helpers live in `@egov-vn/pdf-signature/node`.
+ */
+export { signPdf, pdfDate, type SignPdfOptions, type SubFilter, type DocMdpPermission, type Rect, type AppearanceFactory, type AppearanceContext, type AppearanceResult } from './sign/sign-pdf.js';
+export { cryptoKeySigner, type Signer, type SignAlgorithm } from './sign/signer.js';
+export { verifyPdf, parsePdfDate, type VerifyOptions, type VerifyPolicy } from './verify/verify-pdf.js';
+export type * from './verify/report.js';
+export { parseCertificates, type TrustInput } from './verify/trust.js';
+export { requestTimestamp, type TimestampOptions } from './cms/timestamp.js';
+export type { HashAlgorithm } from './cms/oids.js';
+export { PdfSignatureError, type Lang, type Message } from './errors.js';
+
+/** The version of @egov-vn/pdf-signature this build came from. */
+export function pdfSignatureVersion(): string {
+  return '0.0.0';
+}

@@ -1,0 +1,2 @@
+/** @egov-vn/pdf-signature/node — Node-only helpers (files, local servers). */
+export { startTimestampServer, type LocalServer } from './node/tsa-server.js';

@@ -1,0 +1,278 @@
+/**
+ * signPdf: PAdES B-B / B-T (or legacy adbe.pkcs7.detached) by incremental update. The input bytes are never
+ * changed: the output starts with them, so earlier signatures stay valid.
+ */
+import * as asn1js from 'asn1js';
+import { addUnsignedAttribute, buildSignedData, encodeContentInfo } from '../cms/build.js';
+import { digest } from '../cms/crypto.js';
+import { OID, type HashAlgorithm } from '../cms/oids.js';
+import { requestTimestamp, type TimestampOptions } from '../cms/timestamp.js';
+import { pdfError } from '../errors.js';
+import { latin1Bytes, toArrayBuffer, toHex } from '../pdf/bytes.js';
+import { PdfFile } from '../pdf/file.js';
+import { PdfArray, PdfDict, PdfRef, PdfStream, PdfString, arr, dict, isName, name, textString, type PdfObject } from '../pdf/objects.js';
+import { IncrementalUpdate, RawBody, serialize } from '../pdf/writer.js';
+import type { Signer } from './signer.js';
+
+export type SubFilter = 'ETSI.CAdES.detached' | 'adbe.pkcs7.detached';
+export type DocMdpPermission = 1 | 2 | 3;
+export type Rect = readonly [number, number, number, number];
+
+/** What an appearance factory may do: add objects to the update. */
+export interface AppearanceContext {
+  add(body: PdfObject | PdfStream): PdfRef;
+  readonly file: PdfFile;
+  readonly pageRef: PdfRef;
+  readonly pageIndex: number;
+  readonly signingTime: Date;
+}
+
+export interface AppearanceResult {
+  /** Rectangle on the page, in default user space. */
+  readonly rect: Rect;
+  /** Content stream of the /AP /N form XObject (BBox = [0 0 width height]). */
+  readonly content: Uint8Array;
+  readonly resources: PdfDict;
+}
+
+/** Builds the visible appearance; see `appearance/` for the Nghị định 30 layouts. */
+export type AppearanceFactory = (ctx: AppearanceContext) => Promise<AppearanceResult>;
+
+export interface SignPdfOptions {
+  readonly signer: Signer;
+  readonly hash?: HashAlgorithm;
+  /** Default ETSI.CAdES.detached (PAdES). */
+  readonly subFilter?: SubFilter;
+  readonly fieldName?: string;
+  readonly reason?: string;
+  readonly location?: string;
+  readonly contactInfo?: string;
+  readonly name?: string;
+  /** Claimed signing time written to /M (default now). */
+  readonly signingTime?: Date;
+  /** Offset of /M from UTC in minutes (default 420, Vietnam UTC+07:00). */
+  readonly timeZoneOffsetMinutes?: number;
+  /** Adds an RFC 3161 signature time-stamp (PAdES B-T). */
+  readonly timestamp?: TimestampOptions;
+  /** Makes this a certification signature with DocMDP permission P. */
+  readonly certify?: DocMdpPermission;
+  /** Page index (0-based) for the widget (default 0). */
+  readonly page?: number;
+  readonly appearance?: AppearanceFactory;
+  /** Bytes reserved for the CMS (default: estimated from the chain; grown and retried once if short). */
+  readonly reservedBytes?: number;
+}
+
+export function pdfDate(date: Date, offsetMinutes = 420): string {
+  const local = new Date(date.getTime() + offsetMinutes * 60_000);
+  const p = (n: number, w = 2): string => String(n).padStart(w, '0');
+  const sign = offsetMinutes >= 0 ? '+' : '-';
+  const off = Math.abs(offsetMinutes);
+  return `D:${p(local.getUTCFullYear(), 4)}${p(local.getUTCMonth() + 1)}${p(local.getUTCDate())}${p(local.getUTCHours())}${p(local.getUTCMinutes())}${p(local.getUTCSeconds())}${sign}${p(Math.floor(off / 60))}'${p(off % 60)}'`;
+}
+
+async function existingFieldNames(file: PdfFile, fields: PdfArray | undefined): Promise<{ names: Set<string>; certP?: number; signed: number }> {
+  const names = new Set<string>();
+  let signed = 0;
+  for (const f of fields ?? []) {
+    const d = await file.resolveDict(f);
+    const t = d?.get('T');
+    if (t && typeof t === 'object' && 'text' in t) names.add(t.text());
+    if (d && isName(d.get('FT'), 'Sig') && d.get('V') !== undefined) signed++;
+  }
+  return { names, signed };
+}
+
+async function docMdpPermission(file: PdfFile, catalog: PdfDict): Promise<number | undefined> {
+  const perms = await file.resolveDict(catalog.get('Perms'));
+  const sig = await file.resolveDict(perms?.get('DocMDP'));
+  if (!sig) return undefined;
+  for (const ref of (await file.resolveArray(sig.get('Reference'))) ?? []) {
+    const r = await file.resolveDict(ref);
+    if (r && isName(r.get('TransformMethod'), 'DocMDP')) {
+      const p = (await file.resolveDict(r.get('TransformParams')))?.get('P');
+      return typeof p === 'number' ? p : 2;
+    }
+  }
+  return 2;
+}
+
+export async function signPdf(pdf: Uint8Array, options: SignPdfOptions): Promise<Uint8Array> {
+  const first = await signOnce(pdf, options, options.reservedBytes);
+  if (first.ok) return first.bytes;
+  return (await signOnce(pdf, options, first.needed + 2048)).bytes;
+}
+
+async function signOnce(
+  pdf: Uint8Array,
+  options: SignPdfOptions,
+  reserved: number | undefined,
+): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; needed: number; bytes: Uint8Array }> {
+  const hash = options.hash ?? 'SHA-256';
+  const subFilter = options.subFilter ?? 'ETSI.CAdES.detached';
+  const signingTime = options.signingTime ?? new Date();
+  const file = await PdfFile.open(pdf);
+  if (file.trailer.has('Encrypt')) {
+    throw pdfError('PDF_ENCRYPTED', 'Không hỗ trợ ký tệp PDF đã mã hoá', 'Signing encrypted PDFs is not supported');
+  }
+  const rootRef = file.trailer.get('Root') as PdfRef;
+  const catalog = (await file.catalog()).clone();
+  let catalogChanged = false;
+  const pages = await file.pages();
+  const pageIndex = options.page ?? 0;
+  const pageRef = pages[pageIndex];
+  if (!pageRef) throw pdfError('SIGN_PAGE', `Không có trang số ${pageIndex + 1}`, `There is no page ${pageIndex + 1}`);
+
+  const upd = new IncrementalUpdate(file);
+  const add = (body: PdfObject | PdfStream): PdfRef => {
+    const ref = upd.allocate();
+    upd.set(ref, body);
+    return ref;
+  };
+  const sigRef = upd.allocate();
+  const widgetRef = upd.allocate();
+
+  // AcroForm and its /Fields.
+  const acroObj = catalog.get('AcroForm');
+  const acro = ((await file.resolveDict(acroObj))?.clone() ?? new PdfDict()).set('SigFlags', 3);
+  const fieldsObj = acro.get('Fields');
+  const fields = await file.resolveArray(fieldsObj);
+  const info = await existingFieldNames(file, fields);
+  const mdp = await docMdpPermission(file, catalog);
+  if (mdp === 1) {
+    throw pdfError('SIGN_DOCMDP', 'Tài liệu đã được chứng thực không cho phép thay đổi (DocMDP P=1)', 'The document is certified with no changes allowed (DocMDP P=1)');
+  }
+  if (options.certify && (info.signed > 0 || mdp !== undefined)) {
+    throw pdfError('SIGN_CERTIFY_FIRST', 'Chữ ký chứng thực phải là chữ ký đầu tiên', 'A certification signature must be the first signature');
+  }
+  let fieldName = options.fieldName ?? `Signature${info.names.size + 1}`;
+  for (let i = 2; info.names.has(fieldName); i++) fieldName = `${options.fieldName ?? 'Signature'}${i}`;
+  const newFields = PdfArray.of2([...(fields ?? []), widgetRef]);
+  if (fieldsObj instanceof PdfRef) upd.set(fieldsObj, newFields);
+  else acro.set('Fields', newFields);
+  if (acroObj instanceof PdfRef) upd.set(acroObj, acro);
+  else {
+    catalog.set('AcroForm', add(acro));
+    catalogChanged = true;
+  }
+
+  // The page's /Annots.
+  const page = (await file.resolveDict(pageRef))!.clone();
+  const annotsObj = page.get('Annots');
+  const annots = PdfArray.of2([...((await file.resolveArray(annotsObj)) ?? []), widgetRef]);
+  if (annotsObj instanceof PdfRef) upd.set(annotsObj, annots);
+  else {
+    page.set('Annots', annots);
+    upd.set(pageRef, page);
+  }
+
+  // Appearance.
+  let rect: Rect = [0, 0, 0, 0];
+  let apContent: Uint8Array = new Uint8Array(0);
+  let apResources = new PdfDict();
+  if (options.appearance) {
+    const ap = await options.appearance({ add, file, pageRef, pageIndex, signingTime });
+    rect = ap.rect;
+    apContent = ap.content;
+    apResources = ap.resources;
+  }
+  const w = Math.abs(rect[2] - rect[0]);
+  const h = Math.abs(rect[3] - rect[1]);
+  const apRef = add(
+    new PdfStream(dict({ Type: name('XObject'), Subtype: name('Form'), BBox: arr(0, 0, w, h), Resources: apResources }), apContent),
+  );
+  upd.set(
+    widgetRef,
+    dict({
+      Type: name('Annot'),
+      Subtype: name('Widget'),
+      FT: name('Sig'),
+      T: textString(fieldName),
+      V: sigRef,
+      F: 132,
+      P: pageRef,
+      Rect: arr(...rect),
+      AP: dict({ N: apRef }),
+    }),
+  );
+
+  if (options.certify) {
+    catalog.set('Perms', dict({ DocMDP: sigRef }));
+    catalogChanged = true;
+  }
+  if (catalogChanged) upd.set(rootRef, catalog);
+
+  // The signature dictionary, written by hand so the placeholder offsets are known.
+  const chain = await options.signer.certificateChain();
+  const chainBytes = chain.reduce((n, c) => n + c.length, 0);
+  const reserve = reserved ?? chainBytes + 4096 + (options.timestamp ? 8192 : 0);
+  const brPlaceholder = `[0 ${'0'.repeat(10)} ${'0'.repeat(10)} ${'0'.repeat(10)}]`;
+  const contentsToken = `<${'0'.repeat(reserve * 2)}>`;
+  const extra = new PdfDict();
+  extra.set('M', new PdfString(latin1Bytes(pdfDate(signingTime, options.timeZoneOffsetMinutes)), false));
+  if (options.name) extra.set('Name', textString(options.name));
+  if (options.reason) extra.set('Reason', textString(options.reason));
+  if (options.location) extra.set('Location', textString(options.location));
+  if (options.contactInfo) extra.set('ContactInfo', textString(options.contactInfo));
+  if (options.certify) {
+    extra.set(
+      'Reference',
+      arr(
+        dict({
+          Type: name('SigRef'),
+          TransformMethod: name('DocMDP'),
+          TransformParams: dict({ Type: name('TransformParams'), P: options.certify, V: name('1.2') }),
+        }),
+      ),
+    );
+  }
+  const head = `<</Type/Sig/Filter/Adobe.PPKLite/SubFilter/${subFilter}/ByteRange`;
+  const extraText = serialize(extra).slice(2, -2);
+  const sigText = `${head}${brPlaceholder}/Contents${contentsToken}${extraText}>>`;
+  upd.set(sigRef, new RawBody(sigText));
+  const { bytes: out, bodyOffsets } = upd.write();
+  const body = bodyOffsets.get(sigRef.num)!;
+  const brAt = body + head.length;
+  const a = brAt + brPlaceholder.length + '/Contents'.length;
+  const b = a + contentsToken.length;
+  const c = out.length - b;
+  const br = `[0 ${a} ${b} ${c}]`.padEnd(brPlaceholder.length, ' ');
+  out.set(latin1Bytes(br), brAt);
+
+  const contentDigest = await digestRanges(out, a, b, hash);
+  const built = await buildSignedData({
+    signer: options.signer,
+    hash,
+    contentDigest,
+    ...(subFilter === 'adbe.pkcs7.detached' ? { signingTime } : {}),
+  });
+  if (options.timestamp) {
+    const token = await requestTimestamp(built.signatureValue, options.timestamp);
+    const parsed = asn1js.fromBER(toArrayBuffer(token));
+    addUnsignedAttribute(built.signedData, OID.signatureTimeStampToken, parsed.result);
+  }
+  const cms = encodeContentInfo(built.signedData);
+  if (cms.length > reserve) return { ok: false, needed: cms.length, bytes: out };
+  out.set(latin1Bytes(toHex(cms)), a + 1);
+  return { ok: true, bytes: out };
+}
+
+/**
+ * Digest of bytes [0,a) ∪ [b,end). When the tail fits in the gap it is copied there for one contiguous digest call
+ * and the gap is restored right after the call (WebCrypto copies its input synchronously), so no second copy of a
+ * large file is made.
+ */
+export async function digestRanges(out: Uint8Array, a: number, b: number, hash: HashAlgorithm): Promise<Uint8Array> {
+  const tail = out.length - b;
+  if (tail <= b - a) {
+    const saved = out.slice(a, a + tail);
+    out.copyWithin(a, b);
+    const pending = crypto.subtle.digest(hash, out.subarray(0, a + tail) as Uint8Array<ArrayBuffer>);
+    out.set(saved, a);
+    return new Uint8Array(await pending);
+  }
+  const joined = new Uint8Array(a + tail);
+  joined.set(out.subarray(0, a));
+  joined.set(out.subarray(b), a);
+  return digest(hash, joined);
+}
