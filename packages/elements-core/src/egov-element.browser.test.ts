@@ -1,5 +1,5 @@
 import { html, render } from 'lit';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { EgovElement } from './egov-element.js';
 import { defineMessages } from './locale.js';
 
@@ -32,6 +32,12 @@ TestGreeting.define('egov-test-greeting');
 
 const host = document.createElement('div');
 document.body.append(host);
+// The test page may set its own <html lang>: these tests start from a page that says nothing.
+const pageLang = document.documentElement.getAttribute('lang');
+beforeAll(() => document.documentElement.removeAttribute('lang'));
+afterAll(() => {
+  if (pageLang !== null) document.documentElement.setAttribute('lang', pageLang);
+});
 
 afterEach(() => {
   render(html``, host);
