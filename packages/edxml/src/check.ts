@@ -1,0 +1,362 @@
+import { makeIssue, type EdxmlIssue, type EdxmlIssueCode, type EdxmlLang, type EdxmlLocation } from './issues.js';
+import type {
+  EdxmlBussiness,
+  EdxmlDocumentPackage,
+  EdxmlOrganization,
+  EdxmlPackage,
+  EdxmlStatusPackage,
+} from './model.js';
+import { readTree, treeToPackage, type EdxmlInput, type Locations, type ParseOptions, type TreeNode } from './reader.js';
+import { statusCodeInfo } from './status.js';
+
+/** Result of `checkEdxml`: every problem found, not just the first. */
+export interface EdxmlCheckReport {
+  /** What the input turned out to be. */
+  kind: 'document' | 'status' | 'unknown';
+  /** true when there is no error (warnings allowed). */
+  ok: boolean;
+  issues: EdxmlIssue[];
+  package?: EdxmlPackage;
+}
+
+export interface CheckOptions extends ParseOptions {
+  /** Also report warnings (default true). */
+  warnings?: boolean;
+}
+
+const ORGAN_ID = /^[0-9A-Z]{3}\.[0-9A-Z]{2}\.[0-9A-Z]{2}\.[A-Z][0-9]{2}$/;
+const CID = /^cid:\S+$/;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const SECRECY = /^(mật|tối mật|tuyệt mật)$/iu;
+
+/** True for a real calendar date written `yyyy/MM/dd`. */
+export function isEdxmlDate(s: string): boolean {
+  const m = /^(\d{4})\/(\d{2})\/(\d{2})$/.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const dt = new Date(Date.UTC(y, mo - 1, d));
+  return dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d;
+}
+
+/** True for `yyyy/MM/dd HH:mm:ss` (VPCP) or `dd/MM/yyyy HH:mm:ss` (Bkav). */
+export function isEdxmlTimestamp(s: string): boolean {
+  let m = /^(\d{4}\/\d{2}\/\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(s);
+  let date = m?.[1];
+  if (!m) {
+    m = /^(\d{2})\/(\d{2})\/(\d{4}) (\d{2}):(\d{2}):(\d{2})$/.exec(s);
+    if (!m) return false;
+    date = `${m[3]}/${m[2]}/${m[1]}`;
+    m = [m[0], date, m[4] as string, m[5] as string, m[6] as string] as unknown as RegExpExecArray;
+  }
+  return isEdxmlDate(date as string) && Number(m[2]) < 24 && Number(m[3]) < 60 && Number(m[4]) < 60;
+}
+
+/** Splits a DocumentId `<OrganId>,<yyyy/MM/dd>,<number>/<symbol>`. */
+export function parseDocumentId(
+  id: string,
+): { organId: string; date: string; number: string; notation: string } | undefined {
+  const m = /^([^,]+),(\d{4}\/\d{2}\/\d{2}),([^/,]+)\/([^,]+)$/.exec(id);
+  if (!m || !isEdxmlDate(m[2] as string)) return undefined;
+  return { organId: m[1] as string, date: m[2] as string, number: m[3] as string, notation: m[4] as string };
+}
+
+/** Builds a DocumentId from its parts. */
+export function formatDocumentId(organId: string, date: string, number: string, notation: string): string {
+  return `${organId},${date},${number}/${notation}`;
+}
+
+function codePoints(s: string): number {
+  let n = 0;
+  for (const _c of s) n++;
+  return n;
+}
+
+class Checker {
+  issues: EdxmlIssue[] = [];
+  constructor(
+    private readonly lang: EdxmlLang,
+    private readonly locations: Locations | undefined,
+    private readonly warnings: boolean,
+  ) {}
+
+  /** Location of `obj` (or of its field `key`) with a path fallback when the package was not read from text. */
+  loc(obj: object | undefined, path: string, key?: string): EdxmlLocation {
+    const entry = obj ? this.locations?.get(obj) : undefined;
+    const node: TreeNode | undefined = key ? (entry?.fields.get(key) ?? entry?.node) : entry?.node;
+    if (node) return node.loc;
+    return { path };
+  }
+
+  add(code: EdxmlIssueCode, params: Record<string, string | number>, location: EdxmlLocation, severity?: 'warning'): void {
+    const issue = makeIssue(code, params, location, this.lang, severity);
+    if (issue.severity === 'warning' && !this.warnings) return;
+    this.issues.push(issue);
+  }
+
+  required(obj: object | undefined, key: string, el: string, path: string): boolean {
+    const v = obj ? (obj as Record<string, unknown>)[key] : undefined;
+    if (v === undefined || v === '' || (typeof v === 'string' && v.trim() === '')) {
+      this.add('EDXML_REQUIRED', { name: el }, this.loc(obj, path));
+      return false;
+    }
+    return true;
+  }
+
+  maxLength(obj: object | undefined, key: string, el: string, path: string, max: number, severity?: 'warning'): void {
+    const v = obj ? (obj as Record<string, unknown>)[key] : undefined;
+    if (typeof v === 'string' && codePoints(v) > max) {
+      this.add('EDXML_TOO_LONG', { name: el, length: codePoints(v), max }, this.loc(obj, `${path}/${el}`, key), severity);
+    }
+  }
+
+  date(obj: object | undefined, key: string, el: string, path: string): void {
+    const v = obj ? (obj as Record<string, unknown>)[key] : undefined;
+    if (typeof v === 'string' && v !== '' && !isEdxmlDate(v)) {
+      this.add('EDXML_DATE_FORMAT', { value: v }, this.loc(obj, `${path}/${el}`, key));
+    }
+  }
+
+  range(obj: object | undefined, key: string, el: string, path: string, min: number, max: number): void {
+    const v = obj ? (obj as Record<string, unknown>)[key] : undefined;
+    if (typeof v === 'number' && (v < min || v > max)) {
+      this.add('EDXML_RANGE', { name: el, value: v, range: `${min}–${max}` }, this.loc(obj, `${path}/${el}`, key));
+    }
+  }
+
+  organId(obj: object | undefined, key: string, path: string): void {
+    const v = obj ? (obj as Record<string, unknown>)[key] : undefined;
+    if (typeof v === 'string' && v !== '' && !ORGAN_ID.test(v)) {
+      this.add('EDXML_ORGAN_ID_FORMAT', { value: v }, this.loc(obj, `${path}/OrganId`, key));
+    }
+  }
+
+  email(obj: object | undefined, key: string, path: string): void {
+    const v = obj ? (obj as Record<string, unknown>)[key] : undefined;
+    if (typeof v === 'string' && v !== '' && !EMAIL.test(v)) {
+      this.add('EDXML_EMAIL_FORMAT', { value: v }, this.loc(obj, `${path}/Email`, key));
+    }
+  }
+
+  organization(o: EdxmlOrganization | undefined, path: string, el: string, parent: object, parentPath: string, parentKey: string): void {
+    if (!o) {
+      this.add('EDXML_REQUIRED', { name: el }, this.loc(parent, parentPath, parentKey));
+      return;
+    }
+    if (this.required(o, 'organId', 'OrganId', path)) this.organId(o, 'organId', path);
+    this.required(o, 'organName', 'OrganName', path);
+    this.maxLength(o, 'organName', 'OrganName', path, 200);
+    this.email(o, 'email', path);
+  }
+
+  document(pkg: EdxmlDocumentPackage): void {
+    const H = '/edXML/edXMLEnvelope/edXMLHeader/MessageHeader';
+    const h = pkg.header;
+    this.organization(h.from, `${H}/From`, 'From', h, H, 'from');
+    if (h.to.length === 0) this.add('EDXML_REQUIRED', { name: 'To' }, this.loc(h, H));
+    const seen = new Set<string>();
+    h.to.forEach((t, i) => {
+      const path = `${H}/To${i > 0 ? `[${i + 1}]` : ''}`;
+      this.organization(t, path, 'To', h, H, 'to');
+      if (t.organId) {
+        if (seen.has(t.organId)) this.add('EDXML_DUPLICATE_RECIPIENT', { value: t.organId }, this.loc(t, path, 'organId'));
+        seen.add(t.organId);
+      }
+    });
+    if (this.required(h, 'code', 'Code', H) && h.code) {
+      this.required(h.code, 'codeNumber', 'CodeNumber', `${H}/Code`);
+      this.required(h.code, 'codeNotation', 'CodeNotation', `${H}/Code`);
+      this.maxLength(h.code, 'codeNumber', 'CodeNumber', `${H}/Code`, 11);
+      this.maxLength(h.code, 'codeNotation', 'CodeNotation', `${H}/Code`, 30);
+    }
+    if (this.required(h, 'promulgationInfo', 'PromulgationInfo', H) && h.promulgationInfo) {
+      const P = `${H}/PromulgationInfo`;
+      this.required(h.promulgationInfo, 'place', 'Place', P);
+      if (this.required(h.promulgationInfo, 'promulgationDate', 'PromulgationDate', P)) {
+        this.date(h.promulgationInfo, 'promulgationDate', 'PromulgationDate', P);
+      }
+    }
+    if (this.required(h, 'documentId', 'DocumentId', H) && h.documentId) {
+      const id = parseDocumentId(h.documentId);
+      if (!id) this.add('EDXML_DOCUMENT_ID_FORMAT', { value: h.documentId }, this.loc(h, `${H}/DocumentId`, 'documentId'));
+      else {
+        const expected = formatDocumentId(
+          h.from?.organId ?? id.organId,
+          h.promulgationInfo?.promulgationDate ?? id.date,
+          h.code?.codeNumber ?? id.number,
+          h.code?.codeNotation ?? id.notation,
+        );
+        if (expected !== h.documentId) {
+          this.add(
+            'EDXML_DOCUMENT_ID_MISMATCH',
+            { field: 'From/OrganId, PromulgationDate and Code', fieldVi: 'From/OrganId, PromulgationDate và Code', expected },
+            this.loc(h, `${H}/DocumentId`, 'documentId'),
+          );
+        }
+      }
+    }
+    if (this.required(h, 'documentType', 'DocumentType', H) && h.documentType) {
+      this.required(h.documentType, 'typeName', 'TypeName', `${H}/DocumentType`);
+      this.maxLength(h.documentType, 'typeName', 'TypeName', `${H}/DocumentType`, 100);
+    }
+    if (this.required(h, 'subject', 'Subject', H)) this.maxLength(h, 'subject', 'Subject', H, 500);
+    if (h.signerInfo) {
+      const S = `${H}/SignerInfo`;
+      this.required(h.signerInfo, 'fullName', 'FullName', S);
+      this.maxLength(h.signerInfo, 'fullName', 'FullName', S, 50);
+      this.maxLength(h.signerInfo, 'position', 'Position', S, 100);
+    } else this.add('EDXML_REQUIRED', { name: 'SignerInfo' }, this.loc(h, H));
+    this.date(h, 'dueDate', 'DueDate', H);
+    if (h.otherInfo) {
+      const O = `${H}/OtherInfo`;
+      this.range(h.otherInfo, 'priority', 'Priority', O, 0, 4);
+      this.range(h.otherInfo, 'promulgationAmount', 'PromulgationAmount', O, 0, 999);
+      this.range(h.otherInfo, 'pageAmount', 'PageAmount', O, 0, 999);
+      if (h.otherInfo.sphereOfPromulgation && SECRECY.test(h.otherInfo.sphereOfPromulgation.trim())) {
+        this.add('EDXML_SECRET_DOCUMENT', {}, this.loc(h.otherInfo, O, 'sphereOfPromulgation'));
+      }
+      (h.otherInfo.appendixes ?? []).forEach((a, i) => {
+        if (codePoints(a) > 250) {
+          this.add('EDXML_TOO_LONG', { name: 'Appendix', length: codePoints(a), max: 250 }, this.loc(h.otherInfo, O, `appendixes.${i}`), 'warning');
+        }
+      });
+    }
+    this.range(h, 'steeringType', 'SteeringType', H, 0, 2);
+    (h.toPlaces ?? []).forEach((p, i) => {
+      if (codePoints(p) > 150) {
+        this.add('EDXML_TOO_LONG', { name: 'Place', length: codePoints(p), max: 150 }, this.loc(h, `${H}/ToPlaces`, `toPlaces.${i}`), 'warning');
+      }
+    });
+    for (const [i, rf] of h.responseFor.entries()) {
+      const R = `${H}/ResponseFor${i > 0 ? `[${i + 1}]` : ''}`;
+      this.organId(rf, 'organId', R);
+      this.date(rf, 'promulgationDate', 'PromulgationDate', R);
+    }
+    const T = '/edXML/edXMLEnvelope/edXMLHeader/TraceHeaderList';
+    for (const [i, th] of (pkg.traceHeaderList?.traceHeaders ?? []).entries()) {
+      const p = `${T}/TraceHeader${i > 0 ? `[${i + 1}]` : ''}`;
+      if (this.required(th, 'organId', 'OrganId', p)) this.organId(th, 'organId', p);
+      if (this.required(th, 'timestamp', 'Timestamp', p) && th.timestamp && !isEdxmlTimestamp(th.timestamp)) {
+        this.add('EDXML_TIMESTAMP_FORMAT', { value: th.timestamp }, this.loc(th, `${p}/Timestamp`, 'timestamp'));
+      }
+    }
+    if (pkg.traceHeaderList?.bussiness) this.bussiness(pkg.traceHeaderList.bussiness, `${T}/Bussiness`);
+    this.signature(pkg);
+    this.manifest(pkg);
+  }
+
+  bussiness(b: EdxmlBussiness, B: string): void {
+    if (this.required(b, 'bussinessDocType', 'BussinessDocType', B)) this.range(b, 'bussinessDocType', 'BussinessDocType', B, 0, 3);
+    this.range(b, 'paper', 'Paper', B, 0, 1);
+    if (b.documentId && !parseDocumentId(b.documentId)) {
+      this.add('EDXML_DOCUMENT_ID_FORMAT', { value: b.documentId }, this.loc(b, `${B}/DocumentId`, 'documentId'));
+    }
+    if (b.bussinessDocType !== undefined && b.bussinessDocType > 0) this.required(b, 'documentId', 'DocumentId', B);
+    if (b.bussinessDocType === 3 && (b.replacementInfoList ?? []).length === 0) {
+      this.add('EDXML_REPLACEMENT_REQUIRED', {}, this.loc(b, B, 'replacementInfoList'));
+    }
+    for (const [i, ri] of (b.replacementInfoList ?? []).entries()) {
+      const p = `${B}/ReplacementInfoList/ReplacementInfo${i > 0 ? `[${i + 1}]` : ''}`;
+      this.required(ri, 'documentId', 'DocumentId', p);
+      if (ri.organIdList.length === 0) this.add('EDXML_REQUIRED', { name: 'OrganIdList/OrganId' }, this.loc(ri, p));
+      ri.organIdList.forEach((id, k) => {
+        if (!ORGAN_ID.test(id)) this.add('EDXML_ORGAN_ID_FORMAT', { value: id }, this.loc(ri, `${p}/OrganIdList`, `organIdList.${k}`));
+      });
+    }
+    if (b.bussinessDocType === 2 && !b.bussinessDocumentInfo) this.add('EDXML_UPDATE_INFO_REQUIRED', {}, this.loc(b, B));
+    if (b.bussinessDocumentInfo) {
+      const I = `${B}/BussinessDocumentInfo`;
+      this.range(b.bussinessDocumentInfo, 'documentInfo', 'DocumentInfo', I, 0, 1);
+      this.range(b.bussinessDocumentInfo, 'documentReceiver', 'DocumentReceiver', I, 0, 1);
+      for (const [i, rc] of (b.bussinessDocumentInfo.receiverList ?? []).entries()) {
+        const p = `${I}/ReceiverList/Receiver${i > 0 ? `[${i + 1}]` : ''}`;
+        if (this.required(rc, 'organId', 'OrganId', p)) this.organId(rc, 'organId', p);
+        this.range(rc, 'receiverType', 'ReceiverType', p, 0, 1);
+      }
+    }
+    if (b.staffInfo) this.email(b.staffInfo, 'email', `${B}/StaffInfo`);
+  }
+
+  signature(pkg: EdxmlPackage): void {
+    if (pkg.signature && pkg.signature.children.every((c) => typeof c === 'string' && c.trim() === '')) {
+      this.add('EDXML_SIGNATURE_PRESENT_EMPTY', {}, { path: '/edXML/edXMLEnvelope/edXMLHeader/Signature' });
+    }
+  }
+
+  manifest(pkg: EdxmlDocumentPackage): void {
+    const M = '/edXML/edXMLEnvelope/edXMLBody/edXMLManifest';
+    const A = '/edXML/AttachmentEncoded';
+    const refs = pkg.manifest?.references ?? [];
+    if (!pkg.manifest) this.add('EDXML_REQUIRED', { name: 'edXMLManifest' }, this.loc(pkg, '/edXML/edXMLEnvelope'));
+    const attachmentIds = new Map<string, number>();
+    pkg.attachments.forEach((a, i) => {
+      const p = `${A}/Attachment${i > 0 ? `[${i + 1}]` : ''}`;
+      if (!this.required(a, 'contentId', 'ContentId', p) || !a.contentId) return;
+      if (!CID.test(a.contentId)) this.add('EDXML_CID_FORMAT', { value: a.contentId }, this.loc(a, `${p}/ContentId`, 'contentId'));
+      if (attachmentIds.has(a.contentId)) this.add('EDXML_CID_DUPLICATE', { value: a.contentId }, this.loc(a, `${p}/ContentId`, 'contentId'));
+      attachmentIds.set(a.contentId, i);
+    });
+    const referenced = new Set<string>();
+    refs.forEach((r, i) => {
+      const p = `${M}/Reference${i > 0 ? `[${i + 1}]` : ''}`;
+      if (!this.required(r, 'contentId', 'ContentId', p) || !r.contentId) return;
+      if (!CID.test(r.contentId)) this.add('EDXML_CID_FORMAT', { value: r.contentId }, this.loc(r, `${p}/ContentId`, 'contentId'));
+      if (referenced.has(r.contentId)) this.add('EDXML_CID_DUPLICATE', { value: r.contentId }, this.loc(r, `${p}/ContentId`, 'contentId'));
+      referenced.add(r.contentId);
+      if (!attachmentIds.has(r.contentId)) this.add('EDXML_CID_NO_ATTACHMENT', { value: r.contentId }, this.loc(r, `${p}/ContentId`, 'contentId'));
+    });
+    pkg.attachments.forEach((a, i) => {
+      if (a.contentId && !referenced.has(a.contentId)) {
+        this.add('EDXML_CID_UNREFERENCED', { value: a.contentId }, this.loc(a, `${A}/Attachment${i > 0 ? `[${i + 1}]` : ''}`, 'contentId'), 'warning');
+      }
+    });
+    if (pkg.attachments.length === 0) this.add('EDXML_NO_ATTACHMENT', {}, this.loc(pkg, '/edXML'));
+  }
+
+  status(pkg: EdxmlStatusPackage): void {
+    const H = `/edXML/edXMLEnvelope/edXMLHeader/${pkg.headerElement ?? 'MessageHeader'}`;
+    const h = pkg.header;
+    this.organization(h.from, `${H}/From`, 'From', h, H, 'from');
+    if (!h.responseFor) this.add('EDXML_REQUIRED', { name: 'ResponseFor' }, this.loc(h, H));
+    else {
+      const R = `${H}/ResponseFor`;
+      if (this.required(h.responseFor, 'organId', 'OrganId', R)) this.organId(h.responseFor, 'organId', R);
+      if (this.required(h.responseFor, 'documentId', 'DocumentId', R) && h.responseFor.documentId && !parseDocumentId(h.responseFor.documentId)) {
+        this.add('EDXML_DOCUMENT_ID_FORMAT', { value: h.responseFor.documentId }, this.loc(h.responseFor, `${R}/DocumentId`, 'documentId'));
+      }
+      this.date(h.responseFor, 'promulgationDate', 'PromulgationDate', R);
+    }
+    if (this.required(h, 'statusCode', 'StatusCode', H) && h.statusCode && !statusCodeInfo(h.statusCode)) {
+      this.add('EDXML_STATUS_CODE_UNKNOWN', { value: h.statusCode }, this.loc(h, `${H}/StatusCode`, 'statusCode'));
+    }
+    if (this.required(h, 'timestamp', 'Timestamp', H) && h.timestamp && !isEdxmlTimestamp(h.timestamp)) {
+      this.add('EDXML_TIMESTAMP_FORMAT', { value: h.timestamp }, this.loc(h, `${H}/Timestamp`, 'timestamp'));
+    }
+    if (h.staffInfo) this.email(h.staffInfo, 'email', `${H}/StaffInfo`);
+    this.signature(pkg);
+  }
+}
+
+/** Checks a package already in memory against QCVN 102:2016 and the rules of Nghị định 30/2020. */
+export function checkEdxmlPackage(
+  pkg: EdxmlPackage,
+  options: { lang?: EdxmlLang; warnings?: boolean; locations?: Locations } = {},
+): EdxmlIssue[] {
+  const c = new Checker(options.lang ?? 'vi', options.locations, options.warnings ?? true);
+  if (pkg.kind === 'document') c.document(pkg);
+  else c.status(pkg);
+  return c.issues;
+}
+
+/** Reads and checks an edXML package: every problem, each with its location and a stable code. Never throws. */
+export async function checkEdxml(input: EdxmlInput, options: CheckOptions = {}): Promise<EdxmlCheckReport> {
+  const lang = options.lang ?? 'vi';
+  const withWarnings = options.warnings ?? true;
+  const tree = await readTree(input, options);
+  if (!tree.ok) return { kind: 'unknown', ok: false, issues: tree.errors };
+  const { pkg, errors, warnings, locations } = treeToPackage(tree.root, lang);
+  const issues = [...errors, ...(withWarnings ? warnings : [])];
+  if (!pkg) return { kind: 'unknown', ok: false, issues };
+  issues.push(...checkEdxmlPackage(pkg, { lang, warnings: withWarnings, locations }));
+  issues.sort((a, b) => (a.location?.offset ?? Infinity) - (b.location?.offset ?? Infinity));
+  return { kind: pkg.kind, ok: !issues.some((i) => i.severity === 'error'), issues, package: pkg };
+}
