@@ -153,3 +153,23 @@ export function civilDateOf(instant: Date, utcOffsetHours = 7): CivilDate {
 
 /** Vietnamese weekday names, index = ISO weekday. */
 export const WEEKDAY_NAMES_VI = ['', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy', 'Chủ nhật'] as const;
+
+/** ISO 8601 week of a date: weeks start on Monday; week 1 holds the year's first Thursday. */
+export function isoWeekOf(date: DateInput): { readonly year: number; readonly week: number } {
+  const jdn = toJdn(date);
+  const thursday = jdn - weekdayOfJdn(jdn) + 4;
+  const year = civilOfJdn(thursday).year;
+  return { year, week: Math.floor((thursday - jdnOf(year, 1, 1)) / 7) + 1 };
+}
+
+/** The seven days (Monday first) of ISO week `week` of ISO year `year`. */
+export function isoWeekDays(year: number, week: number): CivilDate[] {
+  const jan4 = jdnOf(year, 1, 4);
+  const monday = jan4 - weekdayOfJdn(jan4) + 1 + (week - 1) * 7;
+  return Array.from({ length: 7 }, (_, i) => civilOfJdn(monday + i));
+}
+
+/** Number of ISO weeks (52 or 53) in ISO year `year`. */
+export function isoWeeksInYear(year: number): number {
+  return isoWeekOf({ year, month: 12, day: 28 }).week;
+}

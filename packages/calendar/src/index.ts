@@ -11,7 +11,10 @@ export {
   daysInMonth,
   formatIsoDate,
   formatVnDate,
+  isoWeekDays,
   isoWeekday,
+  isoWeekOf,
+  isoWeeksInYear,
   toCivilDate,
   WEEKDAY_NAMES_VI,
 } from './civil.js';

@@ -112,7 +112,12 @@ export function solarTerms(year: number, options: LunarOptions = {}): SolarTerm[
   return computeTerms(year, options.timeZone ?? 7);
 }
 
+const termCache = new Map<string, readonly SolarTerm[]>();
+
 function computeTerms(year: number, tz: number): SolarTerm[] {
+  const key = `${tz}:${year}`;
+  const cached = termCache.get(key);
+  if (cached) return [...cached];
   const terms: SolarTerm[] = [];
   // Tiểu hàn (285°) falls around 5–6 January; each later term about 15.2 days after the previous one.
   const start = jdnOf(year, 1, 5);
@@ -121,7 +126,9 @@ function computeTerms(year: number, tz: number): SolarTerm[] {
     const guess = start + i * 15.218;
     terms.push(termAt(index, sunReachesLongitude(index * 15, guess), tz));
   }
-  return terms;
+  if (termCache.size > 500) termCache.clear();
+  termCache.set(key, terms);
+  return [...terms];
 }
 
 /**
