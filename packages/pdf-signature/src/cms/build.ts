@@ -65,6 +65,8 @@ export interface BuildSignedDataOptions {
   readonly signingTime?: Date;
   /** Extra signed attributes. */
   readonly extraSignedAttributes?: pkijs.Attribute[];
+  /** Test hook: rewrites the signed attributes before signing (used to build broken fixtures). */
+  readonly mutateSignedAttributes?: (attributes: pkijs.Attribute[]) => pkijs.Attribute[];
 }
 
 export interface BuiltSignedData {
@@ -87,7 +89,7 @@ export async function buildSignedData(options: BuildSignedDataOptions): Promise<
     ...(options.signingTime ? [attr(OID.signingTime, new asn1js.UTCTime({ valueDate: options.signingTime }))] : []),
     ...(options.extraSignedAttributes ?? []),
   ];
-  const { sorted, der } = derSet(attributes);
+  const { sorted, der } = derSet(options.mutateSignedAttributes ? options.mutateSignedAttributes(attributes) : attributes);
   const signatureValue = await signer.sign(der, { hash });
   const signerInfo = new pkijs.SignerInfo({
     version: 1,

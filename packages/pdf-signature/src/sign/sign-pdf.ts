@@ -3,7 +3,7 @@
  * changed: the output starts with them, so earlier signatures stay valid.
  */
 import * as asn1js from 'asn1js';
-import { addUnsignedAttribute, buildSignedData, encodeContentInfo } from '../cms/build.js';
+import { addUnsignedAttribute, buildSignedData, encodeContentInfo, type BuildSignedDataOptions } from '../cms/build.js';
 import { digest } from '../cms/crypto.js';
 import { OID, type HashAlgorithm } from '../cms/oids.js';
 import { requestTimestamp, type TimestampOptions } from '../cms/timestamp.js';
@@ -61,6 +61,8 @@ export interface SignPdfOptions {
   readonly appearance?: AppearanceFactory;
   /** Bytes reserved for the CMS (default: estimated from the chain; grown and retried once if short). */
   readonly reservedBytes?: number;
+  /** @internal Test hook for building broken fixtures; not part of the stable API. */
+  readonly mutateSignedAttributes?: BuildSignedDataOptions['mutateSignedAttributes'];
 }
 
 export function pdfDate(date: Date, offsetMinutes = 420): string {
@@ -245,6 +247,7 @@ async function signOnce(
     hash,
     contentDigest,
     ...(subFilter === 'adbe.pkcs7.detached' ? { signingTime } : {}),
+    ...(options.mutateSignedAttributes ? { mutateSignedAttributes: options.mutateSignedAttributes } : {}),
   });
   if (options.timestamp) {
     const token = await requestTimestamp(built.signatureValue, options.timestamp);

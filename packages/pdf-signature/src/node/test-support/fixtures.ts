@@ -39,3 +39,62 @@ export function qpdfCheck(path: string): { code: number; out: string } {
 }
 
 export { execFileSync };
+
+import { PdfFile } from '../../pdf/file.js';
+import { PdfRef } from '../../pdf/objects.js';
+import { IncrementalUpdate, RawBody } from '../../pdf/writer.js';
+import { latin1Bytes, latin1String } from '../../pdf/bytes.js';
+
+/** Replaces the first (or `nth`) occurrence of `search` with `replacement` padded with spaces to the same length. */
+export function replaceSame(bytes: Uint8Array, search: string, replacement: string, from = 0): Uint8Array {
+  const text = latin1String(bytes);
+  const at = text.indexOf(search, from);
+  if (at < 0) throw new Error(`not found: ${search.slice(0, 40)}`);
+  if (replacement.length > search.length) throw new Error('replacement longer than the original');
+  const out = bytes.slice();
+  out.set(latin1Bytes(replacement.padEnd(search.length, ' ')), at);
+  return out;
+}
+
+/** Appends a proper incremental update (xref + trailer) with raw object bodies; `num` undefined allocates. */
+export async function appendUpdate(
+  pdf: Uint8Array,
+  objects: { num?: number; body: string | ((refs: PdfRef[]) => string); stream?: string }[],
+): Promise<Uint8Array> {
+  const file = await PdfFile.open(pdf);
+  const upd = new IncrementalUpdate(file);
+  const refs = objects.map((o) => (o.num === undefined ? upd.allocate() : new PdfRef(o.num, 0)));
+  objects.forEach((o, i) => {
+    const body = typeof o.body === 'function' ? o.body(refs) : o.body;
+    upd.set(refs[i]!, new RawBody(o.stream === undefined ? body : `${body.replace(/>>\s*$/, ` /Length ${o.stream.length}>>`)}\nstream\n${o.stream}\nendstream`));
+  });
+  return upd.write().bytes;
+}
+
+/** The object number and body text of the first object whose body matches `re`. */
+export function findObject(pdf: Uint8Array, re: RegExp): { num: number; text: string } {
+  const text = latin1String(pdf);
+  const all = [...text.matchAll(/(\d+) 0 obj\s*([\s\S]*?)endobj/g)];
+  const hit = all.reverse().find((m) => re.test(m[2]!));
+  if (!hit) throw new Error(`no object matches ${re}`);
+  return { num: Number(hit[1]), text: hit[2]!.trim() };
+}
+
+import type * as pkijs from 'pkijs';
+import { encodeContentInfo } from '../../cms/build.js';
+import { parseSignedData } from '../../cms/inspect.js';
+import { fromHex, toHex } from '../../pdf/bytes.js';
+
+/** Rewrites the CMS of the last signature in place (same reserved size), e.g. to swap its timestamp token. */
+export function replaceCms(pdf: Uint8Array, mutate: (sd: pkijs.SignedData) => void): Uint8Array {
+  const text = latin1String(pdf);
+  const all = [...text.matchAll(/\/Contents<([0-9a-fA-F]+)>/g)];
+  const last = all.at(-1)!;
+  const sd = parseSignedData(fromHex(last[1]!))!;
+  mutate(sd);
+  const hex = toHex(encodeContentInfo(sd));
+  if (hex.length > last[1]!.length) throw new Error('CMS grew beyond the reserved space');
+  const out = pdf.slice();
+  out.set(latin1Bytes(hex.padEnd(last[1]!.length, '0')), last.index + '/Contents<'.length);
+  return out;
+}

@@ -1,0 +1,361 @@
+/**
+ * The attack list of standards.md Part B §2.5: every row is a generated fixture with its expected verdict.
+ */
+import * as asn1js from 'asn1js';
+import * as pkijs from 'pkijs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OID } from '../cms/oids.js';
+import { startTimestampServer, type LocalServer } from '../node/tsa-server.js';
+import { appendUpdate, findObject, makePdf, replaceCms, replaceSame } from '../node/test-support/fixtures.js';
+import { latin1Bytes, latin1String } from '../pdf/bytes.js';
+import { PdfDict } from '../pdf/objects.js';
+import { signPdf, type SignPdfOptions } from '../sign/sign-pdf.js';
+import { createDemoPki, issueCertificate, type DemoPki } from '../testing/pki.js';
+import { createTimestampResponse } from '../testing/tsa.js';
+import { verifyPdf } from './verify-pdf.js';
+import type { SignatureReport } from './report.js';
+
+let pki: DemoPki;
+let tsa: LocalServer;
+let base: Uint8Array;
+let signed: Uint8Array;
+
+const verify = async (pdf: Uint8Array): Promise<SignatureReport[]> => [...(await verifyPdf(pdf, { trustAnchors: [pki.root.der] })).signatures];
+const sign = (pdf: Uint8Array, o: Partial<SignPdfOptions> = {}): Promise<Uint8Array> => signPdf(pdf, { signer: pki.signerFor(pki.signer), ...o });
+const visible: SignPdfOptions['appearance'] = () =>
+  Promise.resolve({ rect: [60, 740, 400, 790] as const, content: latin1Bytes('0 0 1 rg 0 0 340 50 re f'), resources: new PdfDict() });
+
+beforeAll(async () => {
+  pki = await createDemoPki();
+  tsa = await startTimestampServer((req) => createTimestampResponse(req, pki.tsa));
+  base = await makePdf();
+  signed = await sign(base);
+});
+afterAll(async () => {
+  await tsa.close();
+});
+
+function sigText(pdf: Uint8Array): { br: string; contents: string } {
+  const t = latin1String(pdf);
+  const br = /\/ByteRange\[[^\]]*\] */.exec(t)![0];
+  const contents = /\/Contents<[0-9a-fA-F]+>/.exec(t)![0];
+  return { br, contents };
+}
+
+describe('row 1–2: honest signature and a flipped byte', () => {
+  it('row 1: TOTAL_PASSED when trusted', async () => {
+    const [s] = await verify(signed);
+    expect(s!.indication).toBe('TOTAL_PASSED');
+    expect(s!.coverage).toBe('ENTIRE_FILE');
+  });
+  it('row 2: one byte flipped in the signed range → TOTAL_FAILED/HASH_FAILURE', async () => {
+    const bad = replaceSame(signed, '/ModDate', '/ModDatf');
+    const [s] = await verify(bad);
+    expect(s!.indication).toBe('TOTAL_FAILED');
+    expect(s!.subIndication).toBe('HASH_FAILURE');
+  });
+});
+
+describe('row 3: universal signature forgery (USF) fails closed', () => {
+  const variants: [string, (pdf: Uint8Array) => Uint8Array][] = [
+    ['/Contents removed', (p) => replaceSame(p, '/Contents<', '/Contentz<')],
+    ['/Contents empty', (p) => replaceSame(p, sigText(p).contents, '/Contents<>')],
+    ['/Contents null', (p) => replaceSame(p, sigText(p).contents, '/Contents null')],
+    ['/ByteRange removed', (p) => replaceSame(p, '/ByteRange[', '/ByteRangz[')],
+    ['/ByteRange null', (p) => replaceSame(p, sigText(p).br, '/ByteRange null')],
+    ['/ByteRange with 2 entries', (p) => replaceSame(p, sigText(p).br, sigText(p).br.replace(/^(\/ByteRange\[0 \d+) .*$/, '$1]'))],
+    ['/ByteRange with 6 entries', (p) => replaceSame(p, sigText(p).br, sigText(p).br.replace(/\]\s*$/, ' 0 0]'))],
+    ['/ByteRange negative', (p) => replaceSame(p, sigText(p).br, sigText(p).br.replace(/ (\d+)\]\s*$/, ' -$1]'))],
+    ['/ByteRange overlapping', (p) => {
+      const [, a, b, c] = /\[0 (\d+) (\d+) (\d+)/.exec(sigText(p).br)!;
+      return replaceSame(p, sigText(p).br, `/ByteRange[0 ${b} ${a} ${c}]`);
+    }],
+    ['certificates removed from the CMS', (p) => replaceCms(p, (sd) => { sd.certificates = []; })],
+  ];
+  for (const [label, mutate] of variants) {
+    it(`${label} → TOTAL_FAILED/FORMAT_FAILURE`, async () => {
+      const [s] = await verify(mutate(signed));
+      expect(s!.indication).toBe('TOTAL_FAILED');
+      expect(s!.subIndication).toBe('FORMAT_FAILURE');
+    });
+  }
+});
+
+async function isaFixture(withXref: boolean): Promise<Uint8Array> {
+  const page = findObject(signed, /\/Type\s*\/Page\b/);
+  const contentsNum = Number(/\/Contents\s*\[?\s*(\d+) 0 R/.exec(page.text)![1]);
+  const stream = 'BT /F1 24 Tf 72 700 Td (PAID 1000000 VND) Tj ET';
+  if (withXref) return appendUpdate(signed, [{ num: contentsNum, body: '<<>>', stream }]);
+  const raw = `\n${contentsNum} 0 obj\n<</Length ${stream.length}>>\nstream\n${stream}\nendstream\nendobj\n`;
+  const out = new Uint8Array(signed.length + raw.length);
+  out.set(signed);
+  out.set(latin1Bytes(raw), signed.length);
+  return out;
+}
+
+describe('row 4: incremental saving attack (ISA)', () => {
+  for (const withXref of [true, false]) {
+    it(`page content replaced ${withXref ? 'with' : 'without'} xref/trailer → ENTIRE_REVISION, OTHER, TOTAL_FAILED`, async () => {
+      const [s] = await verify(await isaFixture(withXref));
+      expect(s!.coverage).toBe('ENTIRE_REVISION');
+      expect(s!.modificationLevel).toBe('OTHER');
+      expect(s!.indication).toBe('TOTAL_FAILED');
+      expect(s!.subIndication).toBe('SIG_CONSTRAINTS_FAILURE');
+    });
+  }
+});
+
+describe('row 5: signature wrapping (SWA)', () => {
+  it('ByteRange pointing past a payload in the gap → FORMAT_FAILURE', async () => {
+    const { br } = sigText(signed);
+    const [, a, b] = /\[0 (\d+) (\d+) (\d+)/.exec(br)!.map(Number) as [number, number, number, number];
+    // Move the gap 10 bytes to the right: the gap is no longer exactly the /Contents token.
+    const shifted = `/ByteRange[0 ${a + 10} ${b + 10} ${signed.length - b - 10}]`;
+    const [s] = await verify(replaceSame(signed, br, shifted));
+    expect(s!.indication).toBe('TOTAL_FAILED');
+    expect(s!.subIndication).toBe('FORMAT_FAILURE');
+  });
+  it('literal-string /Contents frees space in the gap → FORMAT_FAILURE', async () => {
+    const { contents } = sigText(signed);
+    const literal = `/Contents(${'A'.repeat(16)})`;
+    const [s] = await verify(replaceSame(signed, contents, literal));
+    expect(s!.indication).toBe('TOTAL_FAILED');
+    expect(s!.subIndication).toBe('FORMAT_FAILURE');
+  });
+});
+
+describe('rows 6–7: two signatures', () => {
+  it('row 6: the second update adds only a signature field → both pass, the first is FORM_FILLING', async () => {
+    const twice = await signPdf(signed, { signer: pki.signerFor(pki.seal), reason: 'Văn thư đóng dấu' });
+    const [first, second] = await verify(twice);
+    expect(first!.indication).toBe('TOTAL_PASSED');
+    expect(first!.coverage).toBe('ENTIRE_REVISION');
+    expect(first!.modificationLevel).toBe('FORM_FILLING');
+    expect(second!.indication).toBe('TOTAL_PASSED');
+    expect(second!.coverage).toBe('ENTIRE_FILE');
+  });
+  it('row 7: the second signer also changes a page → the first is flagged, the second passes', async () => {
+    const page = findObject(signed, /\/Type\s*\/Page\b/);
+    const changed = await appendUpdate(signed, [{ num: page.num, body: page.text.replace(/\/MediaBox\s*\[[^\]]*\]/, '/MediaBox [0 0 300 300]') }]);
+    const twice = await signPdf(changed, { signer: pki.signerFor(pki.seal) });
+    const [first, second] = await verify(twice);
+    expect(first!.modificationLevel).toBe('OTHER');
+    expect(first!.indication).toBe('TOTAL_FAILED');
+    expect(second!.indication).toBe('TOTAL_PASSED');
+  });
+});
+
+/** A shadow document: a white cover XObject over the text, and an unused shadow page, added before signing. */
+async function shadowDocument(): Promise<{ pdf: Uint8Array; cover: number; font: number; pagesNum: number; shadowPage: number; pageNum: number }> {
+  const page = findObject(base, /\/Type\s*\/Page\b/);
+  const parent = Number(/\/Parent\s+(\d+) 0 R/.exec(page.text)![1]);
+  const contents = Number(/\/Contents\s*\[?\s*(\d+) 0 R/.exec(page.text)![1]);
+  const fontMatch = /\/Font\s*<<\s*\/(\S+)\s+(\d+) 0 R/.exec(page.text)!;
+  const fontName = fontMatch[1]!;
+  const font = Number(fontMatch[2]);
+  const pdf = await appendUpdate(base, [
+    { body: '<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] >>', stream: '1 1 1 rg 60 740 480 60 re f' },
+    { body: '<<>>', stream: 'q /Cover Do Q' },
+    { body: '<<>>', stream: `BT /${fontName} 13 Tf 72 760 Td (Shadow content: PAID) Tj ET` },
+    {
+      body: (refs) =>
+        `<< /Type /Page /Parent ${parent} 0 R /MediaBox [0 0 595.28 841.89] /Contents ${refs[2]!.num} 0 R /Resources << /Font << /${fontName} ${font} 0 R >> >> >>`,
+    },
+    {
+      num: page.num,
+      body: (refs) =>
+        `<< /Type /Page /Parent ${parent} 0 R /MediaBox [0 0 595.28 841.89] /Contents [${contents} 0 R ${refs[1]!.num} 0 R] /Resources << /Font << /${fontName} ${font} 0 R >> /XObject << /Cover ${refs[0]!.num} 0 R >> >> >>`,
+    },
+  ]);
+  const cover = findObject(pdf, /\/Subtype \/Form/).num;
+  const shadowPage = findObject(pdf, /Contents \d+ 0 R \/Resources/).num;
+  return { pdf, cover, font, pagesNum: parent, shadowPage, pageNum: page.num };
+}
+
+describe('row 8: shadow attacks', () => {
+  it('the signed shadowed document passes; hide, replace and hide-and-replace manipulations are flagged', async () => {
+    const shadow = await shadowDocument();
+    const signedShadow = await sign(shadow.pdf);
+    const [ok] = await verify(signedShadow);
+    expect(ok!.indication).toBe('TOTAL_PASSED');
+
+    const hide = await appendUpdate(signedShadow, [{ num: shadow.cover, body: '<< /Type /XObject /Subtype /Form /BBox [0 0 1 1] >>', stream: '' }]);
+    const replace = await appendUpdate(signedShadow, [{ num: shadow.font, body: '<< /Type /Font /Subtype /Type1 /BaseFont /Courier >>' }]);
+    const pages = findObject(signedShadow, /\/Type\s*\/Pages\b/);
+    const hideAndReplace = await appendUpdate(signedShadow, [
+      { num: pages.num, body: pages.text.replace(/\/Kids\s*\[[^\]]*\]/, `/Kids [${shadow.shadowPage} 0 R]`) },
+    ]);
+    for (const manipulated of [hide, replace, hideAndReplace]) {
+      const [s] = await verify(manipulated);
+      expect(s!.modificationLevel).toBe('OTHER');
+      expect(s!.indication).toBe('TOTAL_FAILED');
+    }
+  });
+});
+
+async function addFreeText(pdf: Uint8Array): Promise<Uint8Array> {
+  const page = findObject(pdf, /\/Type\s*\/Page\b/);
+  return appendUpdate(pdf, [
+    { body: '<< /Type /Annot /Subtype /FreeText /Rect [72 740 400 790] /Contents (PAID) /DA (/Helv 20 Tf 0 g) >>' },
+    { num: page.num, body: (refs) => page.text.replace(/\/Annots\s*\[/, `/Annots [${refs[0]!.num} 0 R `) },
+  ]);
+}
+
+describe('rows 9–11: certification attacks', () => {
+  it('row 9: DocMDP P1 plus an annotation update → flagged; a DSS-only update is allowed', async () => {
+    const certified = await sign(base, { certify: 1 });
+    const [c0] = await verify(certified);
+    expect(c0!.certification).toBe(true);
+    expect(c0!.docMdp).toEqual({ permission: 1, ok: true });
+    const [bad] = await verify(await addFreeText(certified));
+    expect(bad!.docMdp?.ok).toBe(false);
+    expect(bad!.indication).toBe('TOTAL_FAILED');
+    const cat = findObject(certified, /\/Type\s*\/Catalog/);
+    const dss = await appendUpdate(certified, [
+      { body: '<< /Certs [] >>' },
+      { num: cat.num, body: (refs) => cat.text.replace(/>>\s*$/, ` /DSS ${refs[0]!.num} 0 R >>`) },
+    ]);
+    const [good] = await verify(dss);
+    expect(good!.modificationLevel).toBe('LTA_UPDATES');
+    expect(good!.indication).toBe('TOTAL_PASSED');
+  });
+  it('row 10: EAA — FreeText under P2 is a violation, under P3 a warning', async () => {
+    const [p2] = await verify(await addFreeText(await sign(base, { certify: 2 })));
+    expect(p2!.modificationLevel).toBe('ANNOTATIONS');
+    expect(p2!.docMdp?.ok).toBe(false);
+    expect(p2!.indication).toBe('TOTAL_FAILED');
+    const [p3] = await verify(await addFreeText(await sign(base, { certify: 3 })));
+    expect(p3!.docMdp?.ok).toBe(true);
+    expect(p3!.indication).toBe('TOTAL_PASSED');
+    expect(p3!.checks.some((c) => c.id === 'PdfAnnotationOverlap' && c.level === 'WARN')).toBe(true);
+  });
+  it('row 11: SSA — a new visible signature widget under P2 is flagged; an invisible one is allowed', async () => {
+    const certified = await sign(base, { certify: 2 });
+    const [ssa] = await verify(await signPdf(certified, { signer: pki.signerFor(pki.seal), appearance: visible }));
+    expect(ssa!.docMdp?.ok).toBe(false);
+    expect(ssa!.indication).toBe('TOTAL_FAILED');
+    const [fine, second] = await verify(await signPdf(certified, { signer: pki.signerFor(pki.seal) }));
+    expect(fine!.docMdp?.ok).toBe(true);
+    expect(fine!.indication).toBe('TOTAL_PASSED');
+    expect(second!.indication).toBe('TOTAL_PASSED');
+  });
+});
+
+describe('row 12: broken signed attributes', () => {
+  const cases: [string, (attrs: pkijs.Attribute[]) => pkijs.Attribute[]][] = [
+    ['messageDigest missing', (a) => a.filter((x) => x.type !== OID.messageDigest)],
+    ['wrong contentType', (a) => a.map((x) => (x.type === OID.contentType ? new pkijs.Attribute({ type: OID.contentType, values: [new asn1js.ObjectIdentifier({ value: OID.signedData })] }) : x))],
+    ['signing-certificate-v2 hash mismatch', (a) => a.map((x) => {
+      if (x.type !== OID.signingCertificateV2) return x;
+      const der = new Uint8Array(x.toSchema().toBER(false));
+      const i = der.findIndex((_, k) => der[k] === 0x04 && der[k + 1] === 0x20);
+      der[i + 2]! ^= 0xff;
+      return new pkijs.Attribute({ schema: asn1js.fromBER(der.buffer).result });
+    })],
+  ];
+  for (const [label, mutate] of cases) {
+    it(`${label} → TOTAL_FAILED`, async () => {
+      const [s] = await verify(await sign(base, { mutateSignedAttributes: mutate }));
+      expect(s!.indication).toBe('TOTAL_FAILED');
+    });
+  }
+});
+
+describe('row 13: certificate problems', () => {
+  it('expired at the claimed time without a timestamp → INDETERMINATE/OUT_OF_BOUNDS_NO_POE', async () => {
+    const day = 24 * 3600_000;
+    const old = await issueCertificate(pki.intermediate, { commonName: 'Hết hạn', notBefore: new Date(Date.now() - 800 * day), notAfter: new Date(Date.now() - 400 * day) });
+    const [s] = await verify(await signPdf(base, { signer: pki.signerFor(old), signingTime: new Date(Date.now() - 500 * day) }));
+    expect(s!.indication).toBe('INDETERMINATE');
+    expect(s!.subIndication).toBe('OUT_OF_BOUNDS_NO_POE');
+  });
+  it('missing nonRepudiation → passes with a KeyUsage warning (DSS default)', async () => {
+    const noNr = await issueCertificate(pki.intermediate, { commonName: 'Không NR', keyUsage: ['digitalSignature'] });
+    const [s] = await verify(await signPdf(base, { signer: pki.signerFor(noNr) }));
+    expect(s!.indication).toBe('TOTAL_PASSED');
+    expect(s!.checks.find((c) => c.id === 'KeyUsage')?.level).toBe('WARN');
+    const strict = await verifyPdf(await signPdf(base, { signer: pki.signerFor(noNr) }), { trustAnchors: [pki.root.der], policy: { nonRepudiation: 'FAIL' } });
+    expect(strict.signatures[0]!.indication).toBe('INDETERMINATE');
+  });
+});
+
+describe('row 14: timestamps (B-T)', () => {
+  it('a good timestamp gives PAdES-BASELINE-T and the best signature time', async () => {
+    const bt = await sign(base, { timestamp: { url: tsa.url } });
+    const [s] = await verify(bt);
+    expect(s!.indication).toBe('TOTAL_PASSED');
+    expect(s!.format).toBe('PAdES-BASELINE-T');
+    expect(s!.timestamp?.trusted).toBe(true);
+    expect(s!.bestSignatureTime).toEqual(s!.timestamp?.genTime);
+  });
+  it('a timestamp whose messageImprint is not over the signature → TOTAL_FAILED', async () => {
+    const bt = await sign(base, { timestamp: { url: tsa.url } });
+    const req = new pkijs.TimeStampReq({
+      version: 1,
+      messageImprint: await pkijs.MessageImprint.create('SHA-256', new Uint8Array([1, 2, 3])),
+    });
+    const resp = pkijs.TimeStampResp.fromBER((await createTimestampResponse(new Uint8Array(req.toSchema().toBER(false)), pki.tsa)).slice().buffer);
+    const bad = replaceCms(bt, (sd) => {
+      sd.signerInfos[0]!.unsignedAttrs = new pkijs.SignedAndUnsignedAttributes({
+        type: 1,
+        attributes: [new pkijs.Attribute({ type: OID.signatureTimeStampToken, values: [resp.timeStampToken!.toSchema()] })],
+      });
+    });
+    const [s] = await verify(bad);
+    expect(s!.indication).toBe('TOTAL_FAILED');
+    expect(s!.subIndication).toBe('HASH_FAILURE');
+  });
+});
+
+describe('row 15: malformed structure fails closed without hanging', () => {
+  it('a /Prev loop', async () => {
+    const looped = await appendUpdate(signed, [{ body: '<<>>' }]);
+    const t = latin1String(looped);
+    const sx = Number(/startxref\s+(\d+)\s+%%EOF\s*$/.exec(t)![1]);
+    const prev = /\/Prev (\d+)/g;
+    const last = [...t.matchAll(prev)].at(-1)!;
+    const bad = replaceSame(looped, last[0], `/Prev ${sx}`, last.index);
+    const report = await verifyPdf(bad, { trustAnchors: [pki.root.der] });
+    expect(report.documentError?.en).toMatch(/loops/);
+    expect(report.validSignaturesCount).toBe(0);
+  });
+  it('a huge xref subsection count and a truncated file', async () => {
+    const t = latin1String(signed);
+    const lastXref = t.lastIndexOf('xref\n');
+    const bad = replaceSame(signed, t.slice(lastXref, lastXref + 20), 'xref\n0 99999999\n', lastXref);
+    expect((await verifyPdf(bad, { trustAnchors: [] })).documentError).toBeDefined();
+    expect((await verifyPdf(signed.subarray(0, signed.length - 40), { trustAnchors: [] })).documentError).toBeDefined();
+  });
+  it('a signature dictionary that /V reaches through an object stream is refused', async () => {
+    const fromStreams = await sign(await makePdf({ objectStreams: true }));
+    const [ok] = await verify(fromStreams);
+    expect(ok!.indication).toBe('TOTAL_PASSED');
+    // Append an update that moves the signature dictionary into an (uncompressed) object stream.
+    const t = latin1String(fromStreams);
+    const sig = findObject(fromStreams, /\/Type\/Sig/);
+    const header = `${sig.num} 0 `;
+    const objstm = `${header}${sig.text}`;
+    const prev = Number(/startxref\s+(\d+)\s+%%EOF\s*$/.exec(t)![1]);
+    const size = Number([...t.matchAll(/\/Size (\d+)/g)].at(-1)![1]);
+    const root = [...t.matchAll(/\/Root (\d+ \d+ R)/g)].at(-1)![1]!;
+    const stmNum = size;
+    const xrefNum = size + 1;
+    const stmOffset = fromStreams.length;
+    const stmObj = `${stmNum} 0 obj\n<</Type/ObjStm/N 1/First ${header.length}/Length ${objstm.length}>>\nstream\n${objstm}\nendstream\nendobj\n`;
+    const xrefOffset = stmOffset + stmObj.length;
+    const row = (type: number, a: number, b: number): number[] => [type, (a >>> 24) & 255, (a >>> 16) & 255, (a >>> 8) & 255, a & 255, (b >> 8) & 255, b & 255];
+    const rows = Uint8Array.from([...row(2, stmNum, 0), ...row(1, stmOffset, 0), ...row(1, xrefOffset, 0)]);
+    const xrefHead = `${xrefNum} 0 obj\n<</Type/XRef/Size ${size + 2}/Root ${root}/Prev ${prev}/W[1 4 2]/Index[${sig.num} 1 ${stmNum} 2]/Length ${rows.length}>>\nstream\n`;
+    const tail = `\nendstream\nendobj\nstartxref\n${xrefOffset}\n%%EOF\n`;
+    const bad = new Uint8Array(fromStreams.length + stmObj.length + xrefHead.length + rows.length + tail.length);
+    let at = 0;
+    for (const part of [fromStreams, latin1Bytes(stmObj), latin1Bytes(xrefHead), rows, latin1Bytes(tail)]) {
+      bad.set(part, at);
+      at += part.length;
+    }
+    const [s] = await verify(bad);
+    expect(s!.indication).toBe('TOTAL_FAILED');
+    expect(s!.subIndication).toBe('FORMAT_FAILURE');
+    expect(s!.errors[0]!.en).toMatch(/object stream/);
+  });
+});
