@@ -8,7 +8,7 @@
 // Registration happens in the define files through `EgovElement.define('egov-x')`, which the analyzer does not
 // read, so each component's JSDoc names its tag with `@tagname` (pnpm new:element writes it).
 
-/** @type {import('@custom-elements-manifest/analyzer').Config} */
+/** Options of `cem analyze` (@custom-elements-manifest/analyzer), see its docs: "Config options". */
 const config = {
   globs: ['src/**/*.component.ts'],
   exclude: ['src/**/*.test.ts', 'src/**/*.stories.ts', 'src/**/*.styles.ts', 'dist/**'],

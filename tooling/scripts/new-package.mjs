@@ -19,7 +19,7 @@ export const versions = {
   lit: '^3.3.3',
   axeCore: '^4.14.1',
   cemAnalyzer: '^0.11.0',
-  storybook: '^10.6.7',
+  storybook: '^10.6.0',
   storybookWebComponentsVite: '^10.6.0',
 };
 

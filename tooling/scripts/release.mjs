@@ -4,14 +4,13 @@
 import { spawnSync } from 'node:child_process';
 
 const publish = process.argv.includes('--publish');
+/** Each step runs through pnpm: `pnpm exec` for workspace binaries, pnpm's own commands directly. */
 const steps = [
-  ['turbo', 'run', 'build', 'check-package'],
-  ['pnpm', 'publish', '-r', '--access', 'public', '--no-git-checks', ...(publish ? [] : ['--dry-run'])],
+  ['exec', 'turbo', 'run', 'build', 'check-package'],
+  ['publish', '-r', '--access', 'public', '--no-git-checks', ...(publish ? [] : ['--dry-run'])],
 ];
-for (const [cmd, ...args] of steps) {
-  console.log(`\n▶ ${cmd} ${args.join(' ')}`);
-  const run = spawnSync(cmd === 'pnpm' ? 'pnpm' : 'pnpm', cmd === 'pnpm' ? args : ['exec', cmd, ...args], {
-    stdio: 'inherit',
-  });
+for (const args of steps) {
+  console.log(`\n▶ pnpm ${args.join(' ')}`);
+  const run = spawnSync('pnpm', args, { stdio: 'inherit' });
   if (run.status !== 0) process.exit(run.status ?? 1);
 }
