@@ -327,6 +327,13 @@ export function createElement({ tag, pkg: name, description = '', install = true
       description: description || `@egov-vn/${name}: custom elements (TODO describe them).`,
     });
   }
+  const tsconfig = existsSync(join(dir, 'tsconfig.json')) ? readFileSync(join(dir, 'tsconfig.json'), 'utf8') : '';
+  if (!tsconfig.includes('@egov-vn/tsconfig/lit.json')) {
+    throw new Error(
+      `packages/${name} is not a custom-element package (its tsconfig.json does not extend @egov-vn/tsconfig/lit.json). ` +
+        'Elements live in their own packages (the elements layer): pick another --package name to create one.',
+    );
+  }
   const pkgPath = join(dir, 'package.json');
   const pkg = JSON.parse(readFileSync(pkgPath, 'utf8'));
   if (existsSync(join(dir, 'src', names.short))) throw new Error(`packages/${name}/src/${names.short} exists already.`);
@@ -340,7 +347,7 @@ export function createElement({ tag, pkg: name, description = '', install = true
   writeFileSync(pkgPath, JSON.stringify(pkg, null, 2) + '\n');
 
   const litFiles = packageFiles({ name, pkgName: pkg.name, description: '', browser: true, lit: true });
-  for (const shared of ['custom-elements-manifest.config.js']) {
+  for (const shared of ['custom-elements-manifest.config.js', '.gitignore']) {
     if (!existsSync(join(dir, shared))) writeFileSync(join(dir, shared), litFiles[shared]);
   }
   const tsdownPath = join(dir, 'tsdown.config.ts');

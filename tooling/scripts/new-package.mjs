@@ -17,9 +17,7 @@ export const root = join(import.meta.dirname, '..', '..');
 export const versions = {
   vitest: '^4.1.12',
   lit: '^3.3.3',
-  axeCore: '^4.14.1',
   cemAnalyzer: '^0.11.0',
-  storybook: '^10.6.0',
   storybookWebComponentsVite: '^10.6.0',
 };
 
@@ -79,8 +77,8 @@ export function packageFiles({ name, pkgName, description, browser, lit = false 
       '@egov-vn/vitest-config': 'workspace:*',
       ...(lit
         ? {
+            // Stories' types. (axe-core, for expectAxeClean, resolves through @egov-vn/elements-core in the workspace.)
             '@storybook/web-components-vite': versions.storybookWebComponentsVite,
-            'axe-core': versions.axeCore,
             lit: versions.lit,
           }
         : {}),
@@ -97,6 +95,7 @@ export function packageFiles({ name, pkgName, description, browser, lit = false 
     'tsdown.config.ts': `import { library } from '@egov-vn/build-config';\n\nexport default library();\n`,
     ...(lit
       ? {
+          '.gitignore': 'custom-elements.json\n',
           'custom-elements-manifest.config.js': `// The shared Custom Elements Manifest setup (tooling/build-config/cem.js): \`cem analyze\` writes custom-elements.json.\nexport { default } from '@egov-vn/build-config/cem';\n`,
         }
       : {}),
