@@ -24,6 +24,12 @@ export function cryptoKeySigner(privateKey: CryptoKey, chain: readonly Uint8Arra
     async sign(data, algorithm) {
       const alg = privateKey.algorithm as { name: string; hash?: { name: string } };
       if (alg.name === 'RSASSA-PKCS1-v1_5') {
+        if (alg.hash?.name !== algorithm.hash && privateKey.extractable) {
+          // WebCrypto binds the hash to an RSA key at import: re-import an extractable key for the requested hash.
+          const pkcs8 = await crypto.subtle.exportKey('pkcs8', privateKey);
+          const key = await crypto.subtle.importKey('pkcs8', pkcs8, { name: 'RSASSA-PKCS1-v1_5', hash: algorithm.hash }, false, ['sign']);
+          return new Uint8Array(await crypto.subtle.sign('RSASSA-PKCS1-v1_5', key, data as Uint8Array<ArrayBuffer>));
+        }
         if (alg.hash?.name !== algorithm.hash) {
           throw pdfError(
             'SIGNER_HASH',

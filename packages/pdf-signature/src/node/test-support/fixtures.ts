@@ -26,7 +26,7 @@ export function writeTemp(dir: string, file: string, bytes: Uint8Array | string)
 }
 
 export function run(cmd: string, args: string[], input?: Uint8Array): { code: number; out: string } {
-  const r = spawnSync(cmd, args, { encoding: 'latin1', input, timeout: 60_000 });
+  const r = spawnSync(cmd, args, { encoding: 'utf8', input, timeout: 60_000 });
   return { code: r.status ?? -1, out: `${r.stdout}${r.stderr}` };
 }
 
@@ -97,4 +97,57 @@ export function replaceCms(pdf: Uint8Array, mutate: (sd: pkijs.SignedData) => vo
   const out = pdf.slice();
   out.set(latin1Bytes(hex.padEnd(last[1]!.length, '0')), last.index + '/Contents<'.length);
   return out;
+}
+
+import type { Identity } from '../../testing/pki.js';
+import { toPem } from '../../testing/pki.js';
+
+/** Writes key + chain PEMs and a PKCS#12 (openssl; `legacy` = 3DES/RC2 as older tools and tokens export). */
+export async function writePkcs12(dir: string, id: Identity, password: string, legacy = false, file = 'signer.p12'): Promise<string> {
+  const pkcs8 = new Uint8Array(await crypto.subtle.exportKey('pkcs8', id.privateKey));
+  const key = writeTemp(dir, `${file}.key.pem`, toPem(pkcs8, 'PRIVATE KEY'));
+  const cert = writeTemp(dir, `${file}.crt.pem`, toPem(id.der));
+  const chain = writeTemp(dir, `${file}.chain.pem`, id.chain.slice(1).map((c) => toPem(c)).join(''));
+  const out = join(dir, file);
+  const r = run('openssl', ['pkcs12', '-export', ...(legacy ? ['-legacy'] : []), '-inkey', key, '-in', cert, '-certfile', chain, '-passout', `pass:${password}`, '-out', out]);
+  if (r.code !== 0) throw new Error(`openssl pkcs12 failed: ${r.out}`);
+  return out;
+}
+
+/** An NSS database with `id` imported as nickname `signer` and `root` trusted, for pdfsig. */
+export async function nssDatabase(dir: string, id: Identity, root: Identity): Promise<string> {
+  const db = join(dir, 'nss');
+  run('mkdir', ['-p', db]);
+  const p12 = await writePkcs12(dir, id, 'pw', false, 'nss-signer.p12');
+  const steps: [string, string[]][] = [
+    ['certutil', ['-N', '-d', `sql:${db}`, '--empty-password']],
+    ['pk12util', ['-i', p12, '-d', `sql:${db}`, '-W', 'pw', '-K', '']],
+    ['certutil', ['-A', '-d', `sql:${db}`, '-n', 'demo-root', '-t', 'CT,C,C', '-i', writeTemp(dir, 'root.pem', toPem(root.der))]],
+  ];
+  for (const [cmd, args] of steps) {
+    const r = run(cmd, args);
+    if (r.code !== 0) throw new Error(`${cmd} failed: ${r.out}`);
+  }
+  const nick = run('certutil', ['-L', '-d', `sql:${db}`]).out;
+  const line = nick.split('\n').find((l) => /u,u,u/.test(l));
+  if (!line) throw new Error(`no user certificate in the NSS database:\n${nick}`);
+  return db;
+}
+
+/** Splits a pdfsig report into per-signature blocks. */
+export function pdfsigBlocks(out: string): string[] {
+  return out.split(/^Signature #\d+:/m).slice(1);
+}
+
+/** Extracts the signed bytes and the CMS of signature `index` (for openssl cms -verify). */
+export function extractSignature(pdf: Uint8Array, index: number): { content: Uint8Array; cms: Uint8Array } {
+  const text = latin1String(pdf);
+  const all = [...text.matchAll(/\/ByteRange\s*\[\s*0\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g)];
+  const m = all[index]!;
+  const [a, b, c] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const content = new Uint8Array(a + c);
+  content.set(pdf.subarray(0, a));
+  content.set(pdf.subarray(b, b + c), a);
+  const hex = text.slice(a + 1, b - 1).replace(/\s+/g, '');
+  return { content, cms: fromHex(hex) };
 }
