@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { isoWeekday } from './civil.js';
 import { publicHolidays } from './holidays.js';
 
 const offIsos = (year: number): string[] => publicHolidays(year).daysOff.map((d) => d.iso);
@@ -76,5 +78,24 @@ describe('public holidays (Bộ luật Lao động 2019, Điều 112)', () => {
   });
   it('rejects a year out of range', () => {
     expect(() => publicHolidays(1700)).toThrow(/ngoài khoảng/);
+  });
+  it('property: any year has the 11 holidays of Điều 112, each substitute on a working weekday after its holiday', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1800, max: 2199 }), fc.constantFrom<(6 | 7)[]>([6, 7], [7]), (year, restDays) => {
+        const y = publicHolidays(year, { restDays });
+        const holidays = y.daysOff.filter((d) => d.kind === 'holiday');
+        const subs = y.daysOff.filter((d) => d.kind === 'substitute');
+        // 11 holidays of Điều 112: each on its own day, or kept as a substitute when two coincide
+        const coinciding = 11 - holidays.length;
+        expect(coinciding).toBeGreaterThanOrEqual(0);
+        expect(coinciding).toBeLessThanOrEqual(1);
+        expect(new Set(y.daysOff.map((d) => d.iso)).size).toBe(y.daysOff.length);
+        expect([...y.daysOff.map((d) => d.iso)].sort()).toEqual(y.daysOff.map((d) => d.iso));
+        const onRest = holidays.filter((d) => (restDays as number[]).includes(isoWeekday(d.date)));
+        expect(subs).toHaveLength(onRest.length + coinciding);
+        expect(subs.every((d) => !(restDays as number[]).includes(isoWeekday(d.date)))).toBe(true);
+      }),
+      { numRuns: Math.min(400, Number(process.env.EGOV_FUZZ_RUNS ?? 100)) },
+    );
   });
 });

@@ -136,21 +136,29 @@ export function publicHolidays(year: number, options: HolidayOptions = {}): Year
   add(jdnOf(year, 9, 2), 'national-day');
   if (ann?.nationalDayAdjacent) add(isoJdn(ann.nationalDayAdjacent, 'nationalDayAdjacent'), 'national-day', 'announcement', ann.nationalDaySource);
   else add(defaultNationalDayAdjacent(year), 'national-day');
-  official.sort((a, b) => a.jdn - b.jdn);
+  // On a tie the fixed-date holiday keeps the day and the lunar one (Giỗ Tổ) moves to a substitute day.
+  official.sort((a, b) => a.jdn - b.jdn || Number(a.id === 'hung-kings') - Number(b.id === 'hung-kings'));
 
   const taken = new Map<number, DayOff>();
   const put = (jdn: number, day: Omit<DayOff, 'date' | 'iso'>): void => {
     const date = civilOfJdn(jdn);
     taken.set(jdn, { date, iso: formatIsoDate(date), ...day });
   };
+  // A holiday on a day already taken by another holiday (Giỗ Tổ can fall on 30/4 or 1/5) keeps its day off as a
+  // substitute, like one falling on the weekly rest day, so that the 11 days of Điều 112 are always granted.
+  const coinciding = new Set<(typeof official)[number]>();
   for (const h of official) {
+    if (taken.has(h.jdn)) {
+      coinciding.add(h);
+      continue;
+    }
     const [vi, en] = NAMES[h.id];
     put(h.jdn, { kind: 'holiday', holiday: h.id, name: vi, nameEn: en, source: h.source, ...(h.reference ? { reference: h.reference } : {}) });
   }
   const swaps = options.applySwaps === false ? [] : (ann?.swaps ?? []);
   const swapOffJdns = new Set(swaps.map((s) => isoJdn(s.dayOff, 'swaps.dayOff')));
   for (const h of official) {
-    if (!restDays.has(weekdayOfJdn(h.jdn))) continue;
+    if (!restDays.has(weekdayOfJdn(h.jdn)) && !coinciding.has(h)) continue;
     let s = h.jdn + 1;
     while (restDays.has(weekdayOfJdn(s)) || taken.has(s) || swapOffJdns.has(s)) s++;
     const [vi, en] = NAMES[h.id];

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { expandOccurrences, fromICalendar, scheduleEntryToEvent, toICalendar } from './ical.js';
+import { expandCalendar, expandOccurrences, fromICalendar, scheduleEntryToEvent, toICalendar } from './ical.js';
 import { scheduleEntrySchema } from './schedule.js';
 
 const google = readFileSync(new URL('./fixtures/google-calendar.ics', import.meta.url), 'utf8');
@@ -9,7 +9,14 @@ describe('iCalendar import (a Google Calendar export written by hand to RFC 5545
   const cal = fromICalendar(google);
   it('reads the calendar name and every VEVENT', () => {
     expect(cal.name).toBe('Lịch công tác Văn phòng UBND');
-    expect(cal.events.map((e) => e.uid)).toEqual(['0a1b2c3d4e5f6g7h8i9j@google.com', 'tet-at-ty-2025@google.com', 'giao-ban-truc-tuyen@google.com']);
+    expect(cal.events.map((e) => e.uid)).toEqual([
+      '0a1b2c3d4e5f6g7h8i9j@google.com',
+      '0a1b2c3d4e5f6g7h8i9j@google.com',
+      '0a1b2c3d4e5f6g7h8i9j@google.com',
+      'tet-at-ty-2025@google.com',
+      'giao-ban-truc-tuyen@google.com',
+    ]);
+    expect(cal.events[1]!.recurrenceId).toBe('2025-02-10T07:30:00');
   });
   it('unfolds lines, unescapes text and reads attendees with their parameters', () => {
     const e = cal.events[0]!;
@@ -23,9 +30,9 @@ describe('iCalendar import (a Google Calendar export written by hand to RFC 5545
     expect(e.exdates).toEqual(['2025-01-27T07:30:00']);
   });
   it('keeps all-day events as dates and converts UTC times to Vietnam time', () => {
-    expect(cal.events[1]).toMatchObject({ start: '2025-01-29', end: '2025-01-30', allDay: true });
-    expect(cal.events[2]).toMatchObject({ start: '2025-02-10T14:00:00', end: '2025-02-10T16:00:00', status: 'TENTATIVE', sequence: 2 });
-    expect(cal.events[2]!.categories).toEqual(['Giao ban', 'Trực tuyến']);
+    expect(cal.events[3]).toMatchObject({ start: '2025-01-29', end: '2025-01-30', allDay: true });
+    expect(cal.events[4]).toMatchObject({ start: '2025-02-10T14:00:00', end: '2025-02-10T16:00:00', status: 'TENTATIVE', sequence: 2 });
+    expect(cal.events[4]!.categories).toEqual(['Giao ban', 'Trực tuyến']);
   });
   it('expands RRULE with EXDATE: 10 Mondays minus Tết week', () => {
     const occ = expandOccurrences(cal.events[0]!, { from: '2025-01-01', to: '2025-12-31' });
@@ -38,6 +45,21 @@ describe('iCalendar import (a Google Calendar export written by hand to RFC 5545
       '2025-02-10',
       '2025-02-17',
       '2025-02-24',
+    ]);
+  });
+  it('applies moved and cancelled instances (RECURRENCE-ID) when expanding the whole calendar', () => {
+    const feb = expandCalendar(cal.events, { from: '2025-02-01', to: '2025-03-31' });
+    expect(feb.map((o) => o.start)).toEqual([
+      '2025-02-03T07:30:00',
+      '2025-02-10T14:00:00',
+      '2025-02-11T14:00:00',
+      '2025-02-17T07:30:00',
+      '2025-02-24T07:30:00',
+      '2025-03-10T07:30:00',
+    ]);
+    expect(feb[2]!.event.location).toBe('Phòng họp số 2');
+    expect(expandCalendar(cal.events, { from: '2025-02-11', to: '2025-02-11' }).map((o) => o.event.summary)).toEqual([
+      'Giao ban đầu tuần (dời sang chiều thứ Ba)',
     ]);
   });
   it('never hangs on an unbounded rule', () => {

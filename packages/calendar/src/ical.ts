@@ -328,6 +328,44 @@ export function expandOccurrences(event: CalendarEvent, range: { from: string; t
   return out;
 }
 
+/** One occurrence in a whole calendar, with the event it comes from (the override for a moved instance). */
+export interface CalendarOccurrence extends Occurrence {
+  readonly event: CalendarEvent;
+}
+
+/**
+ * Expands every event of a calendar in [from, to], applying overridden instances (VEVENTs with RECURRENCE-ID and
+ * the same UID, as Google Calendar and Thunderbird write moved or edited occurrences) and dropping cancelled ones.
+ * Sorted by start.
+ */
+export function expandCalendar(events: readonly CalendarEvent[], range: { from: string; to: string; max?: number }, options: { lang?: Lang } = {}): CalendarOccurrence[] {
+  const overrides = new Map<string, CalendarEvent>();
+  for (const e of events) if (e.recurrenceId !== undefined) overrides.set(`${e.uid}|${e.recurrenceId}`, e);
+  const from = range.from.slice(0, 10);
+  const to = range.to.slice(0, 10);
+  const out: CalendarOccurrence[] = [];
+  for (const e of events) {
+    if (e.recurrenceId !== undefined) continue;
+    for (const o of expandOccurrences(e, { from, to, max: range.max ?? 1000 }, options)) {
+      const override = overrides.get(`${e.uid}|${o.start}`);
+      const ev = override ?? e;
+      const start = override ? override.start : o.start;
+      if (ev.status === 'CANCELLED' || start.slice(0, 10) < from || start.slice(0, 10) > to) continue;
+      const end = override ? override.end : o.end;
+      out.push({ uid: e.uid, start, ...(end === undefined ? {} : { end }), event: ev });
+    }
+  }
+  // An override moved into the range from an original date outside it.
+  for (const o of overrides.values()) {
+    const d = o.start.slice(0, 10);
+    const orig = o.recurrenceId!.slice(0, 10);
+    if (o.status === 'CANCELLED' || d < from || d > to || (orig >= from && orig <= to)) continue;
+    if (!events.some((e) => e.uid === o.uid && e.recurrenceId === undefined)) continue;
+    out.push({ uid: o.uid, start: o.start, ...(o.end === undefined ? {} : { end: o.end }), event: o });
+  }
+  return out.sort((a, b) => a.start.localeCompare(b.start));
+}
+
 /** Default start time of a schedule session when an entry has no time. */
 const SESSION_START = { sang: '08:00', chieu: '14:00', toi: '19:00' } as const;
 

@@ -22,6 +22,7 @@ export type { CivilDate, DateInput, IsoWeekday } from './civil.js';
 export {
   clearLunarCache,
   formatLunar,
+  historicalTimeZone,
   leapMonthOf,
   lunarMonthLength,
   lunarYearMonths,

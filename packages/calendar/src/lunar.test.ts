@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { newMoonJd, newMoonJde, SYNODIC_MONTH, sunLongitude } from './astro.js';
 import { civilOfJdn, jdnOf } from './civil.js';
 import { CalendarError } from './errors.js';
-import { leapMonthOf, lunarMonthLength, lunarYearMonths, tetDate, toLunar, toSolar } from './lunar.js';
+import { historicalTimeZone, leapMonthOf, lunarMonthLength, lunarYearMonths, tetDate, toLunar, toSolar } from './lunar.js';
 
 // amlich (Hồ Ngọc Đức's algorithm, non-commercial licence) is used ONLY as an independent test oracle.
 const require = createRequire(import.meta.url);
@@ -162,5 +162,15 @@ describe('errors', () => {
   });
   it('rejects an unusable time zone', () => {
     expect(() => toLunar('2025-01-01', { timeZone: 99 })).toThrow(CalendarError);
+  });
+});
+
+describe('historical time zone', () => {
+  it('gives Tết Mậu Thân on 29/01/1968 in the North and 30/01/1968 in the South', () => {
+    expect(historicalTimeZone('1968-01-29')).toBe(7);
+    expect(historicalTimeZone('1968-01-29', 'south')).toBe(8);
+    expect(toLunar('1968-01-29', { timeZone: historicalTimeZone('1968-01-29', 'south') })).toMatchObject({ year: 1967, month: 12 });
+    expect(historicalTimeZone('1960-06-01')).toBe(8);
+    expect(historicalTimeZone('1976-06-01', 'south')).toBe(7);
   });
 });

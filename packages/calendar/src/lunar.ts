@@ -304,3 +304,13 @@ export function lunarMonthLength(lunar: Pick<LunarDate, 'year' | 'month' | 'leap
 export function formatLunar(lunar: LunarDate): string {
   return `${lunar.day}/${lunar.month}${lunar.leap ? ' (nhuận)' : ''} âm lịch năm ${lunar.year}`;
 }
+
+/**
+ * The time zone the lunar calendar of a region actually used on a date: the North switched from the UTC+8
+ * calendar to UTC+7 with lunar year 1968 (decree of 8/8/1967), the South kept UTC+8 until 1975 (UTC+7 from lunar
+ * year 1976). Pass the result as `timeZone` to get the calendar printed at the time.
+ */
+export function historicalTimeZone(date: DateInput, region: 'north' | 'south' = 'north'): 7 | 8 {
+  const lunar = toLunar(date, { timeZone: 7 });
+  return lunar.year >= (region === 'north' ? 1968 : 1976) ? 7 : 8;
+}
