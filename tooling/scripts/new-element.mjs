@@ -14,7 +14,7 @@
 // the README and a changeset. `<short>` is the tag without its `egov-` prefix.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createPackage, packageFiles, packageNamePattern, root } from './new-package.mjs';
@@ -298,7 +298,12 @@ export function wirePackageJson(pkg, { short, tag }) {
   return JSON.stringify([pkg.dependencies, pkg.devDependencies, pkg.peerDependencies]) !== before;
 }
 
-/** Add `src/<short>/<short>.ts` to the entries of a `library(...)` call in tsdown.config.ts. */
+/**
+ * Add `src/<short>/<short>.ts` to the entries of a `library(...)` call in tsdown.config.ts.
+ * @param {string} source
+ * @param {string} short
+ * @returns {string}
+ */
 export function wireTsdownConfig(source, short) {
   const entry = `'src/${short}/${short}.ts'`;
   if (source.includes(entry)) return source;
@@ -310,33 +315,27 @@ export function wireTsdownConfig(source, short) {
 }
 
 /**
- * @param {{ tag: string, pkg: string, description?: string, install?: boolean }} o
- * @returns {{ dir: string, created: boolean, files: string[] }}
+ * Add one element to the Lit package in `dir`: its files, package.json (sideEffects, exports, size budget,
+ * dependencies), tsdown entry, class export in src/index.ts and a README line. Throws for an invalid tag, a package
+ * that is not a Lit package, or an element that exists already.
+ * @param {string} dir
+ * @param {string} tag
+ * @returns {{ pkgName: string, depsChanged: boolean, files: string[] }}
  */
-export function createElement({ tag, pkg: name, description = '', install = true }) {
+export function addElement(dir, tag) {
   if (!tagPattern.test(tag)) throw new Error(`'${tag}': a tag is egov-<name> (lower-case a-z 0-9, dash-separated).`);
-  if (!packageNamePattern.test(name)) throw new Error(`'${name}': a package name is lower-case a-z 0-9 and dashes.`);
   const names = elementNames(tag);
-  const dir = join(root, 'packages', name);
-  const created = !existsSync(dir);
-  if (created) {
-    createPackage({
-      name,
-      lit: true,
-      install: false,
-      description: description || `@egov-vn/${name}: custom elements (TODO describe them).`,
-    });
-  }
+  const where = relative(root, dir) || dir;
   const tsconfig = existsSync(join(dir, 'tsconfig.json')) ? readFileSync(join(dir, 'tsconfig.json'), 'utf8') : '';
   if (!tsconfig.includes('@egov-vn/tsconfig/lit.json')) {
     throw new Error(
-      `packages/${name} is not a custom-element package (its tsconfig.json does not extend @egov-vn/tsconfig/lit.json). ` +
+      `${where} is not a custom-element package (its tsconfig.json does not extend @egov-vn/tsconfig/lit.json). ` +
         'Elements live in their own packages (the elements layer): pick another --package name to create one.',
     );
   }
+  if (existsSync(join(dir, 'src', names.short))) throw new Error(`${where}/src/${names.short} exists already.`);
   const pkgPath = join(dir, 'package.json');
   const pkg = JSON.parse(readFileSync(pkgPath, 'utf8'));
-  if (existsSync(join(dir, 'src', names.short))) throw new Error(`packages/${name}/src/${names.short} exists already.`);
 
   const files = elementFiles({ tag, pkgName: pkg.name });
   for (const [path, content] of Object.entries(files)) {
@@ -346,7 +345,7 @@ export function createElement({ tag, pkg: name, description = '', install = true
   const depsChanged = wirePackageJson(pkg, names);
   writeFileSync(pkgPath, JSON.stringify(pkg, null, 2) + '\n');
 
-  const litFiles = packageFiles({ name, pkgName: pkg.name, description: '', browser: true, lit: true });
+  const litFiles = packageFiles({ name: 'x', pkgName: pkg.name, description: '', browser: true, lit: true });
   for (const shared of ['custom-elements-manifest.config.js', '.gitignore']) {
     if (!existsSync(join(dir, shared))) writeFileSync(join(dir, shared), litFiles[shared]);
   }
@@ -371,21 +370,44 @@ export function createElement({ tag, pkg: name, description = '', install = true
         : `${readme}\n## Elements\n\n${line}`;
     writeFileSync(readmePath, readme);
   }
+  return { pkgName: pkg.name, depsChanged, files: Object.keys(files) };
+}
+
+/**
+ * `pnpm new:element`: create the package when needed, add the element, write a changeset, install.
+ * @param {{ tag: string, pkg: string, description?: string, install?: boolean }} o
+ * @returns {{ dir: string, created: boolean, files: string[] }}
+ */
+export function createElement({ tag, pkg: name, description = '', install = true }) {
+  if (!tagPattern.test(tag)) throw new Error(`'${tag}': a tag is egov-<name> (lower-case a-z 0-9, dash-separated).`);
+  if (!packageNamePattern.test(name)) throw new Error(`'${name}': a package name is lower-case a-z 0-9 and dashes.`);
+  const names = elementNames(tag);
+  const dir = join(root, 'packages', name);
+  const created = !existsSync(dir);
+  if (created) {
+    createPackage({
+      name,
+      lit: true,
+      install: false,
+      description: description || `@egov-vn/${name}: custom elements (TODO describe them).`,
+    });
+  }
+  const { pkgName, depsChanged, files } = addElement(dir, tag);
   if (!created) {
     writeFileSync(
       join(root, '.changeset', `${name}-${names.short}.md`),
-      `---\n'${pkg.name}': minor\n---\n\nNew element <${tag}>.\n`,
+      `---\n'${pkgName}': minor\n---\n\nNew element <${tag}>.\n`,
     );
   }
   console.log(
-    `Created <${tag}> (${names.className}) in packages/${name}/src/${names.short}${created ? ` and the package ${pkg.name}` : ''}.`,
+    `Created <${tag}> (${names.className}) in packages/${name}/src/${names.short}${created ? ` and the package ${pkgName}` : ''}.`,
   );
   if (install && (created || depsChanged)) {
     execFileSync('pnpm', ['install', '--prefer-offline'], { cwd: root, stdio: 'inherit' });
   } else if (created || depsChanged) {
     console.log('Dependencies changed: run `pnpm install` (in this shared workspace: flock /tmp/egov-pnpm.lock pnpm install).');
   }
-  return { dir, created, files: Object.keys(files) };
+  return { dir, created, files };
 }
 
 function main() {

@@ -14,6 +14,8 @@ const config: StorybookConfig = {
     disableTelemetry: true,
     disableWhatsNewNotifications: true,
   },
+  // No onboarding checklist in the sidebar: this Storybook documents a kit, it is not a new project.
+  features: { sidebarOnboardingChecklist: false, menuOnboardingChecklist: false },
   viteFinal(viteConfig) {
     return mergeConfig(viteConfig, {
       resolve: { conditions: [sourceCondition, ...defaultClientConditions] },

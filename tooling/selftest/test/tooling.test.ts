@@ -71,14 +71,14 @@ function editJson(path: string, edit: (json: Record<string, unknown>) => void): 
 }
 
 beforeAll(() => {
-  rmSync(join(here, '.tmp'), { recursive: true, force: true });
+  rmSync(tmp, { recursive: true, force: true });
   base = join(tmp, 'base');
   cpSync(fixture, base, { recursive: true });
   expectExit(tools.build(base), 'success');
 });
 
 afterAll(() => {
-  rmSync(join(here, '.tmp'), { recursive: true, force: true });
+  rmSync(tmp, { recursive: true, force: true });
 });
 
 describe('the untouched fixture passes every check', () => {
