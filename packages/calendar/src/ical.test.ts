@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { expandCalendar, expandOccurrences, fromICalendar, scheduleEntryToEvent, toICalendar } from './ical.js';
 import { scheduleEntrySchema } from './schedule.js';
@@ -112,5 +113,49 @@ describe('iCalendar errors', () => {
   it('rejects an event without DTSTART and a bad RRULE', () => {
     expect(() => fromICalendar('BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n')).toThrow(/VEVENT thứ 1/);
     expect(() => toICalendar([{ uid: 'x', summary: 'x', start: '2025-01-01', allDay: true, attendees: [], rrule: 'FREQ=SOMETIMES' }])).toThrow(/RRULE/);
+  });
+});
+
+describe('iCalendar round trip (property)', () => {
+  const runs = Number(process.env.EGOV_FUZZ_RUNS ?? 100);
+  // Text without control characters other than newline (RFC 5545 TEXT cannot carry them).
+  const text = fc
+    .string({ unit: fc.constantFrom(...'aăâbcdđeêghiklmnoôơpqrstuưvxyÀẢÃÁẠẰẲẴẮẶẦẨẪẤẬỀỂỄẾỆ ,;:\\"\'\n<>&/'.split('')), minLength: 1, maxLength: 120 })
+    .filter((s) => s.trim() === s && s.length > 0);
+  // ical.js reads "\n" inside a parameter value (CN) as a newline, so names here carry no backslash or newline;
+  // quotes, commas, colons and semicolons are covered (RFC 6868 caret encoding).
+  const paramText = text.map((s) => s.replace(/[\\\n]/g, ' ').trim()).filter((s) => s.length > 0);
+  const two = (n: number): string => String(n).padStart(2, '0');
+  const dateTime = fc
+    .record({ y: fc.integer({ min: 1971, max: 2100 }), m: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 1, max: 28 }), h: fc.integer({ min: 0, max: 22 }), mi: fc.integer({ min: 0, max: 59 }) })
+    .map(({ y, m, d, h, mi }) => ({ date: `${y}-${two(m)}-${two(d)}`, time: `${two(h)}:${two(mi)}:00`, h }));
+  const event = fc
+    .record({
+      uid: fc.stringMatching(/^[a-z0-9]{1,20}@[a-z]{1,10}\.vn$/),
+      summary: text,
+      description: fc.option(text, { nil: undefined }),
+      location: fc.option(text, { nil: undefined }),
+      at: dateTime,
+      allDay: fc.boolean(),
+      rrule: fc.option(fc.constantFrom('FREQ=WEEKLY;COUNT=5;BYDAY=MO', 'FREQ=DAILY;COUNT=3;INTERVAL=2', 'FREQ=MONTHLY;BYMONTHDAY=15'), { nil: undefined }),
+      attendees: fc.array(fc.record({ email: fc.stringMatching(/^[a-z]{1,8}@[a-z]{1,8}\.gov\.vn$/), name: paramText }), { maxLength: 3 }),
+    })
+    .map(({ at, allDay, description, location, rrule, ...rest }) => ({
+      ...rest,
+      ...(description === undefined ? {} : { description }),
+      ...(location === undefined ? {} : { location }),
+      ...(rrule === undefined ? {} : { rrule }),
+      allDay,
+      start: allDay ? at.date : `${at.date}T${at.time}`,
+      ...(allDay ? {} : { end: `${at.date}T${two(at.h + 1)}:${at.time.slice(3)}` }),
+    }));
+  it('toICalendar → fromICalendar gives back the same events', () => {
+    fc.assert(
+      fc.property(fc.array(event, { minLength: 1, maxLength: 4 }), (events) => {
+        const ics = toICalendar(events, { dtstamp: '2025-01-01T00:00:00Z' });
+        expect(fromICalendar(ics).events).toEqual(events);
+      }),
+      { numRuns: runs },
+    );
   });
 });

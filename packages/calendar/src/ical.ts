@@ -38,7 +38,7 @@ export interface CalendarEvent {
   /** CONFIRMED, TENTATIVE or CANCELLED. */
   readonly status?: string;
   readonly sequence?: number;
-  /** RRULE value, e.g. "FREQ=WEEKLY;BYDAY=MO;COUNT=10". */
+  /** RRULE value, e.g. "FREQ=WEEKLY;COUNT=10;BYDAY=MO" (read back in ical.js's canonical part order). */
   readonly rrule?: string;
   /** Excluded occurrence starts (same form as `start`). */
   readonly exdates?: readonly string[];

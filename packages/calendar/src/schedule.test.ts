@@ -149,5 +149,8 @@ describe('validation messages', () => {
       invitees: ['Trưởng phòng'],
     });
     expect(ok.success).toBe(true);
+    const notGm = meetingInvitationSchema.safeParse({ ...ok.data, document: { numberSymbol: '05/TB-SNV' } });
+    expect(notGm.error?.issues[0]?.message).toBe('Số, ký hiệu văn bản: giấy mời phải có ký hiệu GM (ví dụ 05/GM-UBND)');
+    expect(scheduleEntrySchema.safeParse({ id: 'x', date: '2025-03-03', session: 'sang', content: 'x', invitation: { numberSymbol: '123/2020/NĐ-CP' } }).success).toBe(true);
   });
 });

@@ -92,7 +92,7 @@ export function createScheduleSchemas(lang: Lang = 'vi') {
 
   const documentRef = z.object({
     /** Số, ký hiệu, e.g. "125/GM-UBND" (Nghị định 30/2020, Phụ lục I). */
-    numberSymbol: z.string(e(['Số, ký hiệu văn bản', 'Document number and symbol'])).trim().regex(/^\d{2,}\/[\p{Lu}\p{N}Đ]+(?:-[\p{Lu}\p{N}Đ]+)*$/u),
+    numberSymbol: z.string(e(['Số, ký hiệu văn bản', 'Document number and symbol'])).trim().regex(/^\d{2,}(?:\/\d{4})?\/[\p{Lu}\p{N}Đ]+(?:[-.][\p{Lu}\p{N}Đ]+)*$/u),
     issuedDate: date(['Ngày ban hành', 'Issue date']).optional(),
     issuer: optionalText(['Cơ quan ban hành', 'Issuer'], 200),
     url: z.url(e(['Đường dẫn văn bản', 'Document URL'])).optional(),
@@ -119,8 +119,11 @@ export function createScheduleSchemas(lang: Lang = 'vi') {
   });
 
   const meetingInvitation = z.object({
-    /** The Giấy mời document (ký hiệu GM). */
-    document: documentRef,
+    /** The Giấy mời document: its ký hiệu starts with GM (Nghị định 30/2020, Phụ lục III), e.g. "05/GM-UBND". */
+    document: documentRef.refine((d) => /\/GM(?:-|$)/.test(d.numberSymbol), {
+      path: ['numberSymbol'],
+      message: lang === 'vi' ? 'Số, ký hiệu văn bản: giấy mời phải có ký hiệu GM (ví dụ 05/GM-UBND)' : 'Document number and symbol: an invitation has the symbol GM (e.g. 05/GM-UBND)',
+    }),
     subject: text(['Nội dung cuộc họp', 'Meeting subject'], 1000),
     date: date(['Ngày họp', 'Meeting date']),
     time: time(['Giờ họp', 'Meeting time']),
