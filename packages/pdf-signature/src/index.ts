@@ -4,6 +4,8 @@
  */
 export { signPdf, pdfDate, type SignPdfOptions, type SubFilter, type DocMdpPermission, type Rect, type AppearanceFactory, type AppearanceContext, type AppearanceResult } from './sign/sign-pdf.js';
 export { cryptoKeySigner, type Signer, type SignAlgorithm } from './sign/signer.js';
+export { pkcs12Signer, readPkcs12, type Pkcs12Contents } from './sign/pkcs12.js';
+export { remoteSigner, callService, type RemoteSignerOptions, type RemoteReply, type WebSocketLike, type WebSocketFactory } from './sign/remote.js';
 export { verifyPdf, parsePdfDate, type VerifyOptions, type VerifyPolicy } from './verify/verify-pdf.js';
 export type * from './verify/report.js';
 export { parseCertificates, type TrustInput } from './verify/trust.js';

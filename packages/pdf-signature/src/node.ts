@@ -1,2 +1,3 @@
 /** @egov-vn/pdf-signature/node — Node-only helpers (files, local servers). */
 export { startTimestampServer, type LocalServer } from './node/tsa-server.js';
+export { pkcs12FileSigner } from './node/pkcs12-file.js';
