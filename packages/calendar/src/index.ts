@@ -25,6 +25,7 @@ export {
   historicalTimeZone,
   leapMonthOf,
   lunarMonthLength,
+  LUNAR_MONTH_NAMES,
   lunarYearMonths,
   MAX_YEAR,
   MIN_YEAR,

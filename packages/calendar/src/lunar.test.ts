@@ -5,7 +5,8 @@ import { newMoonJd, newMoonJde, SYNODIC_MONTH, sunLongitude } from './astro.js';
 import { civilOfJdn, jdnOf } from './civil.js';
 import { CalendarError } from './errors.js';
 import { solarTerms } from './solar-terms.js';
-import { historicalTimeZone, leapMonthOf, lunarMonthLength, lunarYearMonths, tetDate, toLunar, toSolar } from './lunar.js';
+import { canChiOfYear } from './can-chi.js';
+import { formatLunar, historicalTimeZone, leapMonthOf, lunarMonthLength, lunarYearMonths, tetDate, toLunar, toSolar } from './lunar.js';
 
 // amlich (Hồ Ngọc Đức's algorithm, non-commercial licence) is used ONLY as an independent test oracle.
 const require = createRequire(import.meta.url);
@@ -201,5 +202,19 @@ describe('historical time zone', () => {
     expect(toLunar('1968-01-29', { timeZone: historicalTimeZone('1968-01-29', 'south') })).toMatchObject({ year: 1967, month: 12 });
     expect(historicalTimeZone('1960-06-01')).toBe(8);
     expect(historicalTimeZone('1976-06-01', 'south')).toBe(7);
+  });
+});
+
+describe('formatLunar', () => {
+  it('writes short and traditional long forms', () => {
+    expect(formatLunar(toLunar('2025-04-07'))).toBe('10/3 âm lịch');
+    expect(formatLunar(toLunar('2025-04-07'), { style: 'long' })).toBe('mùng 10 tháng Ba năm Ất Tỵ');
+    expect(formatLunar({ year: 2025, month: 6, day: 15, leap: true }, { style: 'long' })).toBe('ngày 15 tháng Sáu nhuận năm Ất Tỵ');
+    expect(formatLunar(toLunar('2026-02-16'), { style: 'long' })).toBe('ngày 29 tháng Chạp năm Ất Tỵ');
+  });
+  it('names the year like canChiOfYear for every year', () => {
+    for (let y = 1800; y <= 2199; y++) {
+      expect(formatLunar({ year: y, month: 1, day: 1, leap: false }, { style: 'long' })).toBe(`mùng 1 tháng Giêng năm ${canChiOfYear(y).name}`);
+    }
   });
 });

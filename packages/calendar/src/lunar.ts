@@ -297,12 +297,19 @@ export function lunarMonthLength(lunar: Pick<LunarDate, 'year' | 'month' | 'leap
   return (w.starts[i + 1]! - w.starts[i]!) as 29 | 30;
 }
 
+/** Traditional month names: tháng Giêng (1) … tháng Chạp (12). */
+export const LUNAR_MONTH_NAMES = ['Giêng', 'Hai', 'Ba', 'Tư', 'Năm', 'Sáu', 'Bảy', 'Tám', 'Chín', 'Mười', 'Mười một', 'Chạp'] as const;
+
 /**
- * Days 1–10 are written "mùng 1" … "mùng 10"; the month is "tháng Giêng" for 1 and "tháng Chạp" for 12 in
- * traditional style. Returns e.g. "10/3 âm lịch" style `d/m` with "(nhuận)" for a leap month.
+ * Writes a lunar date the Vietnamese way. `short` (default): "10/3 âm lịch", "1/6 nhuận âm lịch"; `long`:
+ * "mùng 10 tháng Ba năm Ất Tỵ", "ngày 15 tháng Sáu nhuận năm Ất Tỵ" (days 1–10 are "mùng").
  */
-export function formatLunar(lunar: LunarDate): string {
-  return `${lunar.day}/${lunar.month}${lunar.leap ? ' (nhuận)' : ''} âm lịch năm ${lunar.year}`;
+export function formatLunar(lunar: LunarDate, options: { style?: 'short' | 'long' } = {}): string {
+  if (options.style !== 'long') return `${lunar.day}/${lunar.month}${lunar.leap ? ' nhuận' : ''} âm lịch`;
+  const day = lunar.day <= 10 ? `mùng ${lunar.day}` : `ngày ${lunar.day}`;
+  const can = ['Canh', 'Tân', 'Nhâm', 'Quý', 'Giáp', 'Ất', 'Bính', 'Đinh', 'Mậu', 'Kỷ'][lunar.year % 10]!;
+  const chi = ['Thân', 'Dậu', 'Tuất', 'Hợi', 'Tý', 'Sửu', 'Dần', 'Mão', 'Thìn', 'Tỵ', 'Ngọ', 'Mùi'][lunar.year % 12]!;
+  return `${day} tháng ${LUNAR_MONTH_NAMES[lunar.month - 1]!}${lunar.leap ? ' nhuận' : ''} năm ${can} ${chi}`;
 }
 
 /**
