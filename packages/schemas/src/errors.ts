@@ -1,7 +1,3 @@
-import { z } from 'zod';
-import en from 'zod/v4/locales/en.js';
-import vi from 'zod/v4/locales/vi.js';
-import { fieldLabel } from './field-labels.js';
 import { type Language, type LocalizedText, resolveLanguage } from './i18n.js';
 import { ruleMessage, type RuleCode } from './messages.js';
 
@@ -53,57 +49,6 @@ export function fail<T>(
 export function unwrap<T>(result: Result<T>): T {
   if (result.ok) return result.value;
   throw new EgovError(result.errors);
-}
-
-const locales = { vi: vi().localeError, en: en().localeError } as const;
-
-type RawIssue = z.core.$ZodRawIssue;
-
-function zodMessage(issue: RawIssue, lang: Language): string {
-  if (issue.code === 'custom' && typeof issue.params?.['rule'] === 'string') {
-    return ruleMessage(issue.params['rule'] as RuleCode, issue.params)[lang];
-  }
-  const fromLocale = locales[lang](issue as never);
-  const text = typeof fromLocale === 'string' ? fromLocale : (fromLocale?.message ?? issue.code);
-  const key = issue.path?.at(-1);
-  const label = typeof key === 'string' ? fieldLabel(key) : undefined;
-  return label ? `${label[lang]}: ${text}` : text;
-}
-
-/**
- * A zod error map that writes messages in the given language (Vietnamese by default) with our domain-rule texts.
- * Pass it to any schema of this package: `schema.safeParse(data, { error: errorMap('en') })`.
- */
-export function errorMap(lang?: Language): z.core.$ZodErrorMap {
-  const language = resolveLanguage(lang);
-  return (issue) => zodMessage(issue, language);
-}
-
-/** Converts zod issues (already localised by `errorMap`) into our issue shape. */
-function toIssues(error: z.ZodError): EgovIssue[] {
-  return error.issues.map((issue) => ({
-    path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
-    code: issue.code === 'custom' && typeof issue.params?.['rule'] === 'string' ? issue.params['rule'] : issue.code,
-    message: issue.message,
-  }));
-}
-
-/**
- * Validates `input` against one of this package's schemas (or any zod schema). Never throws for bad input:
- * the result lists every problem with its path, code and message in the requested language.
- */
-export function validate<S extends z.ZodType>(
-  schema: S,
-  input: unknown,
-  options: { lang?: Language } = {},
-): Result<z.output<S>> {
-  const parsed = schema.safeParse(input, { error: errorMap(options.lang) });
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, errors: toIssues(parsed.error) };
-}
-
-/** A custom zod issue for a domain rule, to use inside `superRefine`/`check`. */
-export function ruleCheck(code: RuleCode, params: Record<string, unknown> = {}, path?: (string | number)[]) {
-  return { code: 'custom' as const, params: { ...params, rule: code }, ...(path ? { path } : {}) };
 }
 
 export type { LocalizedText };

@@ -2,7 +2,8 @@
 // text (TCVN 6909:2001). Framework-free; runs in Node and browsers.
 
 export { type Language, type LocalizedText, getLanguage, setLanguage } from './i18n.js';
-export { EgovError, type EgovIssue, type Result, errorMap, validate } from './errors.js';
+export { EgovError, type EgovIssue, type Result } from './errors.js';
+export { errorMap, validate } from './validate.js';
 export { RULE_CODES, type RuleCode, ruleMessage } from './messages.js';
 export { enableStrictCsp } from './zod-config.js';
 

@@ -40,6 +40,10 @@ const MESSAGES = {
     vi: `Ngày "${s(p, 'value')}" không hợp lệ: dùng dạng yyyy-mm-dd (ví dụ 2020-02-05).`,
     en: `Date "${s(p, 'value')}" is not valid: use yyyy-mm-dd (e.g. 2020-02-05).`,
   }),
+  'text.blank': () => ({
+    vi: 'Không được để trống (chỉ có khoảng trắng).',
+    en: 'Must not be blank (only white space).',
+  }),
   'placeDate.place': () => ({
     vi: 'Thiếu địa danh nơi ban hành văn bản.',
     en: 'The place of issue is missing.',

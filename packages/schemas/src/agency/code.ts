@@ -82,7 +82,7 @@ export interface AgencyCodeParts {
 /** Builds the 13-character code from its groups: `formatAgencyCode({ level1: 'H49' })` → `"000.00.00.H49"`. */
 export function formatAgencyCode(parts: AgencyCodeParts, options: { lang?: Language } = {}): string {
   const pad = (v: string | number | undefined, n: number) => String(v ?? 0).padStart(n, '0');
-  const code = `${pad(parts.level4, 3)}.${pad(parts.level3, 2)}.${pad(parts.level2, 2)}.${String(parts.level1).toUpperCase()}`;
+  const code = `${pad(parts.level4, 3)}.${pad(parts.level3, 2)}.${pad(parts.level2, 2)}.${parts.level1.toUpperCase()}`;
   if (!STRICT.test(code)) return unwrap(fail('agencyCode.format', { code }, [], options.lang));
   return code;
 }

@@ -36,6 +36,10 @@ function valid(d: CivilDate): boolean {
   );
 }
 
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
 /** Reads a date input into a civil date. Never throws. */
 export function toCivilDate(input: DateInput, options: { lang?: Language; path?: (string | number)[] } = {}): Result<CivilDate> {
   const path = options.path ?? ['date'];
@@ -48,7 +52,7 @@ export function toCivilDate(input: DateInput, options: { lang?: Language; path?:
   } else if (typeof input === 'string') {
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(input.trim());
     if (m) d = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
-  } else if (typeof input === 'object' && input !== null) {
+  } else if (isRecord(input)) {
     d = { year: input.year, month: input.month, day: input.day };
   }
   if (!d || !valid(d)) {

@@ -3,10 +3,13 @@
 import { z } from 'zod';
 import { isAgencyCode } from '../agency/code.js';
 import { toCivilDate } from './civil-date.js';
-import { safeParseDocumentNumber } from './number.js';
 import { ArchiveSchema, RecipientSchema } from './recipients.js';
 import { SignerSchema } from './signer.js';
-import { COPY_KIND_KEYS, COPY_KINDS, DOCUMENT_TYPE_KEYS, documentType, type DocumentTypeKey } from './types.js';
+import { COPY_KIND_KEYS, COPY_KINDS, DOCUMENT_TYPE_KEYS, documentType, type DocumentTypeKey, isTypeAbbreviation } from './types.js';
+
+const BLANK = /^\s*$/;
+const SYMBOL = /^[\p{L}\d]+(?:-[\p{L}\d]+)*$/u;
+const COPY_ABBREVIATIONS = new Set<string>(COPY_KINDS.map((c) => c.abbreviation));
 
 /** Độ mật (Điều 8.3.b): Mật, Tối mật, Tuyệt mật. Secret documents must never be sent over the network. */
 export const SECRECY_LEVELS = ['mat', 'toiMat', 'tuyetMat'] as const;
@@ -43,11 +46,11 @@ const isoDate = z.string().refine((v) => toCivilDate(v).ok, { params: { rule: 'd
 
 export const IssuerSchema = z.object({
   /** Tên cơ quan, tổ chức ban hành (OrganName String(200)). */
-  name: z.string().trim().min(1).max(200),
+  name: z.string().min(1).max(200),
   /** Tên cơ quan, tổ chức chủ quản trực tiếp, when there is one. */
-  parentName: z.string().trim().min(1).max(200).optional(),
+  parentName: z.string().min(1).max(200).optional(),
   /** The abbreviation used in ký hiệu ("UBND", "VPCP"). */
-  abbreviation: z.string().trim().min(1).max(20).optional(),
+  abbreviation: z.string().min(1).max(20).optional(),
   /** Mã định danh (13 characters, e.g. "000.00.00.H49"). */
   code: z.string().refine(isAgencyCode, { params: { rule: 'agencyCode.format' } }).optional(),
 });
@@ -75,27 +78,27 @@ export const ContentBlockSchema: z.ZodType<ContentBlock> = z.lazy(() =>
 
 export const DocumentContentSchema = z.object({
   /** Căn cứ ban hành: one legal basis a line. */
-  basis: z.array(z.string().trim().min(1)).optional(),
+  basis: z.array(z.string().min(1)).optional(),
   body: z.array(ContentBlockSchema).min(1),
 });
 export type DocumentContent = z.infer<typeof DocumentContentSchema>;
 
 export const AppendixSchema = z.object({
-  title: z.string().trim().min(1).max(250),
+  title: z.string().min(1).max(250),
   content: DocumentContentSchema.optional(),
 });
 
 export const ContactSchema = z.object({
-  address: z.string().trim().min(1).max(500).optional(),
-  phone: z.string().trim().min(1).max(30).optional(),
-  fax: z.string().trim().min(1).max(30).optional(),
+  address: z.string().min(1).max(500).optional(),
+  phone: z.string().min(1).max(30).optional(),
+  fax: z.string().min(1).max(30).optional(),
   email: z.email().optional(),
   website: z.url().optional(),
 });
 
 export const DrafterSchema = z.object({
   /** Ký hiệu người soạn thảo: the drafter's initials, upper case. */
-  initials: z.string().trim().min(1).max(10).regex(/^[\p{Lu}\d.]+$/u),
+  initials: z.string().min(1).max(10).regex(/^[\p{Lu}\d.]+$/u),
   /** Số lượng bản phát hành. */
   copies: z.number().int().positive().max(999),
 });
@@ -113,13 +116,13 @@ export const AdministrativeDocumentSchema = z
     /** Số: absent on a draft; the register assigns it (Điều 15). */
     number: z.number().int().positive().optional(),
     /** Ký hiệu: "CT-UBND", "UBND-VP", "QĐ-UBND". */
-    symbol: z.string().trim().min(1).max(30),
+    symbol: z.string().min(1).max(30),
     /** Địa danh. */
-    place: z.string().trim().min(1).max(100),
+    place: z.string().min(1).max(100),
     /** Ngày ban hành, ISO yyyy-mm-dd. */
     date: isoDate,
     /** Trích yếu nội dung (Subject String(500)). For công văn it follows "V/v". */
-    subject: z.string().trim().min(1).max(500).optional(),
+    subject: z.string().min(1).max(500).optional(),
     content: z.union([z.string().min(1), DocumentContentSchema]),
     signer: SignerSchema,
     /** Dấu / chữ ký số của cơ quan: a paper seal, or the organisation's digital signature on the e-document. */
@@ -135,36 +138,46 @@ export const AdministrativeDocumentSchema = z
     appendices: z.array(AppendixSchema).optional(),
     secrecy: z.enum(SECRECY_LEVELS).optional(),
     urgency: z.enum(URGENCY_LEVELS).optional(),
-    circulation: z.string().trim().min(1).max(100).optional(),
+    circulation: z.string().min(1).max(100).optional(),
     drafter: DrafterSchema.optional(),
     contact: ContactSchema.optional(),
     copy: CopyInfoSchema.optional(),
     /** Language (Phụ lục VI, String(30)); Vietnamese by default. */
-    language: z.string().trim().min(1).max(30).optional(),
+    language: z.string().min(1).max(30).optional(),
   })
   .superRefine((doc, ctx) => {
     const info = documentType(doc.type);
+    for (const field of ['place', 'subject'] as const) {
+      const value = doc[field];
+      if (value !== undefined && value.length > 0 && BLANK.test(value)) {
+        ctx.addIssue({ code: 'custom', path: [field], params: { rule: 'text.blank' } });
+      }
+    }
+    if (doc.signer.fullName.length > 0 && BLANK.test(doc.signer.fullName)) ctx.addIssue({ code: 'custom', path: ['signer', 'fullName'], params: { rule: 'text.blank' } });
     if (!doc.subject && !TYPES_WITHOUT_SUBJECT.includes(doc.type)) {
       ctx.addIssue({ code: 'custom', path: ['subject'], params: { rule: 'document.subjectRequired', type: info.name } });
     }
-    const parsed = safeParseDocumentNumber(`${doc.number ?? 1}/${doc.symbol}`);
-    if (!parsed.ok) {
+    if (!SYMBOL.test(doc.symbol)) {
       ctx.addIssue({ code: 'custom', path: ['symbol'], params: { rule: 'documentNumber.symbol', symbol: doc.symbol } });
       return;
     }
-    const groups = doc.symbol.normalize('NFC').split('-');
+    const symbol = doc.symbol.normalize('NFC');
+    const groups = symbol.split('-');
+    const [head, second] = groups as [string, string | undefined];
+    const typed = second !== undefined && isTypeAbbreviation(head);
     if (info.abbreviation) {
-      if (groups[0] !== info.abbreviation || groups.length < 2) {
+      if (head !== info.abbreviation || second === undefined) {
         ctx.addIssue({
           code: 'custom',
           path: ['symbol'],
           params: { rule: 'document.symbolType', type: info.name, abbreviation: info.abbreviation, symbol: doc.symbol },
         });
       }
-    } else if (parsed.value.typeAbbreviation && !COPY_KINDS.some((c) => c.abbreviation === parsed.value.typeAbbreviation)) {
+    } else if (typed && !COPY_ABBREVIATIONS.has(head)) {
       ctx.addIssue({ code: 'custom', path: ['symbol'], params: { rule: 'document.symbolNoType', type: info.name, symbol: doc.symbol } });
     }
-    if (doc.issuer.abbreviation && parsed.value.issuerAbbreviation !== doc.issuer.abbreviation.normalize('NFC')) {
+    const issuer = typed ? second : head;
+    if (doc.issuer.abbreviation && issuer !== doc.issuer.abbreviation.normalize('NFC')) {
       ctx.addIssue({
         code: 'custom',
         path: ['symbol'],

@@ -6,9 +6,9 @@ import type { Language } from '../i18n.js';
 
 export const RecipientSchema = z.object({
   /** The recipient as written: "Bộ Nội vụ", "Các Sở, ban, ngành". */
-  name: z.string().trim().min(1).max(200),
+  name: z.string().min(1).max(200),
   /** A purpose note in brackets: "để b/c", "để thực hiện". */
-  note: z.string().trim().min(1).max(100).optional(),
+  note: z.string().min(1).max(100).optional(),
   /** The agency code (mã định danh) when the recipient is an agency reached electronically. */
   agencyCode: z.string().optional(),
 });
@@ -16,7 +16,7 @@ export type Recipient = z.input<typeof RecipientSchema>;
 
 export const ArchiveSchema = z.object({
   /** The drafting unit's abbreviation ("VP", "TTĐT"); "VT" (the clerical office) is always written first. */
-  draftingUnit: z.string().trim().min(1).max(30).optional(),
+  draftingUnit: z.string().min(1).max(30).optional(),
   /** Copies kept, when the rules ask for it. */
   copies: z.number().int().positive().max(999).optional(),
 });
@@ -52,7 +52,7 @@ export function formatRecipients(list: readonly (Recipient | string)[], options:
   const recipients = list.map((r) => (typeof r === 'string' ? { name: r } : r));
   const issues = recipients.flatMap((r, i) => {
     const parsed = RecipientSchema.safeParse(r);
-    return parsed.success ? [] : [ruleIssue('recipients.name', { index: i + 1 }, [i, 'name'], options.lang)];
+    return parsed.success && r.name.trim() !== '' ? [] : [ruleIssue('recipients.name', { index: i + 1 }, [i, 'name'], options.lang)];
   });
   if (options.archive) {
     const archive = ArchiveSchema.safeParse(options.archive);

@@ -8,11 +8,11 @@ const date = z.string().refine((v) => toCivilDate(v).ok, { params: { rule: 'date
 const organId = z.string().max(13).refine(isAgencyCode, { params: { rule: 'agencyCode.format' } });
 const digits = (n: number) => z.number().int().min(0).max(10 ** n - 1);
 
-const OrganSchema = z.object({ OrganId: organId, OrganName: z.string().trim().min(1).max(200) });
+const OrganSchema = z.object({ OrganId: organId, OrganName: z.string().min(1).max(200) });
 
 const SignerInfoSchema = z.object({
-  Position: z.string().trim().min(1).max(100),
-  FullName: z.string().trim().min(1).max(50),
+  Position: z.string().min(1).max(100),
+  FullName: z.string().min(1).max(50),
 });
 
 /** Metadata of an outgoing document (văn bản đi). */
@@ -22,16 +22,16 @@ export const OutgoingRecordSchema = z.object({
   /** Năm hồ sơ (Number(4)). */
   FileCatalog: digits(4).optional(),
   /** Số và ký hiệu hồ sơ (String(20)). */
-  FileNotation: z.string().trim().min(1).max(20).optional(),
+  FileNotation: z.string().min(1).max(20).optional(),
   /** Số thứ tự văn bản trong hồ sơ (Number(3)). */
   DocOrdinal: digits(3).optional(),
-  TypeName: z.string().trim().min(1).max(100),
-  CodeNumber: z.string().trim().min(1).max(11).regex(/^\d+$/),
-  CodeNotation: z.string().trim().min(1).max(30),
+  TypeName: z.string().min(1).max(100),
+  CodeNumber: z.string().min(1).max(11).regex(/^\d+$/),
+  CodeNotation: z.string().min(1).max(30),
   IssuedDate: date,
-  OrganName: z.string().trim().min(1).max(200),
-  Subject: z.string().trim().min(1).max(500),
-  Language: z.string().trim().min(1).max(30).default('Tiếng Việt'),
+  OrganName: z.string().min(1).max(200),
+  Subject: z.string().min(1).max(500),
+  Language: z.string().min(1).max(30).default('Tiếng Việt'),
   PageAmount: digits(3).optional(),
   Description: z.string().max(500).optional(),
   SignerInfo: SignerInfoSchema,
@@ -61,14 +61,14 @@ export type IncomingRecord = z.input<typeof IncomingRecordSchema>;
 export const WorkFileSchema = z.object({
   OrganId: organId,
   FileCatalog: digits(4),
-  FileNotation: z.string().trim().min(1).max(20),
-  Title: z.string().trim().min(1).max(1000),
+  FileNotation: z.string().min(1).max(20),
+  Title: z.string().min(1).max(1000),
   /** Thời hạn bảo quản: years, or "vĩnh viễn" (permanent). */
   Maintenance: z.union([z.number().int().positive().max(100), z.literal('vĩnh viễn')]),
-  Creator: z.string().trim().min(1).max(100),
+  Creator: z.string().min(1).max(100),
   StartDate: date,
   EndDate: date.optional(),
-  Language: z.string().trim().min(1).max(30).default('Tiếng Việt'),
+  Language: z.string().min(1).max(30).default('Tiếng Việt'),
   Description: z.string().max(500).optional(),
   Documents: z.array(
     z.object({

@@ -18,11 +18,11 @@ export const SignerSchema = z
     /** The authority prefix, when the signer does not sign in their own right. */
     authority: z.enum(SIGNING_AUTHORITIES).optional(),
     /** For TM.: the collective ("Ủy ban nhân dân"); for KT./TL./TUQ.: the head's title ("Chủ tịch", "Bộ trưởng"). */
-    onBehalfOf: z.string().trim().min(1).max(200).optional(),
+    onBehalfOf: z.string().min(1).max(200).optional(),
     /** Chức vụ: SignerInfo.Position String(100) in Phụ lục VI. */
-    position: z.string().trim().min(1).max(100),
+    position: z.string().min(1).max(100),
     /** Họ tên: SignerInfo.FullName String(50) in Phụ lục VI. */
-    fullName: z.string().trim().min(1).max(50),
+    fullName: z.string().min(1).max(50),
   })
   .superRefine((signer, ctx) => {
     const needsHead = signer.authority !== undefined && signer.authority !== 'Q';

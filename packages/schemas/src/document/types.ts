@@ -81,11 +81,12 @@ export function documentTypeByAbbreviation(abbreviation: string): DocumentTypeIn
 }
 
 /** True when the abbreviation is a document type, a copy kind or a legal normative document kind. */
+const TYPE_ABBREVIATIONS = new Set<string>([
+  ...byAbbreviation.keys(),
+  ...COPY_KINDS.map((c) => c.abbreviation),
+  ...LEGAL_NORMATIVE_ABBREVIATIONS,
+]);
+
 export function isTypeAbbreviation(abbreviation: string): boolean {
-  const a = abbreviation.normalize('NFC');
-  return (
-    byAbbreviation.has(a) ||
-    COPY_KINDS.some((c) => c.abbreviation === a) ||
-    (LEGAL_NORMATIVE_ABBREVIATIONS as readonly string[]).includes(a)
-  );
+  return TYPE_ABBREVIATIONS.has(abbreviation.normalize('NFC'));
 }

@@ -37,15 +37,17 @@ const TABLES = {
   cp1258: toCodeUnits(cp1258Table),
 } as const;
 
+const utf16 = new TextDecoder('utf-16le');
+const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
 const CHUNK = 8192;
 function decodeTable(bytes: Uint8Array, table: Uint16Array): string {
+  // One pass through the table into UTF-16 code units, then the platform's native UTF-16 decoder.
+  const units = new Uint16Array(bytes.length);
+  for (let i = 0; i < bytes.length; i++) units[i] = table[bytes[i]!]!;
+  if (LITTLE_ENDIAN) return utf16.decode(units);
   const parts: string[] = [];
-  const units = new Uint16Array(Math.min(CHUNK, bytes.length));
-  for (let start = 0; start < bytes.length; start += CHUNK) {
-    const end = Math.min(start + CHUNK, bytes.length);
-    const view = end - start === units.length ? units : units.subarray(0, end - start);
-    for (let i = start; i < end; i++) view[i - start] = table[bytes[i]!]!;
-    parts.push(String.fromCharCode.apply(null, view as unknown as number[]));
+  for (let start = 0; start < units.length; start += CHUNK) {
+    parts.push(String.fromCharCode(...units.subarray(start, start + CHUNK)));
   }
   return parts.join('');
 }
@@ -208,7 +210,7 @@ function decodeViqr(text: string): string {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     if (ch === '\\' && i + 1 < text.length) {
-      out += text[i + 1];
+      out += text.charAt(i + 1);
       i++;
       continue;
     }
