@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { CalendarError } from './errors.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { expandCalendar, expandOccurrences, fromICalendar, scheduleEntryToEvent, toICalendar } from './ical.js';
@@ -113,6 +114,7 @@ describe('iCalendar errors', () => {
   it('rejects an event without DTSTART and a bad RRULE', () => {
     expect(() => fromICalendar('BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n')).toThrow(/VEVENT thứ 1/);
     expect(() => toICalendar([{ uid: 'x', summary: 'x', start: '2025-01-01', allDay: true, attendees: [], rrule: 'FREQ=SOMETIMES' }])).toThrow(/RRULE/);
+    expect(() => toICalendar([{ uid: 'x', summary: 'x', start: '2025-02-30T08:00:00', allDay: false, attendees: [] }])).toThrow(/DTSTART: thời gian không hợp lệ/);
   });
 });
 
@@ -156,6 +158,36 @@ describe('iCalendar round trip (property)', () => {
         expect(fromICalendar(ics).events).toEqual(events);
       }),
       { numRuns: runs },
+    );
+  });
+});
+
+describe('iCalendar import robustness (property)', () => {
+  it('on a damaged file returns events or throws a CalendarError, never anything else', () => {
+    const lines = google.split('\r\n');
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(), fc.nat(), fc.constantFrom('', ':', ';', '=', 'X', ',', '\\', 'BEGIN:VEVENT', 'END:VEVENT', 'T', '9')), { minLength: 1, maxLength: 6 }),
+        (edits) => {
+          const damaged = [...lines];
+          for (const [li, ci, insert] of edits) {
+            const i = li % damaged.length;
+            const line = damaged[i]!;
+            const c = ci % (line.length + 1);
+            damaged[i] = line.slice(0, c) + insert + line.slice(c + (insert === '' ? 1 : 0));
+          }
+          let outcome: string;
+          try {
+            const cal = fromICalendar(damaged.join('\r\n'));
+            for (const e of cal.events) expandOccurrences(e, { from: '2025-01-01', to: '2025-12-31', max: 20 });
+            outcome = 'ok';
+          } catch (err) {
+            outcome = err instanceof CalendarError ? 'calendar-error' : `raw: ${String(err)}`;
+          }
+          expect(['ok', 'calendar-error']).toContain(outcome);
+        },
+      ),
+      { numRuns: Number(process.env.EGOV_FUZZ_RUNS ?? 200) },
     );
   });
 });

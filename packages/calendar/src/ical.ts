@@ -2,6 +2,7 @@
 // main entry so that lunar and working-day code stays small.
 
 import ICAL from 'ical.js';
+import { daysInMonth } from './civil.js';
 import { CalendarError } from './errors.js';
 import type { Lang } from './errors.js';
 import type { ScheduleEntry } from './schedule.js';
@@ -81,7 +82,14 @@ const LOCAL = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?$/;
 
 function fromLocal(value: string, where: string, lang: Lang | undefined): ICAL.Time {
   const m = LOCAL.exec(value);
-  if (!m) {
+  const valid =
+    m !== null &&
+    Number(m[2]) >= 1 &&
+    Number(m[2]) <= 12 &&
+    Number(m[3]) >= 1 &&
+    Number(m[3]) <= daysInMonth(Number(m[1]), Number(m[2])) &&
+    (m[4] === undefined || (Number(m[4]) < 24 && Number(m[5]) < 60 && Number(m[6] ?? 0) < 60));
+  if (!m || !valid) {
     throw new CalendarError('INVALID_ARGUMENT', `${where}: thời gian không hợp lệ "${value}" (cần yyyy-mm-dd hoặc yyyy-mm-ddTHH:mm:ss).`, `${where}: invalid time "${value}" (expected yyyy-mm-dd or yyyy-mm-ddTHH:mm:ss).`, { where, lang });
   }
   const isDate = m[4] === undefined;
@@ -315,15 +323,20 @@ export function expandOccurrences(event: CalendarEvent, range: { from: string; t
     const d = event.start.slice(0, 10);
     return d >= from && d <= to ? [{ uid: event.uid, start: event.start, ...(event.end ? { end: event.end } : {}) }] : [];
   }
-  const it = ev.iterator();
-  for (let n = 0; n < 100_000 && out.length < max; n++) {
-    const next = it.next() as ICAL.Time | undefined; // undefined once the rule is exhausted
-    if (!next) break;
-    const start = wallString(next);
-    if (start.slice(0, 10) > to) break;
-    if (start.slice(0, 10) < from) continue;
-    const details = ev.getOccurrenceDetails(next);
-    out.push({ uid: event.uid, start, end: wallString(details.endDate) });
+  try {
+    const it = ev.iterator();
+    for (let n = 0; n < 100_000 && out.length < max; n++) {
+      const next = it.next() as ICAL.Time | undefined; // undefined once the rule is exhausted
+      if (!next) break;
+      const start = wallString(next);
+      if (start.slice(0, 10) > to) break;
+      if (start.slice(0, 10) < from) continue;
+      const details = ev.getOccurrenceDetails(next);
+      out.push({ uid: event.uid, start, end: wallString(details.endDate) });
+    }
+  } catch (err) {
+    const detail = err instanceof Error ? err.message : String(err);
+    throw new CalendarError('INVALID_ICALENDAR', `Không triển khai được quy tắc lặp của "${event.uid}": ${detail}`, `Cannot expand the recurrence of "${event.uid}": ${detail}`, { where: 'rrule', lang: options.lang });
   }
   return out;
 }
