@@ -1,3 +1,3 @@
 import { library } from '@egov-vn/build-config';
 
-export default library({ entry: ['src/index.ts', 'src/dsig.ts', 'src/testing.ts'] });
+export default library({ entry: ['src/index.ts', 'src/document.ts', 'src/dsig.ts', 'src/testing.ts'] });

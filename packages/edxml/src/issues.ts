@@ -204,6 +204,10 @@ export const issueMessages = {
     en: (p) => `E-mail address "${v(p, 'value')}" is not valid.`,
     severity: 'warning',
   },
+  EDXML_DOCUMENT_MODEL: {
+    vi: (p) => `Văn bản không đúng mô hình Nghị định 30/2020: ${v(p, 'detail')}`,
+    en: (p) => `The document does not fit the Nghị định 30/2020 model: ${v(p, 'detail')}`,
+  },
   EDXML_SIGNATURE_PRESENT_EMPTY: {
     vi: () => 'Phần tử <Signature> rỗng: gói không có chữ ký số XML.',
     en: () => 'The <Signature> element is empty: the package carries no XML signature.',

@@ -1,0 +1,197 @@
+import { open, readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { resolve } from 'node:path';
+import { Readable } from 'node:stream';
+import { checkEdxml, type EdxmlIssue } from '@egov-vn/edxml';
+import { EXIT_NOT_CONFORMANT, EXIT_OK, EXIT_USAGE, type Command, type CommandContext } from '../command.js';
+import { t, type Lang } from '../i18n.js';
+import { lineColumn, locateJsonValues, locatePath } from '../json-locate.js';
+import { parseCommandArgs } from '../main.js';
+import { Progress } from '../progress.js';
+
+/** One problem in a file, ready to print or to serialise. */
+export interface FileIssue {
+  code: string;
+  severity: 'error' | 'warning';
+  message: string;
+  line?: number;
+  column?: number;
+  /** Element path (edXML) or JSON path (`/signer/fullName`). */
+  path?: string;
+}
+
+/** The result of checking one file. */
+export interface FileReport {
+  file: string;
+  kind: 'document' | 'status' | 'json' | 'unknown';
+  /** false when the file could not be read at all (exit code 2). */
+  readable: boolean;
+  ok: boolean;
+  issues: FileIssue[];
+}
+
+function fromEdxml(i: EdxmlIssue): FileIssue {
+  const out: FileIssue = { code: i.code, severity: i.severity, message: i.message };
+  if (i.location?.line !== undefined) out.line = i.location.line;
+  if (i.location?.column !== undefined) out.column = i.location.column;
+  if (i.location?.path !== undefined) out.path = i.location.path;
+  return out;
+}
+
+async function sniff(path: string): Promise<'json' | 'xml'> {
+  const fh = await open(path, 'r');
+  try {
+    const buf = new Uint8Array(256);
+    const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
+    const head = new TextDecoder().decode(buf.subarray(0, bytesRead)).replace(/^\uFEFF/, '').trimStart();
+    return head.startsWith('{') || head.startsWith('[') ? 'json' : 'xml';
+  } finally {
+    await fh.close();
+  }
+}
+
+/** What the CLI needs from @egov-vn/schemas (loaded at run time, so the CLI still checks edXML without it). */
+interface SchemasApi {
+  validate(schema: unknown, input: unknown, options?: { lang?: Lang }): { ok: true; value: unknown } | { ok: false; errors: Array<{ path: Array<string | number>; code: string; message: string }> };
+  AdministrativeDocumentSchema: unknown;
+  isSecret?: (doc: never) => boolean;
+}
+
+async function loadSchemas(): Promise<SchemasApi | undefined> {
+  try {
+    const mod = (await import('@egov-vn/schemas')) as unknown as Partial<SchemasApi>;
+    return typeof mod.validate === 'function' && mod.AdministrativeDocumentSchema ? (mod as SchemasApi) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function checkJson(file: string, lang: Lang): Promise<FileReport> {
+  const text = await readFile(file, 'utf8');
+  const report: FileReport = { file, kind: 'json', readable: true, ok: false, issues: [] };
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e);
+    const issue: FileIssue = { code: 'JSON_SYNTAX', severity: 'error', message: t(lang, 'notJson', { detail }) };
+    const pos = /position (\d+)/.exec(detail)?.[1];
+    if (pos !== undefined) Object.assign(issue, lineColumn(text, Number(pos)));
+    report.issues.push(issue);
+    return report;
+  }
+  const schemas = await loadSchemas();
+  if (!schemas) {
+    report.issues.push({ code: 'SCHEMAS_UNAVAILABLE', severity: 'error', message: t(lang, 'noSchemas') });
+    return report;
+  }
+  const index = locateJsonValues(text);
+  const result = schemas.validate(schemas.AdministrativeDocumentSchema, data, { lang });
+  if (!result.ok) {
+    for (const e of result.errors) {
+      const at = locatePath(text, index, e.path);
+      report.issues.push({ code: e.code, severity: 'error', message: e.message, path: `/${e.path.join('/')}`, ...at });
+    }
+  } else if (schemas.isSecret?.(result.value as never)) {
+    const secrecy = (result.value as { secrecy?: unknown }).secrecy;
+    const level = typeof secrecy === 'string' ? secrecy : '';
+    report.issues.push({
+      code: 'EDXML_SECRET_DOCUMENT',
+      severity: 'error',
+      message: t(lang, 'secretJson', { level }),
+      path: '/secrecy',
+      ...locatePath(text, index, ['secrecy']),
+    });
+  }
+  report.ok = report.issues.length === 0;
+  return report;
+}
+
+/** Checks one file: detects its kind (edXML package or document JSON) and collects every problem. Never throws. */
+export async function checkFile(file: string, options: { lang?: Lang; warnings?: boolean; cwd?: string } = {}): Promise<FileReport> {
+  const lang = options.lang ?? 'vi';
+  const path = resolve(options.cwd ?? '.', file);
+  try {
+    if ((await sniff(path)) === 'json') return { ...(await checkJson(path, lang)), file };
+    const stream = Readable.toWeb(createReadStream(path)) as unknown as ReadableStream<Uint8Array>;
+    const r = await checkEdxml(stream, { lang, warnings: options.warnings ?? true });
+    const unreadable = r.issues.some((i) => i.code === 'XML_READ_ERROR');
+    return { file, kind: r.kind, readable: !unreadable, ok: r.ok, issues: r.issues.map(fromEdxml) };
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e);
+    return {
+      file,
+      kind: 'unknown',
+      readable: false,
+      ok: false,
+      issues: [{ code: 'FILE_UNREADABLE', severity: 'error', message: t(lang, 'unreadable', { detail }) }],
+    };
+  }
+}
+
+function kindLabel(lang: Lang, kind: FileReport['kind']): string {
+  return t(lang, `kind_${kind}`);
+}
+
+function printReport(ctx: CommandContext, r: FileReport): void {
+  const { lang } = ctx;
+  const errors = r.issues.filter((i) => i.severity === 'error').length;
+  const warnings = r.issues.length - errors;
+  const kind = kindLabel(lang, r.kind);
+  const head = r.ok
+    ? warnings > 0
+      ? t(lang, 'fileWarn', { kind, warnings })
+      : t(lang, 'fileOk', { kind })
+    : r.readable
+      ? t(lang, 'fileBad', { kind, errors, warnings })
+      : t(lang, 'unreadable', { detail: '' }).replace(/:\s*$/, '');
+  ctx.stdout.write(`${r.ok ? '✔' : '✘'} ${r.file}: ${head}\n`);
+  for (const i of r.issues) {
+    const where = i.line !== undefined ? `${r.file}:${i.line}:${i.column ?? 1}` : r.file;
+    const sev = t(lang, i.severity);
+    ctx.stdout.write(`  ${where}  ${sev}  ${i.path ? `${i.path}  ` : ''}${i.message} [${i.code}]\n`);
+  }
+}
+
+export const command: Command = {
+  name: 'check',
+  summary: { vi: 'Kiểm tra gói tin edXML và JSON văn bản', en: 'Check edXML packages and document JSON' },
+  async run(ctx) {
+    const args = parseCommandArgs(ctx, {
+      json: { type: 'boolean', default: false },
+      warnings: { type: 'boolean', default: true },
+      progress: { type: 'boolean', default: true },
+      help: { type: 'boolean', short: 'h', default: false },
+    });
+    if (!args) return EXIT_USAGE;
+    if (args.values['help']) {
+      ctx.stdout.write(`${t(ctx.lang, 'checkUsage')}\n`);
+      return EXIT_OK;
+    }
+    const files = args.positionals;
+    if (files.length === 0) {
+      ctx.stderr.write(`${t(ctx.lang, 'noFiles')}\n${t(ctx.lang, 'checkUsage')}\n`);
+      return EXIT_USAGE;
+    }
+    const json = args.values['json'] === true;
+    const progress = new Progress(ctx.stderr, files.length, args.values['progress'] !== false && !json && files.length > 1);
+    const reports: FileReport[] = [];
+    for (const [n, file] of files.entries()) {
+      progress.update(n, file);
+      const r = await checkFile(file, { lang: ctx.lang, warnings: args.values['warnings'] !== false, cwd: ctx.cwd });
+      reports.push(r);
+      if (!json) {
+        progress.clear();
+        printReport(ctx, r);
+      }
+    }
+    progress.done();
+    const unreadable = reports.filter((r) => !r.readable).length;
+    const bad = reports.filter((r) => r.readable && !r.ok).length;
+    if (json) ctx.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
+    else if (files.length > 1) {
+      ctx.stdout.write(`${t(ctx.lang, 'summary', { files: files.length, ok: files.length - bad - unreadable, bad, unreadable })}\n`);
+    }
+    return unreadable > 0 ? EXIT_USAGE : bad > 0 ? EXIT_NOT_CONFORMANT : EXIT_OK;
+  },
+};
