@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import en from 'zod/v4/locales/en.js';
 import vi from 'zod/v4/locales/vi.js';
 import type { EgovIssue, Result } from './errors.js';
+import { fastVerdict, VALID } from './fast-path.js';
 import { fieldLabel } from './field-labels.js';
 import { type Language, resolveLanguage } from './i18n.js';
 import { ruleMessage, type RuleCode } from './messages.js';
@@ -55,16 +56,17 @@ function toIssues(error: z.ZodError): EgovIssue[] {
 /**
  * Validates `input` against one of this package's schemas (or any zod schema). Never throws for bad input:
  * the result lists every problem with its path, code and message in the requested language.
+ * When the input is valid and the schema has no transforms or defaults, the value returned is the input itself
+ * (not a copy).
  */
 export function validate<S extends z.ZodType>(
   schema: S,
   input: unknown,
   options: { lang?: Language } = {},
 ): Result<z.output<S>> {
-  // The happy path runs without a custom error map (zod's fastest path); only a failure is parsed again to write
-  // the messages in the requested language.
-  const parsed = schema.safeParse(input);
-  if (parsed.success) return { ok: true, value: parsed.data };
+  // Fast path: a valid input whose zod output would equal it is returned as it is (see fast-path.ts).
+  if (fastVerdict(schema, input) === VALID) return { ok: true, value: input as z.output<S> };
+  // Otherwise zod parses, writing the messages in the requested language.
   const localised = schema.safeParse(input, { error: errorMap(options.lang) });
   return localised.success ? { ok: true, value: localised.data } : { ok: false, errors: toIssues(localised.error) };
 }

@@ -39,17 +39,26 @@ const TABLES = {
 
 const utf16 = new TextDecoder('utf-16le');
 const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
-const CHUNK = 8192;
+const CHUNK = 1 << 16;
+const chunkUnits = new Uint16Array(CHUNK);
 function decodeTable(bytes: Uint8Array, table: Uint16Array): string {
-  // One pass through the table into UTF-16 code units, then the platform's native UTF-16 decoder.
-  const units = new Uint16Array(bytes.length);
-  for (let i = 0; i < bytes.length; i++) units[i] = table[bytes[i]!]!;
-  if (LITTLE_ENDIAN) return utf16.decode(units);
-  const parts: string[] = [];
-  for (let start = 0; start < units.length; start += CHUNK) {
-    parts.push(String.fromCharCode(...units.subarray(start, start + CHUNK)));
+  // Through the table into one reused buffer of UTF-16 code units, a chunk at a time, then the platform's native
+  // UTF-16 decoder (no allocation proportional to the input besides the result).
+  let out = '';
+  for (let start = 0; start < bytes.length; start += CHUNK) {
+    const end = Math.min(start + CHUNK, bytes.length);
+    const n = end - start;
+    for (let i = 0; i < n; i++) chunkUnits[i] = table[bytes[start + i]!]!;
+    const units = chunkUnits.subarray(0, n);
+    out += LITTLE_ENDIAN ? utf16.decode(units) : fromCodeUnits(units);
   }
-  return parts.join('');
+  return out;
+}
+/** Big-endian platforms: the UTF-16LE decoder would swap bytes, so build the string from the units. */
+function fromCodeUnits(units: Uint16Array): string {
+  let s = '';
+  for (let i = 0; i < units.length; i += 8192) s += String.fromCharCode(...units.subarray(i, i + 8192));
+  return s;
 }
 
 function reverseTable(table: Uint16Array): Map<string, number> {
