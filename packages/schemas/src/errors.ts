@@ -1,4 +1,4 @@
-import { type Language, type LocalizedText, resolveLanguage } from './i18n.js';
+import { type Language, resolveLanguage } from './i18n.js';
 import { ruleMessage, type RuleCode } from './messages.js';
 
 /** One problem found in an input: where (path), which rule (code), and what to do (message). */
@@ -51,4 +51,4 @@ export function unwrap<T>(result: Result<T>): T {
   throw new EgovError(result.errors);
 }
 
-export type { LocalizedText };
+
