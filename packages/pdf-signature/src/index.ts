@@ -7,6 +7,18 @@ export { cryptoKeySigner, type Signer, type SignAlgorithm } from './sign/signer.
 export { pkcs12Signer, readPkcs12, type Pkcs12Contents } from './sign/pkcs12.js';
 export { remoteSigner, callService, type RemoteSignerOptions, type RemoteReply, type WebSocketLike, type WebSocketFactory } from './sign/remote.js';
 export { verifyPdf, parsePdfDate, type VerifyOptions, type VerifyPolicy } from './verify/verify-pdf.js';
+export { formatReport, vnTime } from './verify/format.js';
+export {
+  signatureImageAppearance,
+  sealAppearance,
+  textStampAppearance,
+  appendixStampLines,
+  copyStampLines,
+  type SignatureImageOptions,
+  type SealOptions,
+  type StampOptions,
+  type CopyKind,
+} from './appearance/layouts.js';
 export type * from './verify/report.js';
 export { parseCertificates, type TrustInput } from './verify/trust.js';
 export { requestTimestamp, type TimestampOptions } from './cms/timestamp.js';

@@ -20,7 +20,7 @@ export type Rect = readonly [number, number, number, number];
 
 /** What an appearance factory may do: add objects to the update. */
 export interface AppearanceContext {
-  add(body: PdfObject | PdfStream): PdfRef;
+  readonly add: (body: PdfObject | PdfStream) => PdfRef;
   readonly file: PdfFile;
   readonly pageRef: PdfRef;
   readonly pageIndex: number;

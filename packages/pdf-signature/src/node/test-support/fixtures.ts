@@ -1,5 +1,9 @@
 /** Test-only helpers: input PDFs made with pdf-lib and the outside peers (pdfsig, qpdf, openssl). */
 import { execFileSync, spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import type * as zlib from 'node:zlib';
+
+const require = createRequire(import.meta.url);
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -150,4 +154,70 @@ export function extractSignature(pdf: Uint8Array, index: number): { content: Uin
   content.set(pdf.subarray(b, b + c), a);
   const hex = text.slice(a + 1, b - 1).replace(/\s+/g, '');
   return { content, cms: fromHex(hex) };
+}
+
+/** A solid-colour RGBA PNG (disc on a transparent background), for appearance tests. */
+export function discPng(size: number, rgb: readonly [number, number, number], dpi = 96): Uint8Array {
+  const { deflateSync } = require('node:zlib') as typeof zlib;
+  const raw = new Uint8Array(size * (size * 4 + 1));
+  const r = size / 2;
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      const inside = (x - r + 0.5) ** 2 + (y - r + 0.5) ** 2 <= r * r;
+      raw.set([rgb[0], rgb[1], rgb[2], inside ? 255 : 0], y * (size * 4 + 1) + 1 + x * 4);
+    }
+  }
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (b: Uint8Array): number => {
+    let c = 0xffffffff;
+    for (const x of b) c = crcTable[(c ^ x) & 0xff]! ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Uint8Array): Uint8Array => {
+    const out = new Uint8Array(12 + data.length);
+    const dv = new DataView(out.buffer);
+    dv.setUint32(0, data.length);
+    out.set(latin1Bytes(type), 4);
+    out.set(data, 8);
+    dv.setUint32(8 + data.length, crc(out.subarray(4, 8 + data.length)));
+    return out;
+  };
+  const ihdr = new Uint8Array(13);
+  new DataView(ihdr.buffer).setUint32(0, size);
+  new DataView(ihdr.buffer).setUint32(4, size);
+  ihdr.set([8, 6, 0, 0, 0], 8);
+  const phys = new Uint8Array(9);
+  const ppm = Math.round(dpi / 0.0254);
+  new DataView(phys.buffer).setUint32(0, ppm);
+  new DataView(phys.buffer).setUint32(4, ppm);
+  phys[8] = 1;
+  const parts = [Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('pHYs', phys), chunk('IDAT', new Uint8Array(deflateSync(raw))), chunk('IEND', new Uint8Array(0))];
+  const total = parts.reduce((s, p) => s + p.length, 0);
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+/** Renders page 1 with pdftoppm and returns the RGB pixel at PDF point (x, y). */
+export function renderPixel(path: string, dpi: number): (x: number, y: number) => [number, number, number] {
+  const r = spawnSync('pdftoppm', ['-r', String(dpi), '-f', '1', '-l', '1', path], { maxBuffer: 1 << 28 });
+  const buf = r.stdout;
+  const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(buf.subarray(0, 40).toString('latin1'))!;
+  const width = Number(header[1]);
+  const height = Number(header[2]);
+  const offset = header[0].length;
+  return (x, y) => {
+    const px = Math.round((x * dpi) / 72);
+    const py = height - Math.round((y * dpi) / 72);
+    const i = offset + (Math.min(height - 1, Math.max(0, py)) * width + Math.min(width - 1, px)) * 3;
+    return [buf[i]!, buf[i + 1]!, buf[i + 2]!];
+  };
 }
