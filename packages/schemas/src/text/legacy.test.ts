@@ -153,3 +153,9 @@ describe('bad input', () => {
     expect(() => toUnicode(new Uint8Array(), 'klingon' as never, { lang: 'en' })).toThrow(/Encoding "klingon" is not supported/);
   });
 });
+
+describe('VIQR d and đ next to each other', () => {
+  it.each(['dĐ', 'Dđ', 'dd', 'DD', 'dđ', 'đd', 'Dd', 'ddd'])('round-trips %j', (text) => {
+    expect(toUnicode(fromUnicode(text, 'viqr'), 'viqr')).toBe(text);
+  });
+});

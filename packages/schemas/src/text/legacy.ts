@@ -224,7 +224,9 @@ function decodeViqr(text: string): string {
       continue;
     }
     const lower = ch.toLowerCase();
-    if ((lower === 'd') && text[i + 1]?.toLowerCase() === 'd') {
+    const next = text[i + 1];
+    // RFC 1456: "dd" is đ; "DD" and "Dd" are Đ.
+    if ((ch === 'd' && next === 'd') || (ch === 'D' && (next === 'D' || next === 'd'))) {
       out += ch === 'D' ? 'Đ' : 'đ';
       i++;
       continue;
@@ -252,43 +254,36 @@ function decodeViqr(text: string): string {
 function encodeViqr(text: string): string {
   let out = '';
   let lastAbsorbs = false; // the last emitted letter could take a following mark character
-  let lastD = false; // the last emitted character was a plain d / D
-  for (const ch of text.normalize('NFC')) {
+  const chars = Array.from(text.normalize('NFC'));
+  chars.forEach((ch, i) => {
+    const absorbs = lastAbsorbs;
+    lastAbsorbs = false;
     if (ch === '\\') {
       out += '\\\\';
-      lastAbsorbs = false;
-      lastD = false;
-      continue;
+      return;
     }
     if (ch in VIQR_MODIFIER || ch in VIQR_TONE) {
-      out += lastAbsorbs ? `\\${ch}` : ch;
-      lastAbsorbs = false;
-      lastD = false;
-      continue;
+      out += absorbs ? `\\${ch}` : ch;
+      return;
     }
     const l = toLetter(ch);
     if (l?.base === 'đ') {
       out += l.upper ? 'DD' : 'dd';
-      lastAbsorbs = false;
-      lastD = false;
-      continue;
+      return;
     }
-    if ((ch === 'd' || ch === 'D') && lastD) {
-      out += `\\${ch}`;
-      lastAbsorbs = false;
-      lastD = false;
-      continue;
+    if (ch === 'd' || ch === 'D') {
+      // A plain d before another d (or đ) would be read as part of "dd": escape it.
+      const next = chars[i + 1];
+      out += next !== undefined && 'dDđĐ'.includes(next) ? `\\${ch}` : ch;
+      return;
     }
     if (!l || !VIQR_VOWELS.has(l.base)) {
       out += ch;
-      lastAbsorbs = false;
-      lastD = ch === 'd' || ch === 'D';
-      continue;
+      return;
     }
     out += (l.upper ? l.base.toUpperCase() : l.base) + (VIQR_MODIFIER_CHAR[l.modifier] ?? '') + (VIQR_TONE_CHAR[l.tone] ?? '');
     lastAbsorbs = l.tone === '';
-    lastD = false;
-  }
+  });
   return out;
 }
 
