@@ -81,3 +81,27 @@ export async function verifyWithCertificate(
   }
   return false;
 }
+
+/**
+ * Digest of bytes [0,a) ∪ [b,end). When the second range fits in the gap it is copied there for one contiguous
+ * digest call and the gap is restored in the same synchronous turn (WebCrypto copies its input when called, before
+ * returning the promise), so no second copy of a large file is made and no other code can observe the change.
+ */
+export async function digestRanges(bytes: Uint8Array, a: number, b: number, end: number, hash: HashAlgorithm | 'SHA-1'): Promise<Uint8Array> {
+  const tail = end - b;
+  if (tail <= b - a) {
+    const saved = bytes.slice(a, a + tail);
+    bytes.copyWithin(a, b, end);
+    let pending: Promise<ArrayBuffer>;
+    try {
+      pending = crypto.subtle.digest(hash, bytes.subarray(0, a + tail) as Uint8Array<ArrayBuffer>);
+    } finally {
+      bytes.set(saved, a);
+    }
+    return new Uint8Array(await pending);
+  }
+  const joined = new Uint8Array(a + tail);
+  joined.set(bytes.subarray(0, a));
+  joined.set(bytes.subarray(b, end), a);
+  return digest(hash, joined);
+}

@@ -107,11 +107,19 @@ export async function inspectCms(cms: Uint8Array, contentDigest?: (hash: HashAlg
     facts.problems.push({ id: 'SignatureAlgorithm', vi: 'Thuật toán chữ ký không được hỗ trợ hoặc không khớp', en: 'Unsupported or inconsistent signature algorithm', kind: 'format' });
     return facts;
   }
+  // Start the (large) content digest now; it runs off the main thread while the rest is checked.
+  const digestPending = (contentDigest ? contentDigest(hash) : facts.eContent ? digest(hash, facts.eContent) : Promise.resolve(undefined)).catch(
+    () => undefined,
+  );
   const signedAttrs = si.signedAttrs;
   if (!signedAttrs) {
     facts.problems.push({ id: 'SignedAttributes', vi: 'Thiếu thuộc tính được ký (signedAttrs)', en: 'Signed attributes are missing', kind: 'attr' });
     return facts;
   }
+  // The signature over the DER SET OF signed attributes, as received (also started early).
+  const tbs = new Uint8Array(signedAttrs.encodedValue).slice();
+  tbs[0] = 0x31;
+  const sigPending = verifyWithCertificate(cert, hash, facts.signatureValue, tbs);
   const ct = attrValue(si, OID.contentType);
   const ctOid = ct?.[0] instanceof asn1js.ObjectIdentifier ? ct[0].valueBlock.toString() : undefined;
   if (ctOid !== (facts.eContentType ?? OID.data)) {
@@ -122,7 +130,7 @@ export async function inspectCms(cms: Uint8Array, contentDigest?: (hash: HashAlg
   if (!mdValue) {
     facts.problems.push({ id: 'MessageDigestOrSignedPropertiesPresent', vi: 'Thiếu thuộc tính messageDigest', en: 'The messageDigest attribute is missing', kind: 'attr' });
   } else {
-    const actual = contentDigest ? await contentDigest(hash) : facts.eContent ? await digest(hash, facts.eContent) : undefined;
+    const actual = await digestPending;
     if (!actual || !bytesEqual(actual, mdValue)) {
       facts.problems.push({
         id: 'SignatureIntact',
@@ -167,11 +175,7 @@ export async function inspectCms(cms: Uint8Array, contentDigest?: (hash: HashAlg
       facts.problems.push({ id: 'CertDigestPresent', vi: 'Thuộc tính signing-certificate hỏng', en: 'Corrupt signing-certificate attribute', kind: 'attr' });
     }
   }
-  // The signature over the DER SET OF signed attributes, as received.
-  const encoded = new Uint8Array(signedAttrs.encodedValue);
-  const tbs = encoded.slice();
-  tbs[0] = 0x31;
-  if (!(await verifyWithCertificate(cert, hash, facts.signatureValue, tbs))) {
+  if (!(await sigPending)) {
     facts.problems.push({
       id: 'SignatureValue',
       vi: 'Chữ ký số không khớp khoá công khai của chứng thư',

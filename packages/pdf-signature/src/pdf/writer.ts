@@ -2,7 +2,7 @@
  * Serialisation and the incremental-update writer (ISO 32000-1 §7.5.6): the input bytes are copied unchanged and
  * new or changed objects, an xref section of the same kind as the last one, and a trailer with /Prev are appended.
  */
-import { concatBytes, latin1Bytes, toHex } from './bytes.js';
+import { latin1Bytes, toHex } from './bytes.js';
 import type { PdfFile } from './file.js';
 import { PdfArray, PdfDict, PdfName, PdfRef, PdfStream, PdfString, type PdfObject } from './objects.js';
 
@@ -153,7 +153,11 @@ export class IncrementalUpdate {
     }
     const out = new Uint8Array(pos);
     out.set(input, 0);
-    out.set(concatBytes(parts), input.length);
+    let at = input.length;
+    for (const part of parts) {
+      out.set(part, at);
+      at += part.length;
+    }
     return { bytes: out, bodyOffsets };
   }
 }

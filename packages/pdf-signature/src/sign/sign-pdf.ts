@@ -4,7 +4,7 @@
  */
 import * as asn1js from 'asn1js';
 import { addUnsignedAttribute, buildSignedData, encodeContentInfo, type BuildSignedDataOptions } from '../cms/build.js';
-import { digest } from '../cms/crypto.js';
+import { digestRanges } from '../cms/crypto.js';
 import { OID, type HashAlgorithm } from '../cms/oids.js';
 import { requestTimestamp, type TimestampOptions } from '../cms/timestamp.js';
 import { pdfError } from '../errors.js';
@@ -241,7 +241,7 @@ async function signOnce(
   const br = `[0 ${a} ${b} ${c}]`.padEnd(brPlaceholder.length, ' ');
   out.set(latin1Bytes(br), brAt);
 
-  const contentDigest = await digestRanges(out, a, b, hash);
+  const contentDigest = await digestRanges(out, a, b, out.length, hash);
   const built = await buildSignedData({
     signer: options.signer,
     hash,
@@ -260,22 +260,3 @@ async function signOnce(
   return { ok: true, bytes: out };
 }
 
-/**
- * Digest of bytes [0,a) ∪ [b,end). When the tail fits in the gap it is copied there for one contiguous digest call
- * and the gap is restored right after the call (WebCrypto copies its input synchronously), so no second copy of a
- * large file is made.
- */
-export async function digestRanges(out: Uint8Array, a: number, b: number, hash: HashAlgorithm): Promise<Uint8Array> {
-  const tail = out.length - b;
-  if (tail <= b - a) {
-    const saved = out.slice(a, a + tail);
-    out.copyWithin(a, b);
-    const pending = crypto.subtle.digest(hash, out.subarray(0, a + tail) as Uint8Array<ArrayBuffer>);
-    out.set(saved, a);
-    return new Uint8Array(await pending);
-  }
-  const joined = new Uint8Array(a + tail);
-  joined.set(out.subarray(0, a));
-  joined.set(out.subarray(b), a);
-  return digest(hash, joined);
-}

@@ -3,9 +3,9 @@
  */
 import type * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import { digest } from '../cms/crypto.js';
+import { digest, digestRanges } from '../cms/crypto.js';
 import { inspectCms, type CmsFacts } from '../cms/inspect.js';
-import { OID, hashFromOid, type HashAlgorithm } from '../cms/oids.js';
+import { OID, hashFromOid } from '../cms/oids.js';
 import { PdfSignatureError, type Message } from '../errors.js';
 import { bytesEqual, isWhite, latin1String, toArrayBuffer } from '../pdf/bytes.js';
 import { PdfFile } from '../pdf/file.js';
@@ -119,14 +119,6 @@ async function validateChain(
   }
 }
 
-/** Digest over [0,a) ∪ [b,end) without mutating or fully copying the input when the tail is short. */
-async function digestByteRange(bytes: Uint8Array, a: number, b: number, end: number, hash: HashAlgorithm | 'SHA-1'): Promise<Uint8Array> {
-  const tail = end - b;
-  const joined = new Uint8Array(a + tail);
-  joined.set(bytes.subarray(0, a));
-  joined.set(bytes.subarray(b, end), a);
-  return digest(hash, joined);
-}
 
 async function inspectTimestamp(
   token: asn1js.AsnType,
@@ -353,7 +345,7 @@ async function verifyOne(file: PdfFile, f: SigField, ctx: Ctx): Promise<Signatur
     }
 
     // CMS.
-    const facts = await inspectCms(contents.bytes, (h) => digestByteRange(bytes, a, b, end, h));
+    const facts = await inspectCms(contents.bytes, (h) => digestRanges(bytes, a, b, end, h));
     for (const p of facts.problems) {
       if (p.kind === 'hash') fail(p.id, p.vi, p.en, 'TOTAL_FAILED', 'HASH_FAILURE');
       else if (p.kind === 'crypto') fail(p.id, p.vi, p.en, 'TOTAL_FAILED', 'SIG_CRYPTO_FAILURE');
