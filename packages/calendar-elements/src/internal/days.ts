@@ -1,0 +1,95 @@
+// Shared, presentation-only helpers: what a day cell shows (lunar date, day off, make-up day). Every rule comes from
+// @egov-vn/calendar; nothing here decides what a holiday or a working day is.
+import { civilDateOf, formatIsoDate, toLunar, WorkCalendar } from '@egov-vn/calendar';
+import type { CivilDate, LunarDate } from '@egov-vn/calendar';
+import type { Locale } from '@egov-vn/elements-core';
+
+let shared: WorkCalendar | undefined;
+
+/** The calendar used when an element is given none: Saturday and Sunday off, built-in holidays and announcements. */
+export function defaultWorkCalendar(): WorkCalendar {
+  return (shared ??= new WorkCalendar());
+}
+
+/** Today in Vietnam (UTC+7), yyyy-mm-dd. */
+export function todayIso(): string {
+  return formatIsoDate(civilDateOf(new Date(), 7));
+}
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** `yyyy-mm-dd` to a civil date, or undefined when it is not a real date. */
+export function parseIso(value: string | null | undefined): CivilDate | undefined {
+  const m = ISO.exec(value ?? '');
+  if (!m) return undefined;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return undefined;
+  if (year < 1800 || year > 2199) return undefined;
+  return { year, month, day };
+}
+
+/** "dd/mm/yyyy". */
+export function vnDate(d: CivilDate): string {
+  return `${String(d.day).padStart(2, '0')}/${String(d.month).padStart(2, '0')}/${d.year}`;
+}
+
+/** Short lunar label: the day, or "d/m" on the first day of a lunar month (with "n" for a leap month). */
+export function lunarShort(l: LunarDate): string {
+  return l.day === 1 ? `${l.day}/${l.month}${l.leap ? 'n' : ''}` : String(l.day);
+}
+
+/** "10/3" or "10/3 nhuận" (vi) / "10/3 leap" (en). */
+export function lunarDayMonth(l: LunarDate, locale: Locale): string {
+  return `${l.day}/${l.month}${l.leap ? (locale === 'vi' ? ' nhuận' : ' leap') : ''}`;
+}
+
+export interface DayInfo {
+  readonly iso: string;
+  readonly lunar: LunarDate;
+  /** Name of the holiday / substitute / swapped day off, in the locale; undefined on other days. */
+  readonly dayOff?: string;
+  /** A weekly rest day (Saturday, Sunday by default) with no other reason. */
+  readonly rest: boolean;
+  /** ISO date of the day off this make-up working day replaces. */
+  readonly makeUpFor?: string;
+  readonly working: boolean;
+}
+
+/** Everything a cell shows about one day, from the work calendar. */
+export function dayInfo(cal: WorkCalendar, d: CivilDate, locale: Locale): DayInfo {
+  const reason = cal.dayOffReason(d);
+  const makeUp = cal.makeUpDay(d);
+  return {
+    iso: formatIsoDate(d),
+    lunar: toLunar(d),
+    dayOff: reason && reason.kind !== 'rest' ? (locale === 'vi' ? reason.name : reason.nameEn) : undefined,
+    rest: reason?.kind === 'rest',
+    makeUpFor: makeUp?.replaces,
+    working: reason === undefined,
+  };
+}
+
+export const WEEKDAYS = {
+  vi: ['Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy', 'Chủ nhật'],
+  en: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
+} as const;
+export const WEEKDAYS_SHORT = {
+  vi: ['T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'CN'],
+  en: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
+} as const;
+export const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
+
+/** "tháng 2 năm 2026" / "February 2026". */
+export function monthTitle(year: number, month: number, locale: Locale): string {
+  return locale === 'vi' ? `Tháng ${month} năm ${year}` : `${MONTHS_EN[month - 1]!} ${year}`;
+}
+
+/** Long accessible date: "Thứ Hai, 16/02/2026" / "Monday, 16 February 2026". */
+export function longDate(d: CivilDate, weekday: number, locale: Locale): string {
+  return locale === 'vi'
+    ? `${WEEKDAYS.vi[weekday - 1]!}, ${vnDate(d)}`
+    : `${WEEKDAYS.en[weekday - 1]!}, ${d.day} ${MONTHS_EN[d.month - 1]!} ${d.year}`;
+}
