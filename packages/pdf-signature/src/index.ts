@@ -19,6 +19,7 @@ export {
   type StampOptions,
   type CopyKind,
 } from './appearance/layouts.js';
+export { findTextLine, locateSignerBox, type TextLine } from './appearance/locate.js';
 export type * from './verify/report.js';
 export { parseCertificates, type TrustInput } from './verify/trust.js';
 export { requestTimestamp, type TimestampOptions } from './cms/timestamp.js';
