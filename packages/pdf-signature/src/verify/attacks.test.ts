@@ -6,7 +6,7 @@ import * as pkijs from 'pkijs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OID } from '../cms/oids.js';
 import { startTimestampServer, type LocalServer } from '../node/tsa-server.js';
-import { appendUpdate, findObject, makePdf, replaceCms, replaceSame } from '../node/test-support/fixtures.js';
+import { appendUpdate, findObject, makePdf, pdfsig, qpdfCheck, replaceCms, replaceSame, tempDir, writeTemp } from '../node/test-support/fixtures.js';
 import { latin1Bytes, latin1String } from '../pdf/bytes.js';
 import { PdfDict } from '../pdf/objects.js';
 import { signPdf, type SignPdfOptions } from '../sign/sign-pdf.js';
@@ -326,6 +326,43 @@ describe('row 15: malformed structure fails closed without hanging', () => {
     expect((await verifyPdf(bad, { trustAnchors: [] })).documentError).toBeDefined();
     expect((await verifyPdf(signed.subarray(0, signed.length - 40), { trustAnchors: [] })).documentError).toBeDefined();
   });
+  it('a hybrid-xref file (page in an object stream, /XRefStm) is read, signed and verified; qpdf and pdfsig agree', async () => {
+    const t = latin1String(base);
+    const page = findObject(base, /\/Type\s*\/Page\b/);
+    const prev = Number(/startxref\s+(\d+)\s+%%EOF\s*$/.exec(t)![1]);
+    const size = Number(/\/Size (\d+)/.exec(t)![1]);
+    const root = /\/Root (\d+ \d+ R)/.exec(t)![1]!;
+    const stmNum = size;
+    const xsNum = size + 1;
+    const header = `${page.num} 0 `;
+    const body = `${header}${page.text}`;
+    const stmOffset = base.length + 1;
+    const stmObj = `\n${stmNum} 0 obj\n<</Type/ObjStm/N 1/First ${header.length}/Length ${body.length}>>\nstream\n${body}\nendstream\nendobj\n`;
+    const xsOffset = base.length + stmObj.length;
+    const row = (type: number, a: number, b: number): number[] => [type, (a >>> 24) & 255, (a >>> 16) & 255, (a >>> 8) & 255, a & 255, (b >> 8) & 255, b & 255];
+    const rows = Uint8Array.from(row(2, stmNum, 0));
+    const xsHead = `${xsNum} 0 obj\n<</Type/XRef/Size ${size + 2}/W[1 4 2]/Index[${page.num} 1]/Length ${rows.length}>>\nstream\n`;
+    const xsTail = '\nendstream\nendobj\n';
+    const tableOffset = xsOffset + xsHead.length + rows.length + xsTail.length;
+    const pad = (n: number): string => String(n).padStart(10, '0');
+    const table = `xref\n${page.num} 1\n0000000000 65535 f\r\n${stmNum} 2\n${pad(stmOffset)} 00000 n\r\n${pad(xsOffset)} 00000 n\r\ntrailer\n<</Size ${size + 2}/Root ${root}/Prev ${prev}/XRefStm ${xsOffset}>>\nstartxref\n${tableOffset}\n%%EOF\n`;
+    const parts = [base, latin1Bytes(stmObj), latin1Bytes(xsHead), rows, latin1Bytes(xsTail), latin1Bytes(table)];
+    const hybrid = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const part of parts) {
+      hybrid.set(part, at);
+      at += part.length;
+    }
+    const signedHybrid = await sign(hybrid);
+    const [s] = await verify(signedHybrid);
+    expect(s!.indication).toBe('TOTAL_PASSED');
+    expect(s!.coverage).toBe('ENTIRE_FILE');
+    const dir = tempDir();
+    const path = writeTemp(dir, 'hybrid.pdf', signedHybrid);
+    expect(qpdfCheck(path).code).toBe(0);
+    expect(pdfsig(path, ['-nocert'])).toContain('Signature is Valid');
+  });
+
   it('a signature dictionary that /V reaches through an object stream is refused', async () => {
     const fromStreams = await sign(await makePdf({ objectStreams: true }));
     const [ok] = await verify(fromStreams);
