@@ -1,3 +1,3 @@
 import { egovVitestConfig } from '@egov-vn/vitest-config';
 
-export default egovVitestConfig({ node: true, browser: false, testTimeout: 120_000 });
+export default egovVitestConfig({ node: true, browser: true, testTimeout: 120_000 });

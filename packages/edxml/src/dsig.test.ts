@@ -28,6 +28,9 @@ describe('XMLDSig in edXMLHeader/Signature', () => {
     // the signature sits inside edXMLHeader, after TraceHeaderList, and the package still parses
     expect(signed.indexOf('</edXML:TraceHeaderList>')).toBeLessThan(signed.indexOf('Signature'));
     expect(signed.indexOf('Signature')).toBeLessThan(signed.indexOf('</edXML:edXMLHeader>'));
+    // every other byte is kept
+    const original = buildEdxml(sampleDocumentPackage('new'));
+    expect(signed.replace(/<ds:Signature[\s\S]*<\/ds:Signature>/, '')).toBe(original);
     const parsed = await parseEdxml(signed);
     expect(parsed.ok && parsed.value.signature?.name).toBe('ds:Signature');
   });

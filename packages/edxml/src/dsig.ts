@@ -5,7 +5,7 @@ import { setNodeDependencies } from 'xml-core';
 import * as xmldsig from 'xmldsigjs';
 import type { EdxmlIssue, EdxmlLang } from './issues.js';
 import { EDXML_NS, XMLDSIG_NS } from './model.js';
-import { readTree } from './reader.js';
+import { readTree, type TreeNode } from './reader.js';
 
 let ready = false;
 function setup(): void {
@@ -186,17 +186,34 @@ export interface SignEdxmlOptions {
 /**
  * Signs an edXML package: an enveloped XMLDSig signature (Reference URI="", transforms enveloped-signature and
  * exclusive c14n, SignedInfo canonicalised with exclusive c14n, RSA PKCS#1 v1.5) placed at the end of edXMLHeader,
- * replacing any signature already there. Throws a TypeError when the XML is not an edXML package.
+ * replacing any signature already there; every other byte of the package is kept. Throws a TypeError when the XML
+ * is not an edXML package.
  */
 export async function signEdxml(xml: string | Uint8Array, options: SignEdxmlOptions): Promise<string> {
   setup();
-  const text = toText(xml);
-  const safe = await readTree(text);
+  const bytes = typeof xml === 'string' ? new TextEncoder().encode(xml) : xml;
+  const safe = await readTree(bytes);
   if (!safe.ok) throw new TypeError(`Not a readable edXML package: ${safe.errors[0]?.message ?? ''}`);
-  const doc = xmldsig.Parse(text);
-  const header = headerOf(doc);
-  if (!header) throw new TypeError('Not an edXML package: no edXMLHeader');
-  for (const old of signatureElements(doc)) header.removeChild(old);
+  const header = findHeader(safe.root);
+  if (header?.closeAt === undefined || header.items.length === 0) throw new TypeError('Not an edXML package: no edXMLHeader content');
+  // Work on the original bytes: old signatures are cut out and the new one is inserted before </edXMLHeader>, so that
+  // the rest of the package stays byte for byte as it was (a DOM serialiser may rename prefixes, which breaks digests).
+  const cuts = header.items
+    .filter((n): n is TreeNode => typeof n !== 'string' && n.local === 'Signature')
+    .map((n) => [n.loc.offset ?? 0, n.endAt ?? 0] as const);
+  const parts: Uint8Array[] = [];
+  let at = 0;
+  for (const [from, to] of cuts) {
+    parts.push(bytes.subarray(at, from));
+    at = to;
+  }
+  const insertAt = header.closeAt;
+  parts.push(bytes.subarray(at, insertAt));
+  const tail = bytes.subarray(insertAt);
+  const decoder = new TextDecoder();
+  const head = parts.map((p) => decoder.decode(p, { stream: true })).join('') + decoder.decode();
+  const rest = decoder.decode(tail);
+  const doc = xmldsig.Parse(head + rest);
   const hash = options.algorithm === 'RSA-SHA1' ? 'SHA-1' : 'SHA-256';
   const signed = new xmldsig.SignedXml();
   signed.XmlSignature.SignedInfo.CanonicalizationMethod.Algorithm = EXC_C14N;
@@ -208,7 +225,11 @@ export async function signEdxml(xml: string | Uint8Array, options: SignEdxmlOpti
   const signature = await signed.Sign({ name: 'RSASSA-PKCS1-v1_5', hash }, options.privateKey, doc, signOptions);
   const el = signature.GetXml();
   if (!el) throw new Error('xmldsigjs produced no Signature element');
-  header.appendChild(doc.importNode(el, true));
-  const out = xmldsig.Stringify(doc);
-  return /^\s*<\?xml/.test(text) && !out.startsWith('<?xml') ? `<?xml version="1.0" encoding="UTF-8"?>\n${out}` : out;
+  return head + xmldsig.Stringify(el) + rest;
+}
+
+function findHeader(root: TreeNode): TreeNode | undefined {
+  const child = (n: TreeNode | undefined, local: string): TreeNode | undefined =>
+    n?.items.find((c): c is TreeNode => typeof c !== 'string' && c.ns === EDXML_NS && c.local === local);
+  return child(child(root, 'edXMLEnvelope'), 'edXMLHeader');
 }

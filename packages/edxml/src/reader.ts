@@ -29,6 +29,9 @@ export interface TreeNode {
   attrs: Array<[string, string]>;
   items: Array<TreeNode | string>;
   loc: EdxmlLocation;
+  /** Byte offsets: where the closing tag (or `/>`) starts, and just after the element. */
+  closeAt?: number;
+  endAt?: number;
   content?: { segments: Uint8Array[]; size: number; encoded: boolean };
 }
 
@@ -105,8 +108,10 @@ class TreeBuilder implements TokenSink {
     }
   }
 
-  close(): void {
+  close(_qname: string, closeAt: number, endAt: number): void {
     const node = this.stack[this.stack.length - 1] as TreeNode;
+    node.closeAt = closeAt;
+    node.endAt = endAt;
     if (node.content && this.decoder) {
       try {
         this.decoder.finish();

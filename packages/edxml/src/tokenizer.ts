@@ -54,7 +54,8 @@ export interface Position {
 
 export interface TokenSink {
   open(qname: string, attrs: Array<[string, string]>, selfClosing: boolean, at: Position): void;
-  close(qname: string): void;
+  /** `closeAt`: offset of `</` (or of `/>`); `endAt`: offset just after the element. */
+  close(qname: string, closeAt: number, endAt: number): void;
   /** Raw character data (entity references not yet resolved). The range is valid only during the call. */
   text(buf: Uint8Array, start: number, end: number): void;
   cdata(buf: Uint8Array, start: number, end: number): void;
@@ -359,7 +360,7 @@ export class Tokenizer {
           selfClosing = true;
           k++;
         }
-        this.openElement(qname, attrs, selfClosing, i);
+        this.openElement(qname, attrs, selfClosing, i, this.base + k + 1);
         return k + 1;
       }
       if (k === ws) this.malformed('whitespace expected before an attribute', 'cần khoảng trắng trước thuộc tính', this.base + k);
@@ -395,7 +396,7 @@ export class Tokenizer {
     }
   }
 
-  private openElement(qname: string, attrs: Array<[string, string]>, selfClosing: boolean, i: number): void {
+  private openElement(qname: string, attrs: Array<[string, string]>, selfClosing: boolean, i: number, endAt: number): void {
     if (this.stack.length === 0) {
       if (this.rootSeen) this.fatal('XML_CONTENT_OUTSIDE_ROOT', {}, this.base + i);
       this.rootSeen = true;
@@ -405,11 +406,11 @@ export class Tokenizer {
     const at = this.position(this.base + i);
     this.stack.push(qname);
     this.sink.open(qname, attrs, selfClosing, at);
-    if (selfClosing) this.closeElement(qname);
+    if (selfClosing) this.closeElement(qname, endAt - 2, endAt);
   }
 
-  private closeElement(qname: string): void {
-    this.sink.close(qname);
+  private closeElement(qname: string, closeAt: number, endAt: number): void {
+    this.sink.close(qname, closeAt, endAt);
     this.stack.pop();
     if (this.stack.length === 0) this.rootClosed = true;
   }
@@ -425,7 +426,7 @@ export class Tokenizer {
     if (open === undefined) this.fatal('XML_CONTENT_OUTSIDE_ROOT', {}, this.base + i);
     if (open !== qname) this.fatal('XML_TAG_MISMATCH', { found: qname, expected: open }, this.base + i);
     this.position(this.base + i);
-    this.closeElement(qname);
+    this.closeElement(qname, this.base + i, this.base + k + 1);
     return k + 1;
   }
 }
