@@ -106,7 +106,7 @@ describe('decision with articles', () => {
     const r = await rendered(quyetDinh);
     expect(r.pageCount).toBe(2);
     const page2 = squeeze(textLayout(r.path, 2));
-    expectInOrder(page2, ['Phụ lục', 'DANH MỤC VĂN BẢN ÁP DỤNG', '(Kèm theo Quyết định số 05/QĐ-UBND ngày 05 tháng 02 năm 2020', 'Quy chế văn thư']);
+    expectInOrder(page2, ['Phụ lục', 'DANH MỤC VĂN BẢN ÁP DỤNG', '(Kèm theo Quyết định số 05/QĐ-UBND ngày 05', '02 năm 2020 của Ủy ban nhân dân tỉnh Phú Yên)', 'Quy chế văn thư']);
   });
 
   it('gives back the NFC text exactly (raw extraction)', async () => {

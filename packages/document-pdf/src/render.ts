@@ -63,7 +63,17 @@ const KINH_GUI_TYPES = new Set(['congVan', 'toTrinh', 'baoCao', 'giayMoi', 'thuC
 const SUBSET_TAGS: Record<FontStyle, string> = { regular: 'EGVREG', bold: 'EGVBLD', italic: 'EGVITA', boldItalic: 'EGVBIT' };
 
 /** The font's PostScript name (name table ID 6), or a generic one. */
+const postscriptNames = new WeakMap<Uint8Array, string>();
+
 function postscriptName(bytes: Uint8Array, style: FontStyle): string {
+  const known = postscriptNames.get(bytes);
+  if (known) return known;
+  const name = readPostscriptName(bytes) ?? `Serif-${style}`;
+  postscriptNames.set(bytes, name);
+  return name;
+}
+
+function readPostscriptName(bytes: Uint8Array): string | undefined {
   try {
     const font = fontkit.create(bytes) as { postscriptName?: string | null };
     const name = font.postscriptName?.replace(/[^\x21-\x7e]|[()<>[\]{}/%#]/gu, '');
@@ -71,7 +81,7 @@ function postscriptName(bytes: Uint8Array, style: FontStyle): string {
   } catch {
     // fall through: pdf-lib reports unreadable fonts itself
   }
-  return `Serif-${style}`;
+  return undefined;
 }
 
 function upper(text: string): string {
@@ -389,7 +399,7 @@ function appendices(w: Writer, doc: AdministrativeDocument, opts: ResolvedOption
     const heading = list.length === 1 ? labels.appendix : `${labels.appendix} ${roman(i + 1)}`;
     w.paragraph([{ text: heading, style: 'bold' }], { size: 14, align: 'center', lineSpacing: 1 });
     w.paragraph([{ text: upper(appendix.title), style: 'bold' }], { size, align: 'center', lineSpacing: 1 });
-    const attached = w.paragraph([{ text: labels.attachedTo(of), style: 'italic' }], { size, align: 'center', lineSpacing: 1 });
+    const attached = w.paragraph([{ text: labels.attachedTo(of), style: 'italic' }], { size, align: 'center', lineSpacing: 1, balance: true });
     const widest = Math.max(...attached.map((l) => l.width));
     const len = Math.max(widest * 0.4, 60);
     const cx = w.frame.left + w.width / 2;
