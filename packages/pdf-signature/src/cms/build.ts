@@ -74,18 +74,31 @@ export interface BuiltSignedData {
   readonly signatureValue: Uint8Array;
 }
 
-export async function buildSignedData(options: BuildSignedDataOptions): Promise<BuiltSignedData> {
-  const { signer, hash } = options;
+/** Everything about the signer that does not depend on the content: fetched and parsed while the content is hashed. */
+export interface PreparedSigner {
+  readonly chain: pkijs.Certificate[];
+  readonly kind: 'RSA' | 'ECDSA';
+  readonly signingCertificate: asn1js.Sequence;
+}
+
+export async function prepareSigner(signer: Signer, hash: HashAlgorithm): Promise<PreparedSigner> {
   const chainDer = await signer.certificateChain();
   if (chainDer.length === 0) throw pdfError('SIGNER_NO_CERT', 'Bộ ký không có chứng thư', 'The signer has no certificate');
   const chain = chainDer.map(parseCertificate);
   const cert = chain[0]!;
   const kind = keyKind(cert);
   if (!kind) throw pdfError('SIGNER_ALG', 'Khoá của chứng thư không phải RSA hay ECDSA', 'The certificate key is neither RSA nor ECDSA');
+  return { chain, kind, signingCertificate: await signingCertificateV2(cert, chainDer[0]!, hash) };
+}
+
+export async function buildSignedData(options: BuildSignedDataOptions & { prepared?: PreparedSigner }): Promise<BuiltSignedData> {
+  const { signer, hash } = options;
+  const { chain, kind, signingCertificate } = options.prepared ?? (await prepareSigner(signer, hash));
+  const cert = chain[0]!;
   const attributes = [
     attr(OID.contentType, new asn1js.ObjectIdentifier({ value: options.eContentType ?? OID.data })),
     attr(OID.messageDigest, new asn1js.OctetString({ valueHex: toArrayBuffer(options.contentDigest) })),
-    attr(OID.signingCertificateV2, await signingCertificateV2(cert, chainDer[0]!, hash)),
+    attr(OID.signingCertificateV2, signingCertificate),
     ...(options.signingTime ? [attr(OID.signingTime, new asn1js.UTCTime({ valueDate: options.signingTime }))] : []),
     ...(options.extraSignedAttributes ?? []),
   ];

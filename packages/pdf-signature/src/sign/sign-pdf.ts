@@ -3,7 +3,7 @@
  * changed: the output starts with them, so earlier signatures stay valid.
  */
 import * as asn1js from 'asn1js';
-import { addUnsignedAttribute, buildSignedData, encodeContentInfo, type BuildSignedDataOptions } from '../cms/build.js';
+import { addUnsignedAttribute, buildSignedData, encodeContentInfo, prepareSigner, type BuildSignedDataOptions } from '../cms/build.js';
 import { digestRanges } from '../cms/crypto.js';
 import { OID, type HashAlgorithm } from '../cms/oids.js';
 import { requestTimestamp, type TimestampOptions } from '../cms/timestamp.js';
@@ -241,8 +241,11 @@ async function signOnce(
   const br = `[0 ${a} ${b} ${c}]`.padEnd(brPlaceholder.length, ' ');
   out.set(latin1Bytes(br), brAt);
 
-  const contentDigest = await digestRanges(out, a, b, out.length, hash);
+  // Hash the content while the signer's chain is parsed (the digest runs off the main thread where it can).
+  const preparing = prepareSigner(options.signer, hash);
+  const [contentDigest, prepared] = await Promise.all([digestRanges(out, a, b, out.length, hash), preparing]);
   const built = await buildSignedData({
+    prepared,
     signer: options.signer,
     hash,
     contentDigest,
