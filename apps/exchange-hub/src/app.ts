@@ -1,0 +1,217 @@
+import {
+  EXCHANGE_API_VERSION,
+  IDEMPOTENCY_HEADER,
+  openApiDocument,
+  type OperationId,
+  type RouteDef,
+  routes,
+} from '@egov-vn/exchange-api';
+import { parseEdxml } from '@egov-vn/edxml';
+import { Hono, type Context } from 'hono';
+import type { z } from 'zod';
+import { authenticate, NonceCache } from './auth.js';
+import { buildEml } from './eml.js';
+import { HubError } from './hub-error.js';
+import type { Caller, HubStore } from './store.js';
+
+export interface AppOptions {
+  /** Allowed clock skew of signed requests (ms). Default 5 minutes. */
+  maxSkewMs?: number;
+  /** Sender address of e-copies. */
+  mailFrom?: string;
+  now?: () => number;
+}
+
+type Env = { Variables: { caller: Caller; body: Uint8Array } };
+
+interface Input {
+  caller: Caller;
+  params: Record<string, unknown>;
+  query: Record<string, unknown>;
+  body: unknown;
+  c: Context<Env>;
+}
+
+type Handler = (input: Input) => Promise<unknown>;
+
+function parse<T extends z.ZodType>(schema: T | undefined, value: unknown, where: string): z.output<T> | Record<string, never> {
+  if (!schema) return {};
+  const r = schema.safeParse(value);
+  if (!r.success) {
+    throw new HubError('VALIDATION_FAILED', {
+      issues: r.error.issues.map((i) => ({
+        code: i.code,
+        path: `${where}/${i.path.join('/')}`,
+        message: { vi: `${where}/${i.path.join('/')}: ${i.message}`, en: `${where}/${i.path.join('/')}: ${i.message}` },
+      })),
+    });
+  }
+  return r.data;
+}
+
+const decoder = new TextDecoder();
+
+/** The hub's HTTP application (Hono): every operation of the exchange-api route table. */
+export function createApp(store: HubStore, options: AppOptions = {}): Hono<Env> {
+  const app = new Hono<Env>();
+  const maxSkewMs = options.maxSkewMs ?? 5 * 60_000;
+  const nonces = new NonceCache(maxSkewMs * 2 + 60_000);
+  const maxBody = Math.ceil(store.options.maxPackageBytes * 1.2) + 64 * 1024;
+  const mailFrom = options.mailFrom ?? 'truc-trao-doi@egov-vn.invalid';
+
+  app.onError((err, c) => {
+    if (err instanceof HubError) return c.json(err.body, err.status as 400);
+    console.error(err);
+    const e = new HubError('INTERNAL');
+    return c.json(e.body, 500);
+  });
+  app.notFound((c) => c.json(new HubError('NOT_FOUND').body, 404));
+
+  app.get('/openapi.json', (c) =>
+    c.json(openApiDocument({ serverUrl: new URL(c.req.url).origin, version: EXCHANGE_API_VERSION })),
+  );
+
+  app.use('/v1/*', async (c, next) => {
+    const length = Number(c.req.header('content-length') ?? '0');
+    if (length > maxBody) throw new HubError('PAYLOAD_TOO_LARGE', { limit: store.options.maxPackageBytes });
+    const body = new Uint8Array(await c.req.arrayBuffer());
+    if (body.length > maxBody) throw new HubError('PAYLOAD_TOO_LARGE', { limit: store.options.maxPackageBytes });
+    const url = new URL(c.req.url);
+    const authOptions: { maxSkewMs: number; now?: () => number } = { maxSkewMs };
+    if (options.now) authOptions.now = options.now;
+    const caller = await authenticate(store, nonces, authOptions, {
+      method: c.req.method,
+      pathWithQuery: url.pathname + url.search,
+      headers: c.req.raw.headers,
+      body,
+    });
+    c.set('caller', caller);
+    c.set('body', body);
+    await next();
+  });
+
+  const handlers: Record<OperationId, Handler> = {
+    health: () => Promise.resolve({ ok: true, version: EXCHANGE_API_VERSION }),
+    sendDocument: async ({ caller, body, c }) => {
+      const b = body as z.output<typeof routes.sendDocument.body>;
+      const messageId = b.messageId ?? c.req.header(IDEMPOTENCY_HEADER) ?? undefined;
+      const input: { edxml: string; messageId?: string; paper?: boolean } = { edxml: b.edxml };
+      if (messageId) input.messageId = messageId;
+      if (b.paper !== undefined) input.paper = b.paper;
+      const r = await store.send(caller, input);
+      return {
+        documentId: r.document.id,
+        messageId: r.document.message_id,
+        duplicate: r.duplicate,
+        sentAt: r.document.sent_at.toISOString(),
+        recipients: r.deliveries.map((d) => ({
+          agency: d.recipient,
+          state: d.state,
+          deliveredAt: d.delivered_at.toISOString(),
+        })),
+      };
+    },
+    listInbox: ({ caller, query }) => store.inbox(caller, query as Parameters<HubStore['inbox']>[1]),
+    listSent: ({ caller, query }) => store.sent(caller, query as Parameters<HubStore['sent']>[1]),
+    getDocument: ({ caller, params }) => store.view(caller, params.id as string),
+    downloadEdxml: async ({ caller, params }) => {
+      const { doc } = await store.access(caller, params.id as string);
+      return new Response(doc.edxml as Uint8Array<ArrayBuffer>, {
+        headers: {
+          'content-type': 'application/xml; charset=utf-8',
+          'content-length': String(doc.edxml.length),
+          'content-disposition': `attachment; filename="${doc.id}.edxml"`,
+        },
+      });
+    },
+    downloadAttachment: async ({ caller, params }) => {
+      const { doc } = await store.access(caller, params.id as string);
+      const index = params.index as number;
+      const info = doc.attachments[index];
+      if (!info) throw new HubError('NOT_FOUND');
+      const parsed = await parseEdxml(doc.edxml);
+      const att = parsed.ok && parsed.value.kind === 'document' ? parsed.value.attachments[index] : undefined;
+      if (!att) throw new HubError('NOT_FOUND');
+      const headers: Record<string, string> = {
+        'content-type': info.contentType,
+        'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(info.name)}`,
+      };
+      if (att.size !== undefined) headers['content-length'] = String(att.size);
+      return new Response(att.stream(), { headers });
+    },
+    acknowledge: ({ caller, params, body }) => {
+      const b = body as z.output<typeof routes.acknowledge.body>;
+      return store.acknowledge(caller, params.id as string, b.result, b.reason);
+    },
+    updateStatus: ({ caller, params, body }) => {
+      const b = body as z.output<typeof routes.updateStatus.body>;
+      const input: { code: typeof b.code; description?: string; staff?: string } = { code: b.code };
+      if (b.description !== undefined) input.description = b.description;
+      if (b.staff !== undefined) input.staff = b.staff;
+      return store.updateStatus(caller, params.id as string, input);
+    },
+    getTrace: ({ caller, params }) => store.trace(caller, params.id as string),
+    emailCopy: async ({ caller, params, body }) => {
+      const { doc } = await store.access(caller, params.id as string);
+      const b = body as z.output<typeof routes.emailCopy.body>;
+      let to = b.to;
+      if (!to) {
+        const own = await store.agency(caller.agency);
+        if (!own.email) {
+          throw new HubError('VALIDATION_FAILED', { field: 'to' }, {
+            vi: 'Cơ quan chưa đăng ký hộp thư công vụ: cần nêu địa chỉ nhận.',
+            en: 'The agency has no registered official e-mail: give the addresses.',
+          });
+        }
+        to = [own.email];
+      }
+      const eml = await buildEml({
+        edxml: doc.edxml,
+        from: mailFrom,
+        to,
+        notation: doc.notation,
+        subject: doc.subject,
+        sender: doc.sender,
+        senderName: doc.from_name,
+        sentAt: doc.sent_at,
+      });
+      return new Response(new Uint8Array(eml), {
+        headers: {
+          'content-type': 'message/rfc822',
+          'content-disposition': `attachment; filename="${doc.id}.eml"`,
+        },
+      });
+    },
+    listAgencies: ({ query }) => store.agencies(query as Parameters<HubStore['agencies']>[0]),
+    getAgency: ({ params }) => store.agency(params.code as string),
+    registerAgency: ({ caller, params, body }) =>
+      store.registerAgency(caller, params.code as string, body as z.output<typeof routes.registerAgency.body>),
+    getStats: ({ caller, query }) => store.stats(caller, query.from as string, query.to as string),
+  };
+
+  for (const [operationId, route] of Object.entries(routes) as Array<[OperationId, RouteDef]>) {
+    const path = route.path.replace(/\{(\w+)\}/g, ':$1');
+    const handler = handlers[operationId];
+    app.on(route.method, path, async (c) => {
+      const params = parse(route.params, c.req.param(), 'params');
+      const query = parse(route.query, c.req.query(), 'query');
+      let body: unknown = undefined;
+      if (route.body) {
+        let json: unknown;
+        try {
+          json = JSON.parse(decoder.decode(c.get('body')));
+        } catch {
+          throw new HubError('VALIDATION_FAILED', { body: 'JSON' }, {
+            vi: 'Thân yêu cầu không phải JSON hợp lệ.',
+            en: 'The request body is not valid JSON.',
+          });
+        }
+        body = parse(route.body, json, 'body');
+      }
+      const result = await handler({ caller: c.get('caller'), params, query, body, c });
+      if (result instanceof Response) return result;
+      return c.json(result as object, route.success.status);
+    });
+  }
+  return app;
+}

@@ -1,0 +1,194 @@
+import { PGlite } from '@electric-sql/pglite';
+import {
+  type ColumnType,
+  type Generated,
+  Kysely,
+  type Migration,
+  type MigrationProvider,
+  Migrator,
+  PostgresDialect,
+  sql,
+} from 'kysely';
+import pg from 'pg';
+import { PGliteDialect } from './pglite-dialect.js';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+export interface SystemTable {
+  id: string;
+  secret: string;
+}
+
+export interface AgencyTable {
+  code: string;
+  name: string;
+  email: string | null;
+  endpoint: string | null;
+  parent_code: string | null;
+  system_id: string;
+  updated_at: Timestamp;
+}
+
+export interface DocumentTable {
+  seq: Generated<number>;
+  id: string;
+  /** 'edoc' (document package) or 'status' (status package; used by the axis-compatible API). */
+  kind: string;
+  message_id: string;
+  sender: string;
+  body_sha256: string;
+  edxml: Uint8Array;
+  edxml_document_id: string | null;
+  from_name: string | null;
+  subject: string | null;
+  notation: string | null;
+  promulgation_date: string | null;
+  priority: number | null;
+  paper: boolean;
+  signed: boolean;
+  size: number;
+  recipients: string[];
+  attachments: ColumnType<AttachmentRow[], string, string>;
+  sent_at: Timestamp;
+}
+
+export interface AttachmentRow {
+  index: number;
+  name: string;
+  contentType: string;
+  size: number;
+}
+
+export interface DeliveryTable {
+  seq: Generated<number>;
+  document_id: string;
+  recipient: string;
+  state: string;
+  delivered_at: Timestamp;
+  acknowledged_at: Timestamp | null;
+  ack_reason: string | null;
+}
+
+export interface StatusTable {
+  id: Generated<number>;
+  document_id: string;
+  recipient: string;
+  code: string;
+  rank: number;
+  description: string | null;
+  staff: string | null;
+  at: Timestamp;
+}
+
+export interface Database {
+  systems: SystemTable;
+  agencies: AgencyTable;
+  documents: DocumentTable;
+  deliveries: DeliveryTable;
+  statuses: StatusTable;
+}
+
+/** One schema for PGlite and PostgreSQL. */
+const migrations: Record<string, Migration> = {
+  '0001_initial': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('systems')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('secret', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('agencies')
+        .addColumn('code', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('email', 'text')
+        .addColumn('endpoint', 'text')
+        .addColumn('parent_code', 'text')
+        .addColumn('system_id', 'text', (c) => c.notNull().references('systems.id'))
+        .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .execute();
+      await db.schema
+        .createTable('documents')
+        .addColumn('seq', 'bigserial', (c) => c.unique().notNull())
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('message_id', 'text', (c) => c.notNull())
+        .addColumn('sender', 'text', (c) => c.notNull())
+        .addColumn('body_sha256', 'text', (c) => c.notNull())
+        .addColumn('edxml', 'bytea', (c) => c.notNull())
+        .addColumn('edxml_document_id', 'text')
+        .addColumn('from_name', 'text')
+        .addColumn('subject', 'text')
+        .addColumn('notation', 'text')
+        .addColumn('promulgation_date', 'text')
+        .addColumn('priority', 'integer')
+        .addColumn('paper', 'boolean', (c) => c.notNull())
+        .addColumn('signed', 'boolean', (c) => c.notNull())
+        .addColumn('size', 'integer', (c) => c.notNull())
+        .addColumn('recipients', sql`text[]`, (c) => c.notNull())
+        .addColumn('attachments', 'jsonb', (c) => c.notNull())
+        .addColumn('sent_at', 'timestamptz', (c) => c.notNull())
+        .addUniqueConstraint('documents_sender_message_id', ['sender', 'message_id'])
+        .execute();
+      await db.schema.createIndex('documents_sender_seq').on('documents').columns(['sender', 'seq']).execute();
+      await db.schema
+        .createTable('deliveries')
+        .addColumn('seq', 'bigserial', (c) => c.unique().notNull())
+        .addColumn('document_id', 'text', (c) => c.notNull().references('documents.id'))
+        .addColumn('recipient', 'text', (c) => c.notNull())
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('delivered_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('acknowledged_at', 'timestamptz')
+        .addColumn('ack_reason', 'text')
+        .addPrimaryKeyConstraint('deliveries_pk', ['document_id', 'recipient'])
+        .execute();
+      await db.schema.createIndex('deliveries_recipient_seq').on('deliveries').columns(['recipient', 'seq']).execute();
+      await db.schema
+        .createTable('statuses')
+        .addColumn('id', 'bigserial', (c) => c.primaryKey())
+        .addColumn('document_id', 'text', (c) => c.notNull())
+        .addColumn('recipient', 'text', (c) => c.notNull())
+        .addColumn('code', 'text', (c) => c.notNull())
+        .addColumn('rank', 'integer', (c) => c.notNull())
+        .addColumn('description', 'text')
+        .addColumn('staff', 'text')
+        .addColumn('at', 'timestamptz', (c) => c.notNull())
+        .addForeignKeyConstraint('statuses_delivery', ['document_id', 'recipient'], 'deliveries', ['document_id', 'recipient'])
+        .addUniqueConstraint('statuses_once', ['document_id', 'recipient', 'code'])
+        .execute();
+    },
+  },
+};
+
+const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
+
+export interface DatabaseOptions {
+  /** PostgreSQL connection string; when absent, an embedded PGlite database in `dataDir`. */
+  databaseUrl?: string;
+  /** PGlite data directory; `memory://` (or absent) keeps everything in memory. */
+  dataDir?: string;
+}
+
+/** Opens the database (PGlite or PostgreSQL) and brings its schema up to date. */
+export async function openDatabase(options: DatabaseOptions): Promise<Kysely<Database>> {
+  let db: Kysely<Database>;
+  if (options.databaseUrl) {
+    // bigint (bigserial) as JS numbers: the sequences stay far below 2^53.
+    pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+    db = new Kysely<Database>({
+      dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: options.databaseUrl, max: 10 }) }),
+    });
+  } else {
+    const lite = await PGlite.create(options.dataDir ?? 'memory://', {
+      parsers: { 20: (v: string) => Number(v) },
+    });
+    db = new Kysely<Database>({ dialect: new PGliteDialect(lite) });
+  }
+  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) {
+    await db.destroy();
+    throw new Error(`Database migration failed${failed ? ` at ${failed.migrationName}` : ''}: ${String(error)}`);
+  }
+  return db;
+}

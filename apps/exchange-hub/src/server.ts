@@ -1,0 +1,51 @@
+import { serve, type ServerType } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { createApp, type AppOptions } from './app.js';
+import { openDatabase } from './db.js';
+import { HubStore, type Seed } from './store.js';
+
+export interface HubConfig extends AppOptions {
+  port?: number;
+  host?: string;
+  /** PGlite data directory (default `memory://`). */
+  dataDir?: string;
+  /** PostgreSQL connection string: when set, PostgreSQL instead of PGlite. */
+  databaseUrl?: string;
+  seed?: Seed;
+  /** Largest accepted edXML package in bytes (default 20 MiB). */
+  maxPackageBytes?: number;
+}
+
+export interface RunningHub {
+  url: string;
+  store: HubStore;
+  close(): Promise<void>;
+}
+
+/** Opens the database, applies migrations and the seed, and listens. Port 0 picks a free port. */
+export async function startHub(config: HubConfig = {}): Promise<RunningHub> {
+  const dbOptions: { dataDir?: string; databaseUrl?: string } = {};
+  if (config.dataDir) dbOptions.dataDir = config.dataDir;
+  if (config.databaseUrl) dbOptions.databaseUrl = config.databaseUrl;
+  const db = await openDatabase(dbOptions);
+  const store = new HubStore(db, { maxPackageBytes: config.maxPackageBytes ?? 20 * 1024 * 1024 });
+  if (config.seed) await store.seed(config.seed);
+  const app = createApp(store, config);
+  const host = config.host ?? '127.0.0.1';
+  const server = await new Promise<ServerType>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: config.port ?? 0, hostname: host }, () => resolve(s));
+  });
+  const addr = server.address() as AddressInfo;
+  const shownHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
+  return {
+    url: `http://${shownHost}:${addr.port}`,
+    store,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        if ('closeAllConnections' in server) server.closeAllConnections();
+      });
+      await store.close();
+    },
+  };
+}

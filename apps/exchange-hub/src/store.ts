@@ -1,0 +1,651 @@
+// The hub's storage and delivery rules, independent of HTTP: the REST API (and later the axis-compatible API) call
+// these functions, so both share one inbox, one delivery record per recipient and one status history.
+import { checkEdxml, statusCodeInfo, type EdxmlDocumentPackage, type EdxmlIssue } from '@egov-vn/edxml';
+import {
+  type Agency,
+  type AgencyPage,
+  type DocumentSummary,
+  type InboxItem,
+  type InboxPage,
+  type SentPage,
+  type Stats,
+  type StatusCode,
+  type StatusEntry,
+  statusRank,
+  type Trace,
+  type ErrorIssue,
+} from '@egov-vn/exchange-api';
+import { foldForSearch } from '@egov-vn/schemas';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import { randomBytes, createHash } from 'node:crypto';
+import type { AttachmentRow, Database, DeliveryTable, DocumentTable, StatusTable } from './db.js';
+import { HubError } from './hub-error.js';
+
+export interface SeedSystem {
+  systemId: string;
+  secret: string;
+  agencies: Array<{ code: string; name: string; email?: string }>;
+}
+
+export interface Seed {
+  systems: SeedSystem[];
+}
+
+/** Who is calling: an authenticated system acting for one of its agencies. */
+export interface Caller {
+  systemId: string;
+  agency: string;
+}
+
+type DocRow = Selectable<DocumentTable>;
+type DeliveryRow = Selectable<DeliveryTable>;
+type StatusRow = Selectable<StatusTable>;
+
+const iso = (d: Date | string): string => (d instanceof Date ? d : new Date(d)).toISOString();
+
+/** A 24-hex id like the axis DocId: 4 bytes of seconds then 8 random bytes. */
+export function newDocumentId(now = Date.now()): string {
+  const t = Math.floor(now / 1000)
+    .toString(16)
+    .padStart(8, '0');
+  return t + randomBytes(8).toString('hex');
+}
+
+function toIssue(i: EdxmlIssue, en: EdxmlIssue | undefined): ErrorIssue {
+  const out: ErrorIssue = { code: i.code, message: { vi: i.message, en: en?.message ?? i.message } };
+  if (i.location?.path) out.path = i.location.path;
+  if (i.location?.line !== undefined) out.line = i.location.line;
+  if (i.location?.column !== undefined) out.column = i.location.column;
+  return out;
+}
+
+function statusEntry(row: StatusRow): StatusEntry {
+  const info = statusCodeInfo(row.code);
+  return {
+    code: row.code as StatusCode,
+    label: { vi: info?.vi ?? row.code, en: info?.en ?? row.code },
+    description: row.description,
+    staff: row.staff,
+    at: iso(row.at),
+  };
+}
+
+function summary(row: DocRow): DocumentSummary {
+  return {
+    documentId: row.id,
+    messageId: row.message_id,
+    edxmlDocumentId: row.edxml_document_id,
+    from: row.sender,
+    fromName: row.from_name,
+    to: row.recipients,
+    subject: row.subject,
+    notation: row.notation,
+    promulgationDate: row.promulgation_date,
+    priority: row.priority,
+    paper: row.paper,
+    signed: row.signed,
+    size: row.size,
+    sentAt: iso(row.sent_at),
+    attachments: row.attachments,
+  };
+}
+
+const encodeCursor = (seq: number): string => Buffer.from(`s${seq}`).toString('base64url');
+function decodeCursor(cursor: string | undefined): number {
+  if (cursor === undefined) return 0;
+  const m = /^s(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString());
+  if (!m) throw new HubError('VALIDATION_FAILED', { field: 'cursor' });
+  return Number(m[1]);
+}
+
+export interface SendInput {
+  edxml: string;
+  messageId?: string;
+  paper?: boolean;
+}
+
+export interface SendResult {
+  document: DocRow;
+  deliveries: DeliveryRow[];
+  duplicate: boolean;
+}
+
+export interface StoreOptions {
+  /** Largest accepted edXML package in bytes. */
+  maxPackageBytes: number;
+}
+
+export class HubStore {
+  /** systemId → secret, agencies; refreshed from the database on a miss. */
+  #systems = new Map<string, { secret: string; agencies: Set<string> }>();
+
+  constructor(
+    readonly db: Kysely<Database>,
+    readonly options: StoreOptions,
+  ) {}
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+
+  /** Adds (or updates) the systems and agencies of a seed. */
+  async seed(seed: Seed): Promise<void> {
+    await this.db.transaction().execute(async (tx) => {
+      for (const s of seed.systems) {
+        await tx
+          .insertInto('systems')
+          .values({ id: s.systemId, secret: s.secret })
+          .onConflict((oc) => oc.column('id').doUpdateSet({ secret: s.secret }))
+          .execute();
+        for (const a of s.agencies) {
+          await tx
+            .insertInto('agencies')
+            .values({ code: a.code, name: a.name, email: a.email ?? null, system_id: s.systemId, updated_at: new Date() })
+            .onConflict((oc) =>
+              oc.column('code').doUpdateSet({ name: a.name, email: a.email ?? null, system_id: s.systemId }),
+            )
+            .execute();
+        }
+      }
+    });
+    this.#systems.clear();
+  }
+
+  async system(systemId: string): Promise<{ secret: string; agencies: Set<string> } | undefined> {
+    const cached = this.#systems.get(systemId);
+    if (cached) return cached;
+    const row = await this.db.selectFrom('systems').select('secret').where('id', '=', systemId).executeTakeFirst();
+    if (!row) return undefined;
+    const agencies = await this.db.selectFrom('agencies').select('code').where('system_id', '=', systemId).execute();
+    const entry = { secret: row.secret, agencies: new Set(agencies.map((a) => a.code)) };
+    this.#systems.set(systemId, entry);
+    return entry;
+  }
+
+  // ---------- sending ----------
+
+  /** Checks and stores a document package and delivers it once to each recipient. */
+  async send(caller: Caller, input: SendInput): Promise<SendResult> {
+    const bytes = new TextEncoder().encode(input.edxml);
+    if (bytes.length > this.options.maxPackageBytes) {
+      throw new HubError('PAYLOAD_TOO_LARGE', { limit: this.options.maxPackageBytes, size: bytes.length });
+    }
+    const bodySha256 = createHash('sha256').update(bytes).update(input.paper === undefined ? '' : `|paper=${input.paper}`).digest('hex');
+    const messageId = input.messageId ?? `sha256:${bodySha256}`;
+    // A retry of a send already stored: answer it without checking the package again.
+    const earlier = await this.#findSent(caller.agency, messageId);
+    if (earlier) return this.#duplicate(earlier, bodySha256);
+
+    const report = await checkEdxml(bytes, { lang: 'vi', warnings: false });
+    const errors = report.issues.filter((i) => i.severity === 'error');
+    if (errors.some((i) => i.code === 'EDXML_SECRET_DOCUMENT')) throw new HubError('SECRET_DOCUMENT');
+    if (!report.ok || report.kind !== 'document' || report.package?.kind !== 'document') {
+      const en = (await checkEdxml(bytes, { lang: 'en', warnings: false })).issues.filter((i) => i.severity === 'error');
+      const issues = errors.map((i, k) => toIssue(i, en[k]));
+      if (report.ok && report.kind !== 'document') {
+        issues.push({
+          code: 'NOT_A_DOCUMENT_PACKAGE',
+          message: {
+            vi: 'Gói tin trạng thái được gửi bằng thao tác cập nhật trạng thái, không phải gửi văn bản.',
+            en: 'A status package is sent with the status operation, not as a document.',
+          },
+        });
+      }
+      const first = issues[0];
+      throw new HubError(
+        'INVALID_EDXML',
+        { issues },
+        first
+          ? { vi: `Gói tin edXML không hợp lệ: ${first.message.vi}`, en: `The edXML package is not valid: ${first.message.en}` }
+          : undefined,
+      );
+    }
+    const pkg: EdxmlDocumentPackage = report.package;
+    const from = pkg.header.from?.organId;
+    if (!from || from !== caller.agency) {
+      throw new HubError('SENDER_MISMATCH', { from: from ?? null, agency: caller.agency });
+    }
+    const recipients = [...new Set(pkg.header.to.map((t) => t.organId).filter((x): x is string => !!x))];
+    if (recipients.length === 0) {
+      throw new HubError('UNKNOWN_RECIPIENT', { unknown: [] }, {
+        vi: 'Gói tin không có cơ quan nhận (To/OrganId).',
+        en: 'The package names no recipient (To/OrganId).',
+      });
+    }
+    const known = await this.db.selectFrom('agencies').select('code').where('code', 'in', recipients).execute();
+    const knownSet = new Set(known.map((k) => k.code));
+    const unknown = recipients.filter((r) => !knownSet.has(r));
+    if (unknown.length > 0) {
+      throw new HubError('UNKNOWN_RECIPIENT', { unknown }, {
+        vi: `Cơ quan nhận không có trong danh bạ của trục: ${unknown.join(', ')}.`,
+        en: `Recipient agencies not in the hub directory: ${unknown.join(', ')}.`,
+      });
+    }
+    const attachments: AttachmentRow[] = pkg.attachments.map((a, index) => ({
+      index,
+      name: a.attachmentName ?? a.description ?? `attachment-${index + 1}`,
+      contentType: a.contentType ?? 'application/octet-stream',
+      size: a.size ?? 0,
+    }));
+    const code = pkg.header.code;
+    const notation =
+      code?.codeNumber || code?.codeNotation ? [code.codeNumber, code.codeNotation].filter(Boolean).join('/') : null;
+    const now = new Date();
+    const id = newDocumentId(now.getTime());
+    const result = await this.db.transaction().execute(async (tx) => {
+      const inserted = await tx
+        .insertInto('documents')
+        .values({
+          id,
+          kind: 'edoc',
+          message_id: messageId,
+          sender: from,
+          body_sha256: bodySha256,
+          edxml: bytes,
+          edxml_document_id: pkg.header.documentId ?? null,
+          from_name: pkg.header.from?.organName ?? null,
+          subject: pkg.header.subject ?? null,
+          notation,
+          promulgation_date: pkg.header.promulgationInfo?.promulgationDate ?? null,
+          priority: pkg.header.otherInfo?.priority ?? null,
+          paper: input.paper ?? pkg.traceHeaderList?.bussiness?.paper === 1,
+          signed: pkg.signature !== undefined,
+          size: bytes.length,
+          recipients,
+          attachments: JSON.stringify(attachments),
+          sent_at: now,
+        })
+        .onConflict((oc) => oc.columns(['sender', 'message_id']).doNothing())
+        .returningAll()
+        .executeTakeFirst();
+      if (!inserted) return undefined;
+      const deliveries = await tx
+        .insertInto('deliveries')
+        .values(recipients.map((r) => ({ document_id: id, recipient: r, state: 'pending', delivered_at: now })))
+        .returningAll()
+        .execute();
+      return { document: inserted, deliveries, duplicate: false };
+    });
+    if (result) return result;
+    // Lost a race with a concurrent send of the same message id.
+    const row = await this.#findSent(caller.agency, messageId);
+    if (!row) throw new HubError('INTERNAL');
+    return this.#duplicate(row, bodySha256);
+  }
+
+  async #findSent(sender: string, messageId: string): Promise<DocRow | undefined> {
+    return this.db
+      .selectFrom('documents')
+      .selectAll()
+      .where('sender', '=', sender)
+      .where('message_id', '=', messageId)
+      .executeTakeFirst();
+  }
+
+  async #duplicate(row: DocRow, bodySha256: string): Promise<SendResult> {
+    if (row.body_sha256 !== bodySha256) throw new HubError('IDEMPOTENCY_CONFLICT', { documentId: row.id });
+    const deliveries = await this.db.selectFrom('deliveries').selectAll().where('document_id', '=', row.id).execute();
+    return { document: row, deliveries, duplicate: true };
+  }
+
+  // ---------- reading ----------
+
+  async #latestStatuses(documentIds: string[], recipient?: string): Promise<Map<string, StatusRow[]>> {
+    const out = new Map<string, StatusRow[]>();
+    if (documentIds.length === 0) return out;
+    let q = this.db.selectFrom('statuses').selectAll().where('document_id', 'in', documentIds);
+    if (recipient) q = q.where('recipient', '=', recipient);
+    for (const row of await q.orderBy('id').execute()) {
+      const key = `${row.document_id}|${row.recipient}`;
+      out.set(key, [...(out.get(key) ?? []), row]);
+    }
+    return out;
+  }
+
+  #inboxItem(doc: DocRow, d: DeliveryRow, statuses: StatusRow[] | undefined): InboxItem {
+    const latest = statuses?.at(-1);
+    return {
+      ...summary(doc),
+      state: d.state as InboxItem['state'],
+      deliveredAt: iso(d.delivered_at),
+      acknowledgedAt: d.acknowledged_at ? iso(d.acknowledged_at) : null,
+      status: latest ? statusEntry(latest) : null,
+    };
+  }
+
+  async inbox(
+    caller: Caller,
+    q: { state: string; status?: string; sender?: string; since?: string; until?: string; cursor?: string; limit: number },
+  ): Promise<InboxPage> {
+    const after = decodeCursor(q.cursor);
+    let query = this.db
+      .selectFrom('deliveries as d')
+      .innerJoin('documents as doc', 'doc.id', 'd.document_id')
+      .selectAll('doc')
+      .select([
+        'd.seq as d_seq',
+        'd.state as d_state',
+        'd.delivered_at as d_delivered_at',
+        'd.acknowledged_at as d_acknowledged_at',
+        'd.ack_reason as d_ack_reason',
+        'd.recipient as d_recipient',
+      ])
+      .where('d.recipient', '=', caller.agency)
+      .where('d.seq', '>', after);
+    if (q.state !== 'all') query = query.where('d.state', '=', q.state);
+    if (q.sender) query = query.where('doc.sender', '=', q.sender);
+    if (q.since) query = query.where('d.delivered_at', '>=', new Date(q.since));
+    if (q.until) query = query.where('d.delivered_at', '<', new Date(q.until));
+    if (q.status) {
+      const code = q.status;
+      query = query.where((eb) =>
+        eb
+          .selectFrom('statuses as s')
+          .select('s.code')
+          .whereRef('s.document_id', '=', 'd.document_id')
+          .whereRef('s.recipient', '=', 'd.recipient')
+          .orderBy('s.id', 'desc')
+          .limit(1),
+        '=',
+        code,
+      );
+    }
+    const rows = await query.orderBy('d.seq').limit(q.limit + 1).execute();
+    const page = rows.slice(0, q.limit);
+    const statuses = await this.#latestStatuses(page.map((r) => r.id), caller.agency);
+    const items = page.map((r) =>
+      this.#inboxItem(
+        r,
+        {
+          seq: r.d_seq,
+          document_id: r.id,
+          recipient: r.d_recipient,
+          state: r.d_state,
+          delivered_at: r.d_delivered_at,
+          acknowledged_at: r.d_acknowledged_at,
+          ack_reason: r.d_ack_reason,
+        },
+        statuses.get(`${r.id}|${caller.agency}`),
+      ),
+    );
+    const last = page.at(-1);
+    return { items, nextCursor: rows.length > q.limit && last ? encodeCursor(last.d_seq) : null };
+  }
+
+  async sent(caller: Caller, q: { since?: string; until?: string; cursor?: string; limit: number }): Promise<SentPage> {
+    const after = decodeCursor(q.cursor);
+    let query = this.db.selectFrom('documents').selectAll().where('sender', '=', caller.agency).where('seq', '>', after);
+    if (q.since) query = query.where('sent_at', '>=', new Date(q.since));
+    if (q.until) query = query.where('sent_at', '<', new Date(q.until));
+    const rows = await query.orderBy('seq').limit(q.limit + 1).execute();
+    const page = rows.slice(0, q.limit);
+    const last = page.at(-1);
+    return { items: page.map(summary), nextCursor: rows.length > q.limit && last ? encodeCursor(last.seq) : null };
+  }
+
+  /** The document as the caller may see it: as its sender or as one of its recipients; otherwise NOT_FOUND. */
+  async access(caller: Caller, id: string): Promise<{ doc: DocRow; delivery: DeliveryRow | undefined }> {
+    const doc = await this.db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!doc) throw new HubError('NOT_FOUND');
+    const delivery = await this.db
+      .selectFrom('deliveries')
+      .selectAll()
+      .where('document_id', '=', id)
+      .where('recipient', '=', caller.agency)
+      .executeTakeFirst();
+    if (doc.sender !== caller.agency && !delivery) throw new HubError('NOT_FOUND');
+    return { doc, delivery };
+  }
+
+  async view(caller: Caller, id: string) {
+    const { doc, delivery } = await this.access(caller, id);
+    const role = doc.sender === caller.agency ? ('sender' as const) : ('recipient' as const);
+    let own = null;
+    if (delivery) {
+      const statuses = await this.#latestStatuses([id], caller.agency);
+      const item = this.#inboxItem(doc, delivery, statuses.get(`${id}|${caller.agency}`));
+      own = { state: item.state, deliveredAt: item.deliveredAt, acknowledgedAt: item.acknowledgedAt, status: item.status };
+    }
+    return { document: summary(doc), role, delivery: own };
+  }
+
+  async acknowledge(caller: Caller, id: string, result: 'done' | 'fail' | 'processing', reason?: string): Promise<InboxItem> {
+    const { doc, delivery } = await this.access(caller, id);
+    if (!delivery) throw new HubError('NOT_FOUND');
+    let row = delivery;
+    // done is final: a later fail/processing does not undo an acknowledgement (idempotent retries).
+    if (delivery.state !== 'done') {
+      const updated = await this.db
+        .updateTable('deliveries')
+        .set({
+          state: result,
+          acknowledged_at: result === 'done' ? new Date() : null,
+          ack_reason: reason ?? null,
+        })
+        .where('document_id', '=', id)
+        .where('recipient', '=', caller.agency)
+        .where('state', '!=', 'done')
+        .returningAll()
+        .executeTakeFirst();
+      if (updated) row = updated;
+      else row = (await this.access(caller, id)).delivery ?? delivery;
+    }
+    const statuses = await this.#latestStatuses([id], caller.agency);
+    return this.#inboxItem(doc, row, statuses.get(`${id}|${caller.agency}`));
+  }
+
+  async updateStatus(
+    caller: Caller,
+    id: string,
+    input: { code: StatusCode; description?: string; staff?: string },
+  ): Promise<{ status: StatusEntry; duplicate: boolean }> {
+    const { delivery } = await this.access(caller, id);
+    if (!delivery) throw new HubError('FORBIDDEN', undefined, {
+      vi: 'Chỉ cơ quan nhận mới cập nhật được trạng thái xử lý văn bản.',
+      en: 'Only a recipient can update the status of a document.',
+    });
+    const rank = statusRank[input.code];
+    return this.db.transaction().execute(async (tx) => {
+      const existing = await tx
+        .selectFrom('statuses')
+        .selectAll()
+        .where('document_id', '=', id)
+        .where('recipient', '=', caller.agency)
+        .orderBy('id')
+        .execute();
+      const same = existing.find((s) => s.code === input.code);
+      if (same) return { status: statusEntry(same), duplicate: true };
+      const max = existing.reduce((m, s) => Math.max(m, s.rank), 0);
+      // The main chain (01…06) never goes back and stops after 02 (rejected) or 06 (finished);
+      // 13/15/16 (take back / change) may follow any step.
+      if (rank < 7 && rank < max) {
+        const latest = existing.at(-1);
+        throw new HubError('STATUS_OUT_OF_ORDER', { current: latest?.code ?? null, requested: input.code });
+      }
+      const row = await tx
+        .insertInto('statuses')
+        .values({
+          document_id: id,
+          recipient: caller.agency,
+          code: input.code,
+          rank,
+          description: input.description ?? null,
+          staff: input.staff ?? null,
+          at: new Date(),
+        })
+        .onConflict((oc) => oc.columns(['document_id', 'recipient', 'code']).doNothing())
+        .returningAll()
+        .executeTakeFirst();
+      if (!row) {
+        const again = await tx
+          .selectFrom('statuses')
+          .selectAll()
+          .where('document_id', '=', id)
+          .where('recipient', '=', caller.agency)
+          .where('code', '=', input.code)
+          .executeTakeFirstOrThrow();
+        return { status: statusEntry(again), duplicate: true };
+      }
+      return { status: statusEntry(row), duplicate: false };
+    });
+  }
+
+  async trace(caller: Caller, id: string): Promise<Trace> {
+    const { doc } = await this.access(caller, id);
+    if (doc.sender !== caller.agency) {
+      throw new HubError('FORBIDDEN', undefined, {
+        vi: 'Chỉ cơ quan gửi mới xem được vết của văn bản.',
+        en: 'Only the sender can see the trace of a document.',
+      });
+    }
+    const deliveries = await this.db
+      .selectFrom('deliveries as d')
+      .leftJoin('agencies as a', 'a.code', 'd.recipient')
+      .selectAll('d')
+      .select('a.name')
+      .where('d.document_id', '=', id)
+      .orderBy('d.seq')
+      .execute();
+    const statuses = await this.#latestStatuses([id]);
+    return {
+      documentId: doc.id,
+      from: doc.sender,
+      sentAt: iso(doc.sent_at),
+      recipients: deliveries.map((d) => ({
+        agency: d.recipient,
+        name: d.name,
+        state: d.state as Trace['recipients'][number]['state'],
+        deliveredAt: iso(d.delivered_at),
+        acknowledgedAt: d.acknowledged_at ? iso(d.acknowledged_at) : null,
+        statuses: (statuses.get(`${id}|${d.recipient}`) ?? []).map(statusEntry),
+      })),
+    };
+  }
+
+  // ---------- agencies ----------
+
+  #agency(row: {
+    code: string;
+    name: string;
+    email: string | null;
+    endpoint: string | null;
+    parent_code: string | null;
+    system_id: string;
+    updated_at: Date;
+  }): Agency {
+    return {
+      code: row.code,
+      name: row.name,
+      email: row.email,
+      endpoint: row.endpoint,
+      parentCode: row.parent_code,
+      systemId: row.system_id,
+      updatedAt: iso(row.updated_at),
+    };
+  }
+
+  async agencies(q: { q?: string; cursor?: string; limit: number }): Promise<AgencyPage> {
+    const after = q.cursor ? Buffer.from(q.cursor, 'base64url').toString() : '';
+    const rows = await this.db.selectFrom('agencies').selectAll().where('code', '>', after).orderBy('code').execute();
+    const needle = q.q ? foldForSearch(q.q) : '';
+    const matching = needle
+      ? rows.filter((r) => r.code.toLowerCase().includes(needle) || foldForSearch(r.name).includes(needle))
+      : rows;
+    const page = matching.slice(0, q.limit);
+    const last = page.at(-1);
+    return {
+      items: page.map((r) => this.#agency(r)),
+      nextCursor: matching.length > q.limit && last ? Buffer.from(last.code).toString('base64url') : null,
+    };
+  }
+
+  async agency(code: string): Promise<Agency> {
+    const row = await this.db.selectFrom('agencies').selectAll().where('code', '=', code).executeTakeFirst();
+    if (!row) throw new HubError('NOT_FOUND');
+    return this.#agency(row);
+  }
+
+  async registerAgency(
+    caller: Caller,
+    code: string,
+    input: { name: string; email: string; endpoint?: string; parentCode?: string },
+  ): Promise<Agency> {
+    const existing = await this.db.selectFrom('agencies').select('system_id').where('code', '=', code).executeTakeFirst();
+    if (existing && existing.system_id !== caller.systemId) {
+      throw new HubError('FORBIDDEN', undefined, {
+        vi: 'Cơ quan này do hệ thống khác quản lý.',
+        en: 'This agency is served by another system.',
+      });
+    }
+    const values = {
+      name: input.name,
+      email: input.email,
+      endpoint: input.endpoint ?? null,
+      parent_code: input.parentCode ?? null,
+      updated_at: new Date(),
+    };
+    const row = await this.db
+      .insertInto('agencies')
+      .values({ code, system_id: caller.systemId, ...values })
+      .onConflict((oc) => oc.column('code').doUpdateSet(values))
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    this.#systems.delete(caller.systemId);
+    return this.#agency(row);
+  }
+
+  // ---------- statistics ----------
+
+  async stats(caller: Caller, from: string, to: string): Promise<Stats> {
+    // Days are civil days in Việt Nam (UTC+7).
+    const start = new Date(`${from}T00:00:00+07:00`);
+    const end = new Date(new Date(`${to}T00:00:00+07:00`).getTime() + 86_400_000);
+    if (!(start < end)) throw new HubError('VALIDATION_FAILED', { from, to });
+    const out = await this.db
+      .selectFrom('documents')
+      .select([
+        sql<number>`count(*)::int`.as('total'),
+        sql<number>`count(*) filter (where not paper)::int`.as('electronic_only'),
+        sql<number>`count(*) filter (where signed)::int`.as('signed'),
+      ])
+      .where('sender', '=', caller.agency)
+      .where('kind', '=', 'edoc')
+      .where('sent_at', '>=', start)
+      .where('sent_at', '<', end)
+      .executeTakeFirstOrThrow();
+    const vnDay = (col: string) => sql`((${sql.ref(col)} at time zone 'UTC') + interval '7 hours')::date`;
+    const inc = await this.db
+      .selectFrom('deliveries')
+      .select([
+        sql<number>`count(*)::int`.as('received'),
+        sql<number>`count(acknowledged_at)::int`.as('acknowledged'),
+        sql<number>`count(*) filter (where acknowledged_at is not null and ${vnDay('acknowledged_at')} = ${vnDay('delivered_at')})::int`.as(
+          'same_day',
+        ),
+      ])
+      .where('recipient', '=', caller.agency)
+      .where('delivered_at', '>=', start)
+      .where('delivered_at', '<', end)
+      .executeTakeFirstOrThrow();
+    const share = (a: number, b: number) => (b === 0 ? 0 : a / b);
+    return {
+      agency: caller.agency,
+      from,
+      to,
+      outgoing: {
+        total: out.total,
+        electronicOnly: out.electronic_only,
+        withPaper: out.total - out.electronic_only,
+        signed: out.signed,
+        signedShare: share(out.signed, out.total),
+      },
+      incoming: {
+        received: inc.received,
+        acknowledged: inc.acknowledged,
+        acknowledgedSameDay: inc.same_day,
+        sameDayShare: share(inc.same_day, inc.received),
+      },
+    };
+  }
+}
+

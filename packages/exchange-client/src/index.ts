@@ -1,0 +1,2 @@
+export { ExchangeClient, type CallOptions, type DownloadOptions, type ExchangeClientOptions, type SendOptions, type WatchOptions } from './client.js';
+export { ExchangeError, type ExchangeErrorCode } from './errors.js';
