@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { buildEdxml } from '@egov-vn/edxml';
+import { signEdxml } from '@egov-vn/edxml/dsig';
 import { sampleDocumentPackage, sampleStatusPackage } from '@egov-vn/edxml/testing';
 import { describe, expect, it } from 'vitest';
 import type { FileReport } from './commands/check.js';
@@ -87,6 +88,22 @@ describe('egov-vn check', () => {
     const help = io();
     expect(await run(['--help'], help)).toBe(0);
     expect(help.stdout.text).toContain('check');
+  });
+
+  it('verifies the XML signature of signed packages', async () => {
+    const keys = await crypto.subtle.generateKey(
+      { name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' },
+      true,
+      ['sign', 'verify'],
+    );
+    const signed = await signEdxml(buildEdxml(sampleDocumentPackage('new')), { privateKey: keys.privateKey, publicKey: keys.publicKey });
+    writeFileSync(join(dir, 'signed.edxml'), signed);
+    writeFileSync(join(dir, 'tampered.edxml'), signed.replace('Nguyễn Văn An', 'Nguyễn Văn Ba'));
+    const o = io();
+    expect(await run(['check', '--json', 'signed.edxml', 'tampered.edxml'], o)).toBe(1);
+    const [good, tampered] = JSON.parse(o.stdout.text) as FileReport[];
+    expect(good?.ok).toBe(true);
+    expect(tampered?.issues).toEqual([expect.objectContaining({ code: 'SIGNATURE_DIGEST_MISMATCH', severity: 'error' })]);
   });
 
   it('shows a progress bar on a terminal only', async () => {

@@ -52,6 +52,10 @@ Exit codes: 0 conformant, 1 not conformant, 2 unreadable file or usage error.`,
   ],
   error: ['lỗi', 'error'],
   warning: ['cảnh báo', 'warning'],
+  signatureTooLarge: [
+    'Gói tin lớn hơn 64 MiB: chưa kiểm tra chữ ký số XML.',
+    'Package larger than 64 MiB: the XML signature was not verified.',
+  ],
   checkSummary: ['Kiểm tra gói tin edXML và JSON văn bản', 'Check edXML packages and document JSON'],
 } as const;
 

@@ -1,4 +1,4 @@
-import { open, readFile } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
 import { resolve } from 'node:path';
 import { Readable } from 'node:stream';
@@ -107,6 +107,26 @@ async function checkJson(file: string, lang: Lang): Promise<FileReport> {
   return report;
 }
 
+/** Packages up to this size get their XML signature verified (the verifier needs a DOM of the whole package). */
+const MAX_SIGNED_BYTES = 64 * 1024 * 1024;
+
+/** Verifies the XMLDSig of an edXML package; returns an issue unless the signature is valid. */
+async function verifySignature(path: string, lang: Lang): Promise<FileIssue | undefined> {
+  const where = { path: '/edXML/edXMLEnvelope/edXMLHeader/Signature' };
+  if ((await stat(path)).size > MAX_SIGNED_BYTES) {
+    return { code: 'SIGNATURE_NOT_VERIFIED', severity: 'warning', message: t(lang, 'signatureTooLarge'), ...where };
+  }
+  const { verifyEdxmlSignature } = await import('@egov-vn/edxml/dsig');
+  const v = await verifyEdxmlSignature(await readFile(path), { lang });
+  if (v.status === 'valid' || v.status === 'absent') return undefined;
+  return {
+    code: `SIGNATURE_${v.reason}`,
+    severity: v.status === 'invalid' ? 'error' : 'warning',
+    message: v.message,
+    ...where,
+  };
+}
+
 /** Checks one file: detects its kind (edXML package or document JSON) and collects every problem. Never throws. */
 export async function checkFile(file: string, options: { lang?: Lang; warnings?: boolean; cwd?: string } = {}): Promise<FileReport> {
   const lang = options.lang ?? 'vi';
@@ -116,7 +136,14 @@ export async function checkFile(file: string, options: { lang?: Lang; warnings?:
     const stream = Readable.toWeb(createReadStream(path)) as unknown as ReadableStream<Uint8Array>;
     const r = await checkEdxml(stream, { lang, warnings: options.warnings ?? true });
     const unreadable = r.issues.some((i) => i.code === 'XML_READ_ERROR');
-    return { file, kind: r.kind, readable: !unreadable, ok: r.ok, issues: r.issues.map(fromEdxml) };
+    const issues = r.issues.map(fromEdxml);
+    const signature = r.package?.signature;
+    if (signature && signature.children.some((c) => typeof c !== 'string')) {
+      const verdict = await verifySignature(path, lang);
+      if (verdict) issues.push(verdict);
+    }
+    const ok = !issues.some((i) => i.severity === 'error');
+    return { file, kind: r.kind, readable: !unreadable, ok: r.ok && ok, issues };
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
     return {
