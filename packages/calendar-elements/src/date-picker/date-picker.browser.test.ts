@@ -135,6 +135,15 @@ describe('<egov-date-picker>', () => {
     expect(el.value).toBe('2026-03-11');
   });
 
+  it('closes the popup when the focus leaves the element', async () => {
+    await mount('egov-date-picker', html`<egov-date-picker label="Ngày"></egov-date-picker><button>sau</button>`);
+    const el = host.querySelector('egov-date-picker')!;
+    await userEvent.click(shadow(el, '[part=button]'));
+    await expect.poll(() => el.shadowRoot!.querySelector('[part=popup]')).not.toBeNull();
+    await userEvent.click(host.querySelector('button')!);
+    await expect.poll(() => el.shadowRoot!.querySelector('[part=popup]')).toBeNull();
+  });
+
   it('has no accessibility violation: empty, invalid and open', async () => {
     const el = await mount('egov-date-picker', html`<egov-date-picker label="Ngày họp" required></egov-date-picker>`);
     await expectAxeClean(el);

@@ -55,9 +55,9 @@ export function parseDateText(text: string): string | undefined {
  * fieldsets and state restore.
  * @tagname egov-date-picker
  *
- * @event {EgovDatePickerChangeEvent} egov-date-picker-change - The user committed a value; `detail.value`.
- * @event change - Native-named, bubbling and composed, when the user commits a value.
- * @event input - Native-named, bubbling and composed, when the user commits a value.
+ * @fires {EgovDatePickerChangeEvent} egov-date-picker-change - The user committed a value; `detail.value`.
+ * @fires change - Native-named, bubbling and composed, when the user commits a value.
+ * @fires input - Native-named, bubbling and composed, when the user commits a value.
  *
  * @csspart base - The wrapper.
  * @csspart label - The visible label (when the `label` attribute is set).
@@ -253,6 +253,14 @@ export class EgovDatePicker extends EgovElement<typeof messages> {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLButtonElement>('button')?.focus());
   }
 
+  /** A non-modal popup closes when the focus leaves the element (Tab away, click elsewhere). */
+  private readonly handleFocusOut = (e: FocusEvent): void => {
+    if (!this.open) return;
+    const next = e.relatedTarget instanceof Node ? e.relatedTarget : null;
+    if (next && (this.renderRoot.contains(next) || this.contains(next))) return;
+    this.open = false;
+  };
+
   private readonly handlePopupKeydown = (e: KeyboardEvent): void => {
     if (e.key === 'Escape') {
       e.stopPropagation();
@@ -272,7 +280,7 @@ export class EgovDatePicker extends EgovElement<typeof messages> {
     const d = parseIso(this.value);
     const disabled = this.disabled || this.formDisabled;
     const error = this.interacted ? this.#error() : undefined;
-    return html`<div part="base" class="base">
+    return html`<div part="base" class="base" @focusout=${this.handleFocusOut}>
       ${this.label ? html`<label part="label" for="input">${this.label}</label>` : nothing}
       <span class="field">
         <input

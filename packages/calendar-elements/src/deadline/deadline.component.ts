@@ -24,7 +24,7 @@ const ICONS: Record<DeadlineInfo['status'], string> = { overdue: '!', 'due-today
  * out, never shown by colour only.
  * @tagname egov-deadline
  *
- * @event {EgovDeadlineChangeEvent} egov-deadline-change - The status was computed or changed; `detail.status`, `detail.workingDaysLeft`.
+ * @fires {EgovDeadlineChangeEvent} egov-deadline-change - The status was computed or changed; `detail.status`, `detail.workingDaysLeft`.
  *
  * @csspart base - The badge.
  * @csspart icon - The status mark (decorative).

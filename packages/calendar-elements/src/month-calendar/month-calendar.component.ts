@@ -48,8 +48,8 @@ const monthKey = (d: CivilDate): string => `${d.year}-${pad(d.month)}`;
  * with Shift a year), Enter/Space to choose.
  * @tagname egov-month-calendar
  *
- * @event {EgovMonthCalendarSelectEvent} egov-month-calendar-select - A day was chosen; `detail.date` is yyyy-mm-dd.
- * @event {EgovMonthCalendarNavigateEvent} egov-month-calendar-navigate - The visible month changed; `detail.month` is yyyy-mm.
+ * @fires {EgovMonthCalendarSelectEvent} egov-month-calendar-select - A day was chosen; `detail.date` is yyyy-mm-dd.
+ * @fires {EgovMonthCalendarNavigateEvent} egov-month-calendar-navigate - The visible month changed; `detail.month` is yyyy-mm.
  *
  * @csspart base - The wrapper.
  * @csspart header - The title and the previous/next buttons.

@@ -124,9 +124,9 @@ const byTime = (a: ScheduleEntry, b: ScheduleEntry): number => (a.time ?? '').lo
  * (loaded on demand); and an editable mode whose form is validated by the zod models of @egov-vn/calendar/schedule.
  * @tagname egov-week-schedule
  *
- * @event {EgovWeekScheduleChangeEvent} egov-week-schedule-change - An entry was added or changed in editable mode (cancelable).
- * @event {EgovWeekScheduleNavigateEvent} egov-week-schedule-navigate - The visible week changed.
- * @event {EgovWeekScheduleExportEvent} egov-week-schedule-export - iCalendar text of the visible entries (cancelable: prevents the download).
+ * @fires {EgovWeekScheduleChangeEvent} egov-week-schedule-change - An entry was added or changed in editable mode (cancelable).
+ * @fires {EgovWeekScheduleNavigateEvent} egov-week-schedule-navigate - The visible week changed.
+ * @fires {EgovWeekScheduleExportEvent} egov-week-schedule-export - iCalendar text of the visible entries (cancelable: prevents the download).
  *
  * @csspart base - The wrapper.
  * @csspart toolbar - Navigation, filters and actions (hidden in print).
