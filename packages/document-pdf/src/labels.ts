@@ -16,6 +16,7 @@ export interface Labels {
   readonly attachedTo: (what: string) => string;
   readonly decides: Partial<Record<string, string>>;
   readonly months: readonly string[] | undefined;
+  readonly contact: { readonly address: string; readonly phone: string; readonly fax: string; readonly email: string; readonly website: string };
 }
 
 export const LABELS: Record<Lang, Labels> = {
@@ -33,6 +34,7 @@ export const LABELS: Record<Lang, Labels> = {
     attachedTo: (what) => `(Kèm theo ${what})`,
     decides: { quyetDinh: 'QUYẾT ĐỊNH:', nghiQuyet: 'QUYẾT NGHỊ:' },
     months: undefined,
+    contact: { address: 'Địa chỉ:', phone: 'Điện thoại:', fax: 'Fax:', email: 'E-mail:', website: 'Website:' },
   },
   en: {
     nationalTitle: 'SOCIALIST REPUBLIC OF VIET NAM',
@@ -47,6 +49,7 @@ export const LABELS: Record<Lang, Labels> = {
     appendix: 'Appendix',
     attachedTo: (what) => `(Attached to ${what})`,
     decides: { quyetDinh: 'DECIDES:', nghiQuyet: 'RESOLVES:' },
+    contact: { address: 'Address:', phone: 'Phone:', fax: 'Fax:', email: 'E-mail:', website: 'Website:' },
     months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
   },
 };

@@ -156,6 +156,22 @@ describe('báo cáo, tờ trình, giấy mời', () => {
   });
 });
 
+describe('contact block (box 14)', () => {
+  it('sits at the foot of page 1 under a rule, and the text flow stays above it', async () => {
+    const doc = { ...keHoach(6), contact: { address: 'Số 8 Trần Hưng Đạo, phường 1, thành phố Tuy Hòa', phone: '0257 3822 222', email: 'ubnd@phuyen.gov.vn', website: 'https://phuyen.gov.vn' } };
+    const r = await rendered(doc);
+    const ws = words(r.path);
+    const address = ws.find((w) => w.page === 1 && w.text === 'Địa')!;
+    expect(address.yMax).toBeGreaterThan(841.89 - 20 * (72 / 25.4) - 30);
+    expect(address.yMax).toBeLessThan(841.89 - 20 * (72 / 25.4) + 1);
+    const above = ws.filter((w) => w.page === 1 && w.yMin < address.yMin - 2);
+    const lowestBody = Math.max(...above.map((w) => w.yMax));
+    expect(address.yMin - lowestBody).toBeGreaterThan(4);
+    expect(squeeze(textLayout(r.path, 1).replace(/\n+/gu, ' '))).toContain('Địa chỉ: Số 8 Trần Hưng Đạo, phường 1, thành phố Tuy Hòa; Điện thoại: 0257 3822 222; E-mail: ubnd@phuyen.gov.vn; Website: https://phuyen.gov.vn.');
+    expect(squeeze(textLayout(r.path, 2))).not.toContain('Địa chỉ:');
+  });
+});
+
 describe('kế hoạch over several pages', () => {
   it('numbers pages from the second, centred in the top margin, each appendix on its own', async () => {
     const doc = keHoach(12);

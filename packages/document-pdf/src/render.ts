@@ -134,9 +134,12 @@ export async function renderDocumentPdf(document: AdministrativeDocument, option
   const w = new Writer(pdf, fonts, frame, opts.lineSpacing);
   const labels = LABELS[opts.lang];
   w.newPage(true);
+  const contact = contactLines(doc, labels);
+  if (contact.length > 0) w.firstPageReserve = contactHeight(w, contact);
   header(w, doc, opts, labels);
   body(w, doc.content, doc, opts, labels, true);
   const signatureFields = signerAndRecipients(w, doc, opts, labels);
+  if (contact.length > 0) drawContact(w, contact);
   appendices(w, doc, opts, labels);
   pageNumbers(w, opts);
   const title = formatSubjectLine(doc) ?? documentType(doc.type).name;
@@ -304,6 +307,8 @@ function contentBlock(
       return;
     case 'heading': {
       const level = block.level ?? 1;
+      // Keep a heading with at least two lines of what follows.
+      w.ensure(w.lineHeight(para.size) * 3 + para.spaceAfter);
       if (level === 1) w.paragraph(blockRuns(block.text, 'bold'), { ...para, align: 'center', firstIndent: 0 });
       else w.paragraph(blockRuns(block.text, level === 2 ? 'bold' : 'boldItalic'), para);
       return;
@@ -315,6 +320,7 @@ function contentBlock(
       const head = `${labels.article} ${block.number}.`;
       const [first, ...rest] = block.body;
       if (block.title) {
+        w.ensure(w.lineHeight(para.size) * 3 + para.spaceAfter);
         w.paragraph([{ text: `${head} ${block.title}`, style: 'bold' }], para);
         for (const b of block.body) contentBlock(w, b, opts, labels, para);
       } else if (first?.kind === 'paragraph') {
@@ -408,6 +414,41 @@ function appendices(w: Writer, doc: AdministrativeDocument, opts: ResolvedOption
     w.y -= w.lineHeight(size);
     if (appendix.content) body(w, appendix.content, doc, opts, labels, false);
   });
+}
+
+/** Box 14: address, phone, fax, e-mail, website of the issuing body, one line of text (wrapped) at the foot of page 1. */
+function contactLines(doc: AdministrativeDocument, labels: Labels): string[] {
+  const c = doc.contact;
+  if (!c) return [];
+  const parts = [
+    c.address && `${labels.contact.address} ${c.address}`,
+    c.phone && `${labels.contact.phone} ${c.phone}`,
+    c.fax && `${labels.contact.fax} ${c.fax}`,
+    c.email && `${labels.contact.email} ${c.email}`,
+    c.website && `${labels.contact.website} ${c.website}`,
+  ].filter((p): p is string => typeof p === 'string' && p !== '');
+  return parts.length > 0 ? [parts.join('; ') + '.'] : [];
+}
+
+const CONTACT_SIZE = 11;
+
+function contactHeight(w: Writer, lines: readonly string[]): number {
+  const count = lines.flatMap((l) => w.layout([{ text: l, style: 'regular' }], { size: CONTACT_SIZE, align: 'left' })).length;
+  return count * w.lineHeight(CONTACT_SIZE, 1) + 10;
+}
+
+function drawContact(w: Writer, lines: readonly string[]): void {
+  const page = w.pages[0]!;
+  const lh = w.lineHeight(CONTACT_SIZE, 1);
+  let y = w.frame.bottom + w.firstPageReserve - 4;
+  w.rule(w.frame.left, w.frame.right, y, 0.6, page);
+  y -= 2;
+  for (const text of lines) {
+    for (const line of w.layout([{ text, style: 'regular' }], { size: CONTACT_SIZE, align: 'left' })) {
+      y -= lh;
+      w.drawLine(line, w.frame.left, y + w.descent(CONTACT_SIZE), CONTACT_SIZE, page);
+    }
+  }
 }
 
 /** Page numbers from the second page of each section, centred in the top margin, size of the body text. */

@@ -92,9 +92,17 @@ export class Writer {
     this.y = this.frame.top;
   }
 
+  /** Space kept free at the bottom of the first page (for the contact block, box 14). */
+  firstPageReserve = 0;
+
+  /** The lowest point the flow may reach on the current page. */
+  get bottom(): number {
+    return this.frame.bottom + (this.pageIndex === 0 ? this.firstPageReserve : 0);
+  }
+
   /** Ensures `height` points fit below the cursor, else starts a new page. */
   ensure(height: number): void {
-    if (this.y - height < this.frame.bottom - 0.01) this.newPage();
+    if (this.y - height < this.bottom - 0.01) this.newPage();
   }
 
   measure = (text: string, style: FontStyle): number => {
