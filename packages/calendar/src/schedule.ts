@@ -14,11 +14,12 @@ export type Session = (typeof SESSIONS)[number];
 export const SESSION_LABELS: Record<Session, string> = { sang: 'Sáng', chieu: 'Chiều', toi: 'Tối' };
 
 /** Status of a schedule entry; always shown as text, never by colour only. */
-export const ENTRY_STATUSES = ['planned', 'changed', 'cancelled', 'postponed'] as const;
+export const ENTRY_STATUSES = ['planned', 'added', 'changed', 'cancelled', 'postponed'] as const;
 export type EntryStatus = (typeof ENTRY_STATUSES)[number];
 /** Vietnamese labels of the statuses, as printed in published schedules. */
 export const ENTRY_STATUS_LABELS: Record<EntryStatus, string> = {
   planned: 'Dự kiến',
+  added: 'Bổ sung',
   changed: 'Thay đổi',
   cancelled: 'Hủy',
   postponed: 'Hoãn',

@@ -51,6 +51,17 @@ describe('<egov-week-schedule>', () => {
     expect(rows(el).find((r) => r.dataset.id === 'a3')!.classList.contains('cancelled')).toBe(true);
   });
 
+  it('marks entries added to a published schedule ("Bổ sung")', async () => {
+    const week = sampleWeek();
+    week.entries[0] = { ...week.entries[0]!, status: 'added' };
+    const el = await mount('egov-week-schedule', html`<egov-week-schedule .schedule=${week}></egov-week-schedule>`);
+    const status = (id: string) => text(rows(el).find((r) => r.dataset.id === id)!.querySelector('[part=status]'));
+    expect(status('a1')).toBe('(Bổ sung)');
+    el.lang = 'en';
+    await el.updateComplete;
+    expect(status('a1')).toBe('(Added)');
+  });
+
   it('filters by leader and by unit', async () => {
     const el = await mount('egov-week-schedule', html`<egov-week-schedule .schedule=${sampleWeek()}></egov-week-schedule>`);
     expect(el.leaders).toEqual(['Chủ tịch Trần Văn A', 'Phó Chủ tịch Lê Thị B']);

@@ -43,6 +43,7 @@ const messages = defineMessages({
     changed: 'Thay đổi',
     cancelled: 'Hủy',
     postponed: 'Hoãn',
+    added: 'Bổ sung',
     save: 'Lưu',
     cancel: 'Đóng',
     formAdd: 'Thêm lịch công tác',
@@ -86,6 +87,7 @@ const messages = defineMessages({
     changed: 'Changed',
     cancelled: 'Cancelled',
     postponed: 'Postponed',
+    added: 'Added',
     save: 'Save',
     cancel: 'Close',
     formAdd: 'Add a schedule entry',
@@ -134,7 +136,7 @@ const byTime = (a: ScheduleEntry, b: ScheduleEntry): number => (a.time ?? '').lo
  * @csspart caption - The title and revision label.
  * @csspart day - The day heading cell of each day block.
  * @csspart entry - A row with an entry.
- * @csspart status - The status label of a changed, postponed or cancelled entry.
+ * @csspart status - The status label of an added, changed, postponed or cancelled entry.
  * @csspart form - The edit form (in a modal dialog).
  *
  * @cssprop --egov-week-schedule-border-color - Table borders.
@@ -471,7 +473,7 @@ export class EgovWeekSchedule extends EgovElement<Msg> {
           'status',
           this.msg('status'),
           html`<select name="status" aria-invalid=${inv('status')} aria-describedby=${desc('status')}>
-            ${(['planned', 'changed', 'postponed', 'cancelled'] as const).map((s) => html`<option value=${s} ?selected=${e?.status === s}>${this.msg(s)}</option>`)}
+            ${(['planned', 'added', 'changed', 'postponed', 'cancelled'] as const).map((s) => html`<option value=${s} ?selected=${e?.status === s}>${this.msg(s)}</option>`)}
           </select>`,
         )}
         ${this.#field('notes', this.msg('notes'), html`<input name="notes" .value=${e?.notes ?? ''} aria-invalid=${inv('notes')} aria-describedby=${desc('notes')} />`, true)}
