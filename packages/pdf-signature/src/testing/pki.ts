@@ -139,3 +139,17 @@ export function toPem(der: Uint8Array, label = 'CERTIFICATE'): string {
   return `-----BEGIN ${label}-----\n${b64.replace(/.{64}/g, '$&\n').replace(/\n$/, '')}\n-----END ${label}-----\n`;
 }
 
+
+/** A CRL (DER) issued by `issuer`, revoking each certificate at its date. */
+export async function issueCrl(issuer: Identity, revoked: readonly { certificate: pkijs.Certificate; date: Date }[], thisUpdate = new Date()): Promise<Uint8Array> {
+  const crl = new pkijs.CertificateRevocationList();
+  crl.version = 1;
+  crl.issuer = issuer.certificate.subject;
+  crl.thisUpdate = new pkijs.Time({ type: pkijs.TimeType.UTCTime, value: thisUpdate });
+  crl.nextUpdate = new pkijs.Time({ type: pkijs.TimeType.UTCTime, value: new Date(thisUpdate.getTime() + 7 * 24 * 3600_000) });
+  crl.revokedCertificates = revoked.map(
+    (r) => new pkijs.RevokedCertificate({ userCertificate: r.certificate.serialNumber, revocationDate: new pkijs.Time({ type: pkijs.TimeType.UTCTime, value: r.date }) }),
+  );
+  await crl.sign(issuer.privateKey, 'SHA-256');
+  return new Uint8Array((crl.toSchema(true) as asn1js.Sequence).toBER(false));
+}

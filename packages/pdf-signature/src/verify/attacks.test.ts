@@ -10,7 +10,7 @@ import { appendUpdate, findObject, makePdf, pdfsig, qpdfCheck, replaceCms, repla
 import { latin1Bytes, latin1String } from '../pdf/bytes.js';
 import { PdfDict } from '../pdf/objects.js';
 import { signPdf, type SignPdfOptions } from '../sign/sign-pdf.js';
-import { createDemoPki, issueCertificate, type DemoPki } from '../testing/pki.js';
+import { createDemoPki, issueCertificate, issueCrl, type DemoPki } from '../testing/pki.js';
 import { createTimestampResponse } from '../testing/tsa.js';
 import { verifyPdf } from './verify-pdf.js';
 import type { SignatureReport } from './report.js';
@@ -269,6 +269,22 @@ describe('row 13: certificate problems', () => {
     expect(s!.indication).toBe('INDETERMINATE');
     expect(s!.subIndication).toBe('OUT_OF_BOUNDS_NO_POE');
   });
+  it('revoked (CRL): before the timestamp → TOTAL_FAILED/REVOKED; without a timestamp → INDETERMINATE/REVOKED_NO_POE; after the timestamp → passes', async () => {
+    const bt = await sign(base, { timestamp: { url: tsa.url } });
+    const bb = await sign(base);
+    const before = await issueCrl(pki.intermediate, [{ certificate: pki.signer.certificate, date: new Date(Date.now() - 3600_000) }]);
+    const after = await issueCrl(pki.intermediate, [{ certificate: pki.signer.certificate, date: new Date(Date.now() + 3600_000) }]);
+    const clean = await issueCrl(pki.intermediate, []);
+    const check = async (pdf: Uint8Array, crl: Uint8Array): Promise<SignatureReport> =>
+      (await verifyPdf(pdf, { trustAnchors: [pki.root.der], crls: [crl] })).signatures[0]!;
+    expect(await check(bt, before)).toMatchObject({ indication: 'TOTAL_FAILED', subIndication: 'REVOKED' });
+    expect(await check(bb, before)).toMatchObject({ indication: 'INDETERMINATE', subIndication: 'REVOKED_NO_POE' });
+    expect((await check(bt, after)).indication).toBe('TOTAL_PASSED');
+    const ok = await check(bb, clean);
+    expect(ok.indication).toBe('TOTAL_PASSED');
+    expect(ok.checks.some((c) => c.id === 'NotRevoked' && c.passed)).toBe(true);
+  });
+
   it('missing nonRepudiation → passes with a KeyUsage warning (DSS default)', async () => {
     const noNr = await issueCertificate(pki.intermediate, { commonName: 'Không NR', keyUsage: ['digitalSignature'] });
     const [s] = await verify(await signPdf(base, { signer: pki.signerFor(noNr) }));

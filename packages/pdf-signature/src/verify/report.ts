@@ -12,7 +12,9 @@ export type SubIndication =
   | 'OUT_OF_BOUNDS_NO_POE'
   | 'NOT_YET_VALID'
   | 'CRYPTO_CONSTRAINTS_FAILURE_NO_POE'
-  | 'NO_SIGNING_CERTIFICATE_FOUND';
+  | 'NO_SIGNING_CERTIFICATE_FOUND'
+  | 'REVOKED'
+  | 'REVOKED_NO_POE';
 
 /** pyHanko SignatureCoverageLevel. */
 export type Coverage = 'ENTIRE_FILE' | 'ENTIRE_REVISION' | 'CONTIGUOUS_BLOCK_FROM_START' | 'UNCLEAR';

@@ -32,6 +32,8 @@ export interface VerifyOptions {
   readonly policy?: VerifyPolicy;
   /** Validation time (default now). */
   readonly now?: Date;
+  /** CRLs (DER) to check the signer certificate against; OCSP is not supported yet. */
+  readonly crls?: readonly Uint8Array[];
 }
 
 const m = (vi: string, en: string): Message => ({ vi, en });
@@ -164,6 +166,27 @@ async function inspectTimestamp(
   };
 }
 
+/** Checks `cert` against CRLs signed by its issuer; undefined when no usable CRL applies. */
+async function checkRevocation(
+  cert: pkijs.Certificate,
+  pool: pkijs.Certificate[],
+  crls: pkijs.CertificateRevocationList[],
+): Promise<{ revoked?: Date } | undefined> {
+  const issuer = pool.find((c) => c.subject.isEqual(cert.issuer));
+  if (!issuer) return undefined;
+  for (const crl of crls) {
+    if (!crl.issuer.isEqual(cert.issuer)) continue;
+    try {
+      if (!(await crl.verify({ issuerCertificate: issuer }))) continue;
+    } catch {
+      continue;
+    }
+    const entry = crl.revokedCertificates?.find((r) => r.userCertificate.isEqual(cert.serialNumber));
+    return entry ? { revoked: entry.revocationDate.value } : {};
+  }
+  return undefined;
+}
+
 export async function verifyPdf(pdf: Uint8Array, options: VerifyOptions): Promise<VerificationReport> {
   const now = options.now ?? new Date();
   const anchors = toCertificates(options.trustAnchors);
@@ -199,7 +222,15 @@ export async function verifyPdf(pdf: Uint8Array, options: VerifyOptions): Promis
 
   const gaps: [number, number][] = [];
   const reports: SignatureReport[] = [];
-  for (const f of fields) reports.push(await verifyOne(file, f, { anchors, extra, policy, now, trailingGarbage, gaps }));
+  const crls: pkijs.CertificateRevocationList[] = [];
+  for (const der of options.crls ?? []) {
+    try {
+      crls.push(pkijs.CertificateRevocationList.fromBER(toArrayBuffer(der)));
+    } catch {
+      documentWarnings.push(m('Bỏ qua một CRL không đọc được', 'Skipped an unreadable CRL'));
+    }
+  }
+  for (const f of fields) reports.push(await verifyOne(file, f, { crls, anchors, extra, policy, now, trailingGarbage, gaps }));
   // Byte-range collisions between signatures (DSS ByteRangeCollision).
   return {
     validationTime: now,
@@ -212,6 +243,7 @@ export async function verifyPdf(pdf: Uint8Array, options: VerifyOptions): Promis
 }
 
 interface Ctx {
+  crls: pkijs.CertificateRevocationList[];
   anchors: pkijs.Certificate[];
   extra: pkijs.Certificate[];
   policy: VerifyPolicy;
@@ -416,7 +448,16 @@ async function verifyOne(file: PdfFile, f: SigField, ctx: Ctx): Promise<Signatur
         if (level === 'FAIL') fail('KeyUsage', vi, en, 'INDETERMINATE', 'SIG_CONSTRAINTS_FAILURE');
         else warn('KeyUsage', vi, en);
       }
-      info('Revocation', 'Chưa kiểm tra thu hồi (CRL/OCSP) của chứng thư', 'Revocation (CRL/OCSP) was not checked');
+      const revocation = await checkRevocation(cert, [...facts.certificates, ...ctx.extra, ...ctx.anchors], ctx.crls);
+      if (!revocation) info('Revocation', 'Chưa kiểm tra thu hồi (không có CRL phù hợp; OCSP chưa hỗ trợ)', 'Revocation not checked (no matching CRL; OCSP not supported yet)');
+      else if (!revocation.revoked) pass('NotRevoked', 'Chứng thư không bị thu hồi theo CRL', 'The certificate is not revoked according to the CRL');
+      else if (timestamp?.trusted && revocation.revoked.getTime() > timestamp.genTime.getTime()) {
+        info('NotRevoked', `Chứng thư bị thu hồi sau dấu thời gian (${revocation.revoked.toISOString()})`, `The certificate was revoked after the timestamp (${revocation.revoked.toISOString()})`);
+      } else if (timestamp?.trusted) {
+        fail('NotRevoked', `Chứng thư đã bị thu hồi trước dấu thời gian (${revocation.revoked.toISOString()})`, `The certificate was revoked before the timestamp (${revocation.revoked.toISOString()})`, 'TOTAL_FAILED', 'REVOKED');
+      } else {
+        fail('NotRevoked', `Chứng thư đã bị thu hồi (${revocation.revoked.toISOString()}) và không có dấu thời gian chứng minh chữ ký có trước`, `The certificate is revoked (${revocation.revoked.toISOString()}) and no timestamp proves the signature came first`, 'INDETERMINATE', 'REVOKED_NO_POE');
+      }
     }
 
     // Certification (DocMDP) and modification analysis of every later revision.
