@@ -1,7 +1,7 @@
 import { expectAxeClean } from '@egov-vn/elements-core/testing';
 import { html } from 'lit';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { userEvent } from 'vitest/browser';
+import { cdp, userEvent } from 'vitest/browser';
 import { clear, host, mount, shadow, text } from '../internal/test-host.js';
 import { sampleWeek } from './fixtures.js';
 import { EgovWeekSchedule } from './week-schedule.js';
@@ -111,6 +111,26 @@ describe('<egov-week-schedule>', () => {
     const rules = document.adoptedStyleSheets.flatMap((s) => [...s.cssRules].map((r) => r.cssText));
     expect(rules.some((r) => r.includes('@page egov-week-schedule') && /a4 landscape/i.test(r))).toBe(true);
     expect(getComputedStyle(el).getPropertyValue('page')).toBe('egov-week-schedule');
+  });
+
+  it('in print media hides the toolbar and edit controls and repeats the table head (Chromium print emulation)', async () => {
+    const el = await mount('egov-week-schedule', html`<egov-week-schedule editable .schedule=${sampleWeek()}></egov-week-schedule>`);
+    const toolbar = shadow(el, '[part=toolbar]');
+    const thead = shadow(el, 'thead');
+    const session = cdp();
+    expect(getComputedStyle(toolbar).display).not.toBe('none');
+    await session.send('Emulation.setEmulatedMedia', { media: 'print' });
+    try {
+      expect(getComputedStyle(toolbar).display).toBe('none');
+      expect(getComputedStyle(thead).display).toBe('table-header-group');
+      const editCells = [...el.shadowRoot!.querySelectorAll('.edit')];
+      expect(editCells.length).toBeGreaterThan(0);
+      expect(editCells.every((c) => getComputedStyle(c).display === 'none')).toBe(true);
+      expect(getComputedStyle(shadow(el, 'table')).fontSize).toBe('13.3333px'); // 10pt
+    } finally {
+      await session.send('Emulation.setEmulatedMedia', { media: '' });
+    }
+    expect(getComputedStyle(toolbar).display).not.toBe('none');
   });
 
   it('validates the edit form with the zod models (Vietnamese messages) and emits typed change events', async () => {
