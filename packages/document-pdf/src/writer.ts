@@ -8,6 +8,7 @@ import {
   PDFArray,
   type PDFDocument,
   type PDFFont,
+  PDFHexString,
   type PDFName,
   PDFNumber,
   PDFOperator,
@@ -63,6 +64,8 @@ export class Writer {
   /** Top of the next line on the current page. */
   y = 0;
   private readonly widths = new Map<string, number>();
+  /** Glyph codes (hex) of each word already written, per face: words repeat, and shaping each once is enough. */
+  private readonly codes = new Map<string, string>();
   private readonly fontKeys = new Map<string, PDFName>();
   private readonly lineSpacing: number;
 
@@ -114,6 +117,21 @@ export class Writer {
     }
     return w;
   };
+
+  /** Hex glyph codes of `text` in `style` (registers the glyphs with the font subset the first time). */
+  private hex(text: string, style: FontStyle): string {
+    const key = style + '\u0000' + text;
+    let h = this.codes.get(key);
+    if (h === undefined) {
+      h = this.fonts[style].encodeText(text).toString().slice(1, -1);
+      this.codes.set(key, h);
+    }
+    return h;
+  }
+
+  private encode(parts: readonly string[], style: FontStyle): PDFHexString {
+    return PDFHexString.of(parts.map((p) => this.hex(p, style)).join(''));
+  }
 
   lineHeight(size: number, spacing = this.lineSpacing): number {
     return size * (ASCENT + DESCENT) * 1.04 * spacing;
@@ -187,22 +205,22 @@ export class Writer {
       }
       ops.push(setFontAndSize(page === this.page ? this.fontKey(style) : page.node.newFontDictionary(this.fonts[style].name, this.fonts[style].ref), size));
       ops.push(setTextMatrix(1, 0, 0, 1, round(startX), round(baseline)));
-      const font = this.fonts[style];
       if (!items.includes('adjust')) {
-        const text = items.map((b, k) => (b as Box).text + ((b as Box).space && (k < items.length - 1 || j < line.boxes.length) ? ' ' : '')).join('');
-        ops.push(showText(font.encodeText(text)));
+        const texts = items.flatMap((b, k) => ((b as Box).space && (k < items.length - 1 || j < line.boxes.length) ? [(b as Box).text, ' '] : [(b as Box).text]));
+        ops.push(showText(this.encode(texts, style)));
       } else {
-        const parts: (ReturnType<PDFFont['encodeText']> | PDFNumber)[] = [];
-        let chunk = '';
+        const parts: (PDFHexString | PDFNumber)[] = [];
+        let chunk: string[] = [];
         for (const item of items) {
           if (item === 'adjust') {
-            parts.push(font.encodeText(chunk), adjust!);
-            chunk = '';
+            parts.push(this.encode(chunk, style), adjust!);
+            chunk = [];
           } else {
-            chunk += item.text + (item.space ? ' ' : '');
+            chunk.push(item.text);
+            if (item.space) chunk.push(' ');
           }
         }
-        if (chunk !== '') parts.push(font.encodeText(chunk));
+        if (chunk.length > 0) parts.push(this.encode(chunk, style));
         const array = PDFArray.withContext(this.doc.context);
         for (const p of parts) array.push(p);
         ops.push(PDFOperator.of(PDFOperatorNames.ShowTextAdjusted, [array]));
