@@ -26,18 +26,6 @@ export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
   return out;
 }
 
-/** First index of `needle` in `hay` within [from, to), or -1. */
-export function indexOfBytes(hay: Uint8Array, needle: Uint8Array, from = 0, to = hay.length): number {
-  const first = needle[0];
-  const last = Math.min(to, hay.length) - needle.length;
-  outer: for (let i = Math.max(0, from); i <= last; i++) {
-    if (hay[i] !== first) continue;
-    for (let j = 1; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
-    return i;
-  }
-  return -1;
-}
-
 /** Last index of `needle` starting at or before `from`, not earlier than `min`, or -1. */
 export function lastIndexOfBytes(hay: Uint8Array, needle: Uint8Array, from = hay.length - needle.length, min = 0): number {
   outer: for (let i = Math.min(from, hay.length - needle.length); i >= Math.max(0, min); i--) {

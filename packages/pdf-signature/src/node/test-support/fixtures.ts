@@ -1,5 +1,5 @@
 /** Test-only helpers: input PDFs made with pdf-lib and the outside peers (pdfsig, qpdf, openssl). */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import type * as zlib from 'node:zlib';
 
@@ -42,7 +42,6 @@ export function qpdfCheck(path: string): { code: number; out: string } {
   return run('qpdf', ['--check', path]);
 }
 
-export { execFileSync };
 
 import { PdfFile } from '../../pdf/file.js';
 import { PdfRef } from '../../pdf/objects.js';
