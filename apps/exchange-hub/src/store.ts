@@ -118,6 +118,7 @@ export interface StoreOptions {
 export class HubStore {
   /** systemId → secret, agencies; refreshed from the database on a miss. */
   #systems = new Map<string, { secret: string; agencies: Set<string> }>();
+  #agencyCodes: Set<string> | undefined;
 
   constructor(
     readonly db: Kysely<Database>,
@@ -149,6 +150,7 @@ export class HubStore {
       }
     });
     this.#systems.clear();
+    this.#agencyCodes = undefined;
   }
 
   async system(systemId: string): Promise<{ secret: string; agencies: Set<string> } | undefined> {
@@ -172,10 +174,6 @@ export class HubStore {
     }
     const bodySha256 = createHash('sha256').update(bytes).update(input.paper === undefined ? '' : `|paper=${input.paper}`).digest('hex');
     const messageId = input.messageId ?? `sha256:${bodySha256}`;
-    // A retry of a send already stored: answer it without checking the package again.
-    const earlier = await this.#findSent(caller.agency, messageId);
-    if (earlier) return this.#duplicate(earlier, bodySha256);
-
     const report = await checkEdxml(bytes, { lang: 'vi', warnings: false });
     const errors = report.issues.filter((i) => i.severity === 'error');
     if (errors.some((i) => i.code === 'EDXML_SECRET_DOCUMENT')) throw new HubError('SECRET_DOCUMENT');
@@ -212,9 +210,7 @@ export class HubStore {
         en: 'The package names no recipient (To/OrganId).',
       });
     }
-    const known = await this.db.selectFrom('agencies').select('code').where('code', 'in', recipients).execute();
-    const knownSet = new Set(known.map((k) => k.code));
-    const unknown = recipients.filter((r) => !knownSet.has(r));
+    const unknown = await this.#unknownAgencies(recipients);
     if (unknown.length > 0) {
       throw new HubError('UNKNOWN_RECIPIENT', { unknown }, {
         vi: `Cơ quan nhận không có trong danh bạ của trục: ${unknown.join(', ')}.`,
@@ -232,45 +228,54 @@ export class HubStore {
       code?.codeNumber || code?.codeNotation ? [code.codeNumber, code.codeNotation].filter(Boolean).join('/') : null;
     const now = new Date();
     const id = newDocumentId(now.getTime());
-    const result = await this.db.transaction().execute(async (tx) => {
-      const inserted = await tx
-        .insertInto('documents')
-        .values({
-          id,
-          kind: 'edoc',
-          message_id: messageId,
-          sender: from,
-          body_sha256: bodySha256,
-          edxml: bytes,
-          edxml_document_id: pkg.header.documentId ?? null,
-          from_name: pkg.header.from?.organName ?? null,
-          subject: pkg.header.subject ?? null,
-          notation,
-          promulgation_date: pkg.header.promulgationInfo?.promulgationDate ?? null,
-          priority: pkg.header.otherInfo?.priority ?? null,
-          paper: input.paper ?? pkg.traceHeaderList?.bussiness?.paper === 1,
-          signed: pkg.signature !== undefined,
-          size: bytes.length,
-          recipients,
-          attachments: JSON.stringify(attachments),
-          sent_at: now,
-        })
-        .onConflict((oc) => oc.columns(['sender', 'message_id']).doNothing())
-        .returningAll()
-        .executeTakeFirst();
-      if (!inserted) return undefined;
-      const deliveries = await tx
-        .insertInto('deliveries')
-        .values(recipients.map((r) => ({ document_id: id, recipient: r, state: 'pending', delivered_at: now })))
-        .returningAll()
-        .execute();
-      return { document: inserted, deliveries, duplicate: false };
-    });
+    // One statement: the document and one delivery per recipient, or nothing when the message id exists already
+    // (a retry or a duplicate send). Atomic without an explicit transaction, and one round trip.
+    const inserted = await sql<DocRow>`
+      with doc as (
+        insert into documents (id, kind, message_id, sender, body_sha256, edxml, edxml_document_id, from_name, subject,
+          notation, promulgation_date, priority, paper, signed, size, recipients, attachments, sent_at)
+        values (${id}, 'edoc', ${messageId}, ${from}, ${bodySha256}, ${bytes}, ${pkg.header.documentId ?? null},
+          ${pkg.header.from?.organName ?? null}, ${pkg.header.subject ?? null}, ${notation},
+          ${pkg.header.promulgationInfo?.promulgationDate ?? null}, ${pkg.header.otherInfo?.priority ?? null},
+          ${input.paper ?? pkg.traceHeaderList?.bussiness?.paper === 1}, ${pkg.signature !== undefined}, ${bytes.length},
+          ${recipients}::text[], ${JSON.stringify(attachments)}::jsonb, ${now})
+        on conflict (sender, message_id) do nothing
+        returning *
+      ), deliveries as (
+        insert into deliveries (document_id, recipient, state, delivered_at)
+        select doc.id, r, 'pending', doc.sent_at from doc, unnest(doc.recipients) as r
+        returning 1
+      )
+      select doc.*, (select count(*) from deliveries) as delivered from doc`.execute(this.db);
+    const row = inserted.rows[0];
+    const result: SendResult | undefined = row && {
+      document: { ...row, attachments },
+      deliveries: recipients.map((r) => ({
+        seq: 0,
+        document_id: id,
+        recipient: r,
+        state: 'pending',
+        delivered_at: now,
+        acknowledged_at: null,
+        ack_reason: null,
+      })),
+      duplicate: false,
+    };
     if (result) return result;
-    // Lost a race with a concurrent send of the same message id.
-    const row = await this.#findSent(caller.agency, messageId);
-    if (!row) throw new HubError('INTERNAL');
-    return this.#duplicate(row, bodySha256);
+    // The message id exists: a retry, a duplicate, or a concurrent send that won the race.
+    const earlier = await this.#findSent(caller.agency, messageId);
+    if (!earlier) throw new HubError('INTERNAL');
+    return this.#duplicate(earlier, bodySha256);
+  }
+
+  /** The codes not in the directory (the directory is cached; a miss reloads it, agencies are never deleted). */
+  async #unknownAgencies(codes: string[]): Promise<string[]> {
+    if (!this.#agencyCodes || codes.some((c) => !this.#agencyCodes?.has(c))) {
+      const rows = await this.db.selectFrom('agencies').select('code').execute();
+      this.#agencyCodes = new Set(rows.map((r) => r.code));
+    }
+    const known = this.#agencyCodes;
+    return codes.filter((c) => !known.has(c));
   }
 
   async #findSent(sender: string, messageId: string): Promise<DocRow | undefined> {
@@ -591,6 +596,7 @@ export class HubStore {
       .returningAll()
       .executeTakeFirstOrThrow();
     this.#systems.delete(caller.systemId);
+    this.#agencyCodes?.add(code);
     return this.#agency(row);
   }
 
