@@ -156,6 +156,23 @@ describe('báo cáo, tờ trình, giấy mời', () => {
   });
 });
 
+describe('signer block never alone on a page', () => {
+  it('moves the closing paragraph to the next page with it, whatever the body length', async () => {
+    const base = (congVan.content as { body: { kind: 'paragraph'; text: string }[] }).body[0]!;
+    const closing = 'Văn phòng Chính phủ thông báo để các cơ quan biết, thực hiện./.';
+    let checked = 0;
+    for (let n = 4; n <= 12; n++) {
+      const doc = { ...congVan, content: { body: [...Array.from({ length: n }, () => base), { kind: 'paragraph' as const, text: closing }] } };
+      const r = await rendered(doc);
+      const page = r.signatureFields[0]!.page;
+      if (page === 0) continue;
+      checked++;
+      expect(squeeze(textLayout(r.path, page + 1))).toContain('Văn phòng Chính phủ thông báo');
+    }
+    expect(checked).toBeGreaterThan(2);
+  });
+});
+
 describe('contact block (box 14)', () => {
   it('sits at the foot of page 1 under a rule, and the text flow stays above it', async () => {
     const doc = { ...keHoach(6), contact: { address: 'Số 8 Trần Hưng Đạo, phường 1, thành phố Tuy Hòa', phone: '0257 3822 222', email: 'ubnd@phuyen.gov.vn', website: 'https://phuyen.gov.vn' } };

@@ -137,8 +137,9 @@ export async function renderDocumentPdf(document: AdministrativeDocument, option
   const contact = contactLines(doc, labels);
   if (contact.length > 0) w.firstPageReserve = contactHeight(w, contact);
   header(w, doc, opts, labels);
-  body(w, doc.content, doc, opts, labels, true);
-  const signatureFields = signerAndRecipients(w, doc, opts, labels);
+  const closing = prepareClosing(w, doc, opts, labels);
+  body(w, doc.content, doc, opts, labels, closing.height);
+  const signatureFields = signerAndRecipients(w, closing, opts);
   if (contact.length > 0) drawContact(w, contact);
   appendices(w, doc, opts, labels);
   pageNumbers(w, opts);
@@ -278,7 +279,12 @@ interface Content {
   readonly body: readonly ContentBlock[];
 }
 
-function body(w: Writer, content: AdministrativeDocument['content'], doc: AdministrativeDocument, opts: ResolvedOptions, labels: Labels, main: boolean): void {
+/**
+ * Writes căn cứ and the body. `keepWith` (main content only) is the height of the signer block that follows: the last
+ * paragraph moves to the next page with it rather than leave the signature alone on a page.
+ */
+function body(w: Writer, content: AdministrativeDocument['content'], doc: AdministrativeDocument, opts: ResolvedOptions, labels: Labels, keepWith?: number): void {
+  const main = keepWith !== undefined;
   const c: Content = typeof content === 'string' ? textContent(content) : (content as Content);
   const size = opts.fontSize;
   const para = { size, align: 'justify' as const, firstIndent: opts.firstLineIndent, spaceAfter: opts.paragraphSpacing };
@@ -291,7 +297,18 @@ function body(w: Writer, content: AdministrativeDocument['content'], doc: Admini
     w.y -= opts.paragraphSpacing;
     w.paragraph(blockRuns(decides, 'bold'), { size, align: 'center', spaceAfter: opts.paragraphSpacing * 2 });
   }
-  for (const block of c.body) contentBlock(w, block, opts, labels, para);
+  c.body.forEach((block, i) => {
+    if (keepWith !== undefined && i === c.body.length - 1 && block.kind === 'paragraph') keepLastParagraph(w, block.text, para, keepWith);
+    contentBlock(w, block, opts, labels, para);
+  });
+}
+
+function keepLastParagraph(w: Writer, text: string, para: { size: number; align: 'justify'; firstIndent: number; spaceAfter: number }, keepWith: number): void {
+  const height = w.layout(blockRuns(text), para).length * w.lineHeight(para.size) + para.spaceAfter;
+  const fitsAlone = w.y - height >= w.bottom;
+  const fitsWithSigner = w.y - height - keepWith >= w.bottom;
+  const fitsOnFreshPage = w.frame.top - height - keepWith >= w.frame.bottom;
+  if (fitsAlone && !fitsWithSigner && fitsOnFreshPage) w.newPage();
 }
 
 function contentBlock(
@@ -335,27 +352,40 @@ function contentBlock(
   }
 }
 
-/** Nơi nhận (left) and the signer block (right), kept together on one page; returns the signature fields. */
-function signerAndRecipients(w: Writer, doc: AdministrativeDocument, opts: ResolvedOptions, labels: Labels): SignatureField[] {
+interface Closing {
+  readonly heads: readonly string[];
+  readonly name: string;
+  readonly recipients: readonly string[];
+  /** Height of the signer block and Nơi nhận side by side, with the space above them. */
+  readonly height: number;
+}
+
+/** The signer block and Nơi nhận, measured before anything is drawn (so the body can keep its last lines with them). */
+function prepareClosing(w: Writer, doc: AdministrativeDocument, opts: ResolvedOptions, labels: Labels): Closing {
   const size = opts.fontSize;
   const colW = w.width / 2;
-  const rightX = w.frame.left + colW;
   const signer = formatSignerBlock(doc.signer, { lang: opts.lang });
-  const heads = signer.slice(0, -1);
-  const name = signer[signer.length - 1]!;
   let recipients = formatRecipients(doc.recipients, { asAbove: doc.recipientsAsAbove, archive: doc.archive, lang: opts.lang });
   if (opts.lang === 'en') {
     recipients = recipients.map((l) => l.replace(/^Nơi nhận:/u, labels.recipients).replace(/^- Như trên;/u, `- ${labels.asAbove};`).replace(/^- Lưu:/u, `- ${labels.archive}`));
   }
   if (doc.drafter) recipients.push(`${doc.drafter.initials}.${doc.drafter.copies}`);
-  const lhSigner = w.lineHeight(size, 1);
-  const signerHeight = lhSigner * signer.length + opts.signatureAreaHeight;
+  const signerHeight = w.lineHeight(size, 1) * signer.length + opts.signatureAreaHeight;
   const recipientLines = recipients.slice(1).flatMap((r) =>
     w.layout([{ text: r, style: 'regular' }], { size: SIZE.recipients, align: 'left', width: colW - 10, restIndent: w.measure('- ', 'regular') * SIZE.recipients }),
   );
   const recipientsHeight = w.lineHeight(SIZE.recipientsLabel, 1) + recipientLines.length * w.lineHeight(SIZE.recipients, 1);
+  return { heads: signer.slice(0, -1), name: signer[signer.length - 1]!, recipients, height: Math.max(signerHeight, recipientsHeight) + 4 + opts.paragraphSpacing };
+}
+
+/** Nơi nhận (left) and the signer block (right), kept together on one page; returns the signature fields. */
+function signerAndRecipients(w: Writer, closing: Closing, opts: ResolvedOptions): SignatureField[] {
+  const size = opts.fontSize;
+  const colW = w.width / 2;
+  const rightX = w.frame.left + colW;
+  const { heads, name, recipients } = closing;
   w.y -= opts.paragraphSpacing;
-  w.ensure(Math.max(signerHeight, recipientsHeight) + 4);
+  w.ensure(closing.height - opts.paragraphSpacing);
   const top = w.y;
   const page = w.pageIndex;
 
@@ -412,7 +442,7 @@ function appendices(w: Writer, doc: AdministrativeDocument, opts: ResolvedOption
     w.rule(cx - len / 2, cx + len / 2, w.y - RULE_GAP);
     w.y -= RULE_GAP;
     w.y -= w.lineHeight(size);
-    if (appendix.content) body(w, appendix.content, doc, opts, labels, false);
+    if (appendix.content) body(w, appendix.content, doc, opts, labels);
   });
 }
 
