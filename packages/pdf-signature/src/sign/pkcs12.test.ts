@@ -30,8 +30,12 @@ describe('PKCS#12 signer', () => {
     await expect(pkcs12FileSigner(path, 'wrong')).rejects.toMatchObject({ code: 'P12_PASSWORD', message: /Sai mật khẩu/ });
   });
 
-  it('refuses a legacy (RC2/3DES) container with a clear message', async () => {
+  it('opens a legacy container (openssl -legacy: 3DES key, RC2-40 certificates) and signs with it', async () => {
     const path = await writePkcs12(dir, pki.signer, 'pw', true, 'legacy.p12');
-    await expect(pkcs12FileSigner(path, 'pw')).rejects.toMatchObject({ code: 'P12_LEGACY' });
+    const signer = await pkcs12FileSigner(path, 'pw');
+    expect((await signer.certificateChain())[0]).toEqual(pki.signer.der);
+    const signed = await signPdf(await makePdf(), { signer });
+    expect((await verifyPdf(signed, { trustAnchors: [pki.root.der] })).signatures[0]!.indication).toBe('TOTAL_PASSED');
+    await expect(pkcs12FileSigner(path, 'sai')).rejects.toMatchObject({ code: 'P12_PASSWORD' });
   });
 });

@@ -1,7 +1,7 @@
 /**
  * A signer from a PKCS#12 (.p12/.pfx) file, parsed with pkijs and WebCrypto: PBES2 (PBKDF2 + AES-CBC, OpenSSL 3's
- * default) with an HMAC integrity MAC. The legacy RC2/3DES PBE schemes (`openssl pkcs12 -legacy`, older Windows
- * exports) are refused with a clear message: WebCrypto has neither cipher.
+ * default) with an HMAC integrity MAC. The legacy RC2/3DES PBE schemes (`openssl pkcs12 -legacy`, OpenSSL 1.x,
+ * older Windows exports) go through `pkcs12-legacy.ts` (node-forge, loaded lazily): WebCrypto has neither cipher.
  */
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
@@ -10,6 +10,7 @@ import { ecdsaRawToDer } from '../cms/crypto.js';
 import type { PdfSignatureError } from '../errors.js';
 import { pdfError } from '../errors.js';
 import { toArrayBuffer } from '../pdf/bytes.js';
+import { readLegacyPkcs12 } from './pkcs12-legacy.js';
 import type { Signer } from './signer.js';
 
 const KEY_BAG = '1.2.840.113549.1.12.10.1.1';
@@ -58,7 +59,7 @@ export async function readPkcs12(bytes: Uint8Array, password: string): Promise<P
   }
   const authSafe = (pfx.parsedValue)?.authenticatedSafe;
   if (!authSafe) throw pdfError('P12_PARSE', 'PKCS#12 không có AuthenticatedSafe', 'The PKCS#12 has no AuthenticatedSafe');
-  if (usesLegacyPbe(bytes)) throw legacyError();
+  if (usesLegacyPbe(bytes)) return readLegacyPkcs12(bytes, password);
   try {
     await authSafe.parseInternalValues({ safeContents: authSafe.safeContents.map(() => ({ password: pwd })) });
   } catch {
