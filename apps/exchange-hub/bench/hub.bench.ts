@@ -14,7 +14,8 @@ const duration = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const secret = 'secret-vpcp-123';
 
-// A small but complete document package (≈ 1 KB): sender, recipient, number, date, type, subject, one PDF.
+// A small document package (≈ 1.5 KB once the indentation is dropped): sender, recipient, number, date, type,
+// subject, signer, one small PDF.
 const edxml = buildEdxml({
   kind: 'document',
   header: {
@@ -25,12 +26,12 @@ const edxml = buildEdxml({
     promulgationInfo: { place: 'Hà Nội', promulgationDate: '2024/03/12' },
     documentType: { type: 1, typeName: 'Công văn' },
     subject: 'V/v kết nối, liên thông phần mềm quản lý văn bản',
-    signerInfo: { competence: 'TL. BỘ TRƯỞNG', position: 'Cục trưởng', fullName: 'Nguyễn Văn An' },
+    signerInfo: { competence: 'KT. BỘ TRƯỞNG', position: 'Thứ trưởng', fullName: 'Nguyễn Văn An' },
     responseFor: [],
   },
   manifest: { version: '1.0', references: [{ contentId: 'cid:1', contentType: 'application/pdf', attachmentName: '16.pdf' }] },
   attachments: [attachmentFromBytes({ contentId: 'cid:1', attachmentName: '16.pdf', contentType: 'application/pdf' }, PDF)],
-});
+}).replace(/>\s+</g, '><');
 const check = await checkEdxml(edxml);
 if (!check.ok) throw new Error(`bench package is not valid: ${check.issues.map((i) => i.message).join('; ')}`);
 let counter = 0;

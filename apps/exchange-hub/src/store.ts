@@ -38,6 +38,7 @@ export interface Caller {
 }
 
 type DocRow = Selectable<DocumentTable>;
+type NewDocument = Omit<DocRow, 'seq' | 'kind' | 'attachments'> & { attachments: string };
 type DeliveryRow = Selectable<DeliveryTable>;
 type StatusRow = Selectable<StatusTable>;
 
@@ -119,6 +120,8 @@ export class HubStore {
   /** systemId → secret, agencies; refreshed from the database on a miss. */
   #systems = new Map<string, { secret: string; agencies: Set<string> }>();
   #agencyCodes: Set<string> | undefined;
+  #queue: Array<{ row: NewDocument; resolve: (r: DocRow | undefined) => void; reject: (e: unknown) => void }> = [];
+  #flushing = false;
 
   constructor(
     readonly db: Kysely<Database>,
@@ -228,26 +231,25 @@ export class HubStore {
       code?.codeNumber || code?.codeNotation ? [code.codeNumber, code.codeNotation].filter(Boolean).join('/') : null;
     const now = new Date();
     const id = newDocumentId(now.getTime());
-    // One statement: the document and one delivery per recipient, or nothing when the message id exists already
-    // (a retry or a duplicate send). Atomic without an explicit transaction, and one round trip.
-    const inserted = await sql<DocRow>`
-      with doc as (
-        insert into documents (id, kind, message_id, sender, body_sha256, edxml, edxml_document_id, from_name, subject,
-          notation, promulgation_date, priority, paper, signed, size, recipients, attachments, sent_at)
-        values (${id}, 'edoc', ${messageId}, ${from}, ${bodySha256}, ${bytes}, ${pkg.header.documentId ?? null},
-          ${pkg.header.from?.organName ?? null}, ${pkg.header.subject ?? null}, ${notation},
-          ${pkg.header.promulgationInfo?.promulgationDate ?? null}, ${pkg.header.otherInfo?.priority ?? null},
-          ${input.paper ?? pkg.traceHeaderList?.bussiness?.paper === 1}, ${pkg.signature !== undefined}, ${bytes.length},
-          ${recipients}::text[], ${JSON.stringify(attachments)}::jsonb, ${now})
-        on conflict (sender, message_id) do nothing
-        returning *
-      ), deliveries as (
-        insert into deliveries (document_id, recipient, state, delivered_at)
-        select doc.id, r, 'pending', doc.sent_at from doc, unnest(doc.recipients) as r
-        returning 1
-      )
-      select doc.*, (select count(*) from deliveries) as delivered from doc`.execute(this.db);
-    const row = inserted.rows[0];
+    const row = await this.#insert({
+      id,
+      message_id: messageId,
+      sender: from,
+      body_sha256: bodySha256,
+      edxml: bytes,
+      edxml_document_id: pkg.header.documentId ?? null,
+      from_name: pkg.header.from?.organName ?? null,
+      subject: pkg.header.subject ?? null,
+      notation,
+      promulgation_date: pkg.header.promulgationInfo?.promulgationDate ?? null,
+      priority: pkg.header.otherInfo?.priority ?? null,
+      paper: input.paper ?? pkg.traceHeaderList?.bussiness?.paper === 1,
+      signed: pkg.signature !== undefined,
+      size: bytes.length,
+      recipients,
+      attachments: JSON.stringify(attachments),
+      sent_at: now,
+    });
     const result: SendResult | undefined = row && {
       document: { ...row, attachments },
       deliveries: recipients.map((r) => ({
@@ -266,6 +268,64 @@ export class HubStore {
     const earlier = await this.#findSent(caller.agency, messageId);
     if (!earlier) throw new HubError('INTERNAL');
     return this.#duplicate(earlier, bodySha256);
+  }
+
+  /**
+   * Queues a document for the next insert statement. Concurrent sends are written together: one statement stores the
+   * documents and one delivery per recipient, skipping any whose (sender, message id) exists already (a retry or a
+   * duplicate send). One statement is atomic without an explicit transaction, and one round trip serves many sends.
+   */
+  #insert(row: NewDocument): Promise<DocRow | undefined> {
+    return new Promise((resolve, reject) => {
+      this.#queue.push({ row, resolve, reject });
+      if (!this.#flushing) void this.#flush();
+    });
+  }
+
+  async #flush(): Promise<void> {
+    this.#flushing = true;
+    try {
+      while (this.#queue.length > 0) {
+        // Let the sends that arrive in the same turn join the batch.
+        await new Promise((r) => setImmediate(r));
+        const batch = this.#queue.splice(0, 100);
+        const seen = new Set<string>();
+        const first = batch.filter((b) => {
+          const key = `${b.row.sender}\n${b.row.message_id}`;
+          if (seen.has(key)) return false;
+          seen.add(key);
+          return true;
+        });
+        try {
+          const values = first.map(
+            ({ row: r }) =>
+              sql`(${r.id}, 'edoc', ${r.message_id}, ${r.sender}, ${r.body_sha256}, ${r.edxml}, ${r.edxml_document_id},
+                ${r.from_name}, ${r.subject}, ${r.notation}, ${r.promulgation_date}, ${r.priority}, ${r.paper}, ${r.signed},
+                ${r.size}, ${r.recipients}::text[], ${r.attachments}::jsonb, ${r.sent_at}::timestamptz)`,
+          );
+          const result = await sql<DocRow>`
+            with doc as (
+              insert into documents (id, kind, message_id, sender, body_sha256, edxml, edxml_document_id, from_name,
+                subject, notation, promulgation_date, priority, paper, signed, size, recipients, attachments, sent_at)
+              values ${sql.join(values)}
+              on conflict (sender, message_id) do nothing
+              returning *
+            ), deliveries as (
+              insert into deliveries (document_id, recipient, state, delivered_at)
+              select doc.id, r, 'pending', doc.sent_at from doc, unnest(doc.recipients) with ordinality as u(r, n)
+              order by doc.seq, u.n
+              returning 1
+            )
+            select doc.*, (select count(*) from deliveries) as delivered from doc`.execute(this.db);
+          const byId = new Map(result.rows.map((r) => [r.id, r]));
+          for (const b of batch) b.resolve(byId.get(b.row.id));
+        } catch (e) {
+          for (const b of batch) b.reject(e);
+        }
+      }
+    } finally {
+      this.#flushing = false;
+    }
   }
 
   /** The codes not in the directory (the directory is cached; a miss reloads it, agencies are never deleted). */
