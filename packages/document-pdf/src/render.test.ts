@@ -243,6 +243,12 @@ describe('options', () => {
     expect(wb.xMin - wa.xMin).toBeCloseTo(5 * (72 / 25.4), 0);
   });
 
+  it('a draft without a number leaves the space for it before the symbol', async () => {
+    const r = await rendered({ ...quyetDinh, number: undefined });
+    const line = textLayout(r.path, 1).split('\n').find((l) => l.includes('/QĐ-UBND'))!;
+    expect(line).toMatch(/Số:\s{3,}\/QĐ-UBND/u);
+  });
+
   it('English labels', async () => {
     const r = await rendered(congVan, { lang: 'en' });
     const text = squeeze(textLayout(r.path));

@@ -49,7 +49,8 @@ export interface ParagraphStyle {
   readonly restIndent?: number;
 }
 
-const SPACE = /[ \t\n\r\u00a0]+/u;
+/** Breakable spaces (a no-break space U+00A0 stays inside its word). */
+const SPACE = /[ \t\n\r]+/u;
 
 /** Splits runs into boxes at spaces; a word crossing a style change becomes several boxes without a space between. */
 export function toBoxes(runs: readonly Run[], measure: Measure): Box[] {
