@@ -1,0 +1,27 @@
+/** The version of @egov-vn/signature-elements this build came from. */
+export function signatureElementsVersion(): string {
+  return '0.0.0';
+}
+
+// Element classes (no registration): import '@egov-vn/signature-elements/<element>' to register a tag.
+export { EgovSignaturePanel } from './signature-panel/signature-panel.component.js';
+export type { EgovVerifiedEvent, EgovVerifyErrorEvent } from './signature-panel/signature-panel.events.js';
+export { EgovSignDialog } from './sign-dialog/sign-dialog.component.js';
+export type { EgovSignDialogCloseEvent, EgovSignedEvent, EgovSignErrorEvent } from './sign-dialog/sign-dialog.events.js';
+export { EgovSignButton } from './sign-button/sign-button.component.js';
+export type { EgovSignButtonOpenEvent } from './sign-button/sign-button.events.js';
+
+// Signer providers (the plug-in point) and the verdict mapping the elements show.
+export {
+  cryptoKeyProvider,
+  localServiceProvider,
+  pkcs12Provider,
+  registerSignerProvider,
+  signerProviders,
+  unregisterSignerProvider,
+  type ProviderField,
+  type SignerProvider,
+  type SignerProviderInput,
+} from './internal/providers.js';
+export { explainError, kindReasons, signatureKinds, signDocument, type SignatureKind, type SignDocumentOptions, type SignedDocument, type SignProblem } from './internal/sign-flow.js';
+export { verdictOf, verdicts, type Verdict } from './internal/verdict.js';

@@ -1,0 +1,129 @@
+import type { Signer, TrustInput, VerificationReport } from '@egov-vn/pdf-signature';
+
+/** The kinds of signature of Nghị định 30/2020/NĐ-CP. */
+export type SignatureKind = 'author' | 'seal' | 'copy';
+
+export const signatureKinds: readonly SignatureKind[] = ['author', 'seal', 'copy'];
+
+/** The /Reason written for each kind (Vietnamese, as the document is Vietnamese). */
+export const kindReasons: Record<SignatureKind, string> = {
+  author: 'Ký ban hành văn bản',
+  seal: 'Chữ ký số của cơ quan, tổ chức',
+  copy: 'Ký số bản sao, văn bản kèm theo',
+};
+
+export interface SignDocumentOptions {
+  readonly signer: Signer;
+  readonly kind: SignatureKind;
+  /** 0-based page index for the (invisible) signature widget. */
+  readonly page?: number;
+  readonly trustAnchors: readonly TrustInput[];
+}
+
+export interface SignedDocument {
+  readonly pdf: Uint8Array;
+  readonly report: VerificationReport;
+}
+
+/**
+ * Signs by incremental update, then verifies the result with the same trust anchors (the report the dialog shows
+ * and emits). The verdict is the validator's: nothing is decided here.
+ */
+export async function signDocument(pdf: Uint8Array, options: SignDocumentOptions): Promise<SignedDocument> {
+  const { signPdf, verifyPdf } = await import('./core.js');
+  const signed = await signPdf(pdf, {
+    signer: options.signer,
+    reason: kindReasons[options.kind],
+    ...(options.page === undefined ? {} : { page: options.page }),
+  });
+  const report = await verifyPdf(signed, { trustAnchors: options.trustAnchors });
+  return { pdf: signed, report };
+}
+
+/** A problem explained for the person signing: what happened and what to do next. */
+export interface SignProblem {
+  readonly code: string;
+  readonly title: { readonly vi: string; readonly en: string };
+  readonly action: { readonly vi: string; readonly en: string };
+  /** The underlying technical message (vi/en), for support. */
+  readonly detail?: { readonly vi: string; readonly en: string };
+}
+
+const problems: Record<string, Omit<SignProblem, 'code' | 'detail'>> = {
+  P12_PASSWORD: {
+    title: { vi: 'Sai mật khẩu của tệp chứng thư số.', en: 'Wrong password for the certificate file.' },
+    action: { vi: 'Nhập lại mật khẩu (chú ý chữ hoa, chữ thường và bộ gõ tiếng Việt).', en: 'Type the password again (mind capitals and the keyboard layout).' },
+  },
+  P12_PARSE: {
+    title: { vi: 'Không đọc được tệp chứng thư số.', en: 'The certificate file cannot be read.' },
+    action: { vi: 'Chọn đúng tệp .p12 hoặc .pfx do tổ chức cung cấp dịch vụ chứng thực cấp.', en: 'Choose the .p12 or .pfx file your certificate provider issued.' },
+  },
+  P12_MISSING: {
+    title: { vi: 'Chưa chọn tệp chứng thư số.', en: 'No certificate file chosen.' },
+    action: { vi: 'Bấm “Chọn tệp chứng thư” và chọn tệp .p12 hoặc .pfx.', en: 'Choose your .p12 or .pfx file.' },
+  },
+  REMOTE_CONNECT: {
+    title: { vi: 'Chưa kết nối được phần mềm ký số trên máy.', en: 'The local signing service is not running.' },
+    action: { vi: 'Mở phần mềm ký số (hoặc cài đặt nếu chưa có), cắm USB token rồi bấm Ký lại.', en: 'Start (or install) the signing service, plug in the token, then sign again.' },
+  },
+  REMOTE_TIMEOUT: {
+    title: { vi: 'Phần mềm ký số không trả lời kịp.', en: 'The signing service did not answer in time.' },
+    action: { vi: 'Kiểm tra cửa sổ nhập mã PIN của USB token rồi bấm Ký lại.', en: 'Check the token’s PIN window, then sign again.' },
+  },
+  REMOTE_CANCELLED: {
+    title: { vi: 'Bạn đã huỷ ký trên thiết bị ký số.', en: 'Signing was cancelled on the token.' },
+    action: { vi: 'Bấm Ký lại và nhập mã PIN khi được hỏi nếu muốn ký.', en: 'Sign again and enter the PIN when asked.' },
+  },
+  REMOTE_NO_CERT: {
+    title: { vi: 'Không tìm thấy chứng thư số trên thiết bị.', en: 'No certificate was found on the token.' },
+    action: { vi: 'Kiểm tra USB token đã được cắm và nhận đúng.', en: 'Check the token is plugged in and recognised.' },
+  },
+  CERT_EXPIRED: {
+    title: { vi: 'Chứng thư số đã hết hạn hoặc chưa có hiệu lực.', en: 'The certificate has expired or is not yet valid.' },
+    action: { vi: 'Liên hệ tổ chức cung cấp dịch vụ chứng thực để gia hạn, rồi ký bằng chứng thư mới. Văn bản chưa được ký.', en: 'Ask your certificate provider to renew it, then sign with the new certificate. The document was not signed.' },
+  },
+  SIGN_DOCMDP: {
+    title: { vi: 'Văn bản đã được chứng thực và không cho phép ký thêm.', en: 'The document is certified and allows no further signature.' },
+    action: { vi: 'Liên hệ nơi ban hành để nhận bản cho phép ký.', en: 'Ask the issuer for a version that may be signed.' },
+  },
+  PDF_ENCRYPTED: {
+    title: { vi: 'Tệp PDF đã được đặt mật khẩu nên không ký được.', en: 'The PDF is encrypted and cannot be signed.' },
+    action: { vi: 'Bỏ mật khẩu của tệp rồi ký lại.', en: 'Remove the file’s password and sign again.' },
+  },
+  NO_DOCUMENT: {
+    title: { vi: 'Chưa có văn bản để ký.', en: 'There is no document to sign.' },
+    action: { vi: 'Chọn tệp PDF cần ký.', en: 'Choose the PDF to sign.' },
+  },
+};
+problems.REMOTE_CLOSED = problems.REMOTE_CONNECT!;
+problems.REMOTE_NO_WS = problems.REMOTE_CONNECT!;
+problems.P12_DECRYPT = problems.P12_PASSWORD!;
+
+const unknown: Omit<SignProblem, 'code' | 'detail'> = {
+  title: { vi: 'Không ký được văn bản.', en: 'The document could not be signed.' },
+  action: { vi: 'Thử lại; nếu vẫn lỗi, gửi nội dung lỗi bên dưới cho bộ phận hỗ trợ.', en: 'Try again; if it fails again, send the details below to support.' },
+};
+
+/** Explains an error thrown while signing (a `PdfSignatureError` code, or anything else). */
+export function explainError(error: unknown): SignProblem {
+  const e = error as { code?: unknown; vi?: unknown; en?: unknown; message?: unknown } | undefined;
+  const code = typeof e?.code === 'string' ? e.code : 'UNKNOWN';
+  const known = problems[code] ?? unknown;
+  const detail =
+    typeof e?.vi === 'string' && typeof e.en === 'string'
+      ? { vi: e.vi, en: e.en }
+      : e && typeof e.message === 'string'
+        ? { vi: e.message, en: e.message }
+        : undefined;
+  return { code, ...known, ...(detail ? { detail } : {}) };
+}
+
+/** The problem a fresh signature's report shows about the certificate itself (expired), if any. */
+export function certificateProblem(report: VerificationReport): SignProblem | undefined {
+  const last = report.signatures.at(-1);
+  if (last?.subIndication === 'OUT_OF_BOUNDS_NO_POE' || last?.subIndication === 'NOT_YET_VALID') {
+    const check = last.checks.find((c) => !c.passed && (c.id === 'NotExpired' || c.id === 'NotYetValid'));
+    return { code: 'CERT_EXPIRED', ...problems.CERT_EXPIRED!, ...(check ? { detail: check.message } : {}) };
+  }
+  return undefined;
+}

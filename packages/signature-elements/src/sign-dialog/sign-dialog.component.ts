@@ -1,0 +1,436 @@
+import { deepActiveElement, defineMessages, EgovElement, hostStyles } from '@egov-vn/elements-core';
+import type { TrustInput, VerificationReport } from '@egov-vn/pdf-signature';
+import { html, nothing } from 'lit';
+import type { PropertyDeclarations, PropertyValues } from 'lit';
+import { onProvidersChange, signerProviders } from '../internal/providers.js';
+import type { SignerProvider } from '../internal/providers.js';
+import { certificateProblem, explainError, signatureKinds, signDocument } from '../internal/sign-flow.js';
+import type { SignatureKind, SignProblem } from '../internal/sign-flow.js';
+import { verdictOf } from '../internal/verdict.js';
+import type { Verdict } from '../internal/verdict.js';
+import type { EgovSignedEvent } from './sign-dialog.events.js';
+import styles from './sign-dialog.styles.js';
+
+const messages = defineMessages({
+  vi: {
+    title: 'Ký số văn bản',
+    document: 'Văn bản',
+    chooseDocument: 'Chọn tệp PDF cần ký',
+    loadedDocument: (name: string, kb: number) => `${name} (${kb} KB)`,
+    kind: 'Loại chữ ký',
+    kindLabel: (k: SignatureKind) =>
+      ({
+        author: 'Chữ ký của người có thẩm quyền',
+        seal: 'Chữ ký số của cơ quan, tổ chức (con dấu)',
+        copy: 'Chữ ký số trên bản sao hoặc văn bản kèm theo',
+      })[k],
+    position: 'Vị trí chữ ký',
+    page: 'Trang gắn chữ ký',
+    positionHint: 'Chữ ký được gắn vào trang đã chọn, không hiển thị hình ảnh trên trang.',
+    provider: 'Cách ký',
+    p12File: 'Tệp chứng thư số',
+    password: 'Mật khẩu',
+    noProvider: 'Chưa có cách ký nào được cấu hình.',
+    sign: 'Ký',
+    signAgain: 'Ký lại',
+    close: 'Đóng',
+    signing: 'Đang ký… Nếu dùng USB token, hãy nhập mã PIN khi được hỏi.',
+    signed: 'Đã ký văn bản.',
+    verdict: (v: Verdict) =>
+      ({
+        valid: 'Kiểm tra lại: chữ ký hợp lệ.',
+        untrusted: 'Kiểm tra lại: chữ ký đúng nhưng chứng thư chưa được cổng này tin cậy.',
+        modified: 'Kiểm tra lại: văn bản bị thay đổi sau khi ký.',
+        indeterminate: 'Kiểm tra lại: chưa xác định được tính hợp lệ.',
+        invalid: 'Kiểm tra lại: chữ ký không hợp lệ.',
+      })[v],
+    whatNext: 'Cách xử lý:',
+    technical: 'Chi tiết kỹ thuật',
+  },
+  en: {
+    title: 'Sign the document',
+    document: 'Document',
+    chooseDocument: 'Choose the PDF to sign',
+    loadedDocument: (name: string, kb: number) => `${name} (${kb} KB)`,
+    kind: 'Kind of signature',
+    kindLabel: (k: SignatureKind) =>
+      ({
+        author: 'Signature of the competent person',
+        seal: 'Agency signature (seal)',
+        copy: 'Signature on a copy or attachment',
+      })[k],
+    position: 'Position',
+    page: 'Page of the signature',
+    positionHint: 'The signature is attached to the chosen page without a visible image.',
+    provider: 'How to sign',
+    p12File: 'Certificate file',
+    password: 'Password',
+    noProvider: 'No way of signing is configured.',
+    sign: 'Sign',
+    signAgain: 'Sign again',
+    close: 'Close',
+    signing: 'Signing… If you use a USB token, enter the PIN when asked.',
+    signed: 'The document is signed.',
+    verdict: (v: Verdict) =>
+      ({
+        valid: 'Checked: the signature is valid.',
+        untrusted: 'Checked: the signature is correct but its certificate is not trusted by this portal.',
+        modified: 'Checked: the document was changed after signing.',
+        indeterminate: 'Checked: validity could not be determined.',
+        invalid: 'Checked: the signature is invalid.',
+      })[v],
+    whatNext: 'What to do:',
+    technical: 'Technical details',
+  },
+});
+
+/**
+ * @summary The signing flow in a modal `<dialog>`: open a PDF, choose the kind of signature (Nghị định 30), the
+ * page, and a signer provider (WebCrypto key, PKCS#12 file, local token service, or one a portal registered), sign
+ * by incremental update, and show the validator's verdict on the result.
+ * @tagname egov-sign-dialog
+ *
+ * @event {EgovSignedEvent} egov-signed - Signed: `detail.pdf` (the new bytes), `detail.report`, `kind`, `provider`.
+ * @event {EgovSignErrorEvent} egov-sign-error - Signing failed: `detail.problem` (code, title, action, detail).
+ * @event {EgovSignDialogCloseEvent} egov-sign-dialog-close - The dialog closed; `detail.signed` says if it signed.
+ *
+ * @csspart dialog - The native `<dialog>`.
+ * @csspart title - The heading.
+ * @csspart form - The form.
+ * @csspart sign-button - The Sign button.
+ * @csspart close-button - The Close button.
+ * @csspart status - The live region (progress and result).
+ * @csspart problem - The error block (title, what to do next).
+ *
+ * @cssprop --egov-color-backdrop - The backdrop behind the dialog.
+ * @cssprop --egov-color-primary - The Sign button.
+ */
+export class EgovSignDialog extends EgovElement<typeof messages> {
+  static override messages = messages;
+  static override styles = [hostStyles, styles];
+  static override properties: PropertyDeclarations = {
+    open: { type: Boolean, reflect: true },
+    pdf: { attribute: false },
+    src: {},
+    fileName: { attribute: 'file-name' },
+    trustAnchors: { attribute: false },
+    providers: { attribute: false },
+    kind: {},
+    page: { type: Number },
+    provider: {},
+    busy: { type: Boolean, reflect: true },
+    problem: { attribute: false },
+    result: { attribute: false },
+  };
+
+  /** Whether the dialog is shown (modal). */
+  declare open: boolean;
+  /** The PDF to sign; when unset the dialog fetches `src` or offers a file picker. */
+  declare pdf: Uint8Array | undefined;
+  /** URL of the PDF to sign. */
+  declare src: string | undefined;
+  /** Name shown for the document. */
+  declare fileName: string;
+  /** Trust anchors used to verify the signed result (nothing is trusted when empty). */
+  declare trustAnchors: readonly TrustInput[];
+  /** Providers to offer; default: every registered one (`registerSignerProvider`). */
+  declare providers: readonly SignerProvider[] | undefined;
+  /** The chosen kind of signature. */
+  declare kind: SignatureKind;
+  /** The chosen page, 1-based. */
+  declare page: number;
+  /** The chosen provider id (default: the first offered). */
+  declare provider: string | undefined;
+  /** True while signing. */
+  declare busy: boolean;
+  /** The last problem shown. */
+  declare problem: SignProblem | undefined;
+  /** The last result (signed bytes and report). */
+  declare result: { pdf: Uint8Array; report: VerificationReport } | undefined;
+
+  private password = '';
+  private keyFile: Uint8Array | undefined;
+  private returnFocus: HTMLElement | undefined;
+  private stopListening: (() => void) | undefined;
+
+  constructor() {
+    super();
+    this.open = false;
+    this.pdf = undefined;
+    this.src = undefined;
+    this.fileName = '';
+    this.trustAnchors = [];
+    this.providers = undefined;
+    this.kind = 'author';
+    this.page = 1;
+    this.provider = undefined;
+    this.busy = false;
+    this.problem = undefined;
+    this.result = undefined;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.stopListening = onProvidersChange(() => this.requestUpdate());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopListening?.();
+  }
+
+  /** Opens the dialog as a modal; focus moves into it and comes back on close. */
+  show(): void {
+    this.open = true;
+  }
+
+  /** Closes the dialog (same as Escape). */
+  close(): void {
+    this.open = false;
+  }
+
+  private get dialog(): HTMLDialogElement {
+    return this.renderRoot.querySelector('dialog')!;
+  }
+
+  private get offered(): readonly SignerProvider[] {
+    return this.providers ?? signerProviders();
+  }
+
+  private get chosen(): SignerProvider | undefined {
+    const list = this.offered;
+    return list.find((p) => p.id === this.provider) ?? list[0];
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (!changed.has('open')) return;
+    const dialog = this.dialog;
+    if (this.open && !dialog.open) {
+      const active = deepActiveElement(document);
+      this.returnFocus = active instanceof HTMLElement ? active : undefined;
+      this.problem = undefined;
+      this.result = undefined;
+      dialog.showModal();
+    } else if (!this.open && dialog.open) {
+      dialog.close();
+    }
+  }
+
+  private readonly onDialogClose = (): void => {
+    const signed = Boolean(this.result);
+    this.open = false;
+    const target = this.returnFocus;
+    this.returnFocus = undefined;
+    target?.focus();
+    this.emit('egov-sign-dialog-close', { detail: { signed } });
+  };
+
+  private readonly onCancel = (event: Event): void => {
+    // Escape closes, except while a token may be waiting for its PIN.
+    if (this.busy) event.preventDefault();
+  };
+
+  private async readFile(input: HTMLInputElement): Promise<{ bytes: Uint8Array; name: string } | undefined> {
+    const file = input.files?.[0];
+    if (!file) return undefined;
+    return { bytes: new Uint8Array(await file.arrayBuffer()), name: file.name };
+  }
+
+  private readonly onPdfFile = async (event: Event): Promise<void> => {
+    const picked = await this.readFile(event.target as HTMLInputElement);
+    if (!picked) return;
+    this.pdf = picked.bytes;
+    this.fileName = picked.name;
+    this.result = undefined;
+  };
+
+  private readonly onKeyFile = async (event: Event): Promise<void> => {
+    this.keyFile = (await this.readFile(event.target as HTMLInputElement))?.bytes;
+  };
+
+  private async documentBytes(): Promise<Uint8Array | undefined> {
+    if (this.pdf) return this.pdf;
+    if (!this.src) return undefined;
+    const response = await fetch(this.src);
+    if (!response.ok) throw Object.assign(new Error(`HTTP ${response.status} ${this.src}`), { code: 'FETCH_FAILED' });
+    this.pdf = new Uint8Array(await response.arrayBuffer());
+    return this.pdf;
+  }
+
+  private fail(problem: SignProblem): void {
+    this.problem = problem;
+    this.emit('egov-sign-error', { detail: { problem } });
+  }
+
+  /** Signs with the current choices; resolves when done (the outcome is in `result` or `problem`). */
+  async sign(): Promise<void> {
+    if (this.busy) return;
+    const provider = this.chosen;
+    this.problem = undefined;
+    this.result = undefined;
+    this.busy = true;
+    try {
+      const pdf = await this.documentBytes();
+      if (!pdf) {
+        this.fail(explainError({ code: 'NO_DOCUMENT' }));
+        return;
+      }
+      if (!provider) return;
+      const signer = await provider.createSigner({
+        ...(this.keyFile ? { file: this.keyFile } : {}),
+        ...(provider.fields?.includes('password') ? { password: this.password } : {}),
+      });
+      const signed = await signDocument(pdf, {
+        signer,
+        kind: this.kind,
+        page: Math.max(0, Math.floor(this.page) - 1),
+        trustAnchors: this.trustAnchors,
+      });
+      const expired = certificateProblem(signed.report);
+      if (expired) {
+        this.fail(expired);
+        return;
+      }
+      this.result = signed;
+      const detail: EgovSignedEvent['detail'] = { pdf: signed.pdf, report: signed.report, kind: this.kind, provider: provider.id };
+      this.emit('egov-signed', { detail });
+    } catch (error) {
+      this.fail(explainError(error));
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private readonly onSubmit = (event: SubmitEvent): void => {
+    event.preventDefault();
+    void this.sign();
+  };
+
+  private renderProvider(p: SignerProvider, checked: boolean) {
+    const lang = this.locale;
+    return html`<label>
+        <input
+          type="radio"
+          name="provider"
+          .value=${p.id}
+          .checked=${checked}
+          @change=${() => {
+            this.provider = p.id;
+          }}
+        />
+        <span>${p.label[lang]}</span>
+      </label>
+      ${p.hint ? html`<p class="hint">${p.hint[lang]}</p>` : nothing}`;
+  }
+
+  private renderStatus() {
+    const lang = this.locale;
+    if (this.busy) return html`<p class="status">${this.msg('signing')}</p>`;
+    if (this.problem) {
+      const p = this.problem;
+      return html`<div part="problem" class="problem">
+        <p class="title">${p.title[lang]}</p>
+        <p>${this.msg('whatNext')} ${p.action[lang]}</p>
+        ${p.detail
+          ? html`<details>
+              <summary>${this.msg('technical')}</summary>
+              <p class="mono">${p.code}: ${p.detail[lang]}</p>
+            </details>`
+          : nothing}
+      </div>`;
+    }
+    if (this.result) {
+      const last = this.result.report.signatures.at(-1);
+      return html`<div class="result">
+        <p class="status">${this.msg('signed')} ${last ? this.msg('verdict', verdictOf(last)) : ''}</p>
+      </div>`;
+    }
+    return nothing;
+  }
+
+  override render() {
+    const chosen = this.chosen;
+    const offered = this.offered;
+    const kb = this.pdf ? Math.max(1, Math.round(this.pdf.length / 1024)) : 0;
+    return html`<dialog part="dialog" aria-labelledby="title" @close=${this.onDialogClose} @cancel=${this.onCancel}>
+      <h2 id="title" part="title">${this.msg('title')}</h2>
+      <form part="form" @submit=${this.onSubmit}>
+        <div class="field">
+          <span>${this.msg('document')}:</span>
+          ${this.pdf || this.src
+            ? html`<span class="mono">${this.msg('loadedDocument', this.fileName || this.src || 'document.pdf', kb)}</span>`
+            : nothing}
+          ${this.pdf || this.src
+            ? nothing
+            : html`<label class="field"
+                >${this.msg('chooseDocument')}
+                <input type="file" accept="application/pdf,.pdf" @change=${this.onPdfFile} />
+              </label>`}
+        </div>
+        <fieldset>
+          <legend>${this.msg('kind')}</legend>
+          ${signatureKinds.map(
+            (k) =>
+              html`<label
+                ><input
+                  type="radio"
+                  name="kind"
+                  .value=${k}
+                  .checked=${this.kind === k}
+                  @change=${() => {
+                    this.kind = k;
+                  }}
+                />
+                <span>${this.msg('kindLabel', k)}</span></label
+              >`,
+          )}
+        </fieldset>
+        <fieldset>
+          <legend>${this.msg('position')}</legend>
+          <label class="field"
+            >${this.msg('page')}
+            <input
+              type="number"
+              name="page"
+              min="1"
+              step="1"
+              .value=${String(this.page)}
+              @input=${(e: Event) => {
+                this.page = Number((e.target as HTMLInputElement).value) || 1;
+              }}
+          /></label>
+          <p class="hint">${this.msg('positionHint')}</p>
+        </fieldset>
+        <fieldset>
+          <legend>${this.msg('provider')}</legend>
+          ${offered.length ? offered.map((p) => this.renderProvider(p, p === chosen)) : html`<p>${this.msg('noProvider')}</p>`}
+          ${chosen?.fields?.includes('file')
+            ? html`<label class="field"
+                >${this.msg('p12File')}
+                <input type="file" name="key-file" accept=".p12,.pfx,application/x-pkcs12" @change=${this.onKeyFile}
+              /></label>`
+            : nothing}
+          ${chosen?.fields?.includes('password')
+            ? html`<label class="field"
+                >${this.msg('password')}
+                <input
+                  type="password"
+                  name="password"
+                  autocomplete="current-password"
+                  @input=${(e: Event) => {
+                    this.password = (e.target as HTMLInputElement).value;
+                  }}
+              /></label>`
+            : nothing}
+        </fieldset>
+        <div part="status" role="status" aria-live="polite">${this.renderStatus()}</div>
+        <div class="actions">
+          <button part="close-button" type="button" @click=${() => this.close()}>${this.msg('close')}</button>
+          <button part="sign-button" class="primary" type="submit" ?disabled=${this.busy || !chosen}>
+            ${this.result || this.problem ? this.msg('signAgain') : this.msg('sign')}
+          </button>
+        </div>
+      </form>
+    </dialog>`;
+  }
+}

@@ -1,0 +1,68 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { expect, waitFor } from 'storybook/test';
+import { demoPki, makePdf } from '../internal/fixtures.js';
+import type { SignProblem } from '../internal/sign-flow.js';
+import { explainError } from '../internal/sign-flow.js';
+import { cryptoKeyProvider } from './sign-dialog.js';
+import type { EgovSignDialog } from './sign-dialog.js';
+
+interface Args {
+  problem?: SignProblem;
+  busy: boolean;
+}
+
+const meta = {
+  title: 'signature-elements/egov-sign-dialog',
+  component: 'egov-sign-dialog',
+  tags: ['autodocs'],
+  args: { busy: false },
+  render: (args) => html`<egov-sign-dialog open .busy=${args.busy} .problem=${args.problem}></egov-sign-dialog>`,
+} satisfies Meta<Args>;
+
+export default meta;
+type Story = StoryObj<Args>;
+
+const dialogOf = (root: HTMLElement) => root.querySelector<EgovSignDialog>('egov-sign-dialog')!;
+
+/** No document yet: the file picker is offered, with the built-in providers (PKCS#12, local service). */
+export const Empty: Story = {};
+
+/** Signing in progress (a token may be asking for its PIN). */
+export const Signing: Story = { args: { busy: true } };
+
+/** A real PDF signed in the browser with a WebCrypto key from the demo CA. */
+export const SignedWithWebCrypto: Story = {
+  render: () => html`<egov-sign-dialog open file-name="12-UBND-VP.pdf"></egov-sign-dialog>`,
+  play: async ({ canvasElement }) => {
+    const dialog = dialogOf(canvasElement);
+    const pki = await demoPki();
+    dialog.pdf = await makePdf();
+    dialog.trustAnchors = [pki.root.der];
+    dialog.providers = [cryptoKeyProvider(pki.signer.privateKey, pki.signer.chain.slice(0, -1))];
+    await dialog.sign();
+    await waitFor(() => expect(dialog.shadowRoot!.querySelector('[part=status]')!.textContent).toContain('chữ ký hợp lệ'));
+  },
+};
+
+const problem = (code: string, detail?: { vi: string; en: string }) => explainError({ code, ...detail });
+
+/** Wrong PKCS#12 password. */
+export const WrongPassword: Story = { args: { problem: problem('P12_PASSWORD', { vi: 'Sai mật khẩu PKCS#12 hoặc tệp bị hỏng', en: 'Wrong PKCS#12 password or corrupt file' }) } };
+
+/** The local signing service is not running. */
+export const ServiceNotRunning: Story = {
+  args: { problem: problem('REMOTE_CONNECT', { vi: 'Không kết nối được dịch vụ ký tại wss://127.0.0.1:8987/GetCertInfo', en: 'Cannot connect to the signing service' }) },
+};
+
+/** Cancelled on the token. */
+export const CancelledOnToken: Story = { args: { problem: problem('REMOTE_CANCELLED', { vi: 'Người dùng đã huỷ ký', en: 'The user cancelled signing' }) } };
+
+/** Expired certificate: nothing is handed out. */
+export const ExpiredCertificate: Story = { args: { problem: problem('CERT_EXPIRED') } };
+
+/** English, dark theme. */
+export const EnglishDark: Story = {
+  render: () =>
+    html`<div lang="en" data-theme="dark"><egov-sign-dialog open .problem=${problem('REMOTE_TIMEOUT')}></egov-sign-dialog></div>`,
+};

@@ -1,0 +1,25 @@
+// Registers <egov-sign-dialog>: `import '@egov-vn/signature-elements/sign-dialog';`
+import { EgovSignDialog } from './sign-dialog.component.js';
+
+export { EgovSignDialog } from './sign-dialog.component.js';
+export type { EgovSignDialogCloseEvent, EgovSignedEvent, EgovSignErrorEvent } from './sign-dialog.events.js';
+export {
+  cryptoKeyProvider,
+  localServiceProvider,
+  pkcs12Provider,
+  registerSignerProvider,
+  signerProviders,
+  unregisterSignerProvider,
+  type ProviderField,
+  type SignerProvider,
+  type SignerProviderInput,
+} from '../internal/providers.js';
+export type { SignatureKind, SignProblem } from '../internal/sign-flow.js';
+
+EgovSignDialog.define('egov-sign-dialog');
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'egov-sign-dialog': EgovSignDialog;
+  }
+}

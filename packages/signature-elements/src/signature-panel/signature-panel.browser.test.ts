@@ -1,0 +1,118 @@
+import { expectAxeClean } from '@egov-vn/elements-core/testing';
+import { toPem } from '@egov-vn/pdf-signature/testing';
+import { html, render } from 'lit';
+import type { TemplateResult } from 'lit';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import { demoPki, signedPdf, tamper } from '../internal/fixtures.js';
+import { sampleReport } from '../internal/reports.js';
+import { EgovSignaturePanel } from './signature-panel.js';
+import type { EgovVerifiedEvent } from './signature-panel.js';
+
+const host = document.createElement('div');
+document.body.append(host);
+
+beforeEach(() => host.setAttribute('lang', 'vi'));
+afterEach(() => render(html``, host));
+
+async function mount(template: TemplateResult = html`<egov-signature-panel></egov-signature-panel>`): Promise<EgovSignaturePanel> {
+  render(template, host);
+  const el = host.querySelector('egov-signature-panel')!;
+  await el.updateComplete;
+  return el;
+}
+
+const q = (el: EgovSignaturePanel, sel: string) => el.shadowRoot!.querySelector<HTMLElement>(sel)!;
+const qa = (el: EgovSignaturePanel, sel: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(sel)];
+
+function verified(el: EgovSignaturePanel): Promise<EgovVerifiedEvent> {
+  return new Promise((resolve) => el.addEventListener('egov-verified', resolve, { once: true }));
+}
+
+describe('<egov-signature-panel>', () => {
+  it('is registered and says there is nothing to check yet', async () => {
+    const el = await mount();
+    expect(customElements.get('egov-signature-panel')).toBe(EgovSignaturePanel);
+    expect(q(el, '[part=summary]').textContent.trim()).toBe('Chưa có văn bản để kiểm tra.');
+    await expectAxeClean(el);
+  });
+
+  it('verifies a signed PDF against the trust anchors: valid, with signer, agency and a typed egov-verified', async () => {
+    const pki = await demoPki();
+    const pdf = await signedPdf();
+    const el = await mount();
+    const event = verified(el);
+    el.trustAnchors = [toPem(pki.root.der)];
+    el.pdf = pdf;
+    const { detail } = await event;
+    await el.updateComplete;
+    expect(detail.report.signatures[0]!.indication).toBe('TOTAL_PASSED');
+    expect(q(el, '[part=summary]').textContent.trim()).toBe('1/1 chữ ký hợp lệ');
+    expect(q(el, '[part=signature]').dataset.verdict).toBe('valid');
+    expect(q(el, '[part=verdict]').textContent.trim()).toBe('Hợp lệ');
+    const text = q(el, '[part=signature]').textContent;
+    expect(text).toContain('Nguyễn Văn A');
+    expect(text).toContain('UBND tỉnh Demo');
+    expect(text).toContain('Phê duyệt');
+    await expectAxeClean(el);
+  });
+
+  it('says "valid but untrusted" without trust anchors, and "invalid" for a tampered file', async () => {
+    const pdf = await signedPdf();
+    const el = await mount();
+    let event = verified(el);
+    el.pdf = pdf;
+    await event;
+    await el.updateComplete;
+    expect(q(el, '[part=signature]').dataset.verdict).toBe('untrusted');
+    expect(q(el, '[part=summary]').textContent.trim()).toBe('0/1 chữ ký hợp lệ');
+    event = verified(el);
+    el.pdf = tamper(pdf);
+    await event;
+    await el.updateComplete;
+    expect(q(el, '[part=signature]').dataset.verdict).toBe('invalid');
+    expect(q(el, '[part=verdict]').textContent.trim()).toBe('Không hợp lệ');
+  });
+
+  it('fetches src and reports a load failure with egov-verify-error', async () => {
+    const el = await mount();
+    const failure = new Promise<CustomEvent>((resolve) => el.addEventListener('egov-verify-error', resolve, { once: true }));
+    el.src = '/does-not-exist.pdf';
+    const { detail } = await failure;
+    await el.updateComplete;
+    expect(detail.message.vi).toContain('Không tải được văn bản');
+    expect(q(el, '[part=summary]').textContent).toContain('Không tải được văn bản');
+  });
+
+  it('shows every verdict of a report and what changed after signing', async () => {
+    const el = await mount();
+    el.report = sampleReport(['valid', 'untrusted', 'modified', 'indeterminate', 'invalid']);
+    await el.updateComplete;
+    expect(qa(el, '[part=signature]').map((s) => s.dataset.verdict)).toEqual(['valid', 'untrusted', 'modified', 'indeterminate', 'invalid']);
+    expect(qa(el, '[part=verdict]')[2]!.textContent.trim()).toBe('Văn bản bị sửa sau khi ký');
+    expect(qa(el, '[part=signature]')[2]!.textContent).toContain('Nội dung văn bản bị thay đổi');
+    await expectAxeClean(el);
+  });
+
+  it('opens the certificate details from the keyboard', async () => {
+    const el = await mount(html`<button>trước</button><egov-signature-panel></egov-signature-panel>`);
+    el.report = sampleReport(['valid']);
+    await el.updateComplete;
+    host.querySelector('button')!.focus();
+    await userEvent.tab();
+    const summary = q(el, 'details summary');
+    expect(el.shadowRoot!.activeElement).toBe(summary);
+    await userEvent.keyboard('{Enter}');
+    expect(q(el, 'details').hasAttribute('open')).toBe(true);
+    expect(q(el, 'details').textContent).toContain('CN=Demo Issuing CA');
+    await expectAxeClean(el);
+  });
+
+  it('speaks English under lang="en"', async () => {
+    const el = await mount();
+    el.report = sampleReport(['modified']);
+    host.setAttribute('lang', 'en');
+    await expect.poll(() => q(el, '[part=verdict]').textContent.trim()).toBe('Document modified after signing');
+    expect(q(el, '[part=summary]').textContent.trim()).toBe('0/1 signatures valid');
+  });
+});
