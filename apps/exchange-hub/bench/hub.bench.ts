@@ -1,14 +1,12 @@
-// `pnpm --filter @egov-vn/exchange-hub bench`: signed 1 KB edXML sends against the hub (PGlite in memory), on
+// `pnpm --filter @egov-vn/exchange-hub bench`: signed small edXML sends against the hub (PGlite in memory), on
 // loopback, bounded in time; then a bare Hono handler returning 200 with the same load, as the baseline.
-import { serve } from '@hono/node-server';
+import { attachmentFromBytes, buildEdxml, checkEdxml } from '@egov-vn/edxml';
 import { canonicalRequest, SIGNATURE_HEADERS } from '@egov-vn/exchange-api';
 import autocannon from 'autocannon';
-import { Hono } from 'hono';
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import { startHub } from '../src/server.js';
-import { attachmentFromBytes, buildEdxml, checkEdxml } from '@egov-vn/edxml';
-import { PDF, R1, seed, SENDER } from '../src/test-support.js';
+import { createInterface } from 'node:readline';
+import { PDF, R1, SENDER } from '../src/test-support.js';
 
 const duration = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -81,7 +79,30 @@ function run(url: string, signed: boolean): Promise<autocannon.Result> {
   });
 }
 
-const hub = await startHub({ port: 0, seed });
+/** The server runs in its own process, so that the load generator does not share its event loop. */
+async function server(kind: 'hub' | 'bare'): Promise<{ url: string; ask: (line: string) => Promise<string>; stop: () => void }> {
+  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, ['--import', 'tsx', 'bench/serve.ts', kind], {
+    cwd: new URL('..', import.meta.url).pathname,
+  });
+  child.stderr.pipe(process.stderr);
+  const lines: AsyncIterator<string> = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  const next = async (): Promise<string> => {
+    const r = await lines.next();
+    if (r.done === true) throw new Error(`${kind} server exited`);
+    return r.value;
+  };
+  const first = await next();
+  return {
+    url: first.replace(/^URL /, ''),
+    ask: async (line) => {
+      child.stdin.write(`${line}\n`);
+      return next();
+    },
+    stop: () => child.kill(),
+  };
+}
+
+const hub = await server('hub');
 // Warm-up (JIT, PGlite caches), not measured.
 await autocannon({
   url: hub.url,
@@ -98,27 +119,20 @@ await autocannon({
     },
   ],
 });
-counter += 1000;
 const sends = await run(hub.url, true);
-const stored = await hub.store.db.selectFrom('documents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-await hub.close();
+const stored = (await hub.ask('count')).replace(/^COUNT /, '');
+hub.stop();
 
-const bare = new Hono();
-bare.post('/', (c) => c.text('ok'));
-const baseline = await new Promise<{ url: string; close: () => void }>((resolve) => {
-  const s = serve({ fetch: bare.fetch, port: 0, hostname: '127.0.0.1' }, () =>
-    resolve({ url: `http://127.0.0.1:${(s.address() as AddressInfo).port}`, close: () => s.close() }),
-  );
-});
+const baseline = await server('bare');
 const base = await run(baseline.url, false);
-baseline.close();
+baseline.stop();
 
 const bodyBytes = Buffer.byteLength(JSON.stringify({ edxml, messageId: 'x' }));
 const sendRate = sends.requests.average;
 const baseRate = base.requests.average;
 console.log(`edXML package: ${Buffer.byteLength(edxml)} bytes (request body ${bodyBytes} bytes); ${connections} connections, ${duration} s each`);
 console.log(
-  `signed sends:    ${sendRate.toFixed(0)} sends/s  p50 ${sends.latency.p50} ms  p99 ${sends.latency.p99} ms  (${sends['2xx']} ok, ${sends.non2xx} non-2xx, ${sends.errors} errors; ${stored.n} stored)`,
+  `signed sends:    ${sendRate.toFixed(0)} sends/s  p50 ${sends.latency.p50} ms  p99 ${sends.latency.p99} ms  (${sends['2xx']} ok, ${sends.non2xx} non-2xx, ${sends.errors} errors; ${stored} stored)`,
 );
 console.log(`bare Hono 200:   ${baseRate.toFixed(0)} req/s    p50 ${base.latency.p50} ms  p99 ${base.latency.p99} ms`);
 console.log(`ratio sends/bare: ${(sendRate / baseRate).toFixed(3)}`);

@@ -1,7 +1,7 @@
 // Request authentication: HMAC-SHA256 signed headers per agency system, in the style of the national axis
 // (system id + timestamp + hash), with a body hash, a bounded clock skew and a nonce that is accepted once.
-import { SIGNATURE_HEADERS, signatureOf, timingSafeEqualHex } from '@egov-vn/exchange-api';
-import { createHash } from 'node:crypto';
+import { canonicalRequest, SIGNATURE_HEADERS, timingSafeEqualHex } from '@egov-vn/exchange-api';
+import { createHash, createHmac } from 'node:crypto';
 import { HubError } from './hub-error.js';
 import type { Caller, HubStore } from './store.js';
 
@@ -56,16 +56,21 @@ export async function authenticate(
   const bodyHash = createHash('sha256').update(req.body).digest('hex');
   if (bodyHash !== contentSha256) throw new HubError('BAD_SIGNATURE', { reason: 'content-sha256' });
   // An unknown system gets the same answer as a wrong signature.
+  // node:crypto (synchronous) over the contract's canonical request: the same value as the WebCrypto `signatureOf`.
   const expected = system
-    ? await signatureOf(system.secret, {
-        method: req.method,
-        pathWithQuery: req.pathWithQuery,
-        systemId,
-        agency: agencyHeader,
-        timestamp,
-        nonce,
-        contentSha256,
-      })
+    ? createHmac('sha256', system.secret)
+        .update(
+          canonicalRequest({
+            method: req.method,
+            pathWithQuery: req.pathWithQuery,
+            systemId,
+            agency: agencyHeader,
+            timestamp,
+            nonce,
+            contentSha256,
+          }),
+        )
+        .digest('hex')
     : '';
   if (!system || !timingSafeEqualHex(expected, signature)) throw new HubError('BAD_SIGNATURE');
   if (!nonces.add(`${systemId}\n${nonce}`, now)) throw new HubError('REPLAYED_REQUEST');
