@@ -26,6 +26,9 @@ function parameters(route: RouteDef): JsonSchema[] {
       out.push(param);
     }
   }
+  for (const h of route.headers ?? []) {
+    out.push({ name: h.name, in: 'header', required: false, description: h.description, schema: { type: 'string' } });
+  }
   return out;
 }
 

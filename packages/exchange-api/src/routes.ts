@@ -12,6 +12,8 @@ export interface RouteDef {
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;
+  /** Request headers besides the signature headers. */
+  headers?: ReadonlyArray<{ name: string; description: string }>;
   /** Success status and body: a JSON schema, or a binary media type. */
   success: { status: 200 | 201; schema: z.ZodType } | { status: 200; mediaType: string };
   errors: readonly ErrorCode[];
@@ -35,6 +37,12 @@ export const routes = {
     summary: { vi: 'Gửi gói tin văn bản điện tử', en: 'Send a document package' },
     auth: true,
     body: s.SendDocumentRequestSchema,
+    headers: [
+      {
+        name: 'Idempotency-Key',
+        description: 'Used as the message id when the body has none: a retry with the same key is not delivered twice.',
+      },
+    ],
     success: { status: 201, schema: s.SendDocumentResponseSchema },
     errors: [
       ...AUTH_ERRORS,

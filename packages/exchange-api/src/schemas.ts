@@ -206,14 +206,11 @@ export const UpdateStatusRequestSchema = z
     code: StatusCodeSchema,
     description: z.string().max(2000).optional(),
     staff: z.string().max(200).optional(),
-    statusId: z
-      .string()
-      .min(8)
-      .max(100)
-      .optional()
-      .describe('Sender-side id of this status update: a retry with the same id is not recorded twice.'),
   })
-  .meta({ id: 'UpdateStatusRequest' });
+  .meta({
+    id: 'UpdateStatusRequest',
+    description: 'A status is recorded once per recipient and code: repeating a code (a retry) is answered as a duplicate.',
+  });
 
 export const UpdateStatusResponseSchema = z
   .object({ status: StatusEntrySchema, duplicate: z.boolean() })
