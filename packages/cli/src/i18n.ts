@@ -19,13 +19,15 @@ Global options: --lang vi|en (default vi), --help, --version`,
   badLang: ['Ngôn ngữ không hỗ trợ: "{value}" (dùng vi hoặc en).', 'Unsupported language: "{value}" (use vi or en).'],
   badOption: ['Tùy chọn không hợp lệ: {detail}', 'Invalid option: {detail}'],
   checkUsage: [
-    `Cách dùng: egov-vn check <tệp…> [--json] [--lang vi|en] [--no-warnings] [--no-progress]
+    `Cách dùng: egov-vn check <tệp…> [--json] [--lang vi|en] [--no-warnings] [--no-progress] [--trust <gốc.pem>] [--crl <tệp.crl>]
 
-Kiểm tra gói tin edXML (gói văn bản, gói trạng thái) theo QCVN 102:2016 và tệp JSON văn bản theo Nghị định 30/2020.
+Kiểm tra gói tin edXML (gói văn bản, gói trạng thái) theo QCVN 102:2016, tệp JSON văn bản theo Nghị định 30/2020
+và chữ ký số trên tệp PDF (chứng thư gốc tin cậy cho bằng --trust).
 Mã thoát: 0 hợp lệ, 1 không hợp lệ, 2 không đọc được tệp hoặc sai cách dùng.`,
-    `Usage: egov-vn check <files…> [--json] [--lang vi|en] [--no-warnings] [--no-progress]
+    `Usage: egov-vn check <files…> [--json] [--lang vi|en] [--no-warnings] [--no-progress] [--trust <anchors.pem>] [--crl <file.crl>]
 
-Checks edXML packages (document, status) against QCVN 102:2016 and document JSON against Nghị định 30/2020.
+Checks edXML packages (document, status) against QCVN 102:2016, document JSON against Nghị định 30/2020
+and the signatures of PDF files (trust anchors given with --trust).
 Exit codes: 0 conformant, 1 not conformant, 2 unreadable file or usage error.`,
   ],
   noFiles: ['Chưa chỉ ra tệp cần kiểm tra.', 'No file to check.'],
@@ -42,6 +44,7 @@ Exit codes: 0 conformant, 1 not conformant, 2 unreadable file or usage error.`,
   kind_document: ['gói văn bản edXML', 'edXML document package'],
   kind_status: ['gói trạng thái edXML', 'edXML status package'],
   kind_json: ['JSON văn bản', 'document JSON'],
+  kind_pdf: ['PDF ký số', 'signed PDF'],
   kind_unknown: ['không xác định', 'unknown'],
   fileOk: ['hợp lệ ({kind})', 'conformant ({kind})'],
   fileBad: ['không hợp lệ ({kind}): {errors} lỗi, {warnings} cảnh báo', 'not conformant ({kind}): {errors} errors, {warnings} warnings'],
@@ -57,6 +60,38 @@ Exit codes: 0 conformant, 1 not conformant, 2 unreadable file or usage error.`,
     'Package larger than 64 MiB: the XML signature was not verified.',
   ],
   checkSummary: ['Kiểm tra gói tin edXML và JSON văn bản', 'Check edXML packages and document JSON'],
+  verifyUsage: [
+    `Cách dùng: egov-vn verify <tệp.pdf…> --trust <chứng thư gốc.pem> [--trust …] [--crl <tệp.crl>] [--json] [--lang vi|en]
+
+Kiểm tra chữ ký số PAdES trên tệp PDF: toàn vẹn, chữ ký CMS, chuỗi chứng thư đến các chứng thư gốc tin cậy
+(không có gì được tin cậy mặc định), dấu thời gian, phạm vi ký và các thay đổi sau khi ký.
+Mã thoát: 0 mọi chữ ký hợp lệ, 1 có chữ ký không hợp lệ/chưa xác định hoặc không có chữ ký, 2 không đọc được tệp hoặc sai cách dùng.`,
+    `Usage: egov-vn verify <file.pdf…> --trust <anchors.pem> [--trust …] [--crl <file.crl>] [--json] [--lang vi|en]
+
+Verifies the PAdES signatures of PDF files: integrity, the CMS signature, the certificate chain to the trust anchors
+given (nothing is trusted by default), timestamps, coverage and changes made after signing.
+Exit codes: 0 every signature passed, 1 a signature failed or is indeterminate, or none, 2 unreadable file or usage error.`,
+  ],
+  signUsage: [
+    `Cách dùng: egov-vn sign <vào.pdf> -o <ra.pdf> --p12 <tệp.p12> [--password-env TÊN_BIẾN] [--tsa URL]
+                    [--certify 1|2|3] [--hash SHA-256|SHA-384|SHA-512] [--subfilter pades|pkcs7]
+                    [--reason …] [--location …] [--page N]
+
+Ký số tệp PDF bằng ghi nối tiếp (không sửa byte nào của tệp gốc). Mật khẩu PKCS#12 đọc từ biến môi trường
+(mặc định EGOV_P12_PASSWORD), không bao giờ từ dòng lệnh. --tsa thêm dấu thời gian RFC 3161 (PAdES B-T).
+Mã thoát: 0 đã ký, 1 không ký được (sai mật khẩu, chứng thư…), 2 không đọc được tệp hoặc sai cách dùng.`,
+    `Usage: egov-vn sign <in.pdf> -o <out.pdf> --p12 <file.p12> [--password-env NAME] [--tsa URL]
+                    [--certify 1|2|3] [--hash SHA-256|SHA-384|SHA-512] [--subfilter pades|pkcs7]
+                    [--reason …] [--location …] [--page N]
+
+Signs a PDF by incremental update (no byte of the input changes). The PKCS#12 password is read from an environment
+variable (default EGOV_P12_PASSWORD), never from the command line. --tsa adds an RFC 3161 timestamp (PAdES B-T).
+Exit codes: 0 signed, 1 could not sign (wrong password, certificate…), 2 unreadable file or usage error.`,
+  ],
+  signed: ['Đã ký: {file}', 'Signed: {file}'],
+  signFailed: ['Không ký được: {detail}', 'Could not sign: {detail}'],
+  pdfNotSigned: ['Tệp PDF không có chữ ký số.', 'The PDF has no digital signature.'],
+  pdfSignature: ['Chữ ký "{name}": {indication} — {reasons}', 'Signature "{name}": {indication} — {reasons}'],
 } as const;
 
 export type MessageKey = keyof typeof messages;

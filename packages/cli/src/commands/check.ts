@@ -7,6 +7,7 @@ import { EXIT_NOT_CONFORMANT, EXIT_OK, EXIT_USAGE, type Command, type CommandCon
 import { t, type Lang } from '../i18n.js';
 import { lineColumn, locateJsonValues, locatePath } from '../json-locate.js';
 import { parseCommandArgs } from '../main.js';
+import { isPdf, loadTrust, pdfIssues, verifyPdfFile } from '../pdf.js';
 import { Progress } from '../progress.js';
 
 /** One problem in a file, ready to print or to serialise. */
@@ -23,7 +24,7 @@ export interface FileIssue {
 /** The result of checking one file. */
 export interface FileReport {
   file: string;
-  kind: 'document' | 'status' | 'json' | 'unknown';
+  kind: 'document' | 'status' | 'json' | 'pdf' | 'unknown';
   /** false when the file could not be read at all (exit code 2). */
   readable: boolean;
   ok: boolean;
@@ -38,12 +39,13 @@ function fromEdxml(i: EdxmlIssue): FileIssue {
   return out;
 }
 
-async function sniff(path: string): Promise<'json' | 'xml'> {
+async function sniff(path: string): Promise<'json' | 'xml' | 'pdf'> {
   const fh = await open(path, 'r');
   try {
     const buf = new Uint8Array(256);
     const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
     const head = new TextDecoder().decode(buf.subarray(0, bytesRead)).replace(/^\uFEFF/, '').trimStart();
+    if (isPdf(head)) return 'pdf';
     return head.startsWith('{') || head.startsWith('[') ? 'json' : 'xml';
   } finally {
     await fh.close();
@@ -128,11 +130,20 @@ async function verifySignature(path: string, lang: Lang): Promise<FileIssue | un
 }
 
 /** Checks one file: detects its kind (edXML package or document JSON) and collects every problem. Never throws. */
-export async function checkFile(file: string, options: { lang?: Lang; warnings?: boolean; cwd?: string } = {}): Promise<FileReport> {
+export async function checkFile(
+  file: string,
+  options: { lang?: Lang; warnings?: boolean; cwd?: string; trust?: { trustAnchors: Uint8Array[]; crls: Uint8Array[] } } = {},
+): Promise<FileReport> {
   const lang = options.lang ?? 'vi';
   const path = resolve(options.cwd ?? '.', file);
   try {
-    if ((await sniff(path)) === 'json') return { ...(await checkJson(path, lang)), file };
+    const kind = await sniff(path);
+    if (kind === 'json') return { ...(await checkJson(path, lang)), file };
+    if (kind === 'pdf') {
+      const report = await verifyPdfFile(path, options.trust ?? { trustAnchors: [], crls: [] });
+      const issues = pdfIssues(report, lang).filter((i) => i.severity === 'error' || options.warnings !== false);
+      return { file, kind: 'pdf', readable: true, ok: !issues.some((i) => i.severity === 'error'), issues };
+    }
     const stream = Readable.toWeb(createReadStream(path)) as unknown as ReadableStream<Uint8Array>;
     const r = await checkEdxml(stream, { lang, warnings: options.warnings ?? true });
     const unreadable = r.issues.some((i) => i.code === 'XML_READ_ERROR');
@@ -188,6 +199,8 @@ export const command: Command = {
       json: { type: 'boolean', default: false },
       warnings: { type: 'boolean', default: true },
       progress: { type: 'boolean', default: true },
+      trust: { type: 'string', multiple: true },
+      crl: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h', default: false },
     });
     if (!args) return EXIT_USAGE;
@@ -200,12 +213,20 @@ export const command: Command = {
       ctx.stderr.write(`${t(ctx.lang, 'noFiles')}\n${t(ctx.lang, 'checkUsage')}\n`);
       return EXIT_USAGE;
     }
+    const names = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+    let trust;
+    try {
+      trust = await loadTrust(names(args.values['trust']).map((f) => resolve(ctx.cwd, f)), names(args.values['crl']).map((f) => resolve(ctx.cwd, f)));
+    } catch (e) {
+      ctx.stderr.write(`${t(ctx.lang, 'unreadable', { detail: e instanceof Error ? e.message : String(e) })}\n`);
+      return EXIT_USAGE;
+    }
     const json = args.values['json'] === true;
     const progress = new Progress(ctx.stderr, files.length, args.values['progress'] !== false && !json && files.length > 1);
     const reports: FileReport[] = [];
     for (const [n, file] of files.entries()) {
       progress.update(n, file);
-      const r = await checkFile(file, { lang: ctx.lang, warnings: args.values['warnings'] !== false, cwd: ctx.cwd });
+      const r = await checkFile(file, { lang: ctx.lang, warnings: args.values['warnings'] !== false, cwd: ctx.cwd, trust });
       reports.push(r);
       if (!json) {
         progress.clear();

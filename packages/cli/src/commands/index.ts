@@ -8,4 +8,14 @@ export const builtinCommands: CommandEntry[] = [
     summary: { vi: 'Kiểm tra gói tin edXML và JSON văn bản', en: 'Check edXML packages and document JSON' },
     load: async () => (await import('./check.js')).command,
   },
+  {
+    name: 'sign',
+    summary: { vi: 'Ký số tệp PDF (PAdES, ghi nối tiếp)', en: 'Sign a PDF (PAdES, incremental update)' },
+    load: async () => (await import('./sign.js')).command,
+  },
+  {
+    name: 'verify',
+    summary: { vi: 'Kiểm tra chữ ký số trên tệp PDF', en: 'Verify the digital signatures of PDF files' },
+    load: async () => (await import('./verify.js')).command,
+  },
 ];

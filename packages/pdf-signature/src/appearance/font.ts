@@ -2,7 +2,9 @@
  * Embedded TrueType subsets (Type0 / CIDFontType2, Identity-H, with ToUnicode) built with fontkit, so Vietnamese
  * text ("ế, ở, ữ") shows and extracts correctly. The standard-14 fonts cannot do this.
  */
-import * as fontkit from '@pdf-lib/fontkit';
+// Default import: the package's CommonJS build (what Node loads) has no named `create` export.
+import fontkit from '@pdf-lib/fontkit';
+import type { Font, Subset } from '@pdf-lib/fontkit';
 import { pdfError } from '../errors.js';
 import { concatBytes, latin1Bytes } from '../pdf/bytes.js';
 import { deflate } from '../pdf/filters.js';
@@ -17,8 +19,8 @@ export interface ShapedRun {
 
 /** A font being used in one appearance: collects glyphs, then writes the subset. */
 export class EmbeddedFont {
-  private readonly font: fontkit.Font;
-  private readonly subset: fontkit.Subset;
+  private readonly font: Font;
+  private readonly subset: Subset;
   private readonly widths = new Map<number, number>();
   private readonly unicode = new Map<number, number[]>();
 
