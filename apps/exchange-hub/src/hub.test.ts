@@ -1,4 +1,5 @@
 // Hub behaviour beyond the contract suite: the .eml e-copy, persistence in DATA_DIR, configuration, OpenAPI.
+import { parseEdxml } from '@egov-vn/edxml';
 import { ExchangeClient } from '@egov-vn/exchange-client';
 import { simpleParser } from 'mailparser';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -50,6 +51,35 @@ describe('exchange hub', () => {
     // The same message id after the restart is still a duplicate.
     const again = await sender().sendDocument({ edxml: documentPackage({ to: [R1], number: '78' }), messageId: sent.messageId });
     expect(again).toMatchObject({ duplicate: true, documentId: sent.documentId });
+  });
+
+  it('stores each status as an edXML status package delivered to the sender (for the axis-compatible API)', async () => {
+    const sent = await sender().sendDocument({ edxml: documentPackage({ to: [R1], number: '79' }) });
+    await r1().updateStatus(sent.documentId, { code: '03', staff: 'Trần Văn Bình', description: 'Đã vào sổ' });
+    await r1().updateStatus(sent.documentId, { code: '03' });
+    const rows = await hub.store.db
+      .selectFrom('documents as doc')
+      .innerJoin('deliveries as d', 'd.document_id', 'doc.id')
+      .select(['doc.edxml', 'doc.sender', 'd.recipient', 'd.state'])
+      .where('doc.kind', '=', 'status')
+      .where('doc.message_id', 'like', `status:${sent.documentId}:%`)
+      .execute();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ sender: R1, recipient: '000.00.00.G22', state: 'pending' });
+    const parsed = await parseEdxml(rows[0]?.edxml ?? new Uint8Array());
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok || parsed.value.kind !== 'status') throw new Error('not a status package');
+    expect(parsed.value.header).toMatchObject({
+      statusCode: '03',
+      description: 'Đã vào sổ',
+      from: { organId: R1 },
+      responseFor: { organId: '000.00.00.G22', code: '79/VPCP-TTĐT', documentId: '000.00.00.G22,2024/03/12,79/VPCP-TTĐT' },
+      staffInfo: { staff: 'Trần Văn Bình' },
+    });
+    expect(parsed.value.header.timestamp).toMatch(/^\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}$/);
+    // Status messages stay out of the document inbox and the sent list.
+    expect((await sender().listInbox({ limit: 200 })).items).toEqual([]);
+    expect((await r1().listSent({ limit: 200 })).items).toEqual([]);
   });
 
   it('serves its OpenAPI document', async () => {

@@ -1,6 +1,6 @@
 // The hub's storage and delivery rules, independent of HTTP: the REST API (and later the axis-compatible API) call
 // these functions, so both share one inbox, one delivery record per recipient and one status history.
-import { checkEdxml, statusCodeInfo, type EdxmlDocumentPackage, type EdxmlIssue } from '@egov-vn/edxml';
+import { buildEdxml, checkEdxml, statusCodeInfo, type EdxmlStatusPackage, type EdxmlDocumentPackage, type EdxmlIssue } from '@egov-vn/edxml';
 import {
   type Agency,
   type AgencyPage,
@@ -43,6 +43,12 @@ type DeliveryRow = Selectable<DeliveryTable>;
 type StatusRow = Selectable<StatusTable>;
 
 const iso = (d: Date | string): string => (d instanceof Date ? d : new Date(d)).toISOString();
+
+/** `yyyy/MM/dd HH:mm:ss` in Việt Nam time (UTC+7), as edXML timestamps are written. */
+function edxmlTimestamp(d: Date): string {
+  const t = new Date(d.getTime() + 7 * 3_600_000).toISOString();
+  return `${t.slice(0, 4)}/${t.slice(5, 7)}/${t.slice(8, 10)} ${t.slice(11, 19)}`;
+}
 
 /** A 24-hex id like the axis DocId: 4 bytes of seconds then 8 random bytes. */
 export function newDocumentId(now = Date.now()): string {
@@ -396,6 +402,7 @@ export class HubStore {
         'd.recipient as d_recipient',
       ])
       .where('d.recipient', '=', caller.agency)
+      .where('doc.kind', '=', 'edoc')
       .where('d.seq', '>', after);
     if (q.state !== 'all') query = query.where('d.state', '=', q.state);
     if (q.sender) query = query.where('doc.sender', '=', q.sender);
@@ -439,7 +446,12 @@ export class HubStore {
 
   async sent(caller: Caller, q: { since?: string; until?: string; cursor?: string; limit: number }): Promise<SentPage> {
     const after = decodeCursor(q.cursor);
-    let query = this.db.selectFrom('documents').selectAll().where('sender', '=', caller.agency).where('seq', '>', after);
+    let query = this.db
+      .selectFrom('documents')
+      .selectAll()
+      .where('sender', '=', caller.agency)
+      .where('kind', '=', 'edoc')
+      .where('seq', '>', after);
     if (q.since) query = query.where('sent_at', '>=', new Date(q.since));
     if (q.until) query = query.where('sent_at', '<', new Date(q.until));
     const rows = await query.orderBy('seq').limit(q.limit + 1).execute();
@@ -504,7 +516,7 @@ export class HubStore {
     id: string,
     input: { code: StatusCode; description?: string; staff?: string },
   ): Promise<{ status: StatusEntry; duplicate: boolean }> {
-    const { delivery } = await this.access(caller, id);
+    const { doc, delivery } = await this.access(caller, id);
     if (!delivery) throw new HubError('FORBIDDEN', undefined, {
       vi: 'Chỉ cơ quan nhận mới cập nhật được trạng thái xử lý văn bản.',
       en: 'Only a recipient can update the status of a document.',
@@ -550,6 +562,56 @@ export class HubStore {
           .where('code', '=', input.code)
           .executeTakeFirstOrThrow();
         return { status: statusEntry(again), duplicate: true };
+      }
+      // The same status as an edXML status package delivered to the sender, as the axis carries it (messagetype
+      // status): a system on the axis-compatible API collects it from its inbox of status messages.
+      const pkg: EdxmlStatusPackage = {
+        kind: 'status',
+        header: {
+          from: { organId: caller.agency },
+          responseFor: {
+            organId: doc.sender,
+            code: doc.notation ?? undefined,
+            promulgationDate: doc.promulgation_date ?? undefined,
+            documentId: doc.edxml_document_id ?? undefined,
+          },
+          staffInfo: input.staff ? { staff: input.staff } : undefined,
+          statusCode: input.code,
+          description: input.description ?? statusCodeInfo(input.code)?.vi,
+          timestamp: edxmlTimestamp(row.at),
+        },
+      };
+      const bytes = new TextEncoder().encode(buildEdxml(pkg));
+      const statusDoc = await tx
+        .insertInto('documents')
+        .values({
+          id: newDocumentId(),
+          kind: 'status',
+          message_id: `status:${id}:${caller.agency}:${input.code}`,
+          sender: caller.agency,
+          body_sha256: createHash('sha256').update(bytes).digest('hex'),
+          edxml: bytes,
+          edxml_document_id: doc.edxml_document_id,
+          from_name: null,
+          subject: null,
+          notation: doc.notation,
+          promulgation_date: doc.promulgation_date,
+          priority: null,
+          paper: false,
+          signed: false,
+          size: bytes.length,
+          recipients: [doc.sender],
+          attachments: '[]',
+          sent_at: row.at,
+        })
+        .onConflict((oc) => oc.columns(['sender', 'message_id']).doNothing())
+        .returning(['id', 'sent_at'])
+        .executeTakeFirst();
+      if (statusDoc) {
+        await tx
+          .insertInto('deliveries')
+          .values({ document_id: statusDoc.id, recipient: doc.sender, state: 'pending', delivered_at: statusDoc.sent_at })
+          .execute();
       }
       return { status: statusEntry(row), duplicate: false };
     });
@@ -682,6 +744,8 @@ export class HubStore {
     const vnDay = (col: string) => sql`((${sql.ref(col)} at time zone 'UTC') + interval '7 hours')::date`;
     const inc = await this.db
       .selectFrom('deliveries')
+      .innerJoin('documents', 'documents.id', 'deliveries.document_id')
+      .where('documents.kind', '=', 'edoc')
       .select([
         sql<number>`count(*)::int`.as('received'),
         sql<number>`count(acknowledged_at)::int`.as('acknowledged'),
@@ -689,9 +753,9 @@ export class HubStore {
           'same_day',
         ),
       ])
-      .where('recipient', '=', caller.agency)
-      .where('delivered_at', '>=', start)
-      .where('delivered_at', '<', end)
+      .where('deliveries.recipient', '=', caller.agency)
+      .where('deliveries.delivered_at', '>=', start)
+      .where('deliveries.delivered_at', '<', end)
       .executeTakeFirstOrThrow();
     const share = (a: number, b: number) => (b === 0 ? 0 : a / b);
     return {
