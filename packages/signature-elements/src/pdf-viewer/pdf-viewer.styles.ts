@@ -5,6 +5,8 @@ export default css`
     display: block;
   }
   .base {
+    background: var(--egov-color-surface);
+    color: var(--egov-color-text);
     display: grid;
     gap: var(--egov-space-sm);
   }

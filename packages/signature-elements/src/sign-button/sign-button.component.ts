@@ -1,14 +1,14 @@
-import { defineMessages, EgovElement, hostStyles } from '@egov-vn/elements-core';
+import { defineMessages, EgovElement, hostStyles, visuallyHidden } from '@egov-vn/elements-core';
 import type { TrustInput } from '@egov-vn/pdf-signature';
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import type { PropertyDeclarations } from 'lit';
 import type { SignerProvider } from '../internal/providers.js';
 import type { EgovSignDialog } from '../sign-dialog/sign-dialog.component.js';
 import styles from './sign-button.styles.js';
 
 const messages = defineMessages({
-  vi: { sign: 'Ký số', signNamed: (name: string) => `Ký số văn bản ${name}` },
-  en: { sign: 'Sign', signNamed: (name: string) => `Sign the document ${name}` },
+  vi: { sign: 'Ký số', document: (name: string) => `văn bản ${name}` },
+  en: { sign: 'Sign', document: (name: string) => `the document ${name}` },
 });
 
 /**
@@ -30,7 +30,7 @@ const messages = defineMessages({
  */
 export class EgovSignButton extends EgovElement<typeof messages> {
   static override messages = messages;
-  static override styles = [hostStyles, styles];
+  static override styles = [hostStyles, visuallyHidden, styles];
   static override properties: PropertyDeclarations = {
     pdf: { attribute: false },
     src: {},
@@ -74,10 +74,11 @@ export class EgovSignButton extends EgovElement<typeof messages> {
         part="button"
         type="button"
         aria-haspopup="dialog"
-        aria-label=${this.fileName ? this.msg('signNamed', this.fileName) : this.msg('sign')}
         @click=${this.onClick}
       >
-        <slot>${this.msg('sign')}</slot>
+        <slot>${this.msg('sign')}</slot>${this.fileName
+          ? html`<span class="visually-hidden"> ${this.msg('document', this.fileName)}</span>`
+          : nothing}
       </button>
       <egov-sign-dialog
         part="dialog"
