@@ -18,7 +18,7 @@ import {
 import { foldForSearch } from '@egov-vn/schemas';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { randomBytes, createHash } from 'node:crypto';
-import type { AttachmentRow, Database, DeliveryTable, DocumentTable, StatusTable } from './db.js';
+import type { AgencyTable, AttachmentRow, Database, DeliveryTable, DocumentTable, StatusTable } from './db.js';
 import { HubError } from './hub-error.js';
 
 export interface SeedSystem {
@@ -651,15 +651,7 @@ export class HubStore {
 
   // ---------- agencies ----------
 
-  #agency(row: {
-    code: string;
-    name: string;
-    email: string | null;
-    endpoint: string | null;
-    parent_code: string | null;
-    system_id: string;
-    updated_at: Date;
-  }): Agency {
+  #agency(row: Selectable<AgencyTable>): Agency {
     return {
       code: row.code,
       name: row.name,
