@@ -23,7 +23,7 @@ export {
   type SignerProvider,
   type SignerProviderInput,
 } from './internal/providers.js';
-export { explainError, kindReasons, signatureKinds, signDocument, type SignatureKind, type SignDocumentOptions, type SignedDocument, type SignProblem } from './internal/sign-flow.js';
+export { explainError, kindReasons, signatureKinds, signDocument, type AppearanceInput, type SignatureKind, type SignDocumentOptions, type SignedDocument, type SignProblem } from './internal/sign-flow.js';
 export { verdictOf, verdicts, type Verdict } from './internal/verdict.js';
 export { EgovPdfViewer } from './pdf-viewer/pdf-viewer.component.js';
 export type { EgovPdfViewerErrorEvent, EgovPdfViewerLoadEvent, EgovPdfViewerPageEvent } from './pdf-viewer/pdf-viewer.events.js';

@@ -1,4 +1,14 @@
 // The parts of @egov-vn/pdf-signature the elements use, loaded on demand (`await import('./core.js')`) so the
 // elements stay small until a document is verified or signed, and the bundler keeps only these exports
 // (a namespace import of the whole package would also pull in fontkit for text stamps).
-export { cryptoKeySigner, PdfSignatureError, pkcs12Signer, remoteSigner, signPdf, verifyPdf } from '@egov-vn/pdf-signature';
+export {
+  cryptoKeySigner,
+  locateSignerBox,
+  PdfSignatureError,
+  pkcs12Signer,
+  remoteSigner,
+  sealAppearance,
+  signatureImageAppearance,
+  signPdf,
+  verifyPdf,
+} from '@egov-vn/pdf-signature';

@@ -1,4 +1,5 @@
-import type { Signer, TrustInput, VerificationReport } from '@egov-vn/pdf-signature';
+import type * as CoreModule from './core.js';
+import type { AppearanceFactory, CopyKind, Rect, Signer, TrustInput, VerificationReport } from '@egov-vn/pdf-signature';
 
 /** The kinds of signature of Nghị định 30/2020/NĐ-CP. */
 export type SignatureKind = 'author' | 'seal' | 'copy';
@@ -12,12 +13,70 @@ export const kindReasons: Record<SignatureKind, string> = {
   copy: 'Ký số bản sao, văn bản kèm theo',
 };
 
+/**
+ * What makes a signature visible (Nghị định 30 Phụ lục I layouts from `@egov-vn/pdf-signature`). Without the
+ * matching input the signature is invisible (still valid: the visible mark is only a picture).
+ */
+export interface AppearanceInput {
+  /** author: the blue signature image (PNG, transparent background). */
+  readonly signatureImage?: Uint8Array;
+  /** seal: the red seal (PNG, transparent background), over the left third of the signer's box. */
+  readonly sealImage?: Uint8Array;
+  /** copy: a TrueType font covering Vietnamese for the text stamp (top right of the page). */
+  readonly stampFont?: Uint8Array;
+  /** copy: the agency named in the stamp. */
+  readonly agency?: string;
+  /** copy: SAO Y (default), SAO LỤC or TRÍCH SAO. */
+  readonly copyKind?: CopyKind;
+  /** Standard position for author/seal: the signer's name line printed in the document (`locateSignerBox`). */
+  readonly signerName?: string;
+  /** Custom position (overrides the standard one): the signer's box in PDF points, [x1, y1, x2, y2] from bottom left. */
+  readonly rect?: Rect;
+}
+
 export interface SignDocumentOptions {
   readonly signer: Signer;
   readonly kind: SignatureKind;
-  /** 0-based page index for the (invisible) signature widget. */
+  /** 0-based page index of the signature widget (the located name line's page wins for the standard position). */
   readonly page?: number;
   readonly trustAnchors: readonly TrustInput[];
+  readonly appearance?: AppearanceInput;
+  /** Claimed signing time (default now). */
+  readonly signingTime?: Date;
+}
+
+type Core = typeof CoreModule;
+
+/** The appearance for a kind, and the page it goes on; `undefined` appearance = invisible. */
+async function appearanceFor(
+  core: Core,
+  pdf: Uint8Array,
+  kind: SignatureKind,
+  input: AppearanceInput,
+  page: number | undefined,
+  time: Date,
+): Promise<{ appearance?: AppearanceFactory; page?: number }> {
+  const at = page === undefined ? {} : { page };
+  if (kind === 'copy') {
+    if (!input.stampFont || !input.agency) return at;
+    const stamp = await import('./stamp.js');
+    const lines = stamp.copyStampLines({ kind: input.copyKind ?? 'SAO Y', agency: input.agency, time });
+    return { ...at, appearance: stamp.textStampAppearance({ font: input.stampFont, lines }) };
+  }
+  const image = kind === 'author' ? input.signatureImage : input.sealImage;
+  if (!image) return at;
+  let rect = input.rect;
+  let where = at;
+  if (!rect && input.signerName) {
+    const box = await core.locateSignerBox(pdf, input.signerName, page === undefined ? {} : { page });
+    rect = box.rect;
+    where = { page: box.page };
+  }
+  if (!rect) return at;
+  return {
+    ...where,
+    appearance: kind === 'author' ? core.signatureImageAppearance({ rect, image }) : core.sealAppearance({ signerRect: rect, seal: image }),
+  };
 }
 
 export interface SignedDocument {
@@ -30,13 +89,16 @@ export interface SignedDocument {
  * and emits). The verdict is the validator's: nothing is decided here.
  */
 export async function signDocument(pdf: Uint8Array, options: SignDocumentOptions): Promise<SignedDocument> {
-  const { signPdf, verifyPdf } = await import('./core.js');
-  const signed = await signPdf(pdf, {
+  const core = await import('./core.js');
+  const signingTime = options.signingTime ?? new Date();
+  const visible = await appearanceFor(core, pdf, options.kind, options.appearance ?? {}, options.page, signingTime);
+  const signed = await core.signPdf(pdf, {
     signer: options.signer,
     reason: kindReasons[options.kind],
-    ...(options.page === undefined ? {} : { page: options.page }),
+    signingTime,
+    ...visible,
   });
-  const report = await verifyPdf(signed, { trustAnchors: options.trustAnchors });
+  const report = await core.verifyPdf(signed, { trustAnchors: options.trustAnchors });
   return { pdf: signed, report };
 }
 
@@ -89,6 +151,10 @@ const problems: Record<string, Omit<SignProblem, 'code' | 'detail'>> = {
   PDF_ENCRYPTED: {
     title: { vi: 'Tệp PDF đã được đặt mật khẩu nên không ký được.', en: 'The PDF is encrypted and cannot be signed.' },
     action: { vi: 'Bỏ mật khẩu của tệp rồi ký lại.', en: 'Remove the file’s password and sign again.' },
+  },
+  LOCATE_NOT_FOUND: {
+    title: { vi: 'Không tìm thấy vị trí ký tiêu chuẩn (dòng họ tên người ký) trong văn bản.', en: 'The standard signing position (the signer’s name line) is not in the document.' },
+    action: { vi: 'Chọn “Vị trí tự chọn” và nhập trang, toạ độ khung chữ ký.', en: 'Choose “Custom position” and enter the page and box.' },
   },
   NO_DOCUMENT: {
     title: { vi: 'Chưa có văn bản để ký.', en: 'There is no document to sign.' },

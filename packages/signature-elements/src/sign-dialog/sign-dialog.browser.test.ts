@@ -73,6 +73,37 @@ describe('<egov-sign-dialog>', () => {
     expect(q(panel, '[part=signature]').textContent).toContain('Nguyễn Văn A');
   });
 
+  it('says when a signature will be invisible, and places the seal on a custom box', async () => {
+    const pki = await demoPki();
+    const el = await mount(html`<egov-sign-dialog></egov-sign-dialog>`);
+    el.pdf = await makePdf();
+    el.trustAnchors = [pki.root.der];
+    el.providers = [await webCryptoProvider()];
+    el.show();
+    await el.updateComplete;
+    // No image for an author signature: the dialog says it will be invisible.
+    expect(q(el, 'dialog').textContent).toContain('không hiển thị hình');
+    await userEvent.click(q(el, 'input[name=position][value=custom]'));
+    await el.updateComplete;
+    await userEvent.fill(q(el, 'input[name=box-left]'), '100');
+    expect(el.box.left).toBe(100);
+    el.signatureImage = undefined;
+    el.sealImage = await (await fetch('data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==')).bytes();
+    await userEvent.click(q(el, 'input[name=kind][value=seal]'));
+    await el.updateComplete;
+    expect(q(el, 'dialog').textContent).not.toContain('không hiển thị hình');
+    const signed = once<EgovSignedEvent>(el, 'egov-signed');
+    await userEvent.click(q(el, '[part=sign-button]'));
+    const { detail } = await signed;
+    expect(detail.report.signatures[0]!.indication).toBe('TOTAL_PASSED');
+    const tail = new TextDecoder('latin1').decode(detail.pdf.slice(-4000));
+    const rect = /\/Rect\s*\[\s*([\d.\s-]+)\]/.exec(tail)![1]!.trim().split(/\s+/).map(Number);
+    // The seal's right edge sits one third into the 60 mm box, which starts 100 mm from the left (points: 72/25.4 per mm).
+    const mm = 72 / 25.4;
+    expect(rect[2]!).toBeCloseTo(100 * mm + (60 * mm) / 3, 0);
+    await expectAxeClean(el);
+  });
+
   it('traps focus in the modal, closes on Escape and gives focus back', async () => {
     const el = await mount(html`<button id="opener">Mở</button><egov-sign-dialog></egov-sign-dialog><button>sau</button>`);
     el.providers = [await webCryptoProvider()];

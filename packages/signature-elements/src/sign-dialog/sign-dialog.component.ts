@@ -5,7 +5,7 @@ import type { PropertyDeclarations, PropertyValues } from 'lit';
 import { onProvidersChange, signerProviders } from '../internal/providers.js';
 import type { SignerProvider } from '../internal/providers.js';
 import { certificateProblem, explainError, signatureKinds, signDocument } from '../internal/sign-flow.js';
-import type { SignatureKind, SignProblem } from '../internal/sign-flow.js';
+import type { AppearanceInput, SignatureKind, SignProblem } from '../internal/sign-flow.js';
 import { verdictOf } from '../internal/verdict.js';
 import type { Verdict } from '../internal/verdict.js';
 import type { EgovSignedEvent } from './sign-dialog.events.js';
@@ -26,7 +26,14 @@ const messages = defineMessages({
       })[k],
     position: 'Vị trí chữ ký',
     page: 'Trang gắn chữ ký',
-    positionHint: 'Chữ ký được gắn vào trang đã chọn, không hiển thị hình ảnh trên trang.',
+    standard: 'Vị trí tiêu chuẩn',
+    standardHint: 'Chữ ký: phía trên họ tên người ký; con dấu: trùm một phần ba bên trái chữ ký; dấu bản sao: góc trên bên phải trang.',
+    custom: 'Vị trí tự chọn (khung chữ ký)',
+    left: 'Cách mép trái (mm)',
+    bottom: 'Cách mép dưới (mm)',
+    width: 'Rộng (mm)',
+    height: 'Cao (mm)',
+    invisibleHint: 'Chưa có hình chữ ký/con dấu/phông chữ cho loại chữ ký này: chữ ký được gắn vào trang đã chọn mà không hiển thị hình.',
     provider: 'Cách ký',
     p12File: 'Tệp chứng thư số',
     password: 'Mật khẩu',
@@ -61,7 +68,14 @@ const messages = defineMessages({
       })[k],
     position: 'Position',
     page: 'Page of the signature',
-    positionHint: 'The signature is attached to the chosen page without a visible image.',
+    standard: 'Standard position',
+    standardHint: 'Signature: above the signer’s name; seal: over the left third of the signature; copy stamp: top right of the page.',
+    custom: 'Custom position (signature box)',
+    left: 'From the left edge (mm)',
+    bottom: 'From the bottom edge (mm)',
+    width: 'Width (mm)',
+    height: 'Height (mm)',
+    invisibleHint: 'No signature image, seal or font is set for this kind: the signature is attached to the chosen page without a picture.',
     provider: 'How to sign',
     p12File: 'Certificate file',
     password: 'Password',
@@ -118,6 +132,13 @@ export class EgovSignDialog extends EgovElement<typeof messages> {
     kind: {},
     page: { type: Number },
     provider: {},
+    position: {},
+    box: { attribute: false },
+    signatureImage: { attribute: false },
+    sealImage: { attribute: false },
+    stampFont: { attribute: false },
+    agency: {},
+    signerName: { attribute: 'signer-name' },
     busy: { type: Boolean, reflect: true },
     problem: { attribute: false },
     result: { attribute: false },
@@ -141,6 +162,20 @@ export class EgovSignDialog extends EgovElement<typeof messages> {
   declare page: number;
   /** The chosen provider id (default: the first offered). */
   declare provider: string | undefined;
+  /** `standard` (the Nghị định 30 place for the kind) or `custom` (`page` + `box`). */
+  declare position: 'standard' | 'custom';
+  /** The custom signature box in millimetres from the bottom-left corner of the page. */
+  declare box: { left: number; bottom: number; width: number; height: number };
+  /** The blue signature image (PNG) for an author signature; without it the signature is invisible. */
+  declare signatureImage: Uint8Array | undefined;
+  /** The red seal (PNG) for an agency signature; without it the signature is invisible. */
+  declare sealImage: Uint8Array | undefined;
+  /** A TrueType font covering Vietnamese for the copy/attachment text stamp; without it the stamp is invisible. */
+  declare stampFont: Uint8Array | undefined;
+  /** The agency named in the copy stamp. */
+  declare agency: string;
+  /** The signer's name as printed in the document: the standard position is above that line. */
+  declare signerName: string;
   /** True while signing. */
   declare busy: boolean;
   /** The last problem shown. */
@@ -164,6 +199,13 @@ export class EgovSignDialog extends EgovElement<typeof messages> {
     this.kind = 'author';
     this.page = 1;
     this.provider = undefined;
+    this.position = 'standard';
+    this.box = { left: 120, bottom: 60, width: 60, height: 25 };
+    this.signatureImage = undefined;
+    this.sealImage = undefined;
+    this.stampFont = undefined;
+    this.agency = '';
+    this.signerName = '';
     this.busy = false;
     this.problem = undefined;
     this.result = undefined;
@@ -257,6 +299,27 @@ export class EgovSignDialog extends EgovElement<typeof messages> {
     return this.pdf;
   }
 
+  /** Whether the chosen kind has what its visible layout needs. */
+  private get visible(): boolean {
+    if (this.kind === 'copy') return Boolean(this.stampFont && this.agency);
+    return Boolean(this.kind === 'author' ? this.signatureImage : this.sealImage);
+  }
+
+  private appearanceInput(): AppearanceInput {
+    const mm = 72 / 25.4;
+    const b = this.box;
+    return {
+      ...(this.signatureImage ? { signatureImage: this.signatureImage } : {}),
+      ...(this.sealImage ? { sealImage: this.sealImage } : {}),
+      ...(this.stampFont ? { stampFont: this.stampFont } : {}),
+      ...(this.agency ? { agency: this.agency } : {}),
+      ...(this.position === 'standard' && this.signerName ? { signerName: this.signerName } : {}),
+      ...(this.position === 'custom'
+        ? { rect: [b.left * mm, b.bottom * mm, (b.left + b.width) * mm, (b.bottom + b.height) * mm] as const }
+        : {}),
+    };
+  }
+
   private fail(problem: SignProblem): void {
     this.problem = problem;
     this.emit('egov-sign-error', { detail: { problem } });
@@ -283,8 +346,9 @@ export class EgovSignDialog extends EgovElement<typeof messages> {
       const signed = await signDocument(pdf, {
         signer,
         kind: this.kind,
-        page: Math.max(0, Math.floor(this.page) - 1),
+        ...(this.position === 'custom' || !this.signerName ? { page: Math.max(0, Math.floor(this.page) - 1) } : {}),
         trustAnchors: this.trustAnchors,
+        appearance: this.appearanceInput(),
       });
       const expired = certificateProblem(signed.report);
       if (expired) {
@@ -387,19 +451,65 @@ export class EgovSignDialog extends EgovElement<typeof messages> {
         </fieldset>
         <fieldset>
           <legend>${this.msg('position')}</legend>
-          <label class="field"
-            >${this.msg('page')}
-            <input
-              type="number"
-              name="page"
-              min="1"
-              step="1"
-              .value=${String(this.page)}
-              @input=${(e: Event) => {
-                this.page = Number((e.target as HTMLInputElement).value) || 1;
+          <label
+            ><input
+              type="radio"
+              name="position"
+              value="standard"
+              .checked=${this.position === 'standard'}
+              @change=${() => {
+                this.position = 'standard';
               }}
-          /></label>
-          <p class="hint">${this.msg('positionHint')}</p>
+            />
+            <span>${this.msg('standard')}</span></label
+          >
+          <p class="hint">${this.msg('standardHint')}</p>
+          <label
+            ><input
+              type="radio"
+              name="position"
+              value="custom"
+              .checked=${this.position === 'custom'}
+              @change=${() => {
+                this.position = 'custom';
+              }}
+            />
+            <span>${this.msg('custom')}</span></label
+          >
+          ${this.position === 'custom' || !this.signerName
+            ? html`<label class="field"
+                >${this.msg('page')}
+                <input
+                  type="number"
+                  name="page"
+                  min="1"
+                  step="1"
+                  .value=${String(this.page)}
+                  @input=${(e: Event) => {
+                    this.page = Number((e.target as HTMLInputElement).value) || 1;
+                  }}
+              /></label>`
+            : nothing}
+          ${this.position === 'custom'
+            ? html`<div class="box">
+                ${(['left', 'bottom', 'width', 'height'] as const).map(
+                  (k) =>
+                    html`<label class="field"
+                      >${this.msg(k)}
+                      <input
+                        type="number"
+                        name=${`box-${k}`}
+                        min="0"
+                        step="1"
+                        .value=${String(this.box[k])}
+                        @input=${(e: Event) => {
+                          this.box = { ...this.box, [k]: Number((e.target as HTMLInputElement).value) || 0 };
+                        }}
+                    /></label>`,
+                )}
+              </div>`
+            : nothing}
+          ${this.visible ? nothing : html`<p class="hint">${this.msg('invisibleHint')}</p>`}
         </fieldset>
         <fieldset>
           <legend>${this.msg('provider')}</legend>

@@ -61,6 +61,11 @@ export const CancelledOnToken: Story = { args: { problem: problem('REMOTE_CANCEL
 /** Expired certificate: nothing is handed out. */
 export const ExpiredCertificate: Story = { args: { problem: problem('CERT_EXPIRED') } };
 
+/** Custom position: page and signature box in millimetres from the bottom-left corner. */
+export const CustomPosition: Story = {
+  render: () => html`<egov-sign-dialog open position="custom" .page=${2}></egov-sign-dialog>`,
+};
+
 /** English, dark theme. */
 export const EnglishDark: Story = {
   render: () =>

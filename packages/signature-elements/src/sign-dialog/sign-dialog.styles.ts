@@ -46,6 +46,15 @@ export default css`
     display: grid;
     gap: var(--egov-space-xs);
   }
+  .box {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(7rem, 1fr));
+    gap: var(--egov-space-xs);
+  }
+  .box input {
+    width: 100%;
+    box-sizing: border-box;
+  }
   .hint {
     color: var(--egov-color-text-muted);
     font-size: var(--egov-font-size-sm);

@@ -14,7 +14,7 @@ export {
   type SignerProvider,
   type SignerProviderInput,
 } from '../internal/providers.js';
-export type { SignatureKind, SignProblem } from '../internal/sign-flow.js';
+export type { AppearanceInput, SignatureKind, SignProblem } from '../internal/sign-flow.js';
 
 EgovSignDialog.define('egov-sign-dialog');
 
