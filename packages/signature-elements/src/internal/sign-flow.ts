@@ -1,5 +1,5 @@
 import type * as CoreModule from './core.js';
-import type { AppearanceFactory, CopyKind, Rect, Signer, TrustInput, VerificationReport } from '@egov-vn/pdf-signature';
+import type { AppearanceFactory, CopyKind, Rect, Signer, TimestampOptions, TrustInput, VerificationReport } from '@egov-vn/pdf-signature';
 
 /** The kinds of signature of Nghị định 30/2020/NĐ-CP. */
 export type SignatureKind = 'author' | 'seal' | 'copy';
@@ -43,6 +43,8 @@ export interface SignDocumentOptions {
   readonly appearance?: AppearanceInput;
   /** Claimed signing time (default now). */
   readonly signingTime?: Date;
+  /** An RFC 3161 timestamp authority: the signature becomes PAdES B-T. */
+  readonly timestamp?: TimestampOptions;
 }
 
 type Core = typeof CoreModule;
@@ -96,6 +98,7 @@ export async function signDocument(pdf: Uint8Array, options: SignDocumentOptions
     signer: options.signer,
     reason: kindReasons[options.kind],
     signingTime,
+    ...(options.timestamp ? { timestamp: options.timestamp } : {}),
     ...visible,
   });
   const report = await core.verifyPdf(signed, { trustAnchors: options.trustAnchors });
@@ -156,6 +159,10 @@ const problems: Record<string, Omit<SignProblem, 'code' | 'detail'>> = {
     title: { vi: 'Không tìm thấy vị trí ký tiêu chuẩn (dòng họ tên người ký) trong văn bản.', en: 'The standard signing position (the signer’s name line) is not in the document.' },
     action: { vi: 'Chọn “Vị trí tự chọn” và nhập trang, toạ độ khung chữ ký.', en: 'Choose “Custom position” and enter the page and box.' },
   },
+  TSA_HTTP: {
+    title: { vi: 'Không lấy được dấu thời gian từ máy chủ cấp dấu thời gian.', en: 'The timestamp authority did not answer.' },
+    action: { vi: 'Kiểm tra kết nối mạng rồi ký lại; nếu vẫn lỗi, báo quản trị cổng kiểm tra địa chỉ dịch vụ dấu thời gian.', en: 'Check the network and sign again; if it persists, ask the portal administrator to check the timestamp service.' },
+  },
   NO_DOCUMENT: {
     title: { vi: 'Chưa có văn bản để ký.', en: 'There is no document to sign.' },
     action: { vi: 'Chọn tệp PDF cần ký.', en: 'Choose the PDF to sign.' },
@@ -164,6 +171,9 @@ const problems: Record<string, Omit<SignProblem, 'code' | 'detail'>> = {
 problems.REMOTE_CLOSED = problems.REMOTE_CONNECT!;
 problems.REMOTE_NO_WS = problems.REMOTE_CONNECT!;
 problems.P12_DECRYPT = problems.P12_PASSWORD!;
+problems.TSA_RESPONSE = problems.TSA_HTTP!;
+problems.TSA_REFUSED = problems.TSA_HTTP!;
+problems.TSA_MISMATCH = problems.TSA_HTTP!;
 
 const unknown: Omit<SignProblem, 'code' | 'detail'> = {
   title: { vi: 'Không ký được văn bản.', en: 'The document could not be signed.' },

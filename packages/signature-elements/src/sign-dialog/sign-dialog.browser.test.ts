@@ -1,6 +1,6 @@
 import { expectAxeClean } from '@egov-vn/elements-core/testing';
 import { PdfSignatureError } from '@egov-vn/pdf-signature';
-import { issueCertificate, toPem } from '@egov-vn/pdf-signature/testing';
+import { createTimestampResponse, issueCertificate, toPem } from '@egov-vn/pdf-signature/testing';
 import { html, render } from 'lit';
 import type { TemplateResult } from 'lit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -102,6 +102,46 @@ describe('<egov-sign-dialog>', () => {
     const mm = 72 / 25.4;
     expect(rect[2]!).toBeCloseTo(100 * mm + (60 * mm) / 3, 0);
     await expectAxeClean(el);
+  });
+
+  it('opens a document from src, adds a trusted timestamp (B-T) and the panel shows it', async () => {
+    const pki = await demoPki();
+    const tsaFetch: typeof fetch = async (_url, init) =>
+      new Response((await createTimestampResponse(new Uint8Array(init!.body as Uint8Array), pki.tsa)) as Uint8Array<ArrayBuffer>, { status: 200 });
+    const url = URL.createObjectURL(new Blob([(await makePdf()) as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }));
+    try {
+      const el = await mount(html`<egov-sign-dialog></egov-sign-dialog><egov-signature-panel></egov-signature-panel>`);
+      el.src = url;
+      el.trustAnchors = [pki.root.der];
+      el.timestamp = { url: 'https://tsa.invalid/', fetch: tsaFetch };
+      el.providers = [await webCryptoProvider()];
+      el.show();
+      await el.updateComplete;
+      const signed = once<EgovSignedEvent>(el, 'egov-signed');
+      await userEvent.click(q(el, '[part=sign-button]'));
+      const { detail } = await signed;
+      expect(detail.report.signatures[0]!.format).toBe('PAdES-BASELINE-T');
+      const panel = host.querySelector('egov-signature-panel')!;
+      panel.report = detail.report;
+      await panel.updateComplete;
+      expect(q(panel, '[part=signature]').textContent).toMatch(/Dấu thời gian\s*[\s\S]*Demo TSA[\s\S]*\(tin cậy\)/);
+    } finally {
+      URL.revokeObjectURL(url);
+    }
+  });
+
+  it('explains a timestamp authority that does not answer', async () => {
+    const el = await mount(html`<egov-sign-dialog></egov-sign-dialog>`);
+    el.pdf = await makePdf();
+    el.timestamp = { url: 'https://tsa.invalid/', fetch: () => Promise.reject(new TypeError('Failed to fetch')) };
+    el.providers = [await webCryptoProvider()];
+    el.show();
+    await el.updateComplete;
+    const error = once<EgovSignErrorEvent>(el, 'egov-sign-error');
+    await userEvent.click(q(el, '[part=sign-button]'));
+    expect((await error).detail.problem.code).toBe('TSA_HTTP');
+    await el.updateComplete;
+    expect(q(el, '[part=problem]').textContent).toContain('Không lấy được dấu thời gian');
   });
 
   it('traps focus in the modal, closes on Escape and gives focus back', async () => {

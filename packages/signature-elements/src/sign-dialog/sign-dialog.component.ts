@@ -1,5 +1,5 @@
 import { deepActiveElement, defineMessages, EgovElement, hostStyles } from '@egov-vn/elements-core';
-import type { TrustInput, VerificationReport } from '@egov-vn/pdf-signature';
+import type { TimestampOptions, TrustInput, VerificationReport } from '@egov-vn/pdf-signature';
 import { html, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues } from 'lit';
 import { onProvidersChange, signerProviders } from '../internal/providers.js';
@@ -139,6 +139,7 @@ export class EgovSignDialog extends EgovElement<typeof messages> {
     stampFont: { attribute: false },
     agency: {},
     signerName: { attribute: 'signer-name' },
+    timestamp: { attribute: false },
     busy: { type: Boolean, reflect: true },
     problem: { attribute: false },
     result: { attribute: false },
@@ -176,6 +177,8 @@ export class EgovSignDialog extends EgovElement<typeof messages> {
   declare agency: string;
   /** The signer's name as printed in the document: the standard position is above that line. */
   declare signerName: string;
+  /** An RFC 3161 timestamp authority (`{ url, fetch?, headers? }`): signatures become PAdES B-T. */
+  declare timestamp: TimestampOptions | undefined;
   /** True while signing. */
   declare busy: boolean;
   /** The last problem shown. */
@@ -206,6 +209,7 @@ export class EgovSignDialog extends EgovElement<typeof messages> {
     this.stampFont = undefined;
     this.agency = '';
     this.signerName = '';
+    this.timestamp = undefined;
     this.busy = false;
     this.problem = undefined;
     this.result = undefined;
@@ -349,6 +353,7 @@ export class EgovSignDialog extends EgovElement<typeof messages> {
         ...(this.position === 'custom' || !this.signerName ? { page: Math.max(0, Math.floor(this.page) - 1) } : {}),
         trustAnchors: this.trustAnchors,
         appearance: this.appearanceInput(),
+        ...(this.timestamp ? { timestamp: this.timestamp } : {}),
       });
       const expired = certificateProblem(signed.report);
       if (expired) {
