@@ -144,6 +144,24 @@ describe('<egov-sign-dialog>', () => {
     expect(q(el, '[part=problem]').textContent).toContain('Không lấy được dấu thời gian');
   });
 
+  it('opens a PDF from the file picker and is axe-clean in the dark theme', async () => {
+    const pki = await demoPki();
+    const el = await mount(html`<div data-theme="dark"><egov-sign-dialog></egov-sign-dialog></div>`);
+    el.trustAnchors = [pki.root.der];
+    el.providers = [await webCryptoProvider()];
+    el.show();
+    await el.updateComplete;
+    const file = new File([(await makePdf()) as Uint8Array<ArrayBuffer>], 'to-trinh.pdf', { type: 'application/pdf' });
+    await userEvent.upload(q(el, 'input[type=file]'), file);
+    await expect.poll(() => el.fileName).toBe('to-trinh.pdf');
+    await el.updateComplete;
+    expect(q(el, 'dialog').textContent).toContain('to-trinh.pdf');
+    await expectAxeClean(el);
+    const signed = once<EgovSignedEvent>(el, 'egov-signed');
+    await userEvent.click(q(el, '[part=sign-button]'));
+    expect((await signed).detail.report.signatures[0]!.indication).toBe('TOTAL_PASSED');
+  });
+
   it('traps focus in the modal, closes on Escape and gives focus back', async () => {
     const el = await mount(html`<button id="opener">Mở</button><egov-sign-dialog></egov-sign-dialog><button>sau</button>`);
     el.providers = [await webCryptoProvider()];

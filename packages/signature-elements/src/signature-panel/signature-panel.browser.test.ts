@@ -108,6 +108,18 @@ describe('<egov-signature-panel>', () => {
     await expectAxeClean(el);
   });
 
+  it('is axe-clean in the dark theme with every verdict', async () => {
+    const el = await mount(
+      html`<div data-theme="dark" style="background: var(--egov-color-surface)"><egov-signature-panel></egov-signature-panel></div>`,
+    );
+    el.report = sampleReport(['valid', 'untrusted', 'modified', 'indeterminate', 'invalid']);
+    await el.updateComplete;
+    expect(getComputedStyle(el).getPropertyValue('--egov-color-surface').trim()).not.toBe(
+      getComputedStyle(document.documentElement).getPropertyValue('--egov-color-surface').trim(),
+    );
+    await expectAxeClean(el);
+  });
+
   it('speaks English under lang="en"', async () => {
     const el = await mount();
     el.report = sampleReport(['modified']);
