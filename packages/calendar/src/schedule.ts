@@ -2,6 +2,7 @@
 // tuyến) as zod 4 models. Validation messages are Vietnamese by default; `createScheduleSchemas('en')` gives English.
 // Import from "@egov-vn/calendar/schedule".
 
+import { foldForSearch } from '@egov-vn/schemas';
 import * as z from 'zod';
 import { formatIsoDate, isoWeekDays, isoWeekOf, toCivilDate, toJdn, WEEKDAY_NAMES_VI } from './civil.js';
 import type { CivilDate } from './civil.js';
@@ -274,14 +275,8 @@ export function groupByDay(week: WeekSchedule): ScheduleDay[] {
   });
 }
 
-const fold = (s: string): string =>
-  s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase()
-    .trim();
+/** The accent- and case-insensitive search key of @egov-vn/schemas, trimmed for queries. */
+const fold = (s: string): string => foldForSearch(s).trim();
 
 /** Entries a leader chairs or attends (name match ignores case and diacritics). */
 export function filterByLeader(week: WeekSchedule, leader: string): ScheduleEntry[] {
