@@ -37,7 +37,7 @@ export function elementFiles({ tag, pkgName }) {
   const { short, className, eventName, eventType } = elementNames(tag);
   const dir = `src/${short}`;
   return {
-    [`${dir}/${short}.component.ts`]: `import { defineMessages, EgovElement, hostStyles } from '@egov-vn/elements-core';
+    [`${dir}/${short}.component.ts`]: `import { defineMessages, EgovElement, hostStyles, primaryButtonStyles } from '@egov-vn/elements-core';
 import { html } from 'lit';
 import type { PropertyDeclarations } from 'lit';
 import type { ${eventType} } from './${short}.events.js';
@@ -69,7 +69,7 @@ const messages = defineMessages({
  */
 export class ${className} extends EgovElement<typeof messages> {
   static override messages = messages;
-  static override styles = [hostStyles, styles];
+  static override styles = [hostStyles, primaryButtonStyles, styles];
   static override properties: PropertyDeclarations = {
     count: { type: Number, reflect: true },
   };
@@ -106,19 +106,6 @@ export default css\`
     display: inline-flex;
     align-items: center;
     gap: var(--egov-space-sm);
-  }
-  button {
-    font: inherit;
-    padding: var(--egov-space-xs) var(--egov-space);
-    border: 0;
-    border-radius: var(--egov-radius);
-    background: var(--egov-color-primary);
-    color: var(--egov-color-on-primary);
-    cursor: pointer;
-    transition: background var(--egov-transition);
-  }
-  button:hover {
-    background: var(--egov-color-primary-hover);
   }
   .count {
     color: var(--egov-color-text-muted);

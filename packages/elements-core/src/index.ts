@@ -4,4 +4,5 @@ export { defaultLocale, defineMessages, locales, normalizeLocale, resolveLocale,
 export type { Catalogue, Locale, Message, MessageArgs, MessageKey, Messages } from './locale.js';
 export { darkTokens, commonTokens, hostStyles, installTokens, lightTokens, tokens } from './styles/tokens.js';
 export { visuallyHidden } from './styles/visually-hidden.js';
+export { buttonStyles, primaryButtonStyles } from './styles/buttons.js';
 export { deepActiveElement, FocusTrapController } from './focus-trap.js';

@@ -1,6 +1,6 @@
 import { toLunar } from '@egov-vn/calendar';
 import type { WorkCalendar } from '@egov-vn/calendar';
-import { defineMessages, EgovElement, hostStyles } from '@egov-vn/elements-core';
+import { buttonStyles, defineMessages, EgovElement, hostStyles } from '@egov-vn/elements-core';
 import { html, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues } from 'lit';
 import { defaultWorkCalendar, lunarDayMonth, parseIso, vnDate } from '../internal/days.js';
@@ -75,7 +75,7 @@ export class EgovDatePicker extends EgovElement<typeof messages> {
   static formAssociated = true;
   static override shadowRootOptions: ShadowRootInit = { ...EgovElement.shadowRootOptions, delegatesFocus: true };
   static override messages = messages;
-  static override styles = [hostStyles, styles];
+  static override styles = [hostStyles, buttonStyles, styles];
   static override properties: PropertyDeclarations = {
     value: {},
     name: { reflect: true },

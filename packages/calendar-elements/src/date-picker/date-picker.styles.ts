@@ -27,15 +27,6 @@ export default css`
   :host(:state(user-invalid)) input {
     border-color: var(--egov-color-danger);
   }
-  button {
-    font: inherit;
-    padding: var(--egov-space-xs) var(--egov-space-sm);
-    border: 1px solid var(--egov-color-border);
-    border-radius: var(--egov-radius);
-    background: var(--egov-color-surface);
-    color: var(--egov-color-text);
-    cursor: pointer;
-  }
   button:disabled,
   input:disabled {
     cursor: not-allowed;

@@ -1,6 +1,6 @@
 import { addDays, compareDates, daysInMonth, formatIsoDate, isoWeekday } from '@egov-vn/calendar';
 import type { CivilDate, WorkCalendar } from '@egov-vn/calendar';
-import { defineMessages, EgovElement, hostStyles, visuallyHidden } from '@egov-vn/elements-core';
+import { buttonStyles, defineMessages, EgovElement, hostStyles, visuallyHidden } from '@egov-vn/elements-core';
 import { html, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues } from 'lit';
 import { dayInfo, defaultWorkCalendar, longDate, lunarDayMonth, lunarShort, monthTitle, parseIso, todayIso, vnDate, WEEKDAYS, WEEKDAYS_SHORT } from '../internal/days.js';
@@ -67,7 +67,7 @@ const monthKey = (d: CivilDate): string => `${d.year}-${pad(d.month)}`;
  */
 export class EgovMonthCalendar extends EgovElement<typeof messages> {
   static override messages = messages;
-  static override styles = [hostStyles, visuallyHidden, styles];
+  static override styles = [hostStyles, visuallyHidden, buttonStyles, styles];
   static override properties: PropertyDeclarations = {
     month: { reflect: true },
     value: {},

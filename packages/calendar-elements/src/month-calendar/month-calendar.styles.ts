@@ -20,15 +20,6 @@ export default css`
     font-weight: var(--egov-font-weight-bold);
     margin: 0;
   }
-  button {
-    font: inherit;
-    padding: var(--egov-space-xs) var(--egov-space-sm);
-    border: 1px solid var(--egov-color-border);
-    border-radius: var(--egov-radius);
-    background: var(--egov-color-surface);
-    color: var(--egov-color-text);
-    cursor: pointer;
-  }
   table {
     width: 100%;
     border-collapse: collapse;

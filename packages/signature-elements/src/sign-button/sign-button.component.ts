@@ -1,4 +1,4 @@
-import { defineMessages, EgovElement, hostStyles, visuallyHidden } from '@egov-vn/elements-core';
+import { defineMessages, EgovElement, hostStyles, primaryButtonStyles, visuallyHidden } from '@egov-vn/elements-core';
 import type { TrustInput } from '@egov-vn/pdf-signature';
 import { html, nothing } from 'lit';
 import type { PropertyDeclarations } from 'lit';
@@ -30,7 +30,7 @@ const messages = defineMessages({
  */
 export class EgovSignButton extends EgovElement<typeof messages> {
   static override messages = messages;
-  static override styles = [hostStyles, visuallyHidden, styles];
+  static override styles = [hostStyles, visuallyHidden, primaryButtonStyles, styles];
   static override properties: PropertyDeclarations = {
     pdf: { attribute: false },
     src: {},
