@@ -117,6 +117,7 @@ describe('egov-vn check', () => {
   });
 });
 
+// turbo.json runs this package's build before its tests, so dist/ is complete and never rebuilt under them.
 describe('the built bin', () => {
   const bin = join(import.meta.dirname, '..', 'dist', 'bin.js');
 
