@@ -11,21 +11,30 @@ const SeedSchema = z.object({
   ),
 });
 
-/** The sandbox seed used when HUB_SEED is not set: two systems, three agencies (secrets for local use only). */
+/**
+ * The sandbox seed used when HUB_SEED is not set: three agencies of one province (Quảng Ninh, level-1 code H49),
+ * each with its own system and secret — the Office of the provincial People's Committee and two departments. The
+ * level-2 codes (01, 02, 03) are illustrative, in the `000.00.xx.H49` form of QCVN 102:2016; the secrets are for
+ * local use only (the demo portal reads them from /demo/kit.json).
+ */
 export const demoSeed = {
   systems: [
     {
-      systemId: 'vpcp.sandbox',
-      secret: 'sandbox-secret-vpcp',
-      agencies: [{ code: '000.00.00.G22', name: 'Văn phòng Chính phủ', email: 'vanthu@chinhphu.vn' }],
+      systemId: 'vpubnd.quangninh.sandbox',
+      secret: 'demo-secret-vpubnd-quangninh',
+      agencies: [
+        { code: '000.00.01.H49', name: 'Văn phòng Ủy ban nhân dân tỉnh Quảng Ninh', email: 'vanthu.vpubnd@quangninh.gov.vn' },
+      ],
     },
     {
-      systemId: 'qninh.sandbox',
-      secret: 'sandbox-secret-qninh',
-      agencies: [
-        { code: '000.00.00.H49', name: 'Ủy ban nhân dân tỉnh Quảng Ninh', email: 'vanthu@quangninh.gov.vn' },
-        { code: '000.00.00.H26', name: 'Ủy ban nhân dân tỉnh Hải Dương', email: 'vanthu@haiduong.gov.vn' },
-      ],
+      systemId: 'snv.quangninh.sandbox',
+      secret: 'demo-secret-snv-quangninh',
+      agencies: [{ code: '000.00.02.H49', name: 'Sở Nội vụ tỉnh Quảng Ninh', email: 'vanthu.snv@quangninh.gov.vn' }],
+    },
+    {
+      systemId: 'stc.quangninh.sandbox',
+      secret: 'demo-secret-stc-quangninh',
+      agencies: [{ code: '000.00.03.H49', name: 'Sở Tài chính tỉnh Quảng Ninh', email: 'vanthu.stc@quangninh.gov.vn' }],
     },
   ],
 };

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp, type AppOptions } from './app.js';
 import { openDatabase } from './db.js';
 import { HubStore, type Seed } from './store.js';
+import { withTrustRoutes, type TrustConfig } from './trust.js';
 
 export interface HubConfig extends AppOptions {
   port?: number;
@@ -14,6 +15,8 @@ export interface HubConfig extends AppOptions {
   seed?: Seed;
   /** Largest accepted edXML package in bytes (default 20 MiB). */
   maxPackageBytes?: number;
+  /** Trust anchors served at /v1/trust-anchors, and the demo kit at /demo/kit.json (see trust.ts). */
+  trust?: TrustConfig;
 }
 
 export interface RunningHub {
@@ -33,7 +36,7 @@ export async function startHub(config: HubConfig = {}): Promise<RunningHub> {
   const app = createApp(store, config);
   const host = config.host ?? '127.0.0.1';
   const server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: config.port ?? 0, hostname: host }, () => resolve(s));
+    const s = serve({ fetch: config.trust ? withTrustRoutes(app.fetch, config.trust) : app.fetch, port: config.port ?? 0, hostname: host }, () => resolve(s));
   });
   const addr = server.address() as AddressInfo;
   const shownHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;

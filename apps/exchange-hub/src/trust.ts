@@ -1,0 +1,156 @@
+// Trust configuration of the sandbox hub: the certificates it accepts as roots for signed documents, served to portals
+// at GET /v1/trust-anchors (PEM), and — with the built-in demo seed only — a demo CA with one signer per agency, whose
+// keys and logins the demo portal reads from GET /demo/kit.json. The demo CA is made once and kept in a directory
+// (DEMO_PKI_DIR, default `.data/demo-pki`), so documents signed yesterday still verify today.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createDemoPki, issueCertificate, toPem } from '@egov-vn/pdf-signature/testing';
+import { z } from 'zod';
+import type { Seed } from './store.js';
+
+/** A demo signer: the leader who signs for an agency, with a key issued by the demo CA. */
+export interface DemoSigner {
+  fullName: string;
+  position: string;
+  /** PEM of the signer certificate then the issuing CA (root left out). */
+  chain: string[];
+  /** Base64 PKCS#8 of the private key (demo only: never do this with a real key). */
+  privateKeyPkcs8: string;
+}
+
+/** The demo kit: what the demo portal needs to play each agency. Served only with the built-in sandbox seed. */
+export interface DemoKit {
+  note: string;
+  trustAnchors: string[];
+  agencies: Array<{
+    code: string;
+    name: string;
+    email: string | null;
+    systemId: string;
+    secret: string;
+    abbreviation: string;
+    place: string;
+    signer: DemoSigner;
+  }>;
+}
+
+export interface TrustConfig {
+  /** PEM certificates served at /v1/trust-anchors. */
+  trustAnchors: string[];
+  /** The demo kit, served at /demo/kit.json when present. */
+  demoKit?: DemoKit;
+}
+
+/** The people who sign for the demo agencies, and the abbreviations their document symbols use. */
+export const demoPeople: Record<string, { fullName: string; position: string; abbreviation: string; place: string }> = {
+  '000.00.01.H49': { fullName: 'Nguyễn Văn Hùng', position: 'Chánh Văn phòng', abbreviation: 'VPUBND', place: 'Quảng Ninh' },
+  '000.00.02.H49': { fullName: 'Trần Thị Lan', position: 'Giám đốc', abbreviation: 'SNV', place: 'Quảng Ninh' },
+  '000.00.03.H49': { fullName: 'Lê Minh Tuấn', position: 'Giám đốc', abbreviation: 'STC', place: 'Quảng Ninh' },
+};
+
+const KitSchema = z.object({
+  note: z.string(),
+  trustAnchors: z.array(z.string()).min(1),
+  agencies: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      email: z.string().nullable(),
+      systemId: z.string(),
+      secret: z.string(),
+      abbreviation: z.string(),
+      place: z.string(),
+      signer: z.object({ fullName: z.string(), position: z.string(), chain: z.array(z.string()), privateKeyPkcs8: z.string() }),
+    }),
+  ),
+});
+
+function base64(bytes: ArrayBuffer): string {
+  return Buffer.from(bytes).toString('base64');
+}
+
+/** Makes a demo CA (root → issuing CA) and one signer per agency of the seed. */
+export async function createDemoKit(seed: Seed): Promise<DemoKit> {
+  const pki = await createDemoPki({ prefix: 'egov-vn Demo' });
+  const agencies: DemoKit['agencies'] = [];
+  for (const system of seed.systems) {
+    for (const agency of system.agencies) {
+      const person = demoPeople[agency.code] ?? { fullName: 'Văn thư', position: 'Văn thư', abbreviation: 'VT', place: 'Hà Nội' };
+      const id = await issueCertificate(pki.intermediate, { commonName: person.fullName, organization: agency.name });
+      agencies.push({
+        code: agency.code,
+        name: agency.name,
+        email: agency.email ?? null,
+        systemId: system.systemId,
+        secret: system.secret,
+        abbreviation: person.abbreviation,
+        place: person.place,
+        signer: {
+          fullName: person.fullName,
+          position: person.position,
+          chain: id.chain.slice(0, -1).map((der) => toPem(der)),
+          privateKeyPkcs8: base64(await crypto.subtle.exportKey('pkcs8', id.privateKey)),
+        },
+      });
+    }
+  }
+  return {
+    note: 'Sandbox demo only: these keys and secrets are public. / Chỉ dùng thử: khóa và mật khẩu này công khai.',
+    trustAnchors: [toPem(pki.root.der)],
+    agencies,
+  };
+}
+
+/**
+ * The demo kit kept in `dir/kit.json`: read when it exists and covers every agency of the seed (with the seed's
+ * secrets), otherwise made afresh and written.
+ */
+export async function loadDemoKit(dir: string, seed: Seed): Promise<DemoKit> {
+  const file = join(dir, 'kit.json');
+  if (existsSync(file)) {
+    const parsed = KitSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+    if (parsed.success) {
+      const kit = parsed.data;
+      const fits = seed.systems.every((s) =>
+        s.agencies.every((a) => kit.agencies.some((k) => k.code === a.code && k.systemId === s.systemId && k.secret === s.secret)),
+      );
+      if (fits) return kit;
+    }
+  }
+  const kit = await createDemoKit(seed);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(file, JSON.stringify(kit, null, 2));
+  writeFileSync(join(dir, 'trust-anchors.pem'), kit.trustAnchors.join(''));
+  return kit;
+}
+
+/** Reads a PEM bundle of trust anchors (TRUST_ANCHORS_FILE) into one PEM string per certificate. */
+export function readTrustAnchors(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  const blocks = text.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g) ?? [];
+  if (blocks.length === 0) throw new Error(`Không có chứng thư nào trong ${file} / no certificate in ${file}`);
+  return blocks.map((b) => `${b}\n`);
+}
+
+type FetchHandler = (request: Request, ...rest: never[]) => Response | Promise<Response>;
+
+/** Answers GET /v1/trust-anchors and GET /demo/kit.json; passes every other request to `next`. */
+export function withTrustRoutes<F extends FetchHandler>(next: F, trust: TrustConfig): F {
+  const handler = (request: Request, ...rest: never[]) => {
+    if (request.method === 'GET' || request.method === 'HEAD') {
+      const { pathname } = new URL(request.url);
+      if (pathname === '/v1/trust-anchors') {
+        return new Response(trust.trustAnchors.join(''), {
+          headers: { 'content-type': 'application/x-pem-file; charset=utf-8', 'cache-control': 'no-cache' },
+        });
+      }
+      if (pathname === '/demo/kit.json' && trust.demoKit) {
+        return new Response(JSON.stringify(trust.demoKit), {
+          headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+        });
+      }
+    }
+    return next(request, ...rest);
+  };
+  return handler as F;
+}
