@@ -18,3 +18,4 @@ export {
 
 /** The version of the contract (also the OpenAPI `info.version`). */
 export const EXCHANGE_API_VERSION = '0.1.0';
+export * from './axis.js';
