@@ -82,12 +82,68 @@ export async function verifyWithCertificate(
   return false;
 }
 
+interface NodeHash {
+  update(data: Uint8Array): NodeHash;
+  digest(): Uint8Array;
+}
+type NodeCrypto = { createHash(algorithm: string): NodeHash };
+let nodeCrypto: NodeCrypto | null | undefined;
+
 /**
- * Digest of bytes [0,a) ∪ [b,end). When the second range fits in the gap it is copied there for one contiguous
- * digest call and the gap is restored in the same synchronous turn (WebCrypto copies its input when called, before
- * returning the promise), so no second copy of a large file is made and no other code can observe the change.
+ * node:crypto where the runtime has it (Node ≥ 20.16, Bun, Deno), found through `process.getBuiltinModule` so no
+ * import statement reaches browser bundles; `null` in browsers.
  */
-export async function digestRanges(bytes: Uint8Array, a: number, b: number, end: number, hash: HashAlgorithm | 'SHA-1'): Promise<Uint8Array> {
+function nodeHashing(): NodeCrypto | null {
+  if (nodeCrypto === undefined) {
+    const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+    try {
+      nodeCrypto = (proc?.getBuiltinModule?.('node:crypto') as NodeCrypto | undefined) ?? null;
+    } catch {
+      nodeCrypto = null;
+    }
+  }
+  return nodeCrypto;
+}
+
+const NODE_HASH_NAMES: Record<HashAlgorithm | 'SHA-1', string> = {
+  'SHA-1': 'sha1',
+  'SHA-256': 'sha256',
+  'SHA-384': 'sha384',
+  'SHA-512': 'sha512',
+};
+/** Largest slice hashed without yielding to the event loop (node:crypto hashes on the calling thread). */
+const SLICE = 16 * 1024 * 1024;
+
+/**
+ * Digest of bytes [0,a) ∪ [b,end).
+ *
+ * - `inPlace` (used by signing, where the output buffer is ours): with node:crypto the two ranges are hashed where
+ *   they lie, in slices that yield to the event loop, so no copy of a large file is made at all. WebCrypto copies
+ *   its input (the specification requires it), which costs as much as a second pass over the file.
+ * - Otherwise, and in browsers, WebCrypto runs the hash off the main thread. When the second range fits in the gap
+ *   it is copied there for one contiguous digest call and the gap is restored in the same synchronous turn
+ *   (WebCrypto copies its input when called, before returning the promise), so no second copy is made and no other
+ *   code can observe the change.
+ */
+export async function digestRanges(
+  bytes: Uint8Array,
+  a: number,
+  b: number,
+  end: number,
+  hash: HashAlgorithm | 'SHA-1',
+  options: { inPlace?: boolean } = {},
+): Promise<Uint8Array> {
+  const node = options.inPlace ? nodeHashing() : null;
+  if (node) {
+    const h = node.createHash(NODE_HASH_NAMES[hash]);
+    for (const [from, to] of [[0, a], [b, end]] as const) {
+      for (let at = from; at < to; at += SLICE) {
+        h.update(bytes.subarray(at, Math.min(to, at + SLICE)));
+        if (Math.min(to, at + SLICE) < to) await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+    }
+    return new Uint8Array(h.digest());
+  }
   const tail = end - b;
   if (tail <= b - a) {
     const saved = bytes.slice(a, a + tail);

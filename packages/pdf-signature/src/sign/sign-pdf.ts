@@ -113,6 +113,9 @@ async function signOnce(
   const hash = options.hash ?? 'SHA-256';
   const subFilter = options.subFilter ?? 'ETSI.CAdES.detached';
   const signingTime = options.signingTime ?? new Date();
+  // The signer's chain is parsed while the PDF is read and written.
+  const preparing = prepareSigner(options.signer, hash);
+  preparing.catch(() => undefined);
   const file = await PdfFile.open(pdf);
   if (file.trailer.has('Encrypt')) {
     throw pdfError('PDF_ENCRYPTED', 'Không hỗ trợ ký tệp PDF đã mã hoá', 'Signing encrypted PDFs is not supported');
@@ -241,9 +244,8 @@ async function signOnce(
   const br = `[0 ${a} ${b} ${c}]`.padEnd(brPlaceholder.length, ' ');
   out.set(latin1Bytes(br), brAt);
 
-  // Hash the content while the signer's chain is parsed (the digest runs off the main thread where it can).
-  const preparing = prepareSigner(options.signer, hash);
-  const [contentDigest, prepared] = await Promise.all([digestRanges(out, a, b, out.length, hash), preparing]);
+  // `out` is ours: hash it where it lies (no copy of the file where the runtime allows it).
+  const [contentDigest, prepared] = await Promise.all([digestRanges(out, a, b, out.length, hash, { inPlace: true }), preparing]);
   const built = await buildSignedData({
     prepared,
     signer: options.signer,
