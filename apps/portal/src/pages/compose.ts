@@ -1,0 +1,379 @@
+// Compose → render or attach the PDF → sign in the browser → build the edXML package → send through the hub.
+import '@egov-vn/calendar-elements/date-picker';
+import '@egov-vn/signature-elements/sign-dialog';
+import { WorkCalendar, formatIsoDate } from '@egov-vn/calendar';
+import { renderDocumentPdf } from '@egov-vn/document-pdf';
+import { attachmentFromBytes, buildEdxml } from '@egov-vn/edxml';
+import { fromDocument } from '@egov-vn/edxml/document';
+import { DOCUMENT_TYPES, SECRECY_LABELS, SECRECY_LEVELS, URGENCY_LABELS, URGENCY_LEVELS, padDocumentNumber, type RegisterState } from '@egov-vn/schemas';
+import type { SignerProvider } from '@egov-vn/signature-elements';
+import type { EgovSignDialog } from '@egov-vn/signature-elements/sign-dialog';
+import { html, nothing, type TemplateResult } from 'lit';
+import boldUrl from '@egov-vn/document-pdf/fonts/LiberationSerif-Bold.ttf?url';
+import boldItalicUrl from '@egov-vn/document-pdf/fonts/LiberationSerif-BoldItalic.ttf?url';
+import italicUrl from '@egov-vn/document-pdf/fonts/LiberationSerif-Italic.ttf?url';
+import regularUrl from '@egov-vn/document-pdf/fonts/LiberationSerif-Regular.ttf?url';
+import { agencyName, currentAgency, hub, messageOf, refresh, save, saved, state } from '../app.js';
+import {
+  documentFromForm,
+  isBlockedSecret,
+  nextNumber,
+  pdfFileName,
+  symbolFor,
+  validateForm,
+  vietnamToday,
+  type ComposeField,
+  type ComposeForm,
+  type FieldError,
+} from '../compose-model.js';
+import { lang, t } from '../i18n.js';
+import { demoProvider, trustAnchors } from '../signing.js';
+
+interface ComposeState {
+  agency: string;
+  form: ComposeForm;
+  touched: Set<ComposeField>;
+  attempted: boolean;
+  number: number | undefined;
+  pdf: Uint8Array | undefined;
+  signed: Uint8Array | undefined;
+  fileName: string;
+  busy: boolean;
+  message: { kind: 'ok' | 'error'; text: string; link?: string } | undefined;
+  provider: SignerProvider | undefined;
+  anchors: string[];
+}
+
+const calendar = new WorkCalendar();
+let s: ComposeState | undefined;
+
+function fresh(): ComposeState {
+  const agency = currentAgency();
+  return {
+    agency: agency.code,
+    form: {
+      type: 'congVan',
+      subject: '',
+      content: '',
+      recipients: [],
+      signerFullName: agency.signer.fullName,
+      signerPosition: agency.signer.position,
+      secrecy: '',
+      urgency: '',
+      dueDate: formatIsoDate(calendar.addWorkingDays(vietnamToday(), 5)),
+    },
+    touched: new Set(),
+    attempted: false,
+    number: undefined,
+    pdf: undefined,
+    signed: undefined,
+    fileName: '',
+    busy: false,
+    message: undefined,
+    provider: undefined,
+    anchors: [],
+  };
+}
+
+function current(): ComposeState {
+  if (s?.agency !== state.agencyCode) {
+    s = fresh();
+    const mine = s;
+    void Promise.all([demoProvider(currentAgency()), trustAnchors()]).then(([provider, anchors]) => {
+      mine.provider = provider;
+      mine.anchors = anchors;
+      refresh();
+    });
+  }
+  return s;
+}
+
+function registerKeyOf(code: string): string {
+  return `register:${code}`;
+}
+
+function documentNow(c: ComposeState) {
+  return documentFromForm(c.form, { agency: currentAgency(), directory: state.directory, number: c.number, date: vietnamToday() });
+}
+
+/** Any edit of the content makes the PDF (and its signature) stale. */
+function edit<K extends keyof ComposeForm>(c: ComposeState, field: K, value: ComposeForm[K]): void {
+  c.form = { ...c.form, [field]: value };
+  c.touched.add(field);
+  c.pdf = undefined;
+  c.signed = undefined;
+  c.message = undefined;
+  refresh();
+}
+
+/** Takes the next number from the register (Điều 15) for the PDF about to be made. */
+function takeNumber(c: ComposeState): void {
+  if (c.number !== undefined) return;
+  const agency = currentAgency();
+  const r = nextNumber(saved<RegisterState>(registerKeyOf(agency.code), {}), agency, c.form, vietnamToday());
+  save(registerKeyOf(agency.code), r.state);
+  c.number = r.number;
+}
+
+let fonts: Promise<{ regular: Uint8Array; bold: Uint8Array; italic: Uint8Array; boldItalic: Uint8Array }> | undefined;
+
+function loadFonts() {
+  const get = async (url: string) => new Uint8Array(await (await fetch(url)).arrayBuffer());
+  fonts ??= Promise.all([get(regularUrl), get(boldUrl), get(italicUrl), get(boldItalicUrl)]).then(([regular, bold, italic, boldItalic]) => ({
+    regular,
+    bold,
+    italic,
+    boldItalic,
+  }));
+  return fonts;
+}
+
+async function renderPdf(c: ComposeState): Promise<void> {
+  c.attempted = true;
+  if (validateForm(documentNow(c), lang()).length > 0 || isBlockedSecret(c.form)) return refresh();
+  c.busy = true;
+  refresh();
+  try {
+    takeNumber(c);
+    const doc = documentNow(c);
+    const { pdf } = await renderDocumentPdf(doc, { fonts: await loadFonts(), lang: lang() });
+    c.pdf = pdf;
+    c.signed = undefined;
+    c.fileName = pdfFileName(c.number, doc.symbol);
+    c.message = undefined;
+  } catch (e) {
+    c.message = { kind: 'error', text: messageOf(e) };
+  } finally {
+    c.busy = false;
+    refresh();
+  }
+}
+
+async function attachPdf(c: ComposeState, input: HTMLInputElement): Promise<void> {
+  const file = input.files?.[0];
+  if (!file) return;
+  takeNumber(c);
+  c.pdf = new Uint8Array(await file.arrayBuffer());
+  c.signed = undefined;
+  c.fileName = pdfFileName(c.number, symbolFor(c.form.type, currentAgency()));
+  refresh();
+}
+
+function openSignDialog(): void {
+  document.querySelector<EgovSignDialog>('#sign-dialog')?.show();
+}
+
+async function send(c: ComposeState): Promise<void> {
+  c.attempted = true;
+  const errors = validateForm(documentNow(c), lang());
+  if (errors.length > 0 || isBlockedSecret(c.form) || !c.signed) {
+    refresh();
+    return;
+  }
+  const agency = currentAgency();
+  const doc = documentNow(c);
+  const pkg = fromDocument(doc, {
+    from: { organId: agency.code, organName: agency.name },
+    to: c.form.recipients.map((code) => ({ organId: code, organName: agencyName(code) })),
+    attachments: [attachmentFromBytes({ attachmentName: c.fileName, description: c.fileName, contentType: 'application/pdf' }, c.signed)],
+    ...(c.form.dueDate ? { dueDate: c.form.dueDate } : {}),
+    lang: lang(),
+  });
+  if (!pkg.ok) {
+    c.message = { kind: 'error', text: `${t().sendFailed} ${pkg.errors.map((e) => e.message).join('; ')}` };
+    refresh();
+    return;
+  }
+  c.busy = true;
+  refresh();
+  try {
+    const sent = await hub().sendDocument({ edxml: buildEdxml(pkg.value) });
+    const notation = `${padDocumentNumber(c.number ?? 0)}/${doc.symbol}`;
+    const next = fresh();
+    next.provider = c.provider;
+    next.anchors = c.anchors;
+    next.message = { kind: 'ok', text: t().sent_ok(notation, sent.recipients.length), link: `#/sent/${sent.documentId}` };
+    s = next;
+  } catch (e) {
+    c.message = { kind: 'error', text: `${t().sendFailed} ${messageOf(e)}` };
+  } finally {
+    c.busy = false;
+    refresh();
+  }
+}
+
+function fieldErrors(c: ComposeState, errors: FieldError[], field: ComposeField): string[] {
+  return c.touched.has(field) || c.attempted ? errors.filter((e) => e.field === field).map((e) => e.message) : [];
+}
+
+function errorText(id: string, messages: string[]): TemplateResult | typeof nothing {
+  return messages.length ? html`<p class="field-error" id=${id}>${messages.join(' ')}</p>` : nothing;
+}
+
+export function composePage(): TemplateResult {
+  const c = current();
+  const tx = t();
+  const agency = currentAgency();
+  const doc = documentNow(c);
+  const errors = validateForm(doc, lang());
+  const secret = isBlockedSecret(c.form);
+  const preview = c.number ?? nextNumber(saved<RegisterState>(registerKeyOf(agency.code), {}), agency, c.form, vietnamToday()).number;
+  const notation = `${padDocumentNumber(preview)}/${doc.symbol}`;
+  const others = state.directory.filter((a) => a.code !== agency.code);
+  const input = (field: ComposeField) => ({ invalid: fieldErrors(c, errors, field).length > 0, describedby: `err-${field}` });
+  const shownErrors = c.attempted ? errors : errors.filter((e) => c.touched.has(e.field));
+  const kb = (n: Uint8Array) => Math.max(1, Math.round(n.length / 1024));
+
+  return html`
+    <h1 id="page-title" tabindex="-1">${tx.composeTitle}</h1>
+    <form class="compose" novalidate @submit=${(e: Event) => (e.preventDefault(), void send(c))}>
+      <div class="field">
+        <label for="f-type">${tx.type}</label>
+        <select id="f-type" .value=${c.form.type} @change=${(e: Event) => edit(c, 'type', (e.target as HTMLSelectElement).value as ComposeForm['type'])}>
+          ${DOCUMENT_TYPES.map((d) => html`<option value=${d.key} ?selected=${d.key === c.form.type}>${lang() === 'vi' ? d.name : d.en}</option>`)}
+        </select>
+      </div>
+      <div class="field">
+        <span class="label" id="l-number">${tx.numberLabel}</span>
+        <output aria-labelledby="l-number" class="mono">${notation}</output>
+        <p class="hint">${c.number === undefined ? tx.numberHint(notation) : ''}</p>
+        ${errorText('err-symbol', fieldErrors(c, errors, 'symbol'))}
+      </div>
+      <div class="field wide">
+        <label for="f-subject">${tx.subject}</label>
+        <textarea
+          id="f-subject"
+          rows="2"
+          .value=${c.form.subject}
+          aria-invalid=${input('subject').invalid}
+          aria-describedby="err-subject"
+          @input=${(e: Event) => edit(c, 'subject', (e.target as HTMLTextAreaElement).value)}
+        ></textarea>
+        ${errorText('err-subject', fieldErrors(c, errors, 'subject'))}
+      </div>
+      <div class="field wide">
+        <label for="f-content">${tx.content}</label>
+        <textarea
+          id="f-content"
+          rows="5"
+          .value=${c.form.content}
+          aria-invalid=${input('content').invalid}
+          aria-describedby="err-content"
+          @input=${(e: Event) => edit(c, 'content', (e.target as HTMLTextAreaElement).value)}
+        ></textarea>
+        ${errorText('err-content', fieldErrors(c, errors, 'content'))}
+      </div>
+      <fieldset class="field wide" aria-describedby="err-recipients">
+        <legend>${tx.recipients}</legend>
+        ${others.map(
+          (a) => html`<label class="check"
+            ><input
+              type="checkbox"
+              name="recipient"
+              value=${a.code}
+              .checked=${c.form.recipients.includes(a.code)}
+              @change=${(e: Event) => {
+                const on = (e.target as HTMLInputElement).checked;
+                edit(c, 'recipients', on ? [...c.form.recipients, a.code] : c.form.recipients.filter((x) => x !== a.code));
+              }}
+            />
+            ${a.name} <span class="mono">(${a.code})</span></label
+          >`,
+        )}
+        ${errorText('err-recipients', fieldErrors(c, errors, 'recipients'))}
+      </fieldset>
+      <div class="field">
+        <label for="f-signer">${tx.signerFullName}</label>
+        <input
+          id="f-signer"
+          .value=${c.form.signerFullName}
+          aria-invalid=${input('signerFullName').invalid}
+          aria-describedby="err-signerFullName"
+          @input=${(e: Event) => edit(c, 'signerFullName', (e.target as HTMLInputElement).value)}
+        />
+        ${errorText('err-signerFullName', fieldErrors(c, errors, 'signerFullName'))}
+      </div>
+      <div class="field">
+        <label for="f-position">${tx.signerPosition}</label>
+        <input
+          id="f-position"
+          .value=${c.form.signerPosition}
+          aria-invalid=${input('signerPosition').invalid}
+          aria-describedby="err-signerPosition"
+          @input=${(e: Event) => edit(c, 'signerPosition', (e.target as HTMLInputElement).value)}
+        />
+        ${errorText('err-signerPosition', fieldErrors(c, errors, 'signerPosition'))}
+      </div>
+      <div class="field">
+        <label for="f-secrecy">${tx.secrecy}</label>
+        <select id="f-secrecy" aria-describedby="secret-note" @change=${(e: Event) => edit(c, 'secrecy', (e.target as HTMLSelectElement).value as ComposeForm['secrecy'])}>
+          <option value="" ?selected=${c.form.secrecy === ''}>${tx.none}</option>
+          ${SECRECY_LEVELS.map((k) => html`<option value=${k} ?selected=${k === c.form.secrecy}>${SECRECY_LABELS[k][lang()]}</option>`)}
+        </select>
+      </div>
+      <div class="field">
+        <label for="f-urgency">${tx.urgency}</label>
+        <select id="f-urgency" @change=${(e: Event) => edit(c, 'urgency', (e.target as HTMLSelectElement).value as ComposeForm['urgency'])}>
+          <option value="" ?selected=${c.form.urgency === ''}>${tx.none}</option>
+          ${URGENCY_LEVELS.map((k) => html`<option value=${k} ?selected=${k === c.form.urgency}>${URGENCY_LABELS[k][lang()]}</option>`)}
+        </select>
+      </div>
+      <div class="field">
+        <egov-date-picker
+          label=${tx.dueDate}
+          name="dueDate"
+          .value=${c.form.dueDate}
+          min=${vietnamToday()}
+          @change=${(e: Event) => edit(c, 'dueDate', (e.target as HTMLInputElement).value)}
+        ></egov-date-picker>
+      </div>
+
+      ${secret ? html`<div class="notice error" id="secret-note" role="alert">${tx.secretBlocked}</div>` : nothing}
+      <div class="summary" role="status" aria-live="polite">
+        ${shownErrors.length
+          ? html`<p>${tx.errorsTitle(shownErrors.length)}</p>
+              <ul class="error-summary">
+                ${shownErrors.map((e) => html`<li>${e.message}</li>`)}
+              </ul>`
+          : c.touched.size > 0 && errors.length === 0
+            ? html`<p>${tx.valid}</p>`
+            : nothing}
+      </div>
+
+      <fieldset class="field wide" ?disabled=${secret}>
+        <legend>${tx.attachment}</legend>
+        <div class="actions">
+          <button type="button" class="secondary" ?disabled=${c.busy} @click=${() => void renderPdf(c)}>${tx.renderPdf}</button>
+          <label class="file"
+            >${tx.uploadPdf}
+            <input type="file" accept="application/pdf,.pdf" @change=${(e: Event) => void attachPdf(c, e.target as HTMLInputElement)}
+          /></label>
+        </div>
+        <p class="pdf-state" role="status">${c.signed ? tx.pdfSigned(c.fileName) : c.pdf ? tx.pdfReady(c.fileName, kb(c.pdf)) : ''}</p>
+      </fieldset>
+
+      <div class="actions">
+        <button type="button" ?disabled=${!c.pdf || secret || c.busy || !c.provider} @click=${openSignDialog}>${tx.sign}</button>
+        <button type="submit" class="primary" ?disabled=${secret || c.busy || !c.signed}>${c.busy ? tx.sending : tx.send}</button>
+      </div>
+      ${!secret && !c.signed ? html`<p class="hint">${c.pdf ? tx.needSign : tx.needPdf}</p>` : nothing}
+      ${c.message
+        ? html`<div class="notice ${c.message.kind}" role=${c.message.kind === 'error' ? 'alert' : 'status'}>
+            ${c.message.text} ${c.message.link ? html`<a href=${c.message.link}>${t().traceTitle}</a>` : nothing}
+          </div>`
+        : nothing}
+    </form>
+    <egov-sign-dialog
+      id="sign-dialog"
+      .pdf=${c.pdf}
+      .fileName=${c.fileName}
+      .trustAnchors=${c.anchors}
+      .providers=${c.provider ? [c.provider] : []}
+      kind="seal"
+      @egov-signed=${(e: GlobalEventHandlersEventMap['egov-signed']) => {
+        c.signed = e.detail.pdf;
+        refresh();
+      }}
+    ></egov-sign-dialog>
+  `;
+}
