@@ -19,8 +19,17 @@ export {
   type StampOptions,
   type CopyKind,
 } from './appearance/layouts.js';
+export { loadStampFont, stampFontUrl, type LoadStampFontOptions } from './appearance/stamp-font.js';
 export { findTextLine, locateSignerBox, type TextLine } from './appearance/locate.js';
 export type * from './verify/report.js';
+export { verdictOf, VERDICTS } from './verify/verdict.js';
+export {
+  checkSigningCertificate,
+  type CertificateCheck,
+  type CertificateProblem,
+  type CertificateProblemCode,
+  type CheckCertificateOptions,
+} from './verify/certificates.js';
 export { parseCertificates, type TrustInput } from './verify/trust.js';
 export { requestTimestamp, type TimestampOptions } from './cms/timestamp.js';
 export type { HashAlgorithm } from './cms/oids.js';

@@ -11,7 +11,7 @@ export type { EgovSignDialogCloseEvent, EgovSignedEvent, EgovSignErrorEvent } fr
 export { EgovSignButton } from './sign-button/sign-button.component.js';
 export type { EgovSignButtonOpenEvent } from './sign-button/sign-button.events.js';
 
-// Signer providers (the plug-in point) and the verdict mapping the elements show.
+// Signer providers (the plug-in point); the verdict type of the reports the elements show.
 export {
   cryptoKeyProvider,
   localServiceProvider,
@@ -24,6 +24,6 @@ export {
   type SignerProviderInput,
 } from './internal/providers.js';
 export { explainError, kindReasons, signatureKinds, signDocument, type AppearanceInput, type SignatureKind, type SignDocumentOptions, type SignedDocument, type SignProblem } from './internal/sign-flow.js';
-export { verdictOf, verdicts, type Verdict } from './internal/verdict.js';
+export type { Verdict } from '@egov-vn/pdf-signature';
 export { EgovPdfViewer } from './pdf-viewer/pdf-viewer.component.js';
-export type { EgovPdfViewerErrorEvent, EgovPdfViewerLoadEvent, EgovPdfViewerPageEvent } from './pdf-viewer/pdf-viewer.events.js';
+export type { EgovPdfViewerBoxEvent, EgovPdfViewerErrorEvent, EgovPdfViewerLoadEvent, EgovPdfViewerPageEvent, PdfBox } from './pdf-viewer/pdf-viewer.events.js';

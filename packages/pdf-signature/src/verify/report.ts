@@ -37,6 +37,44 @@ export interface Check {
   readonly subIndication?: SubIndication;
 }
 
+/** RFC 5280 key usages. */
+export type KeyUsage =
+  | 'digitalSignature'
+  | 'nonRepudiation'
+  | 'keyEncipherment'
+  | 'dataEncipherment'
+  | 'keyAgreement'
+  | 'keyCertSign'
+  | 'cRLSign'
+  | 'encipherOnly'
+  | 'decipherOnly';
+
+/** One certificate of a chain, as a clerk reads it. */
+export interface CertificateInfo {
+  /** One-line subject, e.g. `C=VN, O=UBND tỉnh X, CN=Nguyễn Văn A`. */
+  readonly subject: string;
+  readonly issuer: string;
+  /** Serial number, lower-case hex. */
+  readonly serialNumber: string;
+  readonly notBefore: Date;
+  readonly notAfter: Date;
+  /** Key usages; absent when the certificate has no keyUsage extension. */
+  readonly keyUsage?: readonly KeyUsage[];
+  /** Extended key usage OIDs, when present. */
+  readonly extendedKeyUsage?: readonly string[];
+  /** A CA certificate (basicConstraints cA). */
+  readonly ca: boolean;
+  readonly selfSigned: boolean;
+  /** One of the configured trust anchors. */
+  readonly trustAnchor: boolean;
+}
+
+/**
+ * The clerk's verdict: `valid`, `valid-untrusted` (intact, certificate not trusted here), `modified` (changed after
+ * signing), `indeterminate` (e.g. expired certificate without a trusted timestamp), `invalid`.
+ */
+export type Verdict = 'valid' | 'valid-untrusted' | 'modified' | 'indeterminate' | 'invalid';
+
 export interface TimestampReport {
   readonly genTime: Date;
   readonly tsa: string;
@@ -50,6 +88,8 @@ export interface SignatureReport {
   readonly signerName?: string;
   readonly signerSubject?: string;
   readonly issuerSubject?: string;
+  /** The signer's certificate, then its issuers up to a trust anchor or self-signed root (names followed only). */
+  readonly certificateChain: readonly CertificateInfo[];
   readonly subFilter?: string;
   /** e.g. PAdES-BASELINE-B, PAdES-BASELINE-T, PKCS7-B, PKCS7-T. */
   readonly format?: string;
@@ -60,6 +100,7 @@ export interface SignatureReport {
   readonly byteRange?: readonly number[];
   readonly reason?: string;
   readonly location?: string;
+  readonly contactInfo?: string;
   /** 0-based index of the revision this signature covers. */
   readonly revision: number;
   readonly coverage: Coverage;
@@ -69,6 +110,8 @@ export interface SignatureReport {
   readonly certification: boolean;
   readonly indication: Indication;
   readonly subIndication?: SubIndication;
+  /** The clerk's verdict, derived from the indication and checks. */
+  readonly verdict: Verdict;
   readonly checks: readonly Check[];
   readonly errors: readonly Message[];
   readonly warnings: readonly Message[];

@@ -11,7 +11,9 @@ import { bytesEqual, isWhite, latin1String, toArrayBuffer } from '../pdf/bytes.j
 import { PdfFile } from '../pdf/file.js';
 import { PdfArray, PdfDict, PdfRef, PdfString, isName, type PdfObject } from '../pdf/objects.js';
 import { analyseModifications } from './diff.js';
-import type { Check, Coverage, Indication, ModificationLevel, SignatureReport, SubIndication, TimestampReport, VerificationReport } from './report.js';
+import { certificateChain as buildChain, distinguishedName as dn, keyUsageOf } from './certificates.js';
+import { verdictOf } from './verdict.js';
+import type { CertificateInfo, Check, Coverage, Indication, ModificationLevel, SignatureReport, SubIndication, TimestampReport, VerificationReport } from './report.js';
 import { MODIFICATION_ORDER } from './report.js';
 import { toCertificates, type TrustInput } from './trust.js';
 
@@ -74,13 +76,6 @@ function nameOf(rdn: pkijs.RelativeDistinguishedNames, oid = '2.5.4.3'): string 
   return v?.valueBlock?.value;
 }
 
-function dn(rdn: pkijs.RelativeDistinguishedNames): string {
-  const short: Record<string, string> = { '2.5.4.3': 'CN', '2.5.4.10': 'O', '2.5.4.11': 'OU', '2.5.4.6': 'C', '2.5.4.7': 'L', '2.5.4.8': 'ST' };
-  return rdn.typesAndValues
-    .map((t) => `${short[t.type] ?? t.type}=${(t.value as { valueBlock?: { value?: string } }).valueBlock?.value ?? ''}`)
-    .join(', ');
-}
-
 /** PDF date string → Date (lenient about the optional parts). */
 export function parsePdfDate(text: string): Date | undefined {
   const r = /^D:(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?([Zz+-])?(\d{2})?'?(\d{2})?'?$/.exec(text.trim());
@@ -92,11 +87,7 @@ export function parsePdfDate(text: string): Date | undefined {
 }
 
 function hasNonRepudiation(cert: pkijs.Certificate): boolean | undefined {
-  const ext = cert.extensions?.find((e) => e.extnID === OID.keyUsage);
-  if (!ext) return undefined;
-  const bs = ext.parsedValue as asn1js.BitString | undefined;
-  const bytes = bs ? new Uint8Array(bs.valueBlock.valueHexView) : new Uint8Array(0);
-  return ((bytes[0] ?? 0) & 0x40) !== 0;
+  return keyUsageOf(cert)?.includes('nonRepudiation');
 }
 
 function hasEku(cert: pkijs.Certificate, oid: string): boolean {
@@ -278,10 +269,12 @@ async function verifyOne(file: PdfFile, f: SigField, ctx: Ctx): Promise<Signatur
   let signerName: string | undefined;
   let signerSubject: string | undefined;
   let issuerSubject: string | undefined;
+  let certificateChain: CertificateInfo[] = [];
   let subFilterName: string | undefined;
   let byteRange: number[] | undefined;
   let reason: string | undefined;
   let location: string | undefined;
+  let contactInfo: string | undefined;
 
   const finish = (): SignatureReport => {
     const failed = checks.find((c) => c.level === 'FAIL' && !c.passed && c.indication === 'TOTAL_FAILED');
@@ -295,6 +288,7 @@ async function verifyOne(file: PdfFile, f: SigField, ctx: Ctx): Promise<Signatur
       ...(signerName ? { signerName } : {}),
       ...(signerSubject ? { signerSubject } : {}),
       ...(issuerSubject ? { issuerSubject } : {}),
+      certificateChain,
       ...(subFilterName ? { subFilter: subFilterName } : {}),
       ...(format ? { format } : {}),
       ...(claimed ? { claimedSigningTime: claimed } : {}),
@@ -303,6 +297,7 @@ async function verifyOne(file: PdfFile, f: SigField, ctx: Ctx): Promise<Signatur
       ...(byteRange ? { byteRange } : {}),
       ...(reason ? { reason } : {}),
       ...(location ? { location } : {}),
+      ...(contactInfo ? { contactInfo } : {}),
       revision,
       coverage,
       modificationLevel,
@@ -310,6 +305,7 @@ async function verifyOne(file: PdfFile, f: SigField, ctx: Ctx): Promise<Signatur
       certification,
       indication: decisive ? decisive.indication! : 'TOTAL_PASSED',
       ...(decisive ? { subIndication: decisive.subIndication! } : {}),
+      verdict: verdictOf(decisive ? { indication: decisive.indication!, subIndication: decisive.subIndication!, checks } : { indication: 'TOTAL_PASSED', checks }),
       checks,
       errors: checks.filter((c) => c.level === 'FAIL' && !c.passed).map((c) => c.message),
       warnings: checks.filter((c) => c.level === 'WARN' && !c.passed).map((c) => c.message),
@@ -340,6 +336,8 @@ async function verifyOne(file: PdfFile, f: SigField, ctx: Ctx): Promise<Signatur
     if (rs instanceof PdfString) reason = rs.text();
     const loc = sig.get('Location');
     if (loc instanceof PdfString) location = loc.text();
+    const contact = sig.get('ContactInfo');
+    if (contact instanceof PdfString) contactInfo = contact.text();
 
     // /Contents and /ByteRange: direct, well typed, exactly the expected shape (USF, SWA).
     const contents = sig.get('Contents');
@@ -394,6 +392,7 @@ async function verifyOne(file: PdfFile, f: SigField, ctx: Ctx): Promise<Signatur
       signerName = nameOf(cert.subject);
       signerSubject = dn(cert.subject);
       issuerSubject = dn(cert.issuer);
+      certificateChain = buildChain(cert, [...facts.certificates, ...ctx.extra], ctx.anchors);
     }
     if (facts.signerInfo && facts.problems.every((p) => p.kind !== 'hash' && p.kind !== 'crypto')) {
       pass('SignatureIntact', 'Toàn vẹn: giá trị băm và chữ ký số khớp', 'Integrity: digest and signature value match');

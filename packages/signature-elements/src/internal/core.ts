@@ -2,6 +2,7 @@
 // elements stay small until a document is verified or signed, and the bundler keeps only these exports
 // (a namespace import of the whole package would also pull in fontkit for text stamps).
 export {
+  checkSigningCertificate,
   cryptoKeySigner,
   locateSignerBox,
   PdfSignatureError,

@@ -1,13 +1,35 @@
 // Hand-made reports for stories and tests of states a real document is slow to produce (the shapes are
 // `@egov-vn/pdf-signature`'s `VerificationReport`).
-import type { SignatureReport, VerificationReport } from '@egov-vn/pdf-signature';
-import type { Verdict } from './verdict.js';
+import type { CertificateInfo, SignatureReport, Verdict, VerificationReport } from '@egov-vn/pdf-signature';
+
+const year = 365 * 24 * 3600_000;
+const cert = (subject: string, issuer: string, extra: Partial<CertificateInfo> = {}): CertificateInfo => ({
+  subject,
+  issuer,
+  serialNumber: '03e9',
+  notBefore: new Date('2025-01-01T00:00:00Z'),
+  notAfter: new Date(Date.parse('2025-01-01T00:00:00Z') + 5 * year),
+  ca: true,
+  selfSigned: false,
+  trustAnchor: false,
+  keyUsage: ['keyCertSign', 'cRLSign'],
+  ...extra,
+});
+
+const root = 'C=VN, O=egov-vn demo, CN=Demo Root CA';
+const issuing = 'C=VN, O=egov-vn demo, CN=Demo Issuing CA';
+const signer = 'C=VN, O=UBND tỉnh Demo, CN=Nguyễn Văn A';
 
 const base: SignatureReport = {
   fieldName: 'Signature1',
   signerName: 'Nguyễn Văn A',
   signerSubject: 'C=VN, O=UBND tỉnh Demo, CN=Nguyễn Văn A',
-  issuerSubject: 'C=VN, O=egov-vn demo, CN=Demo Issuing CA',
+  issuerSubject: issuing,
+  certificateChain: [
+    cert(signer, issuing, { ca: false, keyUsage: ['digitalSignature', 'nonRepudiation'] }),
+    cert(issuing, root),
+    cert(root, root, { selfSigned: true, trustAnchor: true }),
+  ],
   subFilter: 'ETSI.CAdES.detached',
   format: 'PAdES-BASELINE-T',
   claimedSigningTime: new Date('2026-03-02T02:15:00Z'),
@@ -18,6 +40,7 @@ const base: SignatureReport = {
   modificationLevel: 'NONE',
   certification: false,
   indication: 'TOTAL_PASSED',
+  verdict: 'valid',
   checks: [{ id: 'SignatureIntact', level: 'FAIL', passed: true, message: { vi: 'Chữ ký toàn vẹn', en: 'Signature intact' } }],
   errors: [],
   warnings: [],
@@ -26,7 +49,8 @@ const base: SignatureReport = {
 
 const variants: Record<Verdict, Partial<SignatureReport>> = {
   valid: {},
-  untrusted: {
+  'valid-untrusted': {
+    certificateChain: base.certificateChain.slice(0, 2),
     indication: 'INDETERMINATE',
     subIndication: 'NO_CERTIFICATE_CHAIN_FOUND',
     errors: [{ vi: 'Chứng thư không dẫn tới tổ chức được tin cậy', en: 'The certificate does not chain to a trust anchor' }],
@@ -63,7 +87,7 @@ const variants: Record<Verdict, Partial<SignatureReport>> = {
 
 /** A report with one signature per verdict given. */
 export function sampleReport(list: readonly Verdict[]): VerificationReport {
-  const signatures = list.map((v, i) => ({ ...base, ...variants[v], fieldName: `Signature${i + 1}`, revision: i }));
+  const signatures = list.map((v, i) => ({ ...base, ...variants[v], verdict: v, fieldName: `Signature${i + 1}`, revision: i }));
   return {
     validationTime: new Date('2026-03-03T01:00:00Z'),
     documentWarnings: [],

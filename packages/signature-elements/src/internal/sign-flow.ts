@@ -1,16 +1,20 @@
 import type * as CoreModule from './core.js';
 import type { AppearanceFactory, CopyKind, Rect, Signer, TimestampOptions, TrustInput, VerificationReport } from '@egov-vn/pdf-signature';
 
-/** The kinds of signature of Nghị định 30/2020/NĐ-CP. */
-export type SignatureKind = 'author' | 'seal' | 'copy';
+/**
+ * The kinds of signature of Nghị định 30/2020/NĐ-CP (Phụ lục I): the competent person's signature, the agency's
+ * signature (seal), the agency's signature on an electronic copy, and on an appendix / attachment in a separate file.
+ */
+export type SignatureKind = 'author' | 'seal' | 'copy' | 'appendix';
 
-export const signatureKinds: readonly SignatureKind[] = ['author', 'seal', 'copy'];
+export const signatureKinds: readonly SignatureKind[] = ['author', 'seal', 'copy', 'appendix'];
 
 /** The /Reason written for each kind (Vietnamese, as the document is Vietnamese). */
 export const kindReasons: Record<SignatureKind, string> = {
   author: 'Ký ban hành văn bản',
   seal: 'Chữ ký số của cơ quan, tổ chức',
-  copy: 'Ký số bản sao, văn bản kèm theo',
+  copy: 'Ký số bản sao điện tử',
+  appendix: 'Ký số phụ lục, văn bản kèm theo',
 };
 
 /**
@@ -22,10 +26,12 @@ export interface AppearanceInput {
   readonly signatureImage?: Uint8Array;
   /** seal: the red seal (PNG, transparent background), over the left third of the signer's box. */
   readonly sealImage?: Uint8Array;
-  /** copy: a TrueType font covering Vietnamese for the text stamp (top right of the page). */
+  /** copy / appendix: a TrueType font covering Vietnamese for the text stamp (top right of page 1). */
   readonly stampFont?: Uint8Array;
-  /** copy: the agency named in the stamp. */
+  /** copy (required) / appendix (optional): the agency named in the stamp. */
   readonly agency?: string;
+  /** appendix (required) / copy (optional): the number and symbol of the document (số, ký hiệu), e.g. `12/UBND-VP`. */
+  readonly docNumber?: string;
   /** copy: SAO Y (default), SAO LỤC or TRÍCH SAO. */
   readonly copyKind?: CopyKind;
   /** Standard position for author/seal: the signer's name line printed in the document (`locateSignerBox`). */
@@ -43,6 +49,12 @@ export interface SignDocumentOptions {
   readonly appearance?: AppearanceInput;
   /** Claimed signing time (default now). */
   readonly signingTime?: Date;
+  /** /Reason of the signature (default: the kind's reason, `kindReasons`). */
+  readonly reason?: string;
+  /** /Location (where it was signed). */
+  readonly location?: string;
+  /** /ContactInfo (how to reach the signer). */
+  readonly contactInfo?: string;
   /** An RFC 3161 timestamp authority: the signature becomes PAdES B-T. */
   readonly timestamp?: TimestampOptions;
 }
@@ -59,10 +71,17 @@ async function appearanceFor(
   time: Date,
 ): Promise<{ appearance?: AppearanceFactory; page?: number }> {
   const at = page === undefined ? {} : { page };
-  if (kind === 'copy') {
-    if (!input.stampFont || !input.agency) return at;
+  if (kind === 'copy' || kind === 'appendix') {
+    // Nghị định 30 Phụ lục I: text only, no image, top right of the first page.
+    if (!input.stampFont) return at;
+    if (kind === 'copy' && !input.agency) return at;
+    if (kind === 'appendix' && !input.docNumber) return at;
     const stamp = await import('./stamp.js');
-    const lines = stamp.copyStampLines({ kind: input.copyKind ?? 'SAO Y', agency: input.agency, time });
+    const docNumber = input.docNumber ? { docNumber: input.docNumber } : {};
+    const lines =
+      kind === 'copy'
+        ? stamp.copyStampLines({ kind: input.copyKind ?? 'SAO Y', agency: input.agency!, time, ...docNumber })
+        : stamp.appendixStampLines({ docNumber: input.docNumber!, time, ...(input.agency ? { agency: input.agency } : {}) });
     return { ...at, appearance: stamp.textStampAppearance({ font: input.stampFont, lines }) };
   }
   const image = kind === 'author' ? input.signatureImage : input.sealImage;
@@ -81,6 +100,29 @@ async function appearanceFor(
   };
 }
 
+/** An error from the pre-sign certificate check: `CERT_<problem>` code with the core's vi/en text. */
+class CertificateError extends Error {
+  constructor(
+    readonly code: string,
+    readonly vi: string,
+    readonly en: string,
+  ) {
+    super(vi);
+  }
+}
+
+/**
+ * Checks the signer's certificate before anything is signed (`checkSigningCertificate`): expired, not yet valid,
+ * not for signing, or (when the portal configured trust anchors) not chaining to one. Throws a `CERT_*` error.
+ */
+async function checkCertificate(core: Core, signer: Signer, trustAnchors: readonly TrustInput[], at: Date): Promise<void> {
+  const [leaf, ...rest] = await signer.certificateChain();
+  if (!leaf) throw new CertificateError('REMOTE_NO_CERT', 'Không có chứng thư số', 'No certificate');
+  const check = await core.checkSigningCertificate(leaf, { at, intermediates: rest, ...(trustAnchors.length ? { trustAnchors } : {}) });
+  const first = check.problems[0];
+  if (first) throw new CertificateError(`CERT_${first.code}`, first.message.vi, first.message.en);
+}
+
 export interface SignedDocument {
   readonly pdf: Uint8Array;
   readonly report: VerificationReport;
@@ -93,10 +135,13 @@ export interface SignedDocument {
 export async function signDocument(pdf: Uint8Array, options: SignDocumentOptions): Promise<SignedDocument> {
   const core = await import('./core.js');
   const signingTime = options.signingTime ?? new Date();
+  await checkCertificate(core, options.signer, options.trustAnchors, signingTime);
   const visible = await appearanceFor(core, pdf, options.kind, options.appearance ?? {}, options.page, signingTime);
   const signed = await core.signPdf(pdf, {
     signer: options.signer,
-    reason: kindReasons[options.kind],
+    reason: options.reason?.trim() || kindReasons[options.kind],
+    ...(options.location?.trim() ? { location: options.location.trim() } : {}),
+    ...(options.contactInfo?.trim() ? { contactInfo: options.contactInfo.trim() } : {}),
     signingTime,
     ...(options.timestamp ? { timestamp: options.timestamp } : {}),
     ...visible,
@@ -143,6 +188,14 @@ const problems: Record<string, Omit<SignProblem, 'code' | 'detail'>> = {
     title: { vi: 'Không tìm thấy chứng thư số trên thiết bị.', en: 'No certificate was found on the token.' },
     action: { vi: 'Kiểm tra USB token đã được cắm và nhận đúng.', en: 'Check the token is plugged in and recognised.' },
   },
+  CERT_KEY_USAGE: {
+    title: { vi: 'Chứng thư số này không dùng để ký văn bản.', en: 'This certificate is not for signing documents.' },
+    action: { vi: 'Chọn chứng thư số ký (chữ ký số cá nhân hoặc của cơ quan) do tổ chức cung cấp dịch vụ chứng thực cấp. Văn bản chưa được ký.', en: 'Choose a signing certificate (personal or agency) from your certificate provider. The document was not signed.' },
+  },
+  CERT_UNTRUSTED: {
+    title: { vi: 'Chứng thư số không do tổ chức chứng thực mà cổng này tin cậy cấp.', en: 'The certificate is not from a certification authority this portal trusts.' },
+    action: { vi: 'Ký bằng chứng thư số do Ban Cơ yếu Chính phủ hoặc tổ chức được cấp phép cấp; nếu chứng thư đúng, báo quản trị cổng bổ sung chứng thư gốc. Văn bản chưa được ký.', en: 'Sign with a certificate from the Government Cipher Committee or a licensed provider; if it is right, ask the portal administrator to add its root. The document was not signed.' },
+  },
   CERT_EXPIRED: {
     title: { vi: 'Chứng thư số đã hết hạn hoặc chưa có hiệu lực.', en: 'The certificate has expired or is not yet valid.' },
     action: { vi: 'Liên hệ tổ chức cung cấp dịch vụ chứng thực để gia hạn, rồi ký bằng chứng thư mới. Văn bản chưa được ký.', en: 'Ask your certificate provider to renew it, then sign with the new certificate. The document was not signed.' },
@@ -163,11 +216,16 @@ const problems: Record<string, Omit<SignProblem, 'code' | 'detail'>> = {
     title: { vi: 'Không lấy được dấu thời gian từ máy chủ cấp dấu thời gian.', en: 'The timestamp authority did not answer.' },
     action: { vi: 'Kiểm tra kết nối mạng rồi ký lại; nếu vẫn lỗi, báo quản trị cổng kiểm tra địa chỉ dịch vụ dấu thời gian.', en: 'Check the network and sign again; if it persists, ask the portal administrator to check the timestamp service.' },
   },
+  FONT_FETCH: {
+    title: { vi: 'Không tải được phông chữ để in dấu lên văn bản.', en: 'The font for the stamp could not be loaded.' },
+    action: { vi: 'Kiểm tra kết nối mạng rồi ký lại; nếu vẫn lỗi, báo quản trị cổng kiểm tra tệp phông chữ của dấu.', en: 'Check the network and sign again; if it persists, ask the portal administrator to check the stamp font file.' },
+  },
   NO_DOCUMENT: {
     title: { vi: 'Chưa có văn bản để ký.', en: 'There is no document to sign.' },
     action: { vi: 'Chọn tệp PDF cần ký.', en: 'Choose the PDF to sign.' },
   },
 };
+problems.CERT_NOT_YET_VALID = problems.CERT_EXPIRED!;
 problems.REMOTE_CLOSED = problems.REMOTE_CONNECT!;
 problems.REMOTE_NO_WS = problems.REMOTE_CONNECT!;
 problems.P12_DECRYPT = problems.P12_PASSWORD!;

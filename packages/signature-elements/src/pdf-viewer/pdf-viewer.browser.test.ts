@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { signedPdf } from '../internal/fixtures.js';
 import { EgovPdfViewer } from './pdf-viewer.js';
-import type { EgovPdfViewerLoadEvent, EgovPdfViewerPageEvent } from './pdf-viewer.js';
+import type { EgovPdfViewerBoxEvent, EgovPdfViewerLoadEvent, EgovPdfViewerPageEvent } from './pdf-viewer.js';
 
 const host = document.createElement('div');
 document.body.append(host);
@@ -100,5 +100,106 @@ describe('<egov-pdf-viewer>', () => {
     host.setAttribute('lang', 'en');
     await expect.poll(() => q(el, '[role=status]').textContent.trim()).toBe('No document.');
     expect(q(el, 'button').getAttribute('aria-label')).toBe('Previous page');
+  });
+
+  it('has a pdf.js text layer over the page, so the text can be selected and found', async () => {
+    const el = await mount();
+    const load = loaded(el);
+    el.pdf = await threePages();
+    await load;
+    await expect.poll(() => q(el, '[part=text-layer]').textContent, { timeout: 5000 }).toContain('Trang 1');
+    const span = [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part=text-layer] span')].find((x) => x.textContent === 'Trang 1')!;
+    expect(getComputedStyle(span).userSelect).toBe('text');
+    expect(getComputedStyle(span).color).toBe('rgba(0, 0, 0, 0)');
+    // The span sits over the drawn text: 40 pt from the left, 60 pt from the top of the 300 × 400 pt page at 100 %.
+    const page = q(el, 'canvas').getBoundingClientRect();
+    const box = span.getBoundingClientRect();
+    expect(box.left - page.left).toBeCloseTo(40, -1);
+    expect(box.bottom - page.top).toBeGreaterThan(45);
+    expect(box.bottom - page.top).toBeLessThan(70);
+    const range = document.createRange();
+    range.selectNodeContents(span);
+    expect(range.toString()).toBe('Trang 1');
+    el.goTo(2);
+    await expect.poll(() => q(el, '[part=text-layer]').textContent, { timeout: 5000 }).toContain('Trang 2');
+    expect(q(el, '[part=text-layer]').textContent).not.toContain('Trang 1');
+  });
+
+  it('places the signature box by dragging on the page, and moves it by dragging it', async () => {
+    const el = await mount(html`<egov-pdf-viewer placing></egov-pdf-viewer>`);
+    const load = loaded(el);
+    el.pdf = await threePages();
+    await load;
+    await expect.poll(() => q(el, '[part=text-layer]').textContent, { timeout: 5000 }).toContain('Trang 1');
+    const placer = q(el, '.placer');
+    const origin = placer.getBoundingClientRect();
+    const pointer = (target: HTMLElement, type: string, x: number, y: number) =>
+      target.dispatchEvent(new PointerEvent(type, { bubbles: true, composed: true, pointerId: 1, button: 0, clientX: origin.left + x, clientY: origin.top + y }));
+    const events: EgovPdfViewerBoxEvent[] = [];
+    el.addEventListener('egov-pdf-viewer-box', (e) => events.push(e));
+    // At 100 % one CSS pixel is one point: drag from (100, 200) to (250, 280) on a 400 pt high page.
+    pointer(placer, 'pointerdown', 100, 200);
+    pointer(placer, 'pointermove', 180, 240);
+    pointer(placer, 'pointermove', 250, 280);
+    pointer(placer, 'pointerup', 250, 280);
+    expect(events).toHaveLength(1);
+    const first = events[0]!.detail;
+    expect(first.page).toBe(1);
+    expect(first.rect.map((n) => Math.round(n))).toEqual([100, 120, 250, 200]);
+    expect(first.mm.width).toBeCloseTo((150 * 25.4) / 72, 1);
+    expect(first.mm.bottom).toBeCloseTo((120 * 25.4) / 72, 1);
+    await el.updateComplete;
+    const box = q(el, '[part=box]');
+    expect(box.style.left).toBe('100px');
+    expect(box.style.top).toBe('200px');
+    // Drag the box itself 20 px right and 30 px down: same size, moved.
+    pointer(box, 'pointerdown', 120, 220);
+    pointer(placer, 'pointermove', 140, 250);
+    pointer(placer, 'pointerup', 140, 250);
+    expect(events).toHaveLength(2);
+    expect(events[1]!.detail.rect.map((n) => Math.round(n))).toEqual([120, 90, 270, 170]);
+    expect(el.box!.rect.map((n) => Math.round(n))).toEqual([120, 90, 270, 170]);
+    await expectAxeClean(el);
+  });
+
+  it('places, moves and resizes the box from the keyboard, announcing each change', async () => {
+    const el = await mount(html`<egov-pdf-viewer placing></egov-pdf-viewer>`);
+    const load = loaded(el);
+    el.pdf = await threePages();
+    await load;
+    await el.updateComplete;
+    const events: EgovPdfViewerBoxEvent[] = [];
+    el.addEventListener('egov-pdf-viewer-box', (e) => events.push(e));
+    await userEvent.click(q(el, '[part=place-button]'));
+    await expect.poll(() => el.shadowRoot!.activeElement?.getAttribute('part')).toBe('box');
+    const placed = events.at(-1)!.detail.mm;
+    expect([placed.width, placed.height]).toEqual([60, 25]);
+    const status = () => el.shadowRoot!.querySelectorAll('[role=status]')[1]!.textContent.trim();
+    expect(status()).toBe(`Khung chữ ký trang 1: cách trái ${placed.left} mm, cách dưới ${placed.bottom} mm, rộng 60 mm, cao 25 mm`);
+    await userEvent.keyboard('{ArrowRight}{ArrowRight}{ArrowUp}');
+    let mm = events.at(-1)!.detail.mm;
+    expect(mm.left).toBeCloseTo(placed.left + 2, 1);
+    expect(mm.bottom).toBeCloseTo(placed.bottom + 1, 1);
+    expect([mm.width, mm.height]).toEqual([60, 25]);
+    await userEvent.keyboard('{Shift>}{ArrowRight}{ArrowUp}{ArrowUp}{/Shift}');
+    mm = events.at(-1)!.detail.mm;
+    expect([mm.width, mm.height]).toEqual([61, 27]);
+    expect(mm.left).toBeCloseTo(placed.left + 2, 1);
+    await el.updateComplete;
+    expect(status()).toBe(`Khung chữ ký trang 1: cách trái ${mm.left} mm, cách dưới ${mm.bottom} mm, rộng 61 mm, cao 27 mm`);
+    expect(q(el, '[part=box]').getAttribute('aria-label')).toBe(status());
+    // The box cannot leave the page.
+    for (let i = 0; i < 40; i++) await userEvent.keyboard('{ArrowRight}');
+    const last = events.at(-1)!.detail;
+    expect(last.rect[2]).toBeLessThanOrEqual(300);
+    // On another page the box stays where it was until it is placed there.
+    el.goTo(2);
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part=box]')).toBeNull();
+    await userEvent.click(q(el, '[part=place-button]'));
+    expect(events.at(-1)!.detail.page).toBe(2);
+    await expectAxeClean(el);
+    host.setAttribute('lang', 'en');
+    await expect.poll(() => q(el, '[part=place-button]').textContent.trim()).toBe('Place the signature box on this page');
   });
 });

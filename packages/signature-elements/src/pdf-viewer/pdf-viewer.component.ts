@@ -1,8 +1,17 @@
-import { defineMessages, EgovElement, hostStyles } from '@egov-vn/elements-core';
+import { defineMessages, EgovElement, hostStyles, visuallyHidden } from '@egov-vn/elements-core';
 import { html, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues } from 'lit';
-import type { PDFDocumentLoadingTask, PDFDocumentProxy, RenderTask } from 'pdfjs-dist';
+import type * as PdfJsModule from 'pdfjs-dist';
+import type { PageViewport, PDFDocumentLoadingTask, PDFDocumentProxy, RenderTask, TextLayer } from 'pdfjs-dist';
+import type { EgovPdfViewerBoxEvent, PdfBox } from './pdf-viewer.events.js';
 import styles from './pdf-viewer.styles.js';
+
+type PdfJs = typeof PdfJsModule;
+type Rect = [number, number, number, number];
+
+/** Points per millimetre. */
+const MM = 72 / 25.4;
+const round1 = (n: number): number => Math.round(n * 10) / 10;
 
 const messages = defineMessages({
   vi: {
@@ -20,6 +29,12 @@ const messages = defineMessages({
     notice: 'Hình chữ ký hoặc con dấu hiển thị trên trang không chứng minh chữ ký hợp lệ; hãy xem kết quả kiểm tra chữ ký.',
     failed: 'Không mở được văn bản PDF',
     keys: 'Phím: PageUp/PageDown đổi trang, + và − để thu phóng.',
+    placeHere: 'Đặt khung chữ ký ở trang này',
+    boxRole: 'khung chữ ký',
+    box: (page: number, left: number, bottom: number, width: number, height: number) =>
+      `Khung chữ ký trang ${page}: cách trái ${left} mm, cách dưới ${bottom} mm, rộng ${width} mm, cao ${height} mm`,
+    boxKeys: 'Phím mũi tên: di chuyển 1 mm; Shift + mũi tên: đổi cỡ 1 mm. Có thể kéo chuột trên trang để vẽ khung.',
+    placer: 'Vùng đặt khung chữ ký: kéo để vẽ khung',
   },
   en: {
     label: 'PDF document',
@@ -36,6 +51,12 @@ const messages = defineMessages({
     notice: 'A signature or seal image on the page does not prove a valid signature; see the signature check.',
     failed: 'Could not open the PDF',
     keys: 'Keys: PageUp/PageDown change page, + and − zoom.',
+    placeHere: 'Place the signature box on this page',
+    boxRole: 'signature box',
+    box: (page: number, left: number, bottom: number, width: number, height: number) =>
+      `Signature box on page ${page}: ${left} mm from the left, ${bottom} mm from the bottom, ${width} mm wide, ${height} mm high`,
+    boxKeys: 'Arrow keys: move by 1 mm; Shift + arrows: resize by 1 mm. You can also drag on the page to draw the box.',
+    placer: 'Signature box area: drag to draw the box',
   },
 });
 
@@ -50,19 +71,25 @@ const maxScale = 4;
  * @event {EgovPdfViewerLoadEvent} egov-pdf-viewer-load - A document was loaded; `detail.pageCount`.
  * @event {EgovPdfViewerPageEvent} egov-pdf-viewer-page - The shown page changed; `detail.page`, `detail.pageCount`.
  * @event {EgovPdfViewerErrorEvent} egov-pdf-viewer-error - The document could not be opened; `detail.message`.
+ * @event {EgovPdfViewerBoxEvent} egov-pdf-viewer-box - With `placing`: the signature box was drawn, moved or
+ * resized (pointer or keyboard); `detail.page`, `detail.rect` (PDF points), `detail.mm`.
  *
  * @csspart base - The wrapper.
  * @csspart toolbar - The toolbar.
  * @csspart notice - The note that a signature image proves nothing.
  * @csspart page - The scrollable page area (focusable; keyboard navigation).
  * @csspart canvas - The rendered page.
+ * @csspart place-button - With `placing`: puts the signature box on the shown page and focuses it.
+ * @csspart text-layer - The transparent pdf.js text layer over the page (select and find text).
+ * @csspart box - With `placing`: the signature box (focusable; arrow keys move it, Shift + arrows resize it).
  *
  * @cssprop --egov-pdf-viewer-height - Maximum height of the page area (default 80vh).
  * @cssprop --egov-pdf-viewer-background - Background around the page.
+ * @cssprop --egov-pdf-viewer-box-color - Outline of the signature box (default `--egov-color-primary`).
  */
 export class EgovPdfViewer extends EgovElement<typeof messages> {
   static override messages = messages;
-  static override styles = [hostStyles, styles];
+  static override styles = [hostStyles, visuallyHidden, styles];
   static override properties: PropertyDeclarations = {
     pdf: { attribute: false },
     src: {},
@@ -72,6 +99,9 @@ export class EgovPdfViewer extends EgovElement<typeof messages> {
     pageCount: { attribute: false },
     loading: { type: Boolean, reflect: true },
     error: { attribute: false },
+    placing: { type: Boolean, reflect: true },
+    box: { attribute: false },
+    announcement: { state: true },
   };
 
   /** The PDF bytes to show (takes precedence over `src`). */
@@ -93,10 +123,24 @@ export class EgovPdfViewer extends EgovElement<typeof messages> {
   declare loading: boolean;
   /** The last error. */
   declare error: { vi: string; en: string } | undefined;
+  /**
+   * Signature-box mode: a box can be drawn by dragging on the page, moved by dragging it, and moved or resized from
+   * the keyboard; each change fires `egov-pdf-viewer-box`. Text selection is off while placing.
+   */
+  declare placing: boolean;
+  /** The signature box (page + rectangle in PDF points), shown while `placing`. */
+  declare box: PdfBox | undefined;
+  private declare announcement: string;
 
   private doc: PDFDocumentProxy | undefined;
   private task: PDFDocumentLoadingTask | undefined;
   private renderTask: RenderTask | undefined;
+  private textLayer: TextLayer | undefined;
+  private pdfjs: PdfJs | undefined;
+  /** The shown page's viewport in CSS pixels, and its box in PDF user space. */
+  private viewport: PageViewport | undefined;
+  private view: Rect = [0, 0, 612, 792];
+  private drag: { mode: 'draw' | 'move'; x: number; y: number; start: Rect; moved: boolean } | undefined;
   private run = 0;
 
   constructor() {
@@ -109,6 +153,9 @@ export class EgovPdfViewer extends EgovElement<typeof messages> {
     this.pageCount = 0;
     this.loading = false;
     this.error = undefined;
+    this.placing = false;
+    this.box = undefined;
+    this.announcement = '';
   }
 
   override disconnectedCallback(): void {
@@ -137,6 +184,7 @@ export class EgovPdfViewer extends EgovElement<typeof messages> {
     this.loading = true;
     try {
       const pdfjs = await import('pdfjs-dist');
+      this.pdfjs = pdfjs;
       if (this.workerSrc) pdfjs.GlobalWorkerOptions.workerSrc = this.workerSrc;
       else if (!pdfjs.GlobalWorkerOptions.workerSrc && !('pdfjsWorker' in globalThis)) await import('pdfjs-dist/build/pdf.worker.min.mjs');
       // pdf.js may transfer the buffer to its worker: give it a copy, never the caller's bytes.
@@ -175,7 +223,11 @@ export class EgovPdfViewer extends EgovElement<typeof messages> {
       canvas.style.height = `${Math.floor(viewport.height / ratio)}px`;
       const task = page.render({ canvas, viewport });
       this.renderTask = task;
+      this.viewport = page.getViewport({ scale: this.scale });
+      this.view = [...page.view] as Rect;
+      this.requestUpdate();
       await task.promise;
+      await this.renderTextLayer(page.streamTextContent(), this.viewport);
     } catch (cause) {
       // A newer render or document replaced this one: nothing to report.
       if (doc !== this.doc || (cause as { name?: string }).name === 'RenderingCancelledException') return;
@@ -183,6 +235,169 @@ export class EgovPdfViewer extends EgovElement<typeof messages> {
       this.error = { vi: `${messages.vi.failed}: ${reason}`, en: `${messages.en.failed}: ${reason}` };
       this.emit('egov-pdf-viewer-error', { detail: { message: this.error } });
     }
+  }
+
+  /** The pdf.js text layer: transparent, positioned text over the canvas so it can be selected and found. */
+  private async renderTextLayer(source: ReadableStream, viewport: PageViewport): Promise<void> {
+    const container = this.renderRoot.querySelector<HTMLElement>('.textLayer');
+    if (!container || !this.pdfjs) return;
+    this.textLayer?.cancel();
+    container.replaceChildren();
+    const sheet = container.parentElement!;
+    sheet.style.setProperty('--total-scale-factor', String(viewport.scale));
+    const layer = new this.pdfjs.TextLayer({ textContentSource: source, container, viewport });
+    this.textLayer = layer;
+    try {
+      await layer.render();
+    } catch (cause) {
+      // A newer page replaced this one.
+      if ((cause as { name?: string }).name !== 'AbortException') throw cause;
+    }
+  }
+
+  /** CSS pixels (relative to the page) of a PDF rectangle on the shown page. */
+  private toCss(rect: readonly number[]): { left: number; top: number; width: number; height: number } | undefined {
+    const vp = this.viewport;
+    if (!vp) return undefined;
+    const [x1, y1] = vp.convertToViewportPoint(rect[0]!, rect[1]!) as [number, number];
+    const [x2, y2] = vp.convertToViewportPoint(rect[2]!, rect[3]!) as [number, number];
+    return { left: Math.min(x1, x2), top: Math.min(y1, y2), width: Math.abs(x2 - x1), height: Math.abs(y2 - y1) };
+  }
+
+  /** The PDF rectangle of two CSS points on the shown page, kept inside the page. */
+  private toPdf(ax: number, ay: number, bx: number, by: number): Rect {
+    const vp = this.viewport!;
+    const [px1, py1] = vp.convertToPdfPoint(ax, ay) as [number, number];
+    const [px2, py2] = vp.convertToPdfPoint(bx, by) as [number, number];
+    return this.clamp([Math.min(px1, px2), Math.min(py1, py2), Math.max(px1, px2), Math.max(py1, py2)]);
+  }
+
+  /** Keeps a rectangle inside the page (moving it back in, shrinking it to the page at most). */
+  private clamp(rect: Rect): Rect {
+    const [vx1, vy1, vx2, vy2] = this.view;
+    const width = Math.min(Math.max(rect[2] - rect[0], 5 * MM), vx2 - vx1);
+    const height = Math.min(Math.max(rect[3] - rect[1], 5 * MM), vy2 - vy1);
+    const x = Math.min(Math.max(rect[0], vx1), vx2 - width);
+    const y = Math.min(Math.max(rect[1], vy1), vy2 - height);
+    return [x, y, x + width, y + height];
+  }
+
+  private setBox(rect: Rect): void {
+    const box: PdfBox = { page: this.page, rect };
+    this.box = box;
+    const mm = { left: round1(rect[0] / MM), bottom: round1(rect[1] / MM), width: round1((rect[2] - rect[0]) / MM), height: round1((rect[3] - rect[1]) / MM) };
+    this.announcement = this.msg('box', box.page, mm.left, mm.bottom, mm.width, mm.height);
+    const detail: EgovPdfViewerBoxEvent['detail'] = { ...box, mm };
+    this.emit('egov-pdf-viewer-box', { detail });
+  }
+
+  private get boxOnPage(): Rect | undefined {
+    return this.box && this.box.page === this.page ? ([...this.box.rect] as Rect) : undefined;
+  }
+
+  /** Puts a 60 × 25 mm box on the shown page (or moves the box here) and focuses it. */
+  async placeHere(): Promise<void> {
+    const [vx1, vy1, vx2] = this.view;
+    const current = this.box?.rect;
+    const width = current ? current[2] - current[0] : 60 * MM;
+    const height = current ? current[3] - current[1] : 25 * MM;
+    const x = current ? current[0] : vx2 - 20 * MM - width;
+    const y = current ? current[1] : vy1 + 40 * MM;
+    this.setBox(this.clamp([Math.max(vx1, x), y, Math.max(vx1, x) + width, y + height]));
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part=box]')?.focus();
+  }
+
+  private point(event: PointerEvent): [number, number] {
+    const r = (event.currentTarget as HTMLElement).getBoundingClientRect();
+    return [event.clientX - r.left, event.clientY - r.top];
+  }
+
+  private readonly onPointerDown = (event: PointerEvent): void => {
+    if (event.button !== 0 || !this.viewport) return;
+    event.preventDefault();
+    const [x, y] = this.point(event);
+    const onBox = (event.target as HTMLElement).getAttribute('part') === 'box';
+    const start = this.boxOnPage;
+    this.drag = { mode: onBox && start ? 'move' : 'draw', x, y, start: start ?? [0, 0, 0, 0], moved: false };
+    try {
+      (event.currentTarget as HTMLElement).setPointerCapture(event.pointerId);
+    } catch {
+      // Synthetic or already released pointers cannot be captured: moves still arrive over the page.
+    }
+    if (onBox) (event.target as HTMLElement).focus();
+  };
+
+  private readonly onPointerMove = (event: PointerEvent): void => {
+    const drag = this.drag;
+    if (!drag) return;
+    const [x, y] = this.point(event);
+    if (Math.abs(x - drag.x) + Math.abs(y - drag.y) < 3 && !drag.moved) return;
+    drag.moved = true;
+    if (drag.mode === 'draw') {
+      this.box = { page: this.page, rect: this.toPdf(drag.x, drag.y, x, y) };
+    } else {
+      const css = this.toCss(drag.start)!;
+      const dx = x - drag.x;
+      const dy = y - drag.y;
+      const moved = this.toPdf(css.left + dx, css.top + dy, css.left + css.width + dx, css.top + css.height + dy);
+      const w = drag.start[2] - drag.start[0];
+      const h = drag.start[3] - drag.start[1];
+      this.box = { page: this.page, rect: this.clamp([moved[0], moved[1], moved[0] + w, moved[1] + h]) };
+    }
+  };
+
+  private readonly onPointerUp = (event: PointerEvent): void => {
+    const drag = this.drag;
+    if (!drag) return;
+    this.drag = undefined;
+    if (drag.moved && this.box) {
+      this.setBox([...this.box.rect] as Rect);
+    } else if (drag.mode === 'draw') {
+      // A click: a 60 × 25 mm box centred on the point.
+      const [x, y] = this.point(event);
+      const [cx, cy] = this.viewport!.convertToPdfPoint(x, y) as [number, number];
+      this.setBox(this.clamp([cx - 30 * MM, cy - 12.5 * MM, cx + 30 * MM, cy + 12.5 * MM]));
+    }
+  };
+
+  private readonly onBoxKeyDown = (event: KeyboardEvent): void => {
+    const rect = this.boxOnPage;
+    const dirs: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] };
+    const dir = dirs[event.key];
+    if (!rect || !dir || event.ctrlKey || event.metaKey || event.altKey) return;
+    event.preventDefault();
+    event.stopPropagation();
+    const [dx, dy] = [dir[0] * MM, dir[1] * MM];
+    if (event.shiftKey) this.setBox(this.clamp([rect[0], rect[1], rect[2] + dx, rect[3] + dy]));
+    else this.setBox(this.clamp([rect[0] + dx, rect[1] + dy, rect[2] + dx, rect[3] + dy]));
+  };
+
+  private renderPlacer() {
+    const rect = this.boxOnPage;
+    const css = rect ? this.toCss(rect) : undefined;
+    const mm = rect ? [round1(rect[0] / MM), round1(rect[1] / MM), round1((rect[2] - rect[0]) / MM), round1((rect[3] - rect[1]) / MM)] : [];
+    return html`<div
+      class="placer"
+      @pointerdown=${this.onPointerDown}
+      @pointermove=${this.onPointerMove}
+      @pointerup=${this.onPointerUp}
+      @pointercancel=${() => (this.drag = undefined)}
+    >
+      ${css
+        ? html`<div
+            part="box"
+            class="box"
+            tabindex="0"
+            role="group"
+            aria-roledescription=${this.msg('boxRole')}
+            aria-label=${this.msg('box', this.page, mm[0]!, mm[1]!, mm[2]!, mm[3]!)}
+            aria-describedby="box-keys"
+            style=${`left:${css.left}px;top:${css.top}px;width:${css.width}px;height:${css.height}px`}
+            @keydown=${this.onBoxKeyDown}
+          ></div>`
+        : nothing}
+    </div>`;
   }
 
   /** Shows page `n` (clamped to the document). */
@@ -226,12 +441,21 @@ export class EgovPdfViewer extends EgovElement<typeof messages> {
         <button type="button" aria-label=${this.msg('zoomOut')} ?disabled=${this.scale <= minScale} @click=${() => this.zoom(this.scale / 1.25)}>−</button>
         <span>${this.msg('zoom', Math.round(this.scale * 100))}</span>
         <button type="button" aria-label=${this.msg('zoomIn')} ?disabled=${this.scale >= maxScale} @click=${() => this.zoom(this.scale * 1.25)}>+</button>
+        ${this.placing && count ? html`<button type="button" part="place-button" @click=${() => void this.placeHere()}>${this.msg('placeHere')}</button>` : nothing}
       </div>
       <p part="notice" class="notice">${this.msg('notice')}</p>
       ${count
         ? html`<div part="page" class="page" tabindex="0" role="region" aria-label=${`${this.msg('pageOf', this.page, count)}. ${this.msg('keys')}`} @keydown=${this.onKeyDown}>
-            <canvas part="canvas" role="img" aria-label=${this.msg('pageImage', this.page, count)}></canvas>
+            <div class="sheet">
+              <canvas part="canvas" role="img" aria-label=${this.msg('pageImage', this.page, count)}></canvas>
+              <div part="text-layer" class="textLayer"></div>
+              ${this.placing ? this.renderPlacer() : nothing}
+            </div>
           </div>`
+        : nothing}
+      ${this.placing
+        ? html`<p id="box-keys" class="hint">${this.msg('boxKeys')}</p>
+            <p class="visually-hidden" role="status">${this.announcement}</p>`
         : nothing}
     </section>`;
   }

@@ -12,3 +12,22 @@ declare global {
     'egov-pdf-viewer-error': EgovPdfViewerErrorEvent;
   }
 }
+
+/** A signature box on a page: `rect` in PDF points [x1, y1, x2, y2] (user space), `mm` the same in millimetres. */
+export interface PdfBox {
+  /** 1-based page. */
+  readonly page: number;
+  readonly rect: readonly [number, number, number, number];
+}
+
+/**
+ * Fired by <egov-pdf-viewer> when the signature box is placed, moved or resized (pointer or keyboard):
+ * `detail.page` (1-based), `detail.rect` (PDF points), `detail.mm` (`{ left, bottom, width, height }` in millimetres).
+ */
+export type EgovPdfViewerBoxEvent = CustomEvent<PdfBox & { readonly mm: { left: number; bottom: number; width: number; height: number } }>;
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'egov-pdf-viewer-box': EgovPdfViewerBoxEvent;
+  }
+}

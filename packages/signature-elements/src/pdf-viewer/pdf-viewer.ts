@@ -2,7 +2,7 @@
 import { EgovPdfViewer } from './pdf-viewer.component.js';
 
 export { EgovPdfViewer } from './pdf-viewer.component.js';
-export type { EgovPdfViewerErrorEvent, EgovPdfViewerLoadEvent, EgovPdfViewerPageEvent } from './pdf-viewer.events.js';
+export type { EgovPdfViewerBoxEvent, EgovPdfViewerErrorEvent, EgovPdfViewerLoadEvent, EgovPdfViewerPageEvent, PdfBox } from './pdf-viewer.events.js';
 
 EgovPdfViewer.define('egov-pdf-viewer');
 

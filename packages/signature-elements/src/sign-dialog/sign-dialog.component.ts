@@ -1,15 +1,16 @@
-import { deepActiveElement, defineMessages, EgovElement, hostStyles } from '@egov-vn/elements-core';
-import type { TimestampOptions, TrustInput, VerificationReport } from '@egov-vn/pdf-signature';
+import { deepActiveElement, defineMessages, EgovElement, FocusTrapController, hostStyles } from '@egov-vn/elements-core';
+import type { CopyKind, TimestampOptions, TrustInput, Verdict, VerificationReport } from '@egov-vn/pdf-signature';
 import { html, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues } from 'lit';
 import { onProvidersChange, signerProviders } from '../internal/providers.js';
 import type { SignerProvider } from '../internal/providers.js';
-import { certificateProblem, explainError, signatureKinds, signDocument } from '../internal/sign-flow.js';
+import { certificateProblem, explainError, kindReasons, signatureKinds, signDocument } from '../internal/sign-flow.js';
 import type { AppearanceInput, SignatureKind, SignProblem } from '../internal/sign-flow.js';
-import { verdictOf } from '../internal/verdict.js';
-import type { Verdict } from '../internal/verdict.js';
+import type { EgovPdfViewerBoxEvent } from '../pdf-viewer/pdf-viewer.events.js';
 import type { EgovSignedEvent } from './sign-dialog.events.js';
 import styles from './sign-dialog.styles.js';
+
+const copyKinds: readonly CopyKind[] = ['SAO Y', 'SAO LỤC', 'TRÍCH SAO'];
 
 const messages = defineMessages({
   vi: {
@@ -22,18 +23,28 @@ const messages = defineMessages({
       ({
         author: 'Chữ ký của người có thẩm quyền',
         seal: 'Chữ ký số của cơ quan, tổ chức (con dấu)',
-        copy: 'Chữ ký số trên bản sao hoặc văn bản kèm theo',
+        copy: 'Chữ ký số trên bản sao điện tử (SAO Y, SAO LỤC, TRÍCH SAO)',
+        appendix: 'Chữ ký số trên phụ lục, văn bản kèm theo (tệp riêng)',
       })[k],
+    copyKind: 'Hình thức sao',
+    docNumber: 'Số, ký hiệu văn bản',
+    agency: 'Cơ quan, tổ chức',
+    details: 'Thông tin chữ ký',
+    reason: 'Lý do ký',
+    reasonHint: (fallback: string) => `Để trống: “${fallback}”.`,
+    location: 'Nơi ký',
+    contact: 'Thông tin liên hệ (điện thoại, thư điện tử)',
+    placeHint: 'Kéo trên trang để vẽ khung chữ ký; trên khung, phím mũi tên để di chuyển, Shift + mũi tên để đổi cỡ.',
     position: 'Vị trí chữ ký',
     page: 'Trang gắn chữ ký',
     standard: 'Vị trí tiêu chuẩn',
-    standardHint: 'Chữ ký: phía trên họ tên người ký; con dấu: trùm một phần ba bên trái chữ ký; dấu bản sao: góc trên bên phải trang.',
+    standardHint: 'Chữ ký: phía trên họ tên người ký; con dấu: trùm một phần ba bên trái chữ ký; bản sao và phụ lục: góc trên bên phải trang đầu (chữ, không có hình).',
     custom: 'Vị trí tự chọn (khung chữ ký)',
     left: 'Cách mép trái (mm)',
     bottom: 'Cách mép dưới (mm)',
     width: 'Rộng (mm)',
     height: 'Cao (mm)',
-    invisibleHint: 'Chưa có hình chữ ký/con dấu/phông chữ cho loại chữ ký này: chữ ký được gắn vào trang đã chọn mà không hiển thị hình.',
+    invisibleHint: 'Chưa có hình chữ ký/con dấu (hoặc cơ quan, số ký hiệu cho dấu bản sao, phụ lục) cho loại chữ ký này: chữ ký được gắn vào trang đã chọn mà không hiển thị hình.',
     provider: 'Cách ký',
     p12File: 'Tệp chứng thư số',
     password: 'Mật khẩu',
@@ -46,7 +57,7 @@ const messages = defineMessages({
     verdict: (v: Verdict) =>
       ({
         valid: 'Kiểm tra lại: chữ ký hợp lệ.',
-        untrusted: 'Kiểm tra lại: chữ ký đúng nhưng chứng thư chưa được cổng này tin cậy.',
+        'valid-untrusted': 'Kiểm tra lại: chữ ký đúng nhưng chứng thư chưa được cổng này tin cậy.',
         modified: 'Kiểm tra lại: văn bản bị thay đổi sau khi ký.',
         indeterminate: 'Kiểm tra lại: chưa xác định được tính hợp lệ.',
         invalid: 'Kiểm tra lại: chữ ký không hợp lệ.',
@@ -64,18 +75,28 @@ const messages = defineMessages({
       ({
         author: 'Signature of the competent person',
         seal: 'Agency signature (seal)',
-        copy: 'Signature on a copy or attachment',
+        copy: 'Signature on an electronic copy (SAO Y, SAO LỤC, TRÍCH SAO)',
+        appendix: 'Signature on an appendix or attachment (separate file)',
       })[k],
+    copyKind: 'Kind of copy',
+    docNumber: 'Document number and symbol',
+    agency: 'Agency',
+    details: 'Signature details',
+    reason: 'Reason',
+    reasonHint: (fallback: string) => `Empty: “${fallback}”.`,
+    location: 'Location',
+    contact: 'Contact (phone, e-mail)',
+    placeHint: 'Drag on the page to draw the signature box; on the box, arrow keys move it and Shift + arrows resize it.',
     position: 'Position',
     page: 'Page of the signature',
     standard: 'Standard position',
-    standardHint: 'Signature: above the signer’s name; seal: over the left third of the signature; copy stamp: top right of the page.',
+    standardHint: 'Signature: above the signer’s name; seal: over the left third of the signature; copy and appendix: top right of the first page (text, no image).',
     custom: 'Custom position (signature box)',
     left: 'From the left edge (mm)',
     bottom: 'From the bottom edge (mm)',
     width: 'Width (mm)',
     height: 'Height (mm)',
-    invisibleHint: 'No signature image, seal or font is set for this kind: the signature is attached to the chosen page without a picture.',
+    invisibleHint: 'No signature image or seal (or agency, document number for a copy or appendix stamp) is set for this kind: the signature is attached to the chosen page without a picture.',
     provider: 'How to sign',
     p12File: 'Certificate file',
     password: 'Password',
@@ -88,7 +109,7 @@ const messages = defineMessages({
     verdict: (v: Verdict) =>
       ({
         valid: 'Checked: the signature is valid.',
-        untrusted: 'Checked: the signature is correct but its certificate is not trusted by this portal.',
+        'valid-untrusted': 'Checked: the signature is correct but its certificate is not trusted by this portal.',
         modified: 'Checked: the document was changed after signing.',
         indeterminate: 'Checked: validity could not be determined.',
         invalid: 'Checked: the signature is invalid.',
@@ -115,6 +136,7 @@ const messages = defineMessages({
  * @csspart close-button - The Close button.
  * @csspart status - The live region (progress and result).
  * @csspart problem - The error block (title, what to do next).
+ * @csspart viewer - The `<egov-pdf-viewer>` where the custom signature box is placed.
  *
  * @cssprop --egov-color-backdrop - The backdrop behind the dialog.
  * @cssprop --egov-color-primary - The Sign button.
@@ -138,6 +160,11 @@ export class EgovSignDialog extends EgovElement<typeof messages> {
     sealImage: { attribute: false },
     stampFont: { attribute: false },
     agency: {},
+    docNumber: { attribute: 'doc-number' },
+    copyKind: { attribute: 'copy-kind' },
+    reason: {},
+    location: {},
+    contactInfo: { attribute: 'contact-info' },
     signerName: { attribute: 'signer-name' },
     timestamp: { attribute: false },
     busy: { type: Boolean, reflect: true },
@@ -171,10 +198,23 @@ export class EgovSignDialog extends EgovElement<typeof messages> {
   declare signatureImage: Uint8Array | undefined;
   /** The red seal (PNG) for an agency signature; without it the signature is invisible. */
   declare sealImage: Uint8Array | undefined;
-  /** A TrueType font covering Vietnamese for the copy/attachment text stamp; without it the stamp is invisible. */
+  /**
+   * A TrueType font covering Vietnamese for the copy/appendix text stamp; when unset the font shipped with
+   * `@egov-vn/pdf-signature` is fetched (`loadStampFont`).
+   */
   declare stampFont: Uint8Array | undefined;
-  /** The agency named in the copy stamp. */
+  /** The agency named in the copy stamp (required for it) and the appendix stamp. */
   declare agency: string;
+  /** The number and symbol (số, ký hiệu) in the appendix stamp (required for it) and the copy stamp. */
+  declare docNumber: string;
+  /** The kind of electronic copy: `SAO Y` (default), `SAO LỤC`, `TRÍCH SAO`. */
+  declare copyKind: CopyKind;
+  /** /Reason of the signature; empty = the kind's standard reason. */
+  declare reason: string;
+  /** /Location of the signature (where it was signed). */
+  declare location: string;
+  /** /ContactInfo of the signature. */
+  declare contactInfo: string;
   /** The signer's name as printed in the document: the standard position is above that line. */
   declare signerName: string;
   /** An RFC 3161 timestamp authority (`{ url, fetch?, headers? }`): signatures become PAdES B-T. */
@@ -189,6 +229,11 @@ export class EgovSignDialog extends EgovElement<typeof messages> {
   private password = '';
   private keyFile: Uint8Array | undefined;
   private returnFocus: HTMLElement | undefined;
+  // Tab and Shift+Tab cycle inside the dialog (a native modal still lets Tab leave to the browser's own UI).
+  private readonly trap = new FocusTrapController(this, () => this.renderRoot.querySelector('dialog'), {
+    initialFocus: false,
+    returnFocusOnDeactivate: false,
+  });
   private stopListening: (() => void) | undefined;
 
   constructor() {
@@ -208,6 +253,11 @@ export class EgovSignDialog extends EgovElement<typeof messages> {
     this.sealImage = undefined;
     this.stampFont = undefined;
     this.agency = '';
+    this.docNumber = '';
+    this.copyKind = 'SAO Y';
+    this.reason = '';
+    this.location = '';
+    this.contactInfo = '';
     this.signerName = '';
     this.timestamp = undefined;
     this.busy = false;
@@ -257,6 +307,7 @@ export class EgovSignDialog extends EgovElement<typeof messages> {
       this.problem = undefined;
       this.result = undefined;
       dialog.showModal();
+      this.trap.activate();
     } else if (!this.open && dialog.open) {
       dialog.close();
     }
@@ -264,6 +315,7 @@ export class EgovSignDialog extends EgovElement<typeof messages> {
 
   private readonly onDialogClose = (): void => {
     const signed = Boolean(this.result);
+    this.trap.deactivate();
     this.open = false;
     const target = this.returnFocus;
     this.returnFocus = undefined;
@@ -305,23 +357,54 @@ export class EgovSignDialog extends EgovElement<typeof messages> {
 
   /** Whether the chosen kind has what its visible layout needs. */
   private get visible(): boolean {
-    if (this.kind === 'copy') return Boolean(this.stampFont && this.agency);
+    if (this.kind === 'copy') return Boolean(this.agency);
+    if (this.kind === 'appendix') return Boolean(this.docNumber);
     return Boolean(this.kind === 'author' ? this.signatureImage : this.sealImage);
   }
 
-  private appearanceInput(): AppearanceInput {
-    const mm = 72 / 25.4;
-    const b = this.box;
+  private async appearanceInput(): Promise<AppearanceInput> {
+    const textStamp = (this.kind === 'copy' || this.kind === 'appendix') && this.visible;
+    const stampFont = this.stampFont ?? (textStamp ? await (await import('../internal/stamp.js')).loadStampFont() : undefined);
     return {
       ...(this.signatureImage ? { signatureImage: this.signatureImage } : {}),
       ...(this.sealImage ? { sealImage: this.sealImage } : {}),
-      ...(this.stampFont ? { stampFont: this.stampFont } : {}),
+      ...(stampFont ? { stampFont } : {}),
       ...(this.agency ? { agency: this.agency } : {}),
+      ...(this.docNumber ? { docNumber: this.docNumber } : {}),
+      copyKind: this.copyKind,
       ...(this.position === 'standard' && this.signerName ? { signerName: this.signerName } : {}),
       ...(this.position === 'custom'
-        ? { rect: [b.left * mm, b.bottom * mm, (b.left + b.width) * mm, (b.bottom + b.height) * mm] as const }
+        ? { rect: this.boxRect() }
         : {}),
     };
+  }
+
+  /** The custom box in PDF points, [x1, y1, x2, y2] from the bottom-left corner. */
+  private boxRect(): [number, number, number, number] {
+    const mm = 72 / 25.4;
+    const b = this.box;
+    return [b.left * mm, b.bottom * mm, (b.left + b.width) * mm, (b.bottom + b.height) * mm];
+  }
+
+  private readonly onViewerBox = (event: EgovPdfViewerBoxEvent): void => {
+    const round = (n: number): number => Math.round(n * 10) / 10;
+    const { page, mm } = event.detail;
+    this.page = page;
+    this.box = { left: round(mm.left), bottom: round(mm.bottom), width: round(mm.width), height: round(mm.height) };
+  };
+
+  private textField(label: 'agency' | 'docNumber' | 'reason' | 'location' | 'contact', name: string, value: string, set: (v: string) => void, autocomplete = 'off') {
+    return html`<label class="field"
+      >${this.msg(label)}
+      <input
+        type="text"
+        name=${name}
+        autocomplete=${autocomplete}
+        .value=${value}
+        @input=${(e: Event) => {
+          set((e.target as HTMLInputElement).value);
+        }}
+    /></label>`;
   }
 
   private fail(problem: SignProblem): void {
@@ -352,7 +435,10 @@ export class EgovSignDialog extends EgovElement<typeof messages> {
         kind: this.kind,
         ...(this.position === 'custom' || !this.signerName ? { page: Math.max(0, Math.floor(this.page) - 1) } : {}),
         trustAnchors: this.trustAnchors,
-        appearance: this.appearanceInput(),
+        appearance: await this.appearanceInput(),
+        reason: this.reason,
+        location: this.location,
+        contactInfo: this.contactInfo,
         ...(this.timestamp ? { timestamp: this.timestamp } : {}),
       });
       const expired = certificateProblem(signed.report);
@@ -411,7 +497,7 @@ export class EgovSignDialog extends EgovElement<typeof messages> {
     if (this.result) {
       const last = this.result.report.signatures.at(-1);
       return html`<div class="result">
-        <p class="status">${this.msg('signed')} ${last ? this.msg('verdict', verdictOf(last)) : ''}</p>
+        <p class="status">${this.msg('signed')} ${last ? this.msg('verdict', last.verdict) : ''}</p>
       </div>`;
     }
     return nothing;
@@ -453,6 +539,30 @@ export class EgovSignDialog extends EgovElement<typeof messages> {
                 <span>${this.msg('kindLabel', k)}</span></label
               >`,
           )}
+          ${this.kind === 'copy'
+            ? html`<label class="field"
+                >${this.msg('copyKind')}
+                <select
+                  name="copy-kind"
+                  @change=${(e: Event) => {
+                    this.copyKind = (e.target as HTMLSelectElement).value as CopyKind;
+                  }}
+                >
+                  ${copyKinds.map((c) => html`<option .value=${c} ?selected=${this.copyKind === c}>${c}</option>`)}
+                </select></label
+              >`
+            : nothing}
+          ${this.kind === 'copy' || this.kind === 'appendix'
+            ? html`${this.textField('agency', 'agency', this.agency, (v) => (this.agency = v), 'organization')}
+              ${this.textField('docNumber', 'doc-number', this.docNumber, (v) => (this.docNumber = v))}`
+            : nothing}
+        </fieldset>
+        <fieldset>
+          <legend>${this.msg('details')}</legend>
+          ${this.textField('reason', 'reason', this.reason, (v) => (this.reason = v))}
+          <p class="hint">${this.msg('reasonHint', kindReasons[this.kind])}</p>
+          ${this.textField('location', 'location', this.location, (v) => (this.location = v), 'address-level2')}
+          ${this.textField('contact', 'contact-info', this.contactInfo, (v) => (this.contactInfo = v), 'email')}
         </fieldset>
         <fieldset>
           <legend>${this.msg('position')}</legend>
@@ -512,7 +622,19 @@ export class EgovSignDialog extends EgovElement<typeof messages> {
                         }}
                     /></label>`,
                 )}
-              </div>`
+              </div>
+              ${this.pdf || this.src
+                ? html`<p class="hint">${this.msg('placeHint')}</p>
+                    <egov-pdf-viewer
+                      part="viewer"
+                      placing
+                      .pdf=${this.pdf}
+                      .src=${this.pdf ? undefined : this.src}
+                      .page=${this.page}
+                      .box=${{ page: this.page, rect: this.boxRect() }}
+                      @egov-pdf-viewer-box=${this.onViewerBox}
+                    ></egov-pdf-viewer>`
+                : nothing}`
             : nothing}
           ${this.visible ? nothing : html`<p class="hint">${this.msg('invisibleHint')}</p>`}
         </fieldset>

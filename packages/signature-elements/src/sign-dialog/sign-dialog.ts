@@ -1,4 +1,5 @@
 // Registers <egov-sign-dialog>: `import '@egov-vn/signature-elements/sign-dialog';`
+import '../pdf-viewer/pdf-viewer.js'; // the dialog places a custom signature box on <egov-pdf-viewer>
 import { EgovSignDialog } from './sign-dialog.component.js';
 
 export { EgovSignDialog } from './sign-dialog.component.js';

@@ -4,7 +4,7 @@ import { html, render } from 'lit';
 import type { TemplateResult } from 'lit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { demoPki, signedPdf, tamper } from '../internal/fixtures.js';
+import { changePageContent, demoPki, expiredSignedPdf, makePdf, signedPdf, tamper } from '../internal/fixtures.js';
 import { sampleReport } from '../internal/reports.js';
 import { EgovSignaturePanel } from './signature-panel.js';
 import type { EgovVerifiedEvent } from './signature-panel.js';
@@ -64,7 +64,7 @@ describe('<egov-signature-panel>', () => {
     el.pdf = pdf;
     await event;
     await el.updateComplete;
-    expect(q(el, '[part=signature]').dataset.verdict).toBe('untrusted');
+    expect(q(el, '[part=signature]').dataset.verdict).toBe('valid-untrusted');
     expect(q(el, '[part=summary]').textContent.trim()).toBe('0/1 chữ ký hợp lệ');
     event = verified(el);
     el.pdf = tamper(pdf);
@@ -72,6 +72,68 @@ describe('<egov-signature-panel>', () => {
     await el.updateComplete;
     expect(q(el, '[part=signature]').dataset.verdict).toBe('invalid');
     expect(q(el, '[part=verdict]').textContent.trim()).toBe('Không hợp lệ');
+  });
+
+  it('shows the certificate chain of a real signature, the configured root marked as the trust anchor', async () => {
+    const pki = await demoPki();
+    const el = await mount();
+    const event = verified(el);
+    el.trustAnchors = [toPem(pki.root.der)];
+    el.pdf = await signedPdf({ location: 'Hà Nội', contactInfo: 'vanthu@demo.gov.vn' });
+    await event;
+    await el.updateComplete;
+    const items = qa(el, '[part=chain] > li');
+    expect(items.map((li) => li.dataset.trustAnchor)).toEqual(['false', 'false', 'true']);
+    expect(items[0]!.textContent).toContain('CN=Nguyễn Văn A');
+    expect(items[0]!.textContent).toContain('digitalSignature, nonRepudiation');
+    expect(items[1]!.textContent).toContain('keyCertSign, cRLSign');
+    expect(items[2]!.textContent).toContain('Gốc tin cậy (do cổng cấu hình)');
+    expect(items[2]!.textContent).toMatch(/Hiệu lực\s*từ .+ đến .+/);
+    const text = q(el, '[part=signature]').textContent;
+    expect(text).toContain('Hà Nội');
+    expect(text).toContain('vanthu@demo.gov.vn');
+    await expectAxeClean(el);
+  });
+
+  it('says "modified after signing" for a real signed PDF whose page content an incremental update replaced', async () => {
+    const pki = await demoPki();
+    const signed = await signedPdf({}, await makePdf('Cong van 12/UBND-VP', { objectStreams: false }));
+    const el = await mount();
+    let event = verified(el);
+    el.trustAnchors = [toPem(pki.root.der)];
+    el.pdf = signed;
+    await event;
+    await el.updateComplete;
+    expect(q(el, '[part=signature]').dataset.verdict).toBe('valid');
+    event = verified(el);
+    el.pdf = changePageContent(signed);
+    const { detail } = await event;
+    await el.updateComplete;
+    const s = detail.report.signatures[0]!;
+    expect(detail.report.revisions).toBe(3);
+    expect([s.coverage, s.modificationLevel, s.verdict]).toEqual(['ENTIRE_REVISION', 'OTHER', 'modified']);
+    expect(q(el, '[part=signature]').dataset.verdict).toBe('modified');
+    expect(q(el, '[part=verdict]').textContent.trim()).toBe('Văn bản bị sửa sau khi ký');
+    expect(q(el, '[part=signature]').textContent).toContain('Nội dung văn bản bị thay đổi');
+    expect(q(el, '[part=summary]').textContent.trim()).toBe('0/1 chữ ký hợp lệ');
+    await expectAxeClean(el);
+  });
+
+  it('says "indeterminate" for a real PDF signed with an expired certificate and no timestamp', async () => {
+    const pki = await demoPki();
+    const el = await mount();
+    const event = verified(el);
+    el.trustAnchors = [toPem(pki.root.der)];
+    el.pdf = await expiredSignedPdf();
+    const { detail } = await event;
+    await el.updateComplete;
+    const s = detail.report.signatures[0]!;
+    expect([s.indication, s.subIndication, s.verdict]).toEqual(['INDETERMINATE', 'OUT_OF_BOUNDS_NO_POE', 'indeterminate']);
+    expect(q(el, '[part=signature]').dataset.verdict).toBe('indeterminate');
+    expect(q(el, '[part=verdict]').textContent).toContain('Chưa xác định được');
+    expect(q(el, '[part=signature]').textContent).toContain('Chứng thư đã hết hạn');
+    expect(q(el, '[part=signature]').textContent).toContain('Trần Thị B');
+    await expectAxeClean(el);
   });
 
   it('fetches src and reports a load failure with egov-verify-error', async () => {
@@ -86,9 +148,9 @@ describe('<egov-signature-panel>', () => {
 
   it('shows every verdict of a report and what changed after signing', async () => {
     const el = await mount();
-    el.report = sampleReport(['valid', 'untrusted', 'modified', 'indeterminate', 'invalid']);
+    el.report = sampleReport(['valid', 'valid-untrusted', 'modified', 'indeterminate', 'invalid']);
     await el.updateComplete;
-    expect(qa(el, '[part=signature]').map((s) => s.dataset.verdict)).toEqual(['valid', 'untrusted', 'modified', 'indeterminate', 'invalid']);
+    expect(qa(el, '[part=signature]').map((s) => s.dataset.verdict)).toEqual(['valid', 'valid-untrusted', 'modified', 'indeterminate', 'invalid']);
     expect(qa(el, '[part=verdict]')[2]!.textContent.trim()).toBe('Văn bản bị sửa sau khi ký');
     expect(qa(el, '[part=signature]')[2]!.textContent).toContain('Nội dung văn bản bị thay đổi');
     await expectAxeClean(el);
@@ -112,7 +174,7 @@ describe('<egov-signature-panel>', () => {
     const el = await mount(
       html`<div data-theme="dark" style="background: var(--egov-color-surface)"><egov-signature-panel></egov-signature-panel></div>`,
     );
-    el.report = sampleReport(['valid', 'untrusted', 'modified', 'indeterminate', 'invalid']);
+    el.report = sampleReport(['valid', 'valid-untrusted', 'modified', 'indeterminate', 'invalid']);
     await el.updateComplete;
     expect(getComputedStyle(el).getPropertyValue('--egov-color-surface').trim()).not.toBe(
       getComputedStyle(document.documentElement).getPropertyValue('--egov-color-surface').trim(),

@@ -1,10 +1,9 @@
 import { defineMessages, EgovElement, hostStyles } from '@egov-vn/elements-core';
-import type { ModificationLevel, SignatureReport, TrustInput, VerificationReport } from '@egov-vn/pdf-signature';
+import type { CertificateInfo, ModificationLevel, SignatureReport, TrustInput, Verdict, VerificationReport } from '@egov-vn/pdf-signature';
 import { html, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues } from 'lit';
 import { formatTime } from '../internal/format.js';
-import { subjectAttribute, verdictOf } from '../internal/verdict.js';
-import type { Verdict } from '../internal/verdict.js';
+import { subjectAttribute } from '../internal/verdict.js';
 import type { EgovVerifiedEvent } from './signature-panel.events.js';
 import styles from './signature-panel.styles.js';
 
@@ -19,7 +18,7 @@ const messages = defineMessages({
     verdict: (v: Verdict) =>
       ({
         valid: 'Hợp lệ',
-        untrusted: 'Hợp lệ nhưng chưa được tin cậy (chứng thư không thuộc tổ chức cung cấp dịch vụ được tin cậy)',
+        'valid-untrusted': 'Hợp lệ nhưng chưa được tin cậy (chứng thư không thuộc tổ chức cung cấp dịch vụ được tin cậy)',
         modified: 'Văn bản bị sửa sau khi ký',
         indeterminate: 'Chưa xác định được (ví dụ chứng thư hết hạn, không có dấu thời gian tin cậy)',
         invalid: 'Không hợp lệ',
@@ -47,6 +46,16 @@ const messages = defineMessages({
     format: 'Định dạng',
     coverage: 'Phạm vi ký',
     reason: 'Lý do',
+    location: 'Nơi ký',
+    contact: 'Liên hệ',
+    chain: 'Chuỗi chứng thư (từ người ký tới gốc)',
+    certificate: (n: number) => `Chứng thư ${n}`,
+    validity: 'Hiệu lực',
+    validityRange: (from: string, to: string) => `từ ${from} đến ${to}`,
+    keyUsage: 'Mục đích sử dụng khoá',
+    anyUsage: 'Không giới hạn',
+    trustAnchor: 'Gốc tin cậy (do cổng cấu hình)',
+    notAnchor: 'Không phải gốc tin cậy',
     unknown: 'Không rõ',
     loadFailed: 'Không tải được văn bản',
   },
@@ -60,7 +69,7 @@ const messages = defineMessages({
     verdict: (v: Verdict) =>
       ({
         valid: 'Valid',
-        untrusted: 'Valid but not trusted (the certificate is not from a trusted provider)',
+        'valid-untrusted': 'Valid but not trusted (the certificate is not from a trusted provider)',
         modified: 'Document modified after signing',
         indeterminate: 'Indeterminate (e.g. expired certificate without a trusted timestamp)',
         invalid: 'Invalid',
@@ -88,12 +97,22 @@ const messages = defineMessages({
     format: 'Format',
     coverage: 'Coverage',
     reason: 'Reason',
+    location: 'Location',
+    contact: 'Contact',
+    chain: 'Certificate chain (signer to root)',
+    certificate: (n: number) => `Certificate ${n}`,
+    validity: 'Validity',
+    validityRange: (from: string, to: string) => `from ${from} to ${to}`,
+    keyUsage: 'Key usage',
+    anyUsage: 'Not restricted',
+    trustAnchor: 'Trust anchor (configured by the portal)',
+    notAnchor: 'Not a trust anchor',
     unknown: 'Unknown',
     loadFailed: 'Could not load the document',
   },
 });
 
-const icons: Record<Verdict, string> = { valid: '✔', untrusted: '⚠', indeterminate: '⚠', modified: '✖', invalid: '✖' };
+const icons: Record<Verdict, string> = { valid: '✔', 'valid-untrusted': '⚠', indeterminate: '⚠', modified: '✖', invalid: '✖' };
 
 /**
  * @summary The signatures of a PDF with a verdict for each, as a receiving clerk needs to accept or return it.
@@ -110,6 +129,7 @@ const icons: Record<Verdict, string> = { valid: '✔', untrusted: '⚠', indeter
  * @csspart signature - One signature (has `data-verdict`).
  * @csspart verdict - The verdict text of one signature.
  * @csspart details - The certificate disclosure (`<details>`).
+ * @csspart chain - The certificate chain in the disclosure (each item has `data-trust-anchor`).
  *
  * @cssprop --egov-signature-panel-valid - Accent of valid signatures (default `--egov-color-success`).
  * @cssprop --egov-signature-panel-warning - Accent of untrusted/indeterminate ones (default `--egov-color-warning`).
@@ -189,8 +209,24 @@ export class EgovSignaturePanel extends EgovElement<typeof messages> {
     }
   }
 
+  private renderCertificate(c: CertificateInfo, index: number) {
+    const lang = this.locale;
+    return html`<li data-trust-anchor=${c.trustAnchor ? 'true' : 'false'}>
+      <p class="mono">${this.msg('certificate', index + 1)}: ${c.subject}</p>
+      <dl>
+        <dt>${this.msg('issuer')}</dt>
+        <dd class="mono">${c.issuer}</dd>
+        <dt>${this.msg('validity')}</dt>
+        <dd>${this.msg('validityRange', formatTime(c.notBefore, lang), formatTime(c.notAfter, lang))}</dd>
+        <dt>${this.msg('keyUsage')}</dt>
+        <dd class="mono">${c.keyUsage ? c.keyUsage.join(', ') || '—' : this.msg('anyUsage')}</dd>
+      </dl>
+      <p class=${c.trustAnchor ? 'anchor' : ''}>${c.trustAnchor ? `✔ ${this.msg('trustAnchor')}` : this.msg('notAnchor')}</p>
+    </li>`;
+  }
+
   private renderSignature(s: SignatureReport, index: number) {
-    const verdict = verdictOf(s);
+    const verdict = s.verdict;
     const lang = this.locale;
     const agency = subjectAttribute(s.signerSubject, 'O');
     const problems = [...s.errors, ...s.warnings];
@@ -214,6 +250,8 @@ export class EgovSignaturePanel extends EgovElement<typeof messages> {
         <dt>${this.msg('changes')}</dt>
         <dd>${this.msg('change', s.modificationLevel)}</dd>
         ${s.reason ? html`<dt>${this.msg('reason')}</dt><dd>${s.reason}</dd>` : nothing}
+        ${s.location ? html`<dt>${this.msg('location')}</dt><dd>${s.location}</dd>` : nothing}
+        ${s.contactInfo ? html`<dt>${this.msg('contact')}</dt><dd>${s.contactInfo}</dd>` : nothing}
       </dl>
       ${problems.length
         ? html`<p class="problems-label">${this.msg('problems')}:</p>
@@ -233,6 +271,12 @@ export class EgovSignaturePanel extends EgovElement<typeof messages> {
           <dt>${this.msg('coverage')}</dt>
           <dd class="mono">${s.coverage}</dd>
         </dl>
+        ${s.certificateChain.length
+          ? html`<p>${this.msg('chain')}:</p>
+              <ol part="chain" class="chain">
+                ${s.certificateChain.map((c, i) => this.renderCertificate(c, i))}
+              </ol>`
+          : nothing}
         <ul class="messages mono">
           ${s.checks.map((c) => html`<li>${c.level} ${c.passed ? '✔' : '✖'} ${c.id}: ${c.message[lang]}</li>`)}
         </ul>

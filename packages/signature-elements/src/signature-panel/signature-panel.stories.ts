@@ -37,7 +37,7 @@ export const Loading: Story = { args: { loading: true } };
 export const Valid: Story = { args: { report: sampleReport(['valid']) } };
 
 /** Valid but untrusted: intact, but the certificate does not chain to a configured trust anchor. */
-export const Untrusted: Story = { args: { report: sampleReport(['untrusted']) } };
+export const Untrusted: Story = { args: { report: sampleReport(['valid-untrusted']) } };
 
 /** The document was changed after signing. */
 export const ModifiedAfterSigning: Story = { args: { report: sampleReport(['modified']) } };
@@ -49,7 +49,7 @@ export const Indeterminate: Story = { args: { report: sampleReport(['indetermina
 export const Invalid: Story = { args: { report: sampleReport(['invalid']) } };
 
 /** Author signature, agency seal and a copy stamp with different verdicts. */
-export const Several: Story = { args: { report: sampleReport(['valid', 'valid', 'untrusted']) } };
+export const Several: Story = { args: { report: sampleReport(['valid', 'valid', 'valid-untrusted']) } };
 
 /** The document has no signature. */
 export const NoSignature: Story = { args: { report: sampleReport([]) } };

@@ -29,13 +29,23 @@ export default css`
   .signature[data-verdict='valid'] {
     --egov-signature-panel-accent: var(--egov-signature-panel-valid, var(--egov-color-success));
   }
-  .signature[data-verdict='untrusted'],
+  .signature[data-verdict='valid-untrusted'],
   .signature[data-verdict='indeterminate'] {
     --egov-signature-panel-accent: var(--egov-signature-panel-warning, var(--egov-color-warning));
   }
   .signature[data-verdict='modified'],
   .signature[data-verdict='invalid'] {
     --egov-signature-panel-accent: var(--egov-signature-panel-invalid, var(--egov-color-danger));
+  }
+  .chain {
+    margin: var(--egov-space-xs) 0 0;
+    padding-inline-start: var(--egov-space);
+  }
+  .chain > li {
+    margin-block-end: var(--egov-space-xs);
+  }
+  .anchor {
+    font-weight: var(--egov-font-weight-bold);
   }
   h3 {
     margin: 0 0 var(--egov-space-xs);
