@@ -1,0 +1,144 @@
+// The embedding guide's examples, as a portal team would ship them: `vite build` of the plain HTML page and the React
+// 19 page (bare imports resolved to the packages' dist), served by `vite preview`, driven in the system Chromium.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromiumLaunchOptions } from '@egov-vn/vitest-config/chromium';
+import { chromium } from 'playwright';
+import type { Browser, ConsoleMessage, Page } from 'playwright';
+import { build, preview } from 'vite';
+import type { PreviewServer, Rolldown } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const outDir = mkdtempSync(join(tmpdir(), 'egov-embed-'));
+let server: PreviewServer;
+let browser: Browser;
+let baseUrl: string;
+let moduleIds: string[] = [];
+
+beforeAll(async () => {
+  // Vitest sets NODE_ENV=test; a portal builds for production (Lit's and React's production builds).
+  const nodeEnv = process.env['NODE_ENV'];
+  process.env['NODE_ENV'] = 'production';
+  try {
+    const output = (await build({ root, logLevel: 'warn', build: { outDir, emptyOutDir: true } })) as Rolldown.RolldownOutput;
+    moduleIds = output.output.flatMap((chunk) => (chunk.type === 'chunk' ? chunk.moduleIds : []));
+  } finally {
+    process.env['NODE_ENV'] = nodeEnv;
+  }
+  server = await preview({ root, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 0, strictPort: false } });
+  baseUrl = server.resolvedUrls!.local[0]!.replace(/\/$/, '');
+  browser = await chromium.launch(chromiumLaunchOptions);
+});
+
+afterAll(async () => {
+  await browser.close();
+  await server.close();
+  rmSync(outDir, { recursive: true, force: true });
+});
+
+/** Open a page, collecting console errors and uncaught exceptions (a CSP violation is a console error). */
+async function open(path: string): Promise<{ page: Page; problems: string[] }> {
+  const page = await browser.newPage({ acceptDownloads: true });
+  const problems: string[] = [];
+  page.on('console', (m: ConsoleMessage) => {
+    if (m.type() === 'error') problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(`${baseUrl}${path}`);
+  return { page, problems };
+}
+
+const tags = ['egov-month-calendar', 'egov-deadline', 'egov-signature-panel', 'egov-edoc-stats'];
+
+const upgraded = (page: Page) =>
+  page.evaluate((names) => names.filter((t) => customElements.get(t) && document.querySelector(t)?.shadowRoot), tags);
+
+const logText = (page: Page) => page.locator('#log li').allTextContents();
+
+describe('the build', () => {
+  it('takes the elements from the packages’ dist, never their sources', () => {
+    const ours = moduleIds.filter((id) => /[\\/](calendar-elements|signature-elements|report-elements|elements-core)[\\/]/.test(id));
+    expect(ours.some((id) => id.includes('/report-elements/dist/edoc-stats/'))).toBe(true);
+    expect(ours.some((id) => id.includes('/calendar-elements/dist/month-calendar/'))).toBe(true);
+    expect(ours.filter((id) => /[\\/]src[\\/]/.test(id))).toEqual([]);
+  });
+
+  it('leaves no inline script in the plain page (the strict CSP allows only same-origin scripts)', () => {
+    const html = readFileSync(join(outDir, 'plain/index.html'), 'utf8');
+    expect(html).toMatch(/<script type="module" crossorigin src="\/assets\/[^"]+\.js"><\/script>/);
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+  });
+});
+
+describe('plain HTML page', () => {
+  it('upgrades and renders every element under a strict CSP, and their events reach the page', async () => {
+    const { page, problems } = await open('/plain/');
+    await expect.poll(() => upgraded(page)).toEqual(tags);
+    // Rendered: Playwright's CSS locators pierce open shadow roots.
+    await expect.poll(() => page.locator('egov-month-calendar td[data-date="2026-04-06"] [part=event]').textContent()).toBe('08:00 Giao ban');
+    expect(await page.locator('egov-deadline [part=label]').textContent()).toBe('Còn 4 ngày làm việc');
+    expect(await page.locator('egov-edoc-stats [part=chart]').count()).toBe(3);
+    await expect.poll(() => logText(page)).toEqual(expect.arrayContaining(['egov-deadline-change: on-track', 'egov-verified: 0 chữ ký']));
+    await page.locator('egov-month-calendar td[data-date="2026-04-07"]').click();
+    await expect.poll(() => logText(page)).toContain('egov-month-calendar-select: 2026-04-07');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('downloads the report as a UTF-8 CSV with BOM', async () => {
+    const { page } = await open('/plain/');
+    await expect.poll(() => page.locator('egov-edoc-stats [part=chart]').count()).toBe(3);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('egov-edoc-stats [part=export-button]').click()]);
+    expect(download.suggestedFilename()).toBe('thong-ke-quy-1-2026.csv');
+    const bytes = readFileSync(await download.path());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.toString('utf8')).toContain('Văn phòng UBND tỉnh');
+    expect(await logText(page)).toContain('egov-edoc-stats-export: thong-ke-quy-1-2026.csv');
+    await page.close();
+  });
+
+  it('is themed by the page: custom properties and ::part rules reach inside the shadow roots', async () => {
+    const { page } = await open('/plain/');
+    await expect.poll(() => page.locator('egov-edoc-stats [part=chart]').count()).toBe(3);
+    const pressed = page.locator('egov-edoc-stats [part=view-button][aria-pressed=true]');
+    expect(await pressed.evaluate((b) => getComputedStyle(b).backgroundColor)).toBe('rgb(139, 28, 28)');
+    expect(await page.locator('egov-edoc-stats [part=title]').evaluate((t) => getComputedStyle(t).fontSize)).toBe('24px');
+    await page.close();
+  });
+
+  it('switches language with the lang attribute', async () => {
+    const { page } = await open('/plain/');
+    await expect.poll(() => page.locator('egov-edoc-stats [part=export-button]').textContent()).toBe('Tải CSV');
+    await page.locator('#lang').click();
+    await expect.poll(() => page.locator('egov-edoc-stats [part=export-button]').textContent()).toBe('Download CSV');
+    expect(await page.locator('egov-deadline [part=label]').textContent()).toBe('4 working days left');
+    await page.close();
+  });
+});
+
+describe('React 19 page', () => {
+  it('passes properties, gets typed events in React state, and renders every element under the same CSP', async () => {
+    const { page, problems } = await open('/react/');
+    await expect.poll(() => upgraded(page)).toEqual(tags);
+    // Array and object properties set by React 19 (not stringified into attributes).
+    expect(await page.locator('egov-edoc-stats').evaluate((el) => (el as HTMLElement & { data: unknown[] }).data.length)).toBe(6);
+    expect(await page.locator('egov-edoc-stats').getAttribute('data')).toBeNull();
+    await expect.poll(() => page.locator('egov-month-calendar td[data-date="2026-04-06"] [part=event]').textContent()).toBe('08:00 Giao ban');
+    // The portal's own targets reached the element: 95% signed is met by 95/100, missed by 36/40 (all six would meet
+    // the default 90%).
+    expect(await page.locator('egov-edoc-stats [part=chart-summary]').nth(1).textContent()).toMatch(/^3 trên 6 lượt/);
+    await page.locator('egov-month-calendar td[data-date="2026-04-07"]').click();
+    await expect.poll(() => page.locator('#day').textContent()).toBe('Ngày đã chọn: 2026-04-07');
+    await page.locator('egov-edoc-stats [part=export-button]').click();
+    await expect.poll(() => logText(page)).toEqual(
+      expect.arrayContaining(['egov-deadline-change: on-track', 'egov-verified: 0', expect.stringMatching(/^egov-edoc-stats-export: 6 rows, \d+ bytes$/)]),
+    );
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => page.locator('egov-edoc-stats [part=export-button]').textContent()).toBe('Download CSV');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
