@@ -1,6 +1,7 @@
 /** Builds CMS SignedData (RFC 5652) for PAdES/CAdES with pkijs: signed attributes, ESS signing-certificate-v2. */
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
+import { certificateFromDer } from './certificate-cache.js';
 import { pdfError } from '../errors.js';
 import { toArrayBuffer } from '../pdf/bytes.js';
 import type { Signer } from '../sign/signer.js';
@@ -9,7 +10,7 @@ import { ECDSA_SIG_OID, HASH_OID, OID, RSA_SIG_OID, type HashAlgorithm } from '.
 
 export function parseCertificate(der: Uint8Array): pkijs.Certificate {
   try {
-    return pkijs.Certificate.fromBER(toArrayBuffer(der));
+    return certificateFromDer(der);
   } catch {
     throw pdfError('CERT_PARSE', 'Không đọc được chứng thư số', 'Cannot parse the certificate');
   }

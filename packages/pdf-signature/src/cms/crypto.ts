@@ -54,6 +54,23 @@ export function ecdsaRawToDer(raw: Uint8Array): Uint8Array {
   return new Uint8Array(new asn1js.Sequence({ value: [int(raw.subarray(0, half)), int(raw.subarray(half))] }).toBER(false));
 }
 
+/** Imported public keys per certificate and algorithm (certificates come from the shared certificate cache). */
+const publicKeys = new WeakMap<pkijs.Certificate, Map<string, Promise<CryptoKey>>>();
+
+function publicKey(cert: pkijs.Certificate, algorithm: RsaHashedImportParams | EcKeyImportParams): Promise<CryptoKey> {
+  let byAlg = publicKeys.get(cert);
+  if (!byAlg) publicKeys.set(cert, (byAlg = new Map<string, Promise<CryptoKey>>()));
+  const id = JSON.stringify(algorithm);
+  let key = byAlg.get(id);
+  if (!key) {
+    const spki = cert.subjectPublicKeyInfo.toSchema().toBER(false);
+    key = crypto.subtle.importKey('spki', spki, algorithm, false, ['verify']);
+    byAlg.set(id, key);
+    key.catch(() => byAlg.delete(id));
+  }
+  return key;
+}
+
 /** Verifies `signature` (CMS form) over `data` with the certificate's key. */
 export async function verifyWithCertificate(
   cert: pkijs.Certificate,
@@ -61,11 +78,10 @@ export async function verifyWithCertificate(
   signature: Uint8Array,
   data: Uint8Array,
 ): Promise<boolean> {
-  const spki = cert.subjectPublicKeyInfo.toSchema().toBER(false);
   const kind = keyKind(cert);
   try {
     if (kind === 'RSA') {
-      const key = await crypto.subtle.importKey('spki', spki, { name: 'RSASSA-PKCS1-v1_5', hash }, false, ['verify']);
+      const key = await publicKey(cert, { name: 'RSASSA-PKCS1-v1_5', hash });
       return await crypto.subtle.verify('RSASSA-PKCS1-v1_5', key, signature as Uint8Array<ArrayBuffer>, data as Uint8Array<ArrayBuffer>);
     }
     if (kind === 'ECDSA') {
@@ -73,7 +89,7 @@ export async function verifyWithCertificate(
       if (!curve) return false;
       const raw = ecdsaDerToRaw(signature, curveSize(curve));
       if (!raw) return false;
-      const key = await crypto.subtle.importKey('spki', spki, { name: 'ECDSA', namedCurve: curve }, false, ['verify']);
+      const key = await publicKey(cert, { name: 'ECDSA', namedCurve: curve });
       return await crypto.subtle.verify({ name: 'ECDSA', hash }, key, raw as Uint8Array<ArrayBuffer>, data as Uint8Array<ArrayBuffer>);
     }
   } catch {

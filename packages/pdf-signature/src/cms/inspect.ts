@@ -4,6 +4,7 @@
  */
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
+import { certificateDer, certificateFromDer } from './certificate-cache.js';
 import { bytesEqual, toArrayBuffer } from '../pdf/bytes.js';
 import { digest, verifyWithCertificate } from './crypto.js';
 import { OID, SIG_ALGS, hashFromOid, type HashAlgorithm } from './oids.js';
@@ -37,14 +38,21 @@ export function parseSignedData(der: Uint8Array): pkijs.SignedData | undefined {
     if (parsed.offset === -1) return undefined;
     const ci = new pkijs.ContentInfo({ schema: parsed.result });
     if (ci.contentType !== OID.signedData) return undefined;
-    return new pkijs.SignedData({ schema: ci.content });
+    // The certificates [0] are taken out and parsed through the certificate cache (most of the parsing time);
+    // anything but plain X.509 certificates is left to pkijs.
+    const content = ci.content as asn1js.AsnType;
+    const items = content instanceof asn1js.Sequence ? content.valueBlock.value : [];
+    const at = items.findIndex((x) => x.idBlock.tagClass === 3 && x.idBlock.tagNumber === 0);
+    const set = items[at] as asn1js.Constructed | undefined;
+    const plain = set?.valueBlock.value.every((c) => c instanceof asn1js.Sequence) ?? false;
+    if (!set || !plain) return new pkijs.SignedData({ schema: content });
+    items.splice(at, 1);
+    const sd = new pkijs.SignedData({ schema: content });
+    sd.certificates = set.valueBlock.value.map((c) => certificateFromDer(new Uint8Array(c.valueBeforeDecodeView)));
+    return sd;
   } catch {
     return undefined;
   }
-}
-
-function certDer(cert: pkijs.Certificate): Uint8Array {
-  return new Uint8Array(cert.toSchema().toBER(false));
 }
 
 function matchesSid(cert: pkijs.Certificate, sid: unknown): boolean {
@@ -163,7 +171,7 @@ export async function inspectCms(cms: Uint8Array, contentDigest?: (hash: HashAlg
         idx = 1;
       }
       const certHash = new Uint8Array((parts[idx] as asn1js.OctetString).valueBlock.valueHexView);
-      if (!bytesEqual(certHash, await digest(certHashAlg, certDer(cert)))) {
+      if (!bytesEqual(certHash, await digest(certHashAlg, certificateDer(cert)))) {
         facts.problems.push({
           id: 'CertDigestMatch',
           vi: 'Giá trị băm chứng thư trong signing-certificate không khớp chứng thư người ký',

@@ -3,8 +3,8 @@
  * Ban Cơ yếu Chính phủ root, downloaded from their publishers and checked out of band).
  */
 import * as pkijs from 'pkijs';
+import { certificateFromDer } from '../cms/certificate-cache.js';
 import { pdfError } from '../errors.js';
-import { toArrayBuffer } from '../pdf/bytes.js';
 
 /** Parses a PEM bundle (any number of CERTIFICATE blocks) or a single DER certificate. */
 export function parseCertificates(input: Uint8Array | string): pkijs.Certificate[] {
@@ -20,7 +20,7 @@ export function parseCertificates(input: Uint8Array | string): pkijs.Certificate
 
 function parseOne(der: Uint8Array): pkijs.Certificate {
   try {
-    return pkijs.Certificate.fromBER(toArrayBuffer(der));
+    return certificateFromDer(der);
   } catch {
     throw pdfError('TRUST_DER', 'Chứng thư tin cậy không đọc được', 'Unreadable trust anchor certificate');
   }

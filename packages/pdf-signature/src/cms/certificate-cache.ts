@@ -1,0 +1,39 @@
+/**
+ * Parsed certificates by their DER bytes. An agency verifies many documents from the same signers and CAs, and a
+ * signer signs many documents with one chain; parsing a certificate with pkijs costs more than hashing a small PDF,
+ * so each distinct certificate is parsed once. Parsed certificates are only read, never changed, so sharing them is
+ * safe. A small least-recently-used bound keeps memory flat.
+ */
+import * as pkijs from 'pkijs';
+import { toArrayBuffer } from '../pdf/bytes.js';
+
+const LIMIT = 256;
+const cache = new Map<string, pkijs.Certificate>();
+const encodings = new WeakMap<pkijs.Certificate, Uint8Array>();
+
+function keyOf(der: Uint8Array): string {
+  let key = '';
+  for (let i = 0; i < der.length; i += 4096) key += String.fromCharCode(...der.subarray(i, i + 4096));
+  return key;
+}
+
+/** The certificate encoded by `der` (throws what pkijs throws on bad input; callers turn it into their error). */
+export function certificateFromDer(der: Uint8Array): pkijs.Certificate {
+  const key = keyOf(der);
+  const hit = cache.get(key);
+  if (hit) {
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  const cert = pkijs.Certificate.fromBER(toArrayBuffer(der));
+  cache.set(key, cert);
+  encodings.set(cert, der.slice());
+  if (cache.size > LIMIT) cache.delete(cache.keys().next().value as string);
+  return cert;
+}
+
+/** The DER bytes of a certificate: the bytes it was parsed from when it came through the cache. */
+export function certificateDer(cert: pkijs.Certificate): Uint8Array {
+  return encodings.get(cert) ?? new Uint8Array(cert.toSchema().toBER(false));
+}
