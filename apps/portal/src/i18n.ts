@@ -83,6 +83,7 @@ const vi = {
   // sent
   sentTitle: 'Văn bản đi',
   traceTitle: 'Tình trạng ở từng nơi nhận',
+  traceSteps: 'Diễn biến',
   delivered: 'Đã chuyển đến trục',
   noStatus: 'Chưa có phản hồi',
   // schedule and calendar
@@ -173,6 +174,7 @@ const en: Dict = {
   viewPdf: 'View the document',
   sentTitle: 'Outgoing documents',
   traceTitle: 'Status at each recipient',
+  traceSteps: 'History',
   delivered: 'Delivered to the hub',
   noStatus: 'No answer yet',
   scheduleTitle: 'Leaders’ weekly work schedule',

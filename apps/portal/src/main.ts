@@ -59,7 +59,7 @@ function shell(): TemplateResult {
         <select id="agency" @change=${(e: Event) => switchAgency((e.target as HTMLSelectElement).value)}>
           ${kit.agencies.map((a) => html`<option value=${a.code} ?selected=${a.code === agency.code}>${a.name}</option>`)}
         </select>
-        <button type="button" class="secondary" lang=${lang() === 'vi' ? 'en' : 'vi'} aria-label=${tx.languageLabel} @click=${() => switchLang(lang() === 'vi' ? 'en' : 'vi')}>
+        <button type="button" class="secondary" lang=${lang() === 'vi' ? 'en' : 'vi'} title=${tx.languageLabel} @click=${() => switchLang(lang() === 'vi' ? 'en' : 'vi')}>
           ${tx.language}
         </button>
       </div>

@@ -362,7 +362,7 @@ export function outgoingPage(id: string): TemplateResult {
               <tr>
                 <th scope="col">${tx.colTo}</th>
                 <th scope="col">${tx.colStatus}</th>
-                <th scope="col">${tx.actions}</th>
+                <th scope="col">${tx.traceSteps}</th>
               </tr>
             </thead>
             <tbody>
