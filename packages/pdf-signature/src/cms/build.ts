@@ -21,8 +21,13 @@ function attr(type: string, value: asn1js.AsnType): pkijs.Attribute {
 }
 
 /** ESS SigningCertificateV2 (RFC 5035) for `cert`, with IssuerSerial. */
+/** Certificate digests per certificate and hash (a signer signs many documents with the same certificate). */
+const certificateDigests = new WeakMap<pkijs.Certificate, Partial<Record<HashAlgorithm, Promise<Uint8Array>>>>();
+
 export async function signingCertificateV2(cert: pkijs.Certificate, certDer: Uint8Array, hash: HashAlgorithm): Promise<asn1js.Sequence> {
-  const certHash = await digest(hash, certDer);
+  let digests = certificateDigests.get(cert);
+  if (!digests) certificateDigests.set(cert, (digests = {}));
+  const certHash = await (digests[hash] ??= digest(hash, certDer));
   const issuerSerial = new asn1js.Sequence({
     value: [
       new asn1js.Sequence({

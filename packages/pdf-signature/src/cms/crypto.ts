@@ -177,3 +177,37 @@ export async function digestRanges(
   joined.set(bytes.subarray(b, end), a);
   return digest(hash, joined);
 }
+
+/**
+ * The signed output (`input` then `update`) and the digest of its bytes [0,a) ∪ [b,end), where the /Contents hole
+ * [a,b) lies in `update`. With node:crypto each slice of the input is hashed right after it is copied, while it is
+ * still in the processor's cache: one pass over the file instead of two, and no copy for the digest.
+ * Elsewhere the output is assembled, then hashed with WebCrypto (`digestRanges`).
+ */
+export async function joinAndDigest(
+  input: Uint8Array,
+  update: Uint8Array,
+  a: number,
+  b: number,
+  hash: HashAlgorithm | 'SHA-1',
+): Promise<{ bytes: Uint8Array; digest: Uint8Array }> {
+  const node = nodeHashing();
+  const out = new Uint8Array(input.length + update.length);
+  if (!node || a < input.length) {
+    out.set(input, 0);
+    out.set(update, input.length);
+    return { bytes: out, digest: await digestRanges(out, a, b, out.length, hash, { inPlace: true }) };
+  }
+  const h = node.createHash(NODE_HASH_NAMES[hash]);
+  const CHUNK = 256 * 1024;
+  for (let at = 0; at < input.length; at += CHUNK) {
+    const piece = input.subarray(at, Math.min(input.length, at + CHUNK));
+    out.set(piece, at);
+    h.update(piece);
+    if (at % SLICE === SLICE - CHUNK) await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  out.set(update, input.length);
+  h.update(out.subarray(input.length, a));
+  h.update(out.subarray(b));
+  return { bytes: out, digest: new Uint8Array(h.digest()) };
+}

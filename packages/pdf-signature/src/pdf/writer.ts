@@ -46,8 +46,9 @@ export class RawBody {
 type Body = PdfObject | RawBody | PdfStream;
 
 export interface WrittenUpdate {
-  readonly bytes: Uint8Array;
-  /** Offset of each written object's body (after `n g obj\n`). */
+  /** The bytes that follow the input (the input itself is not copied here: see `joined`). */
+  readonly update: Uint8Array;
+  /** Offset in the complete output of each written object's body (after `n g obj\n`). */
   readonly bodyOffsets: ReadonlyMap<number, number>;
 }
 
@@ -70,7 +71,7 @@ export class IncrementalUpdate {
     this.objects.set(ref.num, { gen: ref.gen, body });
   }
 
-  /** The complete output: input bytes, then the update. */
+  /** The update that follows the input bytes; the complete output is the input, then `update`. */
   write(): WrittenUpdate {
     const { file } = this;
     const input = file.bytes;
@@ -151,13 +152,20 @@ export class IncrementalUpdate {
       trailer.set('Size', this.nextNum);
       push(`${table}trailer\n${serialize(trailer)}\nstartxref\n${xrefOffset}\n%%EOF\n`);
     }
-    const out = new Uint8Array(pos);
-    out.set(input, 0);
-    let at = input.length;
+    const update = new Uint8Array(pos - input.length);
+    let at = 0;
     for (const part of parts) {
-      out.set(part, at);
+      update.set(part, at);
       at += part.length;
     }
-    return { bytes: out, bodyOffsets };
+    return { update, bodyOffsets };
   }
+}
+
+/** Input then update, in one new buffer. */
+export function joined(input: Uint8Array, update: Uint8Array): Uint8Array {
+  const out = new Uint8Array(input.length + update.length);
+  out.set(input, 0);
+  out.set(update, input.length);
+  return out;
 }

@@ -4,7 +4,7 @@
  */
 import * as asn1js from 'asn1js';
 import { addUnsignedAttribute, buildSignedData, encodeContentInfo, prepareSigner, type BuildSignedDataOptions } from '../cms/build.js';
-import { digestRanges } from '../cms/crypto.js';
+import { joinAndDigest } from '../cms/crypto.js';
 import { OID, type HashAlgorithm } from '../cms/oids.js';
 import { requestTimestamp, type TimestampOptions } from '../cms/timestamp.js';
 import { pdfError } from '../errors.js';
@@ -235,17 +235,17 @@ async function signOnce(
   const extraText = serialize(extra).slice(2, -2);
   const sigText = `${head}${brPlaceholder}/Contents${contentsToken}${extraText}>>`;
   upd.set(sigRef, new RawBody(sigText));
-  const { bytes: out, bodyOffsets } = upd.write();
+  const { update, bodyOffsets } = upd.write();
   const body = bodyOffsets.get(sigRef.num)!;
   const brAt = body + head.length;
   const a = brAt + brPlaceholder.length + '/Contents'.length;
   const b = a + contentsToken.length;
-  const c = out.length - b;
+  const c = pdf.length + update.length - b;
   const br = `[0 ${a} ${b} ${c}]`.padEnd(brPlaceholder.length, ' ');
-  out.set(latin1Bytes(br), brAt);
+  update.set(latin1Bytes(br), brAt - pdf.length);
 
-  // `out` is ours: hash it where it lies (no copy of the file where the runtime allows it).
-  const [contentDigest, prepared] = await Promise.all([digestRanges(out, a, b, out.length, hash, { inPlace: true }), preparing]);
+  // The output is assembled and hashed in one pass where the runtime allows it (see joinAndDigest).
+  const [{ bytes: out, digest: contentDigest }, prepared] = await Promise.all([joinAndDigest(pdf, update, a, b, hash), preparing]);
   const built = await buildSignedData({
     prepared,
     signer: options.signer,

@@ -45,7 +45,7 @@ export function qpdfCheck(path: string): { code: number; out: string } {
 
 import { PdfFile } from '../../pdf/file.js';
 import { PdfRef } from '../../pdf/objects.js';
-import { IncrementalUpdate, RawBody } from '../../pdf/writer.js';
+import { IncrementalUpdate, joined, RawBody } from '../../pdf/writer.js';
 import { latin1Bytes, latin1String } from '../../pdf/bytes.js';
 
 /** Replaces the first (or `nth`) occurrence of `search` with `replacement` padded with spaces to the same length. */
@@ -71,7 +71,7 @@ export async function appendUpdate(
     const body = typeof o.body === 'function' ? o.body(refs) : o.body;
     upd.set(refs[i]!, new RawBody(o.stream === undefined ? body : `${body.replace(/>>\s*$/, ` /Length ${o.stream.length}>>`)}\nstream\n${o.stream}\nendstream`));
   });
-  return upd.write().bytes;
+  return joined(pdf, upd.write().update);
 }
 
 /** The object number and body text of the first object whose body matches `re`. */
