@@ -13,12 +13,15 @@ import { authenticate, NonceCache } from './auth.js';
 import { buildEml } from './eml.js';
 import { HubError } from './hub-error.js';
 import type { Caller, HubStore } from './store.js';
+import { createVxpApp } from './vxp.js';
 
 export interface AppOptions {
   /** Allowed clock skew of signed requests (ms). Default 5 minutes. */
   maxSkewMs?: number;
   /** Sender address of e-copies. */
   mailFrom?: string;
+  /** Largest accepted age of an axis request's `XroadVnpt-timestamp` on /vxp (ms). Default 5 minutes. */
+  axisMaxAgeMs?: number;
   now?: () => number;
 }
 
@@ -66,6 +69,11 @@ export function createApp(store: HubStore, options: AppOptions = {}): Hono<Env> 
     return c.json(e.body, 500);
   });
   app.notFound((c) => c.json(new HubError('NOT_FOUND').body, 404));
+
+  // The axis-compatible API (what the national exchange axis SDK sends), over the same store.
+  const vxpOptions: { maxAgeMs: number; now?: () => number } = { maxAgeMs: options.axisMaxAgeMs ?? 5 * 60_000 };
+  if (options.now) vxpOptions.now = options.now;
+  app.route('/vxp', createVxpApp(store, vxpOptions));
 
   app.get('/openapi.json', (c) =>
     c.json(openApiDocument({ serverUrl: new URL(c.req.url).origin, version: EXCHANGE_API_VERSION })),

@@ -1,6 +1,14 @@
 // The hub's storage and delivery rules, independent of HTTP: the REST API (and later the axis-compatible API) call
 // these functions, so both share one inbox, one delivery record per recipient and one status history.
-import { buildEdxml, checkEdxml, statusCodeInfo, type EdxmlStatusPackage, type EdxmlDocumentPackage, type EdxmlIssue } from '@egov-vn/edxml';
+import {
+  buildEdxml,
+  checkEdxml,
+  statusCodeInfo,
+  type EdxmlCheckReport,
+  type EdxmlStatusPackage,
+  type EdxmlDocumentPackage,
+  type EdxmlIssue,
+} from '@egov-vn/edxml';
 import {
   type Agency,
   type AgencyPage,
@@ -66,6 +74,40 @@ function toIssue(i: EdxmlIssue, en: EdxmlIssue | undefined): ErrorIssue {
   return out;
 }
 
+/** INVALID_EDXML with the checker's located issues in Vietnamese and English (and why the kind is wrong). */
+async function invalidPackage(bytes: Uint8Array, report: EdxmlCheckReport, expected: 'document' | 'status'): Promise<HubError> {
+  const errors = report.issues.filter((i) => i.severity === 'error');
+  const en = (await checkEdxml(bytes, { lang: 'en', warnings: false })).issues.filter((i) => i.severity === 'error');
+  const issues = errors.map((i, k) => toIssue(i, en[k]));
+  if (report.ok && report.kind !== expected) {
+    issues.push(
+      expected === 'document'
+        ? {
+            code: 'NOT_A_DOCUMENT_PACKAGE',
+            message: {
+              vi: 'Gói tin trạng thái được gửi bằng thao tác cập nhật trạng thái, không phải gửi văn bản.',
+              en: 'A status package is sent with the status operation, not as a document.',
+            },
+          }
+        : {
+            code: 'NOT_A_STATUS_PACKAGE',
+            message: {
+              vi: 'Gói tin văn bản được gửi với messagetype=edoc, không phải status.',
+              en: 'A document package is sent with messagetype=edoc, not status.',
+            },
+          },
+    );
+  }
+  const first = issues[0];
+  return new HubError(
+    'INVALID_EDXML',
+    { issues },
+    first
+      ? { vi: `Gói tin edXML không hợp lệ: ${first.message.vi}`, en: `The edXML package is not valid: ${first.message.en}` }
+      : undefined,
+  );
+}
+
 function statusEntry(row: StatusRow): StatusEntry {
   const info = statusCodeInfo(row.code);
   return {
@@ -103,6 +145,27 @@ function decodeCursor(cursor: string | undefined): number {
   const m = /^s(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString());
   if (!m) throw new HubError('VALIDATION_FAILED', { field: 'cursor' });
   return Number(m[1]);
+}
+
+/** The delivery of a row of `#deliveriesWithDocuments`. */
+function deliveryOf(r: {
+  id: string;
+  d_seq: number;
+  d_recipient: string;
+  d_state: string;
+  d_delivered_at: Date;
+  d_acknowledged_at: Date | null;
+  d_ack_reason: string | null;
+}): DeliveryRow {
+  return {
+    seq: r.d_seq,
+    document_id: r.id,
+    recipient: r.d_recipient,
+    state: r.d_state,
+    delivered_at: r.d_delivered_at,
+    acknowledged_at: r.d_acknowledged_at,
+    ack_reason: r.d_ack_reason,
+  };
 }
 
 export interface SendInput {
@@ -184,28 +247,11 @@ export class HubStore {
     const bodySha256 = createHash('sha256').update(bytes).update(input.paper === undefined ? '' : `|paper=${input.paper}`).digest('hex');
     const messageId = input.messageId ?? `sha256:${bodySha256}`;
     const report = await checkEdxml(bytes, { lang: 'vi', warnings: false });
-    const errors = report.issues.filter((i) => i.severity === 'error');
-    if (errors.some((i) => i.code === 'EDXML_SECRET_DOCUMENT')) throw new HubError('SECRET_DOCUMENT');
+    if (report.issues.some((i) => i.severity === 'error' && i.code === 'EDXML_SECRET_DOCUMENT')) {
+      throw new HubError('SECRET_DOCUMENT');
+    }
     if (!report.ok || report.kind !== 'document' || report.package?.kind !== 'document') {
-      const en = (await checkEdxml(bytes, { lang: 'en', warnings: false })).issues.filter((i) => i.severity === 'error');
-      const issues = errors.map((i, k) => toIssue(i, en[k]));
-      if (report.ok && report.kind !== 'document') {
-        issues.push({
-          code: 'NOT_A_DOCUMENT_PACKAGE',
-          message: {
-            vi: 'Gói tin trạng thái được gửi bằng thao tác cập nhật trạng thái, không phải gửi văn bản.',
-            en: 'A status package is sent with the status operation, not as a document.',
-          },
-        });
-      }
-      const first = issues[0];
-      throw new HubError(
-        'INVALID_EDXML',
-        { issues },
-        first
-          ? { vi: `Gói tin edXML không hợp lệ: ${first.message.vi}`, en: `The edXML package is not valid: ${first.message.en}` }
-          : undefined,
-      );
+      throw await invalidPackage(bytes, report, 'document');
     }
     const pkg: EdxmlDocumentPackage = report.package;
     const from = pkg.header.from?.organId;
@@ -334,7 +380,7 @@ export class HubStore {
     }
   }
 
-  /** The codes not in the directory (the directory is cached; a miss reloads it, agencies are never deleted). */
+  /** The codes not in the directory (cached; a miss reloads it, deleting an agency drops the cache). */
   async #unknownAgencies(codes: string[]): Promise<string[]> {
     if (!this.#agencyCodes || codes.some((c) => !this.#agencyCodes?.has(c))) {
       const rows = await this.db.selectFrom('agencies').select('code').execute();
@@ -373,6 +419,22 @@ export class HubStore {
     return out;
   }
 
+  /** Deliveries joined with their documents: the document's columns, and the delivery's prefixed `d_`. */
+  #deliveriesWithDocuments() {
+    return this.db
+      .selectFrom('deliveries as d')
+      .innerJoin('documents as doc', 'doc.id', 'd.document_id')
+      .selectAll('doc')
+      .select([
+        'd.seq as d_seq',
+        'd.state as d_state',
+        'd.delivered_at as d_delivered_at',
+        'd.acknowledged_at as d_acknowledged_at',
+        'd.ack_reason as d_ack_reason',
+        'd.recipient as d_recipient',
+      ]);
+  }
+
   #inboxItem(doc: DocRow, d: DeliveryRow, statuses: StatusRow[] | undefined): InboxItem {
     const latest = statuses?.at(-1);
     return {
@@ -389,18 +451,7 @@ export class HubStore {
     q: { state: string; status?: string; sender?: string; since?: string; until?: string; cursor?: string; limit: number },
   ): Promise<InboxPage> {
     const after = decodeCursor(q.cursor);
-    let query = this.db
-      .selectFrom('deliveries as d')
-      .innerJoin('documents as doc', 'doc.id', 'd.document_id')
-      .selectAll('doc')
-      .select([
-        'd.seq as d_seq',
-        'd.state as d_state',
-        'd.delivered_at as d_delivered_at',
-        'd.acknowledged_at as d_acknowledged_at',
-        'd.ack_reason as d_ack_reason',
-        'd.recipient as d_recipient',
-      ])
+    let query = this.#deliveriesWithDocuments()
       .where('d.recipient', '=', caller.agency)
       .where('doc.kind', '=', 'edoc')
       .where('d.seq', '>', after);
@@ -428,15 +479,7 @@ export class HubStore {
     const items = page.map((r) =>
       this.#inboxItem(
         r,
-        {
-          seq: r.d_seq,
-          document_id: r.id,
-          recipient: r.d_recipient,
-          state: r.d_state,
-          delivered_at: r.d_delivered_at,
-          acknowledged_at: r.d_acknowledged_at,
-          ack_reason: r.d_ack_reason,
-        },
+        deliveryOf(r),
         statuses.get(`${r.id}|${caller.agency}`),
       ),
     );
@@ -521,13 +564,39 @@ export class HubStore {
       vi: 'Chỉ cơ quan nhận mới cập nhật được trạng thái xử lý văn bản.',
       en: 'Only a recipient can update the status of a document.',
     });
+    const r = await this.#recordStatus(doc, caller.agency, input);
+    return { status: r.status, duplicate: r.duplicate };
+  }
+
+  /**
+   * Records a status of `recipient` on `doc` (ordering rules: the 01…06 chain never goes back; 13/15/16 follow any
+   * step; a repeated code is a duplicate) and delivers it to the sender as an edXML status package: the package
+   * given (one received on the axis API), or one built from the status.
+   */
+  async #recordStatus(
+    doc: DocRow,
+    recipient: string,
+    input: { code: StatusCode; description?: string; staff?: string },
+    received?: Uint8Array,
+  ): Promise<{ status: StatusEntry; duplicate: boolean; statusDocumentId: string | undefined }> {
+    const id = doc.id;
     const rank = statusRank[input.code];
-    return this.db.transaction().execute(async (tx) => {
+    const statusMessageId = `status:${id}:${recipient}:${input.code}`;
+    const statusDocumentId = async (): Promise<string | undefined> =>
+      (
+        await this.db
+          .selectFrom('documents')
+          .select('id')
+          .where('sender', '=', recipient)
+          .where('message_id', '=', statusMessageId)
+          .executeTakeFirst()
+      )?.id;
+    const result = await this.db.transaction().execute(async (tx) => {
       const existing = await tx
         .selectFrom('statuses')
         .selectAll()
         .where('document_id', '=', id)
-        .where('recipient', '=', caller.agency)
+        .where('recipient', '=', recipient)
         .orderBy('id')
         .execute();
       const same = existing.find((s) => s.code === input.code);
@@ -543,7 +612,7 @@ export class HubStore {
         .insertInto('statuses')
         .values({
           document_id: id,
-          recipient: caller.agency,
+          recipient: recipient,
           code: input.code,
           rank,
           description: input.description ?? null,
@@ -558,7 +627,7 @@ export class HubStore {
           .selectFrom('statuses')
           .selectAll()
           .where('document_id', '=', id)
-          .where('recipient', '=', caller.agency)
+          .where('recipient', '=', recipient)
           .where('code', '=', input.code)
           .executeTakeFirstOrThrow();
         return { status: statusEntry(again), duplicate: true };
@@ -568,7 +637,7 @@ export class HubStore {
       const pkg: EdxmlStatusPackage = {
         kind: 'status',
         header: {
-          from: { organId: caller.agency },
+          from: { organId: recipient },
           responseFor: {
             organId: doc.sender,
             code: doc.notation ?? undefined,
@@ -581,14 +650,14 @@ export class HubStore {
           timestamp: edxmlTimestamp(row.at),
         },
       };
-      const bytes = new TextEncoder().encode(buildEdxml(pkg));
+      const bytes = received ?? new TextEncoder().encode(buildEdxml(pkg));
       const statusDoc = await tx
         .insertInto('documents')
         .values({
           id: newDocumentId(),
           kind: 'status',
-          message_id: `status:${id}:${caller.agency}:${input.code}`,
-          sender: caller.agency,
+          message_id: statusMessageId,
+          sender: recipient,
           body_sha256: createHash('sha256').update(bytes).digest('hex'),
           edxml: bytes,
           edxml_document_id: doc.edxml_document_id,
@@ -615,6 +684,7 @@ export class HubStore {
       }
       return { status: statusEntry(row), duplicate: false };
     });
+    return { ...result, statusDocumentId: await statusDocumentId() };
   }
 
   async trace(caller: Caller, id: string): Promise<Trace> {
@@ -712,6 +782,177 @@ export class HubStore {
     this.#systems.delete(caller.systemId);
     this.#agencyCodes?.add(code);
     return this.#agency(row);
+  }
+
+  async deleteAgency(systemId: string, code: string): Promise<void> {
+    const row = await this.db.selectFrom('agencies').select('system_id').where('code', '=', code).executeTakeFirst();
+    if (!row) throw new HubError('NOT_FOUND', { agency: code });
+    if (row.system_id !== systemId) {
+      throw new HubError('FORBIDDEN', undefined, {
+        vi: 'Cơ quan này do hệ thống khác quản lý.',
+        en: 'This agency is served by another system.',
+      });
+    }
+    await this.db.deleteFrom('agencies').where('code', '=', code).execute();
+    this.#systems.delete(systemId);
+    this.#agencyCodes = undefined;
+  }
+
+  // ---------- axis-compatible API (a system acts for all its agencies) ----------
+
+  /** What is delivered to these agencies and not yet `done` (pending, processing, fail), oldest first. */
+  async pendingFor(
+    agencies: string[],
+    kind: 'edoc' | 'status',
+    range: { from?: Date; to?: Date } = {},
+  ): Promise<Array<{ doc: DocRow; delivery: DeliveryRow }>> {
+    if (agencies.length === 0) return [];
+    let q = this.#deliveriesWithDocuments()
+      .where('d.recipient', 'in', agencies)
+      .where('doc.kind', '=', kind)
+      .where('d.state', '!=', 'done');
+    if (range.from) q = q.where('d.delivered_at', '>=', range.from);
+    if (range.to) q = q.where('d.delivered_at', '<=', range.to);
+    const rows = await q.orderBy('d.seq').execute();
+    return rows.map((r) => ({ doc: r, delivery: deliveryOf(r) }));
+  }
+
+  async countPending(agencies: string[], kind: 'edoc' | 'status'): Promise<number> {
+    if (agencies.length === 0) return 0;
+    const row = await this.db
+      .selectFrom('deliveries as d')
+      .innerJoin('documents as doc', 'doc.id', 'd.document_id')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('d.recipient', 'in', agencies)
+      .where('doc.kind', '=', kind)
+      .where('d.state', '!=', 'done')
+      .executeTakeFirstOrThrow();
+    return row.n;
+  }
+
+  /** Messages sent by these agencies (one, or all of a kind), each with its deliveries. */
+  async sentBy(
+    agencies: string[],
+    q: { kind?: 'edoc' | 'status'; documentId?: string },
+  ): Promise<Array<{ doc: DocRow; deliveries: DeliveryRow[] }>> {
+    if (agencies.length === 0) return [];
+    let docs = this.db.selectFrom('documents').selectAll().where('sender', 'in', agencies);
+    if (q.documentId) docs = docs.where('id', '=', q.documentId);
+    if (q.kind) docs = docs.where('kind', '=', q.kind);
+    const rows = await docs.orderBy('seq').execute();
+    if (rows.length === 0) return [];
+    const deliveries = await this.db
+      .selectFrom('deliveries')
+      .selectAll()
+      .where('document_id', 'in', rows.map((r) => r.id))
+      .orderBy('seq')
+      .execute();
+    return rows.map((doc) => ({ doc, deliveries: deliveries.filter((d) => d.document_id === doc.id) }));
+  }
+
+  /** The message as one of these agencies may see it (sender or recipient); otherwise NOT_FOUND. */
+  async documentFor(agencies: string[], id: string): Promise<DocRow> {
+    for (const agency of agencies) {
+      try {
+        return (await this.access({ systemId: '', agency }, id)).doc;
+      } catch (e) {
+        if (!(e instanceof HubError) || e.body.code !== 'NOT_FOUND') throw e;
+      }
+    }
+    throw new HubError('NOT_FOUND', { documentId: id });
+  }
+
+  /** The transport acknowledgement of every delivery of `id` to these agencies (NOT_FOUND when there is none). */
+  async acknowledgeFor(
+    systemId: string,
+    agencies: string[],
+    id: string,
+    result: 'done' | 'fail' | 'processing',
+    reason?: string,
+  ): Promise<InboxItem[]> {
+    const deliveries = agencies.length
+      ? await this.db
+          .selectFrom('deliveries')
+          .select('recipient')
+          .where('document_id', '=', id)
+          .where('recipient', 'in', agencies)
+          .execute()
+      : [];
+    if (deliveries.length === 0) throw new HubError('NOT_FOUND', { documentId: id });
+    const out: InboxItem[] = [];
+    for (const d of deliveries) out.push(await this.acknowledge({ systemId, agency: d.recipient }, id, result, reason));
+    return out;
+  }
+
+  /**
+   * An incoming edXML status package (the axis `sendEdoc messagetype=status`): its `From` must be the caller's
+   * agency; it is recorded against the original document, found by `ResponseFor` (the sender's organisation and the
+   * edXML DocumentId, else the notation and date) among the documents delivered to the caller, with the same ordering
+   * rules as `updateStatus`, and the package itself is delivered to the original sender.
+   */
+  async receiveStatus(
+    caller: Caller,
+    bytes: Uint8Array,
+  ): Promise<{ statusDocumentId: string; documentId: string; duplicate: boolean; status: StatusEntry }> {
+    if (bytes.length > this.options.maxPackageBytes) {
+      throw new HubError('PAYLOAD_TOO_LARGE', { limit: this.options.maxPackageBytes, size: bytes.length });
+    }
+    const report = await checkEdxml(bytes, { lang: 'vi', warnings: false });
+    if (!report.ok || report.kind !== 'status' || report.package?.kind !== 'status') {
+      throw await invalidPackage(bytes, report, 'status');
+    }
+    const header = report.package.header;
+    const from = header.from?.organId;
+    if (!from || from !== caller.agency) {
+      throw new HubError('SENDER_MISMATCH', { from: from ?? null, agency: caller.agency });
+    }
+    const code = header.statusCode;
+    if (!code || !(code in statusRank)) {
+      throw new HubError('VALIDATION_FAILED', { field: 'StatusCode', value: code ?? null }, {
+        vi: `Mã trạng thái không hợp lệ: ${code ?? '(trống)'}.`,
+        en: `Invalid status code: ${code ?? '(empty)'}.`,
+      });
+    }
+    const rf = header.responseFor;
+    const to = rf?.organId;
+    if (!to || (!rf.documentId && !rf.code)) {
+      throw new HubError('VALIDATION_FAILED', { field: 'ResponseFor' }, {
+        vi: 'Gói tin trạng thái phải nêu văn bản gốc (ResponseFor: OrganId và DocumentId hoặc Code).',
+        en: 'A status package must name the original document (ResponseFor: OrganId and DocumentId or Code).',
+      });
+    }
+    if ((await this.#unknownAgencies([to])).length > 0) {
+      throw new HubError('UNKNOWN_RECIPIENT', { unknown: [to] }, {
+        vi: `Cơ quan nhận không có trong danh bạ của trục: ${to}.`,
+        en: `Recipient agencies not in the hub directory: ${to}.`,
+      });
+    }
+    let q = this.db
+      .selectFrom('documents as doc')
+      .innerJoin('deliveries as d', 'd.document_id', 'doc.id')
+      .selectAll('doc')
+      .where('doc.kind', '=', 'edoc')
+      .where('doc.sender', '=', to)
+      .where('d.recipient', '=', caller.agency);
+    if (rf.documentId) q = q.where('doc.edxml_document_id', '=', rf.documentId);
+    else {
+      q = q.where('doc.notation', '=', rf.code ?? '');
+      if (rf.promulgationDate) q = q.where('doc.promulgation_date', '=', rf.promulgationDate);
+    }
+    const doc = await q.orderBy('doc.seq', 'desc').executeTakeFirst();
+    if (!doc) {
+      const which = rf.documentId ?? rf.code ?? '';
+      throw new HubError('NOT_FOUND', { responseFor: which }, {
+        vi: `Không tìm thấy văn bản gốc ${which} của ${to} đã gửi tới ${caller.agency}.`,
+        en: `No original document ${which} from ${to} delivered to ${caller.agency}.`,
+      });
+    }
+    const input: { code: StatusCode; description?: string; staff?: string } = { code: code as StatusCode };
+    if (header.description) input.description = header.description;
+    if (header.staffInfo?.staff) input.staff = header.staffInfo.staff;
+    const r = await this.#recordStatus(doc, caller.agency, input, bytes);
+    if (!r.statusDocumentId) throw new HubError('INTERNAL');
+    return { statusDocumentId: r.statusDocumentId, documentId: doc.id, duplicate: r.duplicate, status: r.status };
   }
 
   // ---------- statistics ----------

@@ -1,13 +1,15 @@
 import type { ErrorBody, ErrorCode } from '@egov-vn/exchange-api';
 
 /** What went wrong: a contract code, or a transport failure that has no response. */
-export type ExchangeErrorCode = ErrorCode | 'NETWORK' | 'TIMEOUT' | 'ABORTED' | 'BAD_RESPONSE';
+export type ExchangeErrorCode = ErrorCode | 'NETWORK' | 'TIMEOUT' | 'ABORTED' | 'BAD_RESPONSE' | 'AXIS_FAIL';
 
-const transport: Record<'NETWORK' | 'TIMEOUT' | 'ABORTED' | 'BAD_RESPONSE', { vi: string; en: string }> = {
+const transport: Record<'NETWORK' | 'TIMEOUT' | 'ABORTED' | 'BAD_RESPONSE' | 'AXIS_FAIL', { vi: string; en: string }> = {
   NETWORK: { vi: 'Không kết nối được tới trục trao đổi.', en: 'Could not reach the exchange hub.' },
   TIMEOUT: { vi: 'Trục trao đổi không trả lời kịp thời.', en: 'The exchange hub did not answer in time.' },
   ABORTED: { vi: 'Yêu cầu đã bị hủy.', en: 'The request was aborted.' },
   BAD_RESPONSE: { vi: 'Trục trả lời không đúng hợp đồng API.', en: 'The hub answered outside the API contract.' },
+  // A FAIL envelope of the axis whose ErrorCode is none of the contract's (details.axisErrorCode keeps it).
+  AXIS_FAIL: { vi: 'Trục trả lời FAIL.', en: 'The axis answered FAIL.' },
 };
 
 /** Every failure of the client: contract code, HTTP status (0 without a response), Vietnamese and English message. */
