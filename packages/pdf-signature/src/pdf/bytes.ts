@@ -8,6 +8,11 @@ export function latin1Bytes(text: string): Uint8Array {
 
 export function latin1String(bytes: Uint8Array, start = 0, end = bytes.length): string {
   let out = '';
+  if (end - start <= 32) {
+    // Names, numbers and keywords: a plain loop is cheaper than spreading a subarray.
+    for (let i = start; i < end; i++) out += String.fromCharCode(bytes[i]!);
+    return out;
+  }
   for (let i = start; i < end; i += 8192) {
     out += String.fromCharCode(...bytes.subarray(i, Math.min(end, i + 8192)));
   }

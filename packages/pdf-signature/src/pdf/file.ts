@@ -203,6 +203,40 @@ export class PdfFile {
   }
 
   /** Page references in order as of revision `rev` (bounded walk; loops are refused). */
+  /**
+   * The page at `index` (0-based) without reading the whole tree: subtrees are skipped by their /Count and the walk
+   * stops at the page. Undefined when there is no such page.
+   */
+  async pageAt(index: number, rev = this.sections.length - 1): Promise<PdfRef | undefined> {
+    const cat = await this.catalog(rev);
+    const seen = new Set<string>();
+    let remaining = index;
+    const walk = async (node: PdfObject | undefined, depth: number): Promise<PdfRef | undefined> => {
+      if (!(node instanceof PdfRef) || depth > 64) throw pdfError('PDF_PAGES', 'Cây trang không hợp lệ', 'Invalid page tree');
+      if (seen.has(node.key)) throw pdfError('PDF_PAGES', 'Cây trang lặp vòng', 'The page tree loops');
+      seen.add(node.key);
+      const d = await this.resolveDict(node, rev);
+      if (!d) throw pdfError('PDF_PAGES', 'Nút trang không đọc được', 'Unreadable page node');
+      if (!(isName(d.get('Type'), 'Pages') || d.has('Kids'))) {
+        if (remaining === 0) return node;
+        remaining--;
+        return undefined;
+      }
+      const count = d.get('Count');
+      // A subtree entirely before the page is skipped (its /Count trusted only when it is a plausible number).
+      if (depth > 0 && typeof count === 'number' && Number.isInteger(count) && count >= 0 && count <= remaining) {
+        remaining -= count;
+        return undefined;
+      }
+      for (const kid of (await this.resolveArray(d.get('Kids'), rev)) ?? []) {
+        const found = await walk(kid, depth + 1);
+        if (found) return found;
+      }
+      return undefined;
+    };
+    return index < 0 ? undefined : walk(cat.get('Pages'), 0);
+  }
+
   async pages(rev = this.sections.length - 1): Promise<PdfRef[]> {
     const cat = await this.catalog(rev);
     const out: PdfRef[] = [];

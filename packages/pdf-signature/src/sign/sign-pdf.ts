@@ -123,9 +123,8 @@ async function signOnce(
   const rootRef = file.trailer.get('Root') as PdfRef;
   const catalog = (await file.catalog()).clone();
   let catalogChanged = false;
-  const pages = await file.pages();
   const pageIndex = options.page ?? 0;
-  const pageRef = pages[pageIndex];
+  const pageRef = await file.pageAt(pageIndex);
   if (!pageRef) throw pdfError('SIGN_PAGE', `Không có trang số ${pageIndex + 1}`, `There is no page ${pageIndex + 1}`);
 
   const upd = new IncrementalUpdate(file);
