@@ -210,6 +210,41 @@ function errorText(id: string, messages: string[]): TemplateResult | typeof noth
   return messages.length ? html`<p class="field-error" id=${id}>${messages.join(' ')}</p>` : nothing;
 }
 
+type TextField = 'subject' | 'content' | 'signerFullName' | 'signerPosition';
+
+/** A labelled text input (or textarea) with its live messages, tied by aria-describedby / aria-invalid. */
+function textField(c: ComposeState, errors: FieldError[], o: { field: TextField; id: string; label: string; rows?: number }): TemplateResult {
+  const messages = fieldErrors(c, errors, o.field);
+  const onInput = (e: Event) => edit(c, o.field, (e.target as HTMLInputElement | HTMLTextAreaElement).value);
+  const errorId = `err-${o.field}`;
+  return html`<div class="field ${o.rows ? 'wide' : ''}">
+    <label for=${o.id}>${o.label}</label>
+    ${o.rows
+      ? html`<textarea id=${o.id} rows=${o.rows} .value=${c.form[o.field]} aria-invalid=${messages.length > 0} aria-describedby=${errorId} @input=${onInput}></textarea>`
+      : html`<input id=${o.id} .value=${c.form[o.field]} aria-invalid=${messages.length > 0} aria-describedby=${errorId} @input=${onInput} />`}
+    ${errorText(errorId, messages)}
+  </div>`;
+}
+
+/** Secrecy or urgency: "none" or one of the levels of Điều 8, with their labels in the page's language. */
+function levelSelect<L extends string>(
+  c: ComposeState,
+  field: 'secrecy' | 'urgency',
+  id: string,
+  label: string,
+  levels: readonly L[],
+  labels: Record<L, { vi: string; en: string }>,
+): TemplateResult {
+  const value: string = c.form[field];
+  return html`<div class="field">
+    <label for=${id}>${label}</label>
+    <select id=${id} @change=${(e: Event) => edit(c, field, (e.target as HTMLSelectElement).value as ComposeForm['secrecy' | 'urgency'])}>
+      <option value="" ?selected=${value === ''}>${t().none}</option>
+      ${levels.map((k) => html`<option value=${k} ?selected=${k === value}>${labels[k][lang()]}</option>`)}
+    </select>
+  </div>`;
+}
+
 export function composePage(): TemplateResult {
   const c = current();
   const tx = t();
@@ -220,7 +255,6 @@ export function composePage(): TemplateResult {
   const preview = c.number ?? nextNumber(saved<RegisterState>(registerKeyOf(agency.code), {}), agency, c.form, vietnamToday()).number;
   const notation = `${padDocumentNumber(preview)}/${doc.symbol}`;
   const others = state.directory.filter((a) => a.code !== agency.code);
-  const input = (field: ComposeField) => ({ invalid: fieldErrors(c, errors, field).length > 0, describedby: `err-${field}` });
   const shownErrors = c.attempted ? errors : errors.filter((e) => c.touched.has(e.field));
   const kb = (n: Uint8Array) => Math.max(1, Math.round(n.length / 1024));
 
@@ -239,30 +273,8 @@ export function composePage(): TemplateResult {
         <p class="hint">${c.number === undefined ? tx.numberHint(notation) : ''}</p>
         ${errorText('err-symbol', fieldErrors(c, errors, 'symbol'))}
       </div>
-      <div class="field wide">
-        <label for="f-subject">${tx.subject}</label>
-        <textarea
-          id="f-subject"
-          rows="2"
-          .value=${c.form.subject}
-          aria-invalid=${input('subject').invalid}
-          aria-describedby="err-subject"
-          @input=${(e: Event) => edit(c, 'subject', (e.target as HTMLTextAreaElement).value)}
-        ></textarea>
-        ${errorText('err-subject', fieldErrors(c, errors, 'subject'))}
-      </div>
-      <div class="field wide">
-        <label for="f-content">${tx.content}</label>
-        <textarea
-          id="f-content"
-          rows="5"
-          .value=${c.form.content}
-          aria-invalid=${input('content').invalid}
-          aria-describedby="err-content"
-          @input=${(e: Event) => edit(c, 'content', (e.target as HTMLTextAreaElement).value)}
-        ></textarea>
-        ${errorText('err-content', fieldErrors(c, errors, 'content'))}
-      </div>
+      ${textField(c, errors, { field: 'subject', id: 'f-subject', label: tx.subject, rows: 2 })}
+      ${textField(c, errors, { field: 'content', id: 'f-content', label: tx.content, rows: 5 })}
       <fieldset class="field wide" aria-describedby="err-recipients">
         <legend>${tx.recipients}</legend>
         ${others.map(
@@ -282,42 +294,10 @@ export function composePage(): TemplateResult {
         )}
         ${errorText('err-recipients', fieldErrors(c, errors, 'recipients'))}
       </fieldset>
-      <div class="field">
-        <label for="f-signer">${tx.signerFullName}</label>
-        <input
-          id="f-signer"
-          .value=${c.form.signerFullName}
-          aria-invalid=${input('signerFullName').invalid}
-          aria-describedby="err-signerFullName"
-          @input=${(e: Event) => edit(c, 'signerFullName', (e.target as HTMLInputElement).value)}
-        />
-        ${errorText('err-signerFullName', fieldErrors(c, errors, 'signerFullName'))}
-      </div>
-      <div class="field">
-        <label for="f-position">${tx.signerPosition}</label>
-        <input
-          id="f-position"
-          .value=${c.form.signerPosition}
-          aria-invalid=${input('signerPosition').invalid}
-          aria-describedby="err-signerPosition"
-          @input=${(e: Event) => edit(c, 'signerPosition', (e.target as HTMLInputElement).value)}
-        />
-        ${errorText('err-signerPosition', fieldErrors(c, errors, 'signerPosition'))}
-      </div>
-      <div class="field">
-        <label for="f-secrecy">${tx.secrecy}</label>
-        <select id="f-secrecy" aria-describedby="secret-note" @change=${(e: Event) => edit(c, 'secrecy', (e.target as HTMLSelectElement).value as ComposeForm['secrecy'])}>
-          <option value="" ?selected=${c.form.secrecy === ''}>${tx.none}</option>
-          ${SECRECY_LEVELS.map((k) => html`<option value=${k} ?selected=${k === c.form.secrecy}>${SECRECY_LABELS[k][lang()]}</option>`)}
-        </select>
-      </div>
-      <div class="field">
-        <label for="f-urgency">${tx.urgency}</label>
-        <select id="f-urgency" @change=${(e: Event) => edit(c, 'urgency', (e.target as HTMLSelectElement).value as ComposeForm['urgency'])}>
-          <option value="" ?selected=${c.form.urgency === ''}>${tx.none}</option>
-          ${URGENCY_LEVELS.map((k) => html`<option value=${k} ?selected=${k === c.form.urgency}>${URGENCY_LABELS[k][lang()]}</option>`)}
-        </select>
-      </div>
+      ${textField(c, errors, { field: 'signerFullName', id: 'f-signer', label: tx.signerFullName })}
+      ${textField(c, errors, { field: 'signerPosition', id: 'f-position', label: tx.signerPosition })}
+      ${levelSelect(c, 'secrecy', 'f-secrecy', tx.secrecy, SECRECY_LEVELS, SECRECY_LABELS)}
+      ${levelSelect(c, 'urgency', 'f-urgency', tx.urgency, URGENCY_LEVELS, URGENCY_LABELS)}
       <div class="field">
         <egov-date-picker
           label=${tx.dueDate}

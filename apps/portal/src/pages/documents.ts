@@ -43,6 +43,7 @@ export function invalidate(): void {
   inbox = undefined;
   sent = undefined;
   view = undefined;
+  trace = undefined;
 }
 
 /** Hạn xử lý written in the package (edXML DueDate), read once per document. */
@@ -82,6 +83,21 @@ function loading(l: Loaded<unknown>): TemplateResult | typeof nothing {
   return nothing;
 }
 
+/** A data table with a caption for screen readers and column headers. */
+function table(caption: string, headers: string[], rows: TemplateResult[], cls: string): TemplateResult {
+  return html`<table class=${cls}>
+    <caption class="visually-hidden">${caption}</caption>
+    <thead>
+      <tr>
+        ${headers.map((h) => html`<th scope="col">${h}</th>`)}
+      </tr>
+    </thead>
+    <tbody>
+      ${rows}
+    </tbody>
+  </table>`;
+}
+
 function reload(): void {
   invalidate();
   refresh();
@@ -97,21 +113,7 @@ export function inboxPage(): TemplateResult {
     ${loading(l)}
     ${l.value && items.length === 0 ? html`<p>${tx.noItems}</p>` : nothing}
     ${items.length
-      ? html`<table class="list">
-          <caption class="visually-hidden">${tx.inboxTitle}</caption>
-          <thead>
-            <tr>
-              <th scope="col">${tx.colNumber}</th>
-              <th scope="col">${tx.colSubject}</th>
-              <th scope="col">${tx.colFrom}</th>
-              <th scope="col">${tx.colUrgency}</th>
-              <th scope="col">${tx.colReceived}</th>
-              <th scope="col">${tx.colDeadline}</th>
-              <th scope="col">${tx.colStatus}</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${items.map((d) => {
+      ? table(tx.inboxTitle, [tx.colNumber, tx.colSubject, tx.colFrom, tx.colUrgency, tx.colReceived, tx.colDeadline, tx.colStatus], items.map((d) => {
               const due = dueDateOf(d.documentId);
               return html`<tr class=${(d.priority ?? 0) > 0 ? 'urgent' : ''}>
                 <td><a href="#/inbox/${d.documentId}">${d.notation ?? d.documentId}</a></td>
@@ -122,9 +124,7 @@ export function inboxPage(): TemplateResult {
                 <td>${due ? html`<egov-deadline due=${due}></egov-deadline>` : tx.noDeadline}</td>
                 <td>${d.status ? statusText(d.status.code, '') : d.state === 'done' ? tx.received : tx.notYet}</td>
               </tr>`;
-            })}
-          </tbody>
-        </table>`
+            }), 'list')
       : nothing}
   `;
 }
@@ -282,57 +282,24 @@ export function sentPage(): TemplateResult {
     <button type="button" class="secondary" @click=${reload}>${tx.refresh}</button>
     ${loading(l)} ${l.value && items.length === 0 ? html`<p>${tx.noItems}</p>` : nothing}
     ${items.length
-      ? html`<table class="list">
-          <caption class="visually-hidden">${tx.sentTitle}</caption>
-          <thead>
-            <tr>
-              <th scope="col">${tx.colNumber}</th>
-              <th scope="col">${tx.colSubject}</th>
-              <th scope="col">${tx.colTo}</th>
-              <th scope="col">${tx.colSent}</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${items.map(
+      ? table(tx.sentTitle, [tx.colNumber, tx.colSubject, tx.colTo, tx.colSent], items.map(
               (d) => html`<tr>
                 <td><a href="#/sent/${d.documentId}">${d.notation ?? d.documentId}</a></td>
                 <td>${d.subject ?? ''}</td>
                 <td>${d.to.map((c) => agencyName(c)).join('; ')}</td>
                 <td>${vnDateTime(d.sentAt)}</td>
               </tr>`,
-            )}
-          </tbody>
-        </table>`
+            ), 'list')
       : nothing}
   `;
 }
 
-interface TraceState {
-  id: string;
-  agency: string;
-  view?: DocumentView;
-  trace?: Trace;
-  error?: string;
-}
+let trace: Loaded<{ view: DocumentView; trace: Trace }> | undefined;
 
-let trace: TraceState | undefined;
-
-function loadTrace(id: string, force = false): TraceState {
-  if (!force && trace?.id === id && trace.agency === state.agencyCode) return trace;
-  const tr: TraceState = { id, agency: state.agencyCode };
-  trace = tr;
-  void Promise.all([hub().getDocument(id), hub().getTrace(id)]).then(
-    ([v, x]) => {
-      tr.view = v;
-      tr.trace = x;
-      refresh();
-    },
-    (e: unknown) => {
-      tr.error = messageOf(e);
-      refresh();
-    },
-  );
-  return tr;
+function loadTrace(id: string, force = false): { view?: DocumentView; trace?: Trace; error?: string } {
+  if (force) trace = undefined;
+  const l = load(trace, `${state.agencyCode}|${id}`, async () => ({ view: await hub().getDocument(id), trace: await hub().getTrace(id) }), (x) => (trace = x));
+  return { ...l.value, ...(l.error ? { error: l.error } : {}) };
 }
 
 export function outgoingPage(id: string): TemplateResult {
@@ -356,17 +323,7 @@ export function outgoingPage(id: string): TemplateResult {
           >
             ${tx.refresh}
           </button>
-          <table class="list trace">
-            <caption class="visually-hidden">${tx.traceTitle}</caption>
-            <thead>
-              <tr>
-                <th scope="col">${tx.colTo}</th>
-                <th scope="col">${tx.colStatus}</th>
-                <th scope="col">${tx.traceSteps}</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${tr.trace.recipients.map((r) => {
+          ${table(tx.traceTitle, [tx.colTo, tx.colStatus, tx.traceSteps], tr.trace.recipients.map((r) => {
                 const last = r.statuses.at(-1);
                 const headline = last ? statusText(last.code, '') : r.state === 'done' ? tx.received : tx.delivered;
                 return html`<tr data-agency=${r.agency}>
@@ -382,9 +339,7 @@ export function outgoingPage(id: string): TemplateResult {
                       : tx.noStatus}
                   </td>
                 </tr>`;
-              })}
-            </tbody>
-          </table>`
+              }), 'list trace')}`
       : nothing}
   `;
 }
