@@ -1,3 +1,6 @@
+import * as asn1js from 'asn1js';
+import fc from 'fast-check';
+import * as pkijs from 'pkijs';
 import { describe, expect, it } from 'vitest';
 import { signPdf } from '../sign/sign-pdf.js';
 import { createDemoPki } from '../testing.js';
@@ -32,5 +35,25 @@ describe('the certificate cache', () => {
   it('refuses bytes that are not a certificate', () => {
     expect(() => certificateFromDer(Uint8Array.of(0x30, 0x03, 0x02, 0x01, 0x01))).toThrow();
     expect(parseSignedData(Uint8Array.of(0x30, 0x80, 0xff))).toBeUndefined();
+  });
+
+  it('reads the same SignedData as pkijs reading the bytes whole, and never throws on damaged bytes', async () => {
+    const pki = await createDemoPki();
+    const signed = await signPdf(await makePdf(), { signer: pki.signerFor(pki.signer) });
+    const text = Buffer.from(signed).toString('latin1');
+    const from = text.lastIndexOf('/Contents<') + '/Contents<'.length;
+    const cms = Uint8Array.from(Buffer.from(text.slice(from, text.indexOf('>', from)), 'hex'));
+    const whole = new pkijs.SignedData({ schema: new pkijs.ContentInfo({ schema: asn1js.fromBER(cms.slice().buffer).result }).content });
+    const encode = (sd: pkijs.SignedData): string => Buffer.from(sd.toSchema(true).toBER(false)).toString('hex');
+    expect(encode(parseSignedData(cms)!)).toBe(encode(whole));
+    fc.assert(
+      fc.property(fc.nat(), fc.integer({ min: 0, max: 255 }), (at, value) => {
+        const damaged = cms.slice();
+        damaged[at % 400] = value;
+        const sd = parseSignedData(damaged);
+        expect(sd === undefined || sd instanceof pkijs.SignedData).toBe(true);
+      }),
+      { numRuns: Number(process.env.EGOV_FUZZ_RUNS ?? 100) },
+    );
   });
 });
