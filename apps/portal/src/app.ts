@@ -59,9 +59,9 @@ export function currentAgency(): KitAgency {
 
 const clients = new Map<string, ExchangeClient>();
 
-/** The exchange client of the agency being played (the hub is reached through the portal's own origin: a proxy). */
-export function hub(): ExchangeClient {
-  const agency = currentAgency();
+/** The exchange client of a demo agency (the hub is reached through the portal's own origin: a proxy). */
+export function hubFor(code: string): ExchangeClient {
+  const agency = state.kit?.agencies.find((a) => a.code === code) ?? currentAgency();
   const key = `${agency.code}|${lang()}`;
   let client = clients.get(key);
   if (!client) {
@@ -76,6 +76,11 @@ export function hub(): ExchangeClient {
     clients.set(key, client);
   }
   return client;
+}
+
+/** The exchange client of the agency being played. */
+export function hub(): ExchangeClient {
+  return hubFor(state.agencyCode);
 }
 
 /** A user-facing message for any failure (ExchangeError carries Vietnamese and English). */

@@ -92,6 +92,7 @@ const vi = {
   scheduleSaved: 'Đã lưu thay đổi lịch công tác.',
   calendarTitle: 'Lịch tháng',
   statsTitle: 'Thống kê sử dụng văn bản điện tử',
+  statsHeading: 'Các cơ quan của tỉnh, từng tháng trong năm',
 } as const;
 
 type Dict = { [K in keyof typeof vi]: (typeof vi)[K] extends (...args: infer A) => string ? (...args: A) => string : string };
@@ -182,6 +183,7 @@ const en: Dict = {
   scheduleSaved: 'Schedule change saved.',
   calendarTitle: 'Month calendar',
   statsTitle: 'E-document usage statistics',
+  statsHeading: 'Agencies of the province, month by month this year',
 };
 
 const dictionaries: Record<Lang, Dict> = { vi: vi, en };

@@ -6,7 +6,7 @@ import { lang, t } from './i18n.js';
 import { composePage } from './pages/compose.js';
 import { inboxPage, incomingPage, invalidate, outgoingPage, sentPage } from './pages/documents.js';
 import { calendarPage, schedulePage } from './pages/schedule.js';
-import { statsPage } from './pages/stats.js';
+import { invalidateStats, statsPage } from './pages/stats.js';
 
 const root = document.querySelector<HTMLElement>('#app')!;
 
@@ -93,6 +93,7 @@ let lastAgency = '';
 window.addEventListener('hashchange', () => {
   state.route = parseRoute(window.location.hash);
   if (state.route.page === 'inbox' || state.route.page === 'sent') invalidate();
+  if (state.route.page === 'stats') invalidateStats();
   draw();
   document.querySelector<HTMLElement>('#page-title')?.focus();
 });

@@ -3,35 +3,48 @@
 import { cryptoKeyProvider, type SignerProvider } from '@egov-vn/signature-elements';
 import type { KitAgency } from './app.js';
 
-function pemToDer(pem: string): Uint8Array<ArrayBuffer> {
-  const b64 = pem.replace(/-----(BEGIN|END) [^-]+-----/g, '').replace(/\s+/g, '');
-  return Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+/** The base64 body of a PEM block. */
+function pemBody(pem: string): string {
+  return pem.replace(/-----(BEGIN|END) [^-]+-----/g, '').replace(/\s+/g, '');
 }
 
-const providers = new Map<string, Promise<SignerProvider>>();
+function pemToDer(pem: string): Uint8Array<ArrayBuffer> {
+  return Uint8Array.from(atob(pemBody(pem)), (c) => c.charCodeAt(0));
+}
 
-/** A provider that signs with the agency's demo key (no password: the key is public sample data). */
-export function demoProvider(agency: KitAgency): Promise<SignerProvider> {
-  let provider = providers.get(agency.code);
-  if (!provider) {
-    provider = (async () => {
-      const key = await crypto.subtle.importKey(
-        'pkcs8',
-        pemToDer(`-----BEGIN PRIVATE KEY-----${agency.signer.privateKeyPkcs8}-----END PRIVATE KEY-----`),
-        { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
-        false,
-        ['sign'],
-      );
-      return cryptoKeyProvider(
-        key,
-        agency.signer.chain.map(pemToDer),
-        { vi: `Khóa ký thử của ${agency.signer.fullName} (CA thử nghiệm)`, en: `Demo key of ${agency.signer.fullName} (demo CA)` },
-        'demo-key',
-      );
-    })();
-    providers.set(agency.code, provider);
+const keys = new Map<string, Promise<CryptoKey>>();
+
+/** The agency's demo signing key in WebCrypto (not extractable). */
+export function demoKey(agency: KitAgency): Promise<CryptoKey> {
+  let key = keys.get(agency.code);
+  if (!key) {
+    key = crypto.subtle.importKey(
+      'pkcs8',
+      pemToDer(`-----BEGIN PRIVATE KEY-----${agency.signer.privateKeyPkcs8}-----END PRIVATE KEY-----`),
+      { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
+      false,
+      ['sign'],
+    );
+    keys.set(agency.code, key);
   }
-  return provider;
+  return key;
+}
+
+/** A provider that signs PDFs with the agency's demo key (no password: the key is public sample data). */
+export async function demoProvider(agency: KitAgency): Promise<SignerProvider> {
+  return cryptoKeyProvider(
+    await demoKey(agency),
+    agency.signer.chain.map(pemToDer),
+    { vi: `Khóa ký thử của ${agency.signer.fullName} (CA thử nghiệm)`, en: `Demo key of ${agency.signer.fullName} (demo CA)` },
+    'demo-key',
+  );
+}
+
+/** Signs the edXML package (XMLDSig in edXMLHeader) with the agency's demo key and certificate chain. */
+export async function signPackage(xml: string, agency: KitAgency): Promise<string> {
+  const { signEdxml } = await import('@egov-vn/edxml/dsig');
+  const certificates = agency.signer.chain.map(pemBody);
+  return signEdxml(xml, { privateKey: await demoKey(agency), certificates });
 }
 
 let anchors: Promise<string[]> | undefined;

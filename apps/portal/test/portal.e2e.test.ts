@@ -207,6 +207,23 @@ describe('the document journey', () => {
   });
 });
 
+describe('usage statistics', () => {
+  it('reports each agency’s month with <egov-edoc-stats>, from the hub’s statistics', async () => {
+    await go('#/stats');
+    const report = page.locator('egov-edoc-stats');
+    await report.waitFor({ timeout: 30_000 });
+    const month = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 7);
+    const rows = await report.evaluate((el) => (el as HTMLElement & { rows: Array<{ agency: string; month: string; outgoing: { total: number; electronicOnly: number; signed: number }; incoming: { received: number; acknowledgedSameDay: number } }> }).rows);
+    const vp = rows.find((r) => r.agency === VP && r.month === month);
+    // Two documents sent (the secret one never left), both electronic only and both packages signed (XMLDSig).
+    expect(vp?.outgoing).toEqual({ total: 2, electronicOnly: 2, signed: 2 });
+    const snv = rows.find((r) => r.agency === SNV && r.month === month);
+    expect(snv?.incoming).toEqual({ received: 1, acknowledgedSameDay: 1 });
+    expect(rows.map((r) => r.agency)).toContain(STC);
+    await screenshot('stats');
+  });
+});
+
 describe('keyboard only', () => {
   /** Presses Tab until the focused element (through shadow roots) matches, as a keyboard user would. */
   async function tabTo(p: Page, test: string, max = 80): Promise<void> {

@@ -27,7 +27,7 @@ import {
   type FieldError,
 } from '../compose-model.js';
 import { lang, t } from '../i18n.js';
-import { demoProvider, trustAnchors } from '../signing.js';
+import { demoProvider, signPackage, trustAnchors } from '../signing.js';
 
 interface ComposeState {
   agency: string;
@@ -187,7 +187,7 @@ async function send(c: ComposeState): Promise<void> {
   c.busy = true;
   refresh();
   try {
-    const sent = await hub().sendDocument({ edxml: buildEdxml(pkg.value) });
+    const sent = await hub().sendDocument({ edxml: await signPackage(buildEdxml(pkg.value), agency) });
     const notation = `${padDocumentNumber(c.number ?? 0)}/${doc.symbol}`;
     const next = fresh();
     next.provider = c.provider;
