@@ -47,6 +47,18 @@ export const BrokenFile: Story = {
   },
 };
 
+/** Placing a signature box: drag on the page, or use the button and the arrow keys (Shift resizes). */
+export const PlacingBox: Story = {
+  render: () => html`<egov-pdf-viewer placing></egov-pdf-viewer>`,
+  play: async ({ canvasElement }) => {
+    const viewer = viewerOf(canvasElement);
+    viewer.pdf = await makePdf();
+    await waitFor(() => expect(viewer.pageCount).toBe(1), { timeout: 10_000 });
+    await viewer.placeHere();
+    await waitFor(() => expect(viewer.shadowRoot!.querySelector('[part=box]')).not.toBeNull());
+  },
+};
+
 /** English, dark theme. */
 export const EnglishDark: Story = {
   render: () => html`<div lang="en" data-theme="dark"><egov-pdf-viewer></egov-pdf-viewer></div>`,

@@ -1,9 +1,9 @@
 import { expectAxeClean } from '@egov-vn/elements-core/testing';
 import { PdfSignatureError } from '@egov-vn/pdf-signature';
-import { createTimestampResponse, issueCertificate, toPem } from '@egov-vn/pdf-signature/testing';
+import { createDemoPki, createTimestampResponse, issueCertificate, toPem } from '@egov-vn/pdf-signature/testing';
 import { html, render } from 'lit';
 import type { TemplateResult } from 'lit';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { demoPki, makePdf } from '../internal/fixtures.js';
 import '../signature-panel/signature-panel.js';
@@ -13,6 +13,13 @@ import type { EgovSignedEvent, EgovSignErrorEvent, SignerProvider } from './sign
 
 const host = document.createElement('div');
 document.body.append(host);
+
+// The custom position shows <egov-pdf-viewer>, which imports pdf.js on first use: load it once here (the dev
+// server transforms it the first time), so the tests' own time limits measure the dialog, not that first load.
+beforeAll(async () => {
+  await import('pdfjs-dist');
+  await import('pdfjs-dist/build/pdf.worker.min.mjs');
+}, 120_000);
 
 beforeEach(() => host.setAttribute('lang', 'vi'));
 afterEach(() => render(html``, host));
@@ -93,7 +100,7 @@ describe('<egov-sign-dialog>', () => {
     await el.updateComplete;
     expect(q(el, 'dialog').textContent).not.toContain('không hiển thị hình');
     const signed = once<EgovSignedEvent>(el, 'egov-signed');
-    await userEvent.click(q(el, '[part=sign-button]'));
+    q(el, '[part=sign-button]').click(); // (the viewer's “Đặt khung chữ ký…” button also matches the name “Ký”)
     const { detail } = await signed;
     expect(detail.report.signatures[0]!.indication).toBe('TOTAL_PASSED');
     const tail = new TextDecoder('latin1').decode(detail.pdf.slice(-4000));
@@ -162,7 +169,7 @@ describe('<egov-sign-dialog>', () => {
     expect((await signed).detail.report.signatures[0]!.indication).toBe('TOTAL_PASSED');
   });
 
-  it('traps focus in the modal, closes on Escape and gives focus back', async () => {
+  it('traps focus in the modal (Tab and Shift+Tab loop inside), closes on Escape and gives focus back', async () => {
     const el = await mount(html`<button id="opener">Mở</button><egov-sign-dialog></egov-sign-dialog><button>sau</button>`);
     el.providers = [await webCryptoProvider()];
     const opener = host.querySelector<HTMLButtonElement>('#opener')!;
@@ -170,16 +177,169 @@ describe('<egov-sign-dialog>', () => {
     el.show();
     await el.updateComplete;
     const dialog = q(el, 'dialog');
-    expect(dialog.contains(el.shadowRoot!.activeElement)).toBe(true);
-    for (let i = 0; i < 12; i++) {
+    const focused = () => el.shadowRoot!.activeElement as HTMLElement | null;
+    expect(dialog.contains(focused())).toBe(true);
+    const tabbable = [...dialog.querySelectorAll<HTMLElement>('input:not([type=radio]), input[type=radio]:checked, button, select, summary')].filter(
+      (e) => !(e as HTMLButtonElement).disabled,
+    );
+    const first = tabbable[0]!;
+    const last = tabbable.at(-1)!;
+    // Forward: every Tab stays in the dialog, and after the last control comes the first one again.
+    last.focus();
+    await userEvent.tab();
+    expect(focused()).toBe(first);
+    const seen = new Set<Element>();
+    for (let i = 0; i < tabbable.length + 2; i++) {
       await userEvent.tab();
-      expect(document.activeElement === el || document.activeElement === document.body).toBe(true);
+      expect(dialog.contains(focused())).toBe(true);
+      seen.add(focused()!);
     }
+    expect(seen.size).toBe(tabbable.length);
+    // Backward: Shift+Tab on the first control goes to the last one.
+    first.focus();
+    await userEvent.tab({ shift: true });
+    expect(focused()).toBe(last);
     const closed = once<CustomEvent<{ signed: boolean }>>(el, 'egov-sign-dialog-close');
     await userEvent.keyboard('{Escape}');
     expect((await closed).detail.signed).toBe(false);
     expect(el.open).toBe(false);
     expect(document.activeElement).toBe(opener);
+  });
+
+  it('writes the reason, location and contact into the signature', async () => {
+    const pki = await demoPki();
+    const el = await mount(html`<egov-sign-dialog></egov-sign-dialog>`);
+    el.pdf = await makePdf();
+    el.trustAnchors = [pki.root.der];
+    el.providers = [await webCryptoProvider()];
+    el.show();
+    await el.updateComplete;
+    expect(q(el, 'dialog').textContent).toContain('Để trống: “Ký ban hành văn bản”.');
+    await userEvent.fill(q(el, 'input[name=reason]'), 'Phê duyệt tờ trình');
+    await userEvent.fill(q(el, 'input[name=location]'), 'Hà Nội');
+    await userEvent.fill(q(el, 'input[name=contact-info]'), 'vanthu@demo.gov.vn');
+    const signed = once<EgovSignedEvent>(el, 'egov-signed');
+    await userEvent.click(q(el, '[part=sign-button]'));
+    const s = (await signed).detail.report.signatures[0]!;
+    expect([s.reason, s.location, s.contactInfo]).toEqual(['Phê duyệt tờ trình', 'Hà Nội', 'vanthu@demo.gov.vn']);
+    expect(s.verdict).toBe('valid');
+  });
+
+  it('signs an appendix with the Nghị định 30 text stamp at the top right of page 1 (shipped font fetched)', async () => {
+    const pki = await demoPki();
+    const el = await mount(html`<egov-sign-dialog></egov-sign-dialog>`);
+    el.pdf = await makePdf();
+    el.trustAnchors = [pki.root.der];
+    el.providers = [cryptoKeyProvider(pki.seal.privateKey, pki.seal.chain.slice(0, -1))];
+    el.show();
+    await el.updateComplete;
+    await userEvent.click(q(el, 'input[name=kind][value=appendix]'));
+    await el.updateComplete;
+    expect(q(el, 'dialog').textContent).toContain('không hiển thị hình');
+    await userEvent.fill(q(el, 'input[name=doc-number]'), '12/UBND-VP');
+    await userEvent.fill(q(el, 'input[name=agency]'), 'Ủy ban nhân dân tỉnh Demo');
+    await el.updateComplete;
+    expect(q(el, 'dialog').textContent).not.toContain('không hiển thị hình');
+    await expectAxeClean(el);
+    const signed = once<EgovSignedEvent>(el, 'egov-signed');
+    await userEvent.click(q(el, '[part=sign-button]'));
+    const { detail } = await signed;
+    expect(detail.kind).toBe('appendix');
+    const s = detail.report.signatures[0]!;
+    expect([s.verdict, s.reason]).toEqual(['valid', 'Ký số phụ lục, văn bản kèm theo']);
+    const tail = new TextDecoder('latin1').decode(detail.pdf.slice(-60_000));
+    expect(tail).toContain('/FontFile2');
+    const [x1, y1, x2, y2] = /\/Rect\s*\[\s*([\d.\s-]+)\]/.exec(tail)![1]!.trim().split(/\s+/).map(Number);
+    // Top right of the A4 page (595.28 × 841.89 pt): right edge 20 mm and top edge 15 mm from the page's edges.
+    const mm = 72 / 25.4;
+    expect(x2!).toBeCloseTo(595.28 - 20 * mm, 0);
+    expect(y2!).toBeCloseTo(841.89 - 15 * mm, 0);
+    expect(x2! - x1!).toBeGreaterThan(40);
+    expect(y2! - y1!).toBeGreaterThan(30); // three lines: number, agency, time
+  });
+
+  it('places the custom signature box by dragging on the rendered page, then signs there', async () => {
+    const pki = await demoPki();
+    const el = await mount(html`<egov-sign-dialog></egov-sign-dialog>`);
+    el.pdf = await makePdf();
+    el.trustAnchors = [pki.root.der];
+    el.providers = [await webCryptoProvider()];
+    el.sealImage = await (await fetch('data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==')).bytes();
+    el.kind = 'seal';
+    el.show();
+    await el.updateComplete;
+    await userEvent.click(q(el, 'input[name=position][value=custom]'));
+    await el.updateComplete;
+    const viewer = q(el, 'egov-pdf-viewer') as HTMLElement & { pageCount: number; updateComplete: Promise<boolean> };
+    await expect.poll(() => viewer.pageCount, { timeout: 10_000 }).toBe(1);
+    await viewer.updateComplete;
+    await expect.poll(() => viewer.shadowRoot!.querySelector('[part=box]'), { timeout: 5000 }).not.toBeNull();
+    const placer = viewer.shadowRoot!.querySelector<HTMLElement>('.placer')!;
+    const origin = placer.getBoundingClientRect();
+    const pointer = (type: string, x: number, y: number) =>
+      placer.dispatchEvent(new PointerEvent(type, { bubbles: true, composed: true, pointerId: 1, button: 0, clientX: origin.left + x, clientY: origin.top + y }));
+    // At 100 %: from (72, 600) to (243, 672) CSS px = a 171 × 72 pt box whose bottom is 841.89 − 672 pt (A4).
+    pointer('pointerdown', 72, 600);
+    pointer('pointermove', 150, 640);
+    pointer('pointermove', 243, 672);
+    pointer('pointerup', 243, 672);
+    await el.updateComplete;
+    const mmPt = 72 / 25.4;
+    expect(el.page).toBe(1);
+    expect(el.box.left).toBeCloseTo(72 / mmPt, 0);
+    expect(el.box.bottom).toBeCloseTo((841.89 - 672) / mmPt, 0);
+    expect(el.box.width).toBeCloseTo(171 / mmPt, 0);
+    const width = q(el, 'input[name=box-width]') as HTMLInputElement;
+    expect(width.value).toBe(String(el.box.width));
+    // Dragged sizes have tenths of a millimetre: the form must still submit.
+    expect(width.value).toMatch(/\.\d$/);
+    expect(width.checkValidity()).toBe(true);
+    const signed = once<EgovSignedEvent>(el, 'egov-signed');
+    const failed = once<EgovSignErrorEvent>(el, 'egov-sign-error');
+    q(el, '[part=sign-button]').click(); // (the viewer's “Đặt khung chữ ký…” button also matches the name “Ký”)
+    const outcome = await Promise.race([signed, failed]);
+    expect(outcome.type === 'egov-sign-error' ? (outcome as EgovSignErrorEvent).detail.problem : undefined).toBeUndefined();
+    const { detail } = await signed;
+    expect(detail.report.signatures[0]!.verdict).toBe('valid');
+    const tail = new TextDecoder('latin1').decode(detail.pdf.slice(-4000));
+    const rect = /\/Rect\s*\[\s*([\d.\s-]+)\]/.exec(tail)![1]!.trim().split(/\s+/).map(Number);
+    // The seal's right edge sits one third into the dragged box.
+    expect(rect[2]!).toBeCloseTo(72 + 171 / 3, -1);
+    await expectAxeClean(el);
+  });
+
+  it('checks the certificate before signing: not for signing, or not trusted by the portal (nothing is signed)', async () => {
+    const pki = await demoPki();
+    const other = await createDemoPki({ keyAlgorithm: 'ECDSA', prefix: 'Khác' });
+    const encryptOnly = await issueCertificate(pki.intermediate, { commonName: 'Chỉ mã hoá', keyUsage: ['keyCertSign'], keyAlgorithm: 'ECDSA' });
+    let signCalls = 0;
+    const counting = (provider: SignerProvider): SignerProvider => ({
+      ...provider,
+      createSigner: async (input) => {
+        const signer = await provider.createSigner(input);
+        return { certificateChain: () => signer.certificateChain(), sign: (d, a) => (signCalls++, signer.sign(d, a)) };
+      },
+    });
+    const el = await mount(html`<egov-sign-dialog></egov-sign-dialog>`);
+    el.pdf = await makePdf();
+    el.trustAnchors = [pki.root.der];
+    el.providers = [counting(cryptoKeyProvider(encryptOnly.privateKey, encryptOnly.chain.slice(0, -1)))];
+    el.show();
+    await el.updateComplete;
+    let error = once<EgovSignErrorEvent>(el, 'egov-sign-error');
+    await userEvent.click(q(el, '[part=sign-button]'));
+    expect((await error).detail.problem.code).toBe('CERT_KEY_USAGE');
+    await el.updateComplete;
+    expect(q(el, '[part=problem]').textContent).toContain('Chứng thư số này không dùng để ký văn bản.');
+    el.providers = [counting(cryptoKeyProvider(other.signer.privateKey, other.signer.chain.slice(0, -1)))];
+    await el.updateComplete;
+    error = once<EgovSignErrorEvent>(el, 'egov-sign-error');
+    await userEvent.click(q(el, '[part=sign-button]'));
+    const untrusted = (await error).detail.problem;
+    expect(untrusted.code).toBe('CERT_UNTRUSTED');
+    expect(untrusted.detail?.vi).toContain('không dẫn tới tổ chức chứng thực');
+    expect(signCalls).toBe(0);
+    expect(el.result).toBeUndefined();
   });
 
   it('explains a wrong PKCS#12 password in plain Vietnamese with what to do next', async () => {

@@ -615,7 +615,7 @@ export class EgovSignDialog extends EgovElement<typeof messages> {
                         type="number"
                         name=${`box-${k}`}
                         min="0"
-                        step="1"
+                        step="0.1"
                         .value=${String(this.box[k])}
                         @input=${(e: Event) => {
                           this.box = { ...this.box, [k]: Number((e.target as HTMLInputElement).value) || 0 };

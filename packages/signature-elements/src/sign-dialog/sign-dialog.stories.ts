@@ -61,10 +61,31 @@ export const CancelledOnToken: Story = { args: { problem: problem('REMOTE_CANCEL
 /** Expired certificate: nothing is handed out. */
 export const ExpiredCertificate: Story = { args: { problem: problem('CERT_EXPIRED') } };
 
-/** Custom position: page and signature box in millimetres from the bottom-left corner. */
+/** Custom position: the signature box is dragged on the rendered page (or typed in millimetres). */
 export const CustomPosition: Story = {
-  render: () => html`<egov-sign-dialog open position="custom" .page=${2}></egov-sign-dialog>`,
+  render: () => html`<egov-sign-dialog open position="custom" file-name="12-UBND-VP.pdf"></egov-sign-dialog>`,
+  play: async ({ canvasElement }) => {
+    const dialog = dialogOf(canvasElement);
+    dialog.pdf = await makePdf();
+    await dialog.updateComplete;
+    const viewer = dialog.shadowRoot!.querySelector('egov-pdf-viewer')!;
+    await waitFor(() => expect(viewer.shadowRoot!.querySelector('[part=box]')).not.toBeNull(), { timeout: 10_000 });
+  },
 };
+
+/** Appendix (phụ lục) in a separate file: text stamp with number/symbol, agency and time, top right of page 1. */
+export const Appendix: Story = {
+  render: () =>
+    html`<egov-sign-dialog open kind="appendix" doc-number="12/UBND-VP" agency="Ủy ban nhân dân tỉnh Demo" reason="Ký số phụ lục"></egov-sign-dialog>`,
+};
+
+/** The certificate is not issued for signing: found before anything is signed. */
+export const NotASigningCertificate: Story = {
+  args: { problem: problem('CERT_KEY_USAGE', { vi: 'Chứng thư số không được cấp để ký (thiếu mục đích digitalSignature hoặc nonRepudiation)', en: 'The certificate is not issued for signing' }) },
+};
+
+/** The certificate does not chain to a root the portal trusts: found before anything is signed. */
+export const UntrustedCertificate: Story = { args: { problem: problem('CERT_UNTRUSTED') } };
 
 /** English, dark theme. */
 export const EnglishDark: Story = {

@@ -3,7 +3,7 @@ import { toPem } from '@egov-vn/pdf-signature/testing';
 import type { VerificationReport } from '@egov-vn/pdf-signature';
 import { html } from 'lit';
 import { expect, waitFor } from 'storybook/test';
-import { demoPki, signedPdf } from '../internal/fixtures.js';
+import { changePageContent, demoPki, expiredSignedPdf, makePdf, signedPdf } from '../internal/fixtures.js';
 import { sampleReport } from '../internal/reports.js';
 import './signature-panel.js';
 
@@ -68,6 +68,41 @@ export const LiveVerification: Story = {
     panel.trustAnchors = [toPem(pki.root.der)];
     panel.pdf = await signedPdf();
     await waitFor(() => expect(panelText(canvasElement)).toContain('1/1 chữ ký hợp lệ'), { timeout: 10_000 });
+  },
+};
+
+/** A real signed PDF whose page content a later incremental update replaced: modified after signing. */
+export const ModifiedRealPdf: Story = {
+  render: () => html`<egov-signature-panel></egov-signature-panel>`,
+  play: async ({ canvasElement }) => {
+    const panel = canvasElement.querySelector('egov-signature-panel')!;
+    const pki = await demoPki();
+    panel.trustAnchors = [toPem(pki.root.der)];
+    panel.pdf = changePageContent(await signedPdf({}, await makePdf('Cong van 12/UBND-VP', { objectStreams: false })));
+    await waitFor(() => expect(panelText(canvasElement)).toContain('Văn bản bị sửa sau khi ký'), { timeout: 10_000 });
+  },
+};
+
+/** A real PDF signed with an expired certificate and no timestamp: indeterminate. */
+export const IndeterminateRealPdf: Story = {
+  render: () => html`<egov-signature-panel></egov-signature-panel>`,
+  play: async ({ canvasElement }) => {
+    const panel = canvasElement.querySelector('egov-signature-panel')!;
+    const pki = await demoPki();
+    panel.trustAnchors = [toPem(pki.root.der)];
+    panel.pdf = await expiredSignedPdf();
+    await waitFor(() => expect(panelText(canvasElement)).toContain('Chưa xác định được'), { timeout: 10_000 });
+  },
+};
+
+/** The certificate chain opened: signer, issuing CA, and the root the portal trusts. */
+export const CertificateChain: Story = {
+  args: { report: sampleReport(['valid']) },
+  play: async ({ canvasElement }) => {
+    const root = canvasElement.querySelector('egov-signature-panel')!.shadowRoot!;
+    await waitFor(() => expect(root.querySelector('details')).not.toBeNull());
+    root.querySelector('details')!.open = true;
+    await waitFor(() => expect(root.querySelectorAll('[part=chain] > li')).toHaveLength(3));
   },
 };
 
