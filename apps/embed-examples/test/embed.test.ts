@@ -13,8 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outDir = mkdtempSync(join(tmpdir(), 'egov-embed-'));
-let server: PreviewServer;
-let browser: Browser;
+let server: PreviewServer | undefined;
+let browser: Browser | undefined;
 let baseUrl: string;
 let moduleIds: string[] = [];
 
@@ -34,14 +34,14 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser.close();
-  await server.close();
+  await browser?.close();
+  await server?.close();
   rmSync(outDir, { recursive: true, force: true });
 });
 
 /** Open a page, collecting console errors and uncaught exceptions (a CSP violation is a console error). */
 async function open(path: string): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.newPage({ acceptDownloads: true });
+  const page = await browser!.newPage({ acceptDownloads: true });
   const problems: string[] = [];
   page.on('console', (m: ConsoleMessage) => {
     if (m.type() === 'error') problems.push(m.text());
@@ -81,7 +81,9 @@ describe('plain HTML page', () => {
     await expect.poll(() => page.locator('egov-month-calendar td[data-date="2026-04-06"] [part=event]').textContent()).toBe('08:00 Giao ban');
     expect(await page.locator('egov-deadline [part=label]').textContent()).toBe('Còn 4 ngày làm việc');
     expect(await page.locator('egov-edoc-stats [part=chart]').count()).toBe(3);
-    await expect.poll(() => logText(page)).toEqual(expect.arrayContaining(['egov-deadline-change: on-track', 'egov-verified: 0 chữ ký']));
+    await expect.poll(() => logText(page)).toEqual(expect.arrayContaining(['egov-deadline-change: on-track', 'egov-verified: 1/1 chữ ký hợp lệ']));
+    // The signed demo PDF, verified in the page against the trust anchor it was given.
+    expect(await page.locator('egov-signature-panel [part=verdict]').textContent()).toBe('Hợp lệ');
     await page.locator('egov-month-calendar td[data-date="2026-04-07"]').click();
     await expect.poll(() => logText(page)).toContain('egov-month-calendar-select: 2026-04-07');
     expect(problems).toEqual([]);
@@ -134,7 +136,7 @@ describe('React 19 page', () => {
     await expect.poll(() => page.locator('#day').textContent()).toBe('Ngày đã chọn: 2026-04-07');
     await page.locator('egov-edoc-stats [part=export-button]').click();
     await expect.poll(() => logText(page)).toEqual(
-      expect.arrayContaining(['egov-deadline-change: on-track', 'egov-verified: 0', expect.stringMatching(/^egov-edoc-stats-export: 6 rows, \d+ bytes$/)]),
+      expect.arrayContaining(['egov-deadline-change: on-track', 'egov-verified: 1/1', expect.stringMatching(/^egov-edoc-stats-export: 6 rows, \d+ bytes$/)]),
     );
     await page.getByRole('button', { name: 'English' }).click();
     await expect.poll(() => page.locator('egov-edoc-stats [part=export-button]').textContent()).toBe('Download CSV');

@@ -6,7 +6,7 @@ import type { MonthCalendarEvent } from '@egov-vn/calendar-elements/month-calend
 import '@egov-vn/report-elements/edoc-stats';
 import type { EdocStatsRow, EdocTargets } from '@egov-vn/report-elements/edoc-stats';
 import '@egov-vn/signature-elements/signature-panel';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import './elements.js';
 
 const meetings: MonthCalendarEvent[] = [
@@ -40,6 +40,13 @@ export function App() {
   const [events, setEvents] = useState<string[]>([]);
   const note = (text: string) => setEvents((list) => [...list, text]);
   const en = lang === 'en';
+  // Nothing is trusted unless the portal says so: here, the demo root CA of the example's build.
+  const [anchors, setAnchors] = useState<string[]>();
+  useEffect(() => {
+    void fetch('/demo-root-ca.pem')
+      .then((r) => r.text())
+      .then((pem) => setAnchors([pem]));
+  }, []);
 
   return (
     <main lang={lang}>
@@ -62,7 +69,13 @@ export function App() {
 
       <egov-deadline due="2026-02-26" today="2026-02-13" onegov-deadline-change={(e) => note(`egov-deadline-change: ${e.detail.status}`)} />
 
-      <egov-signature-panel src="/van-ban-mau.pdf" onegov-verified={(e) => note(`egov-verified: ${e.detail.report.signaturesCount}`)} />
+      {anchors && (
+        <egov-signature-panel
+          trustAnchors={anchors}
+          src="/van-ban-ky-so.pdf"
+          onegov-verified={(e) => note(`egov-verified: ${e.detail.report.validSignaturesCount}/${e.detail.report.signaturesCount}`)}
+        />
+      )}
 
       <egov-edoc-stats
         data={rows}
