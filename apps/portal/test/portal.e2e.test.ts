@@ -184,9 +184,20 @@ describe('the document journey', () => {
       expect(await signature.first().getAttribute('data-verdict')).toBe('modified');
       expect(await page.locator('egov-signature-panel [part=verdict]').first().textContent()).toMatch(/(sửa|thay đổi) sau khi ký/);
       await screenshot('tampered-modified');
+      // The clerk returns it, saying why; the sender sees the refusal.
+      await page.fill('#reason', 'Tệp văn bản bị sửa sau khi ký, đề nghị gửi lại');
+      await page.getByRole('button', { name: 'Trả lại văn bản' }).click();
+      await expect.poll(() => page.locator('#status-now').textContent()).toContain('Từ chối');
     } finally {
       await page.unroute('**/v1/documents/*/attachments/0');
     }
+    await playAgency(VP);
+    await go('#/sent');
+    await page.locator('tr', { hasText: 'kinh phí' }).getByRole('link').click();
+    const row = page.locator(`tr[data-agency="${STC}"]`);
+    await row.waitFor();
+    expect(await row.locator('.status-cell').textContent()).toContain('Từ chối');
+    expect(await row.locator('.trace-steps').textContent()).toContain('đề nghị gửi lại');
   });
 
   it('refuses to send a secret document and says why', async () => {
@@ -311,14 +322,34 @@ describe('accessibility and language', () => {
     await expect.poll(() => page.locator('nav').textContent()).toContain('Soạn văn bản đi');
   });
 
-  it('shows the editable weekly schedule and the month calendar', async () => {
+  it('edits the weekly schedule, keeps the change, prints without the portal chrome, and shows the month', async () => {
     await go('#/schedule');
     const schedule = page.locator('egov-week-schedule');
     await expect.poll(() => schedule.locator('caption').textContent()).toContain('Lịch công tác tuần');
     expect(await schedule.locator('tbody').count()).toBe(7);
-    await screenshot('schedule');
+    await schedule.getByRole('button', { name: 'Thêm lịch' }).click();
+    const form = schedule.locator('dialog[open] form');
+    await form.waitFor();
+    await form.locator('[name=content]').fill('Họp Ban chỉ đạo chuyển đổi số của tỉnh');
+    await form.locator('[name=time]').fill('09:00');
+    await form.locator('[name=session]').selectOption('sang');
+    // Today (Vietnam time): in this week and in the month the calendar opens on.
+    await form.locator('[name=date]').selectOption(new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10));
+    await form.getByRole('button', { name: 'Lưu' }).click();
+    await page.locator('.notice.ok', { hasText: 'Đã lưu thay đổi lịch công tác' }).waitFor();
+    await screenshot('schedule-edited');
+    await page.reload();
+    await expect.poll(() => schedule.evaluate((el) => el.shadowRoot?.textContent ?? '')).toContain('Họp Ban chỉ đạo chuyển đổi số của tỉnh');
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('nav').isVisible()).toBe(false);
+    expect(await page.locator('header').isVisible()).toBe(false);
+    expect(await schedule.isVisible()).toBe(true);
+    await screenshot('schedule-print');
+    await page.emulateMedia({ media: 'screen' });
     await go('#/calendar');
-    await expect.poll(() => page.locator('egov-month-calendar [role=grid]').count()).toBe(1);
+    const calendar = page.locator('egov-month-calendar');
+    await expect.poll(() => calendar.locator('[role=grid]').count()).toBe(1);
+    await expect.poll(() => calendar.evaluate((el) => el.shadowRoot?.textContent ?? '')).toContain('Họp Ban chỉ đạo chuyển đổi số của tỉnh');
     await screenshot('calendar');
   });
 });
