@@ -316,6 +316,39 @@ describe('every operation through createAxisClient against the hub', () => {
   });
 });
 
+describe('requests as SDK-based systems send them', () => {
+  it('accepts leftover parameters of earlier calls (the SDK reuses its map), filePath and an empty JSON argument', async () => {
+    const { docId } = await vpcp().sendEdoc(documentPackage({ to: [R2], number: nextNumber() }), { from: SENDER });
+    // getEdoc after a getReceivedEdocList on the same KnobstickServiceImp: servicetype and messagetype stay in the map.
+    const r = await rawCall('getEdoc', {
+      systemId: 'sys.qn',
+      secret: 'secret-qn-123',
+      params: [['servicetype', 'eDoc'], ['messagetype', 'edoc'], ['docId', docId], ['filePath', 'C:/vxp/inbox']],
+      body: '{}',
+    });
+    expect(r).toMatchObject({ status: 'OK', ErrorCode: '0' });
+    expect(Buffer.from((r as unknown as { data: string }).data, 'base64').toString('utf8')).toContain('<edXML:edXMLEnvelope');
+    // knobstickServiceImp.getReceivedEdocList("{}"): no messagetype, documents are listed.
+    const list = await rawCall('getReceivedEdocList', { systemId: 'sys.qn', secret: 'secret-qn-123' });
+    expect((list as unknown as { data: Array<{ docId: string }> }).data.some((d) => d.docId === docId)).toBe(true);
+    await qn().updateStatus(docId, 'done');
+  });
+
+  it('answers the CORS preflight of a browser on /vxp', async () => {
+    const res = await fetch(`${vxp}/getReceivedEdocList`, {
+      method: 'OPTIONS',
+      headers: {
+        Origin: 'https://portal.example.gov.vn',
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'xroadvnpt-systemid,xroadvnpt-sign-header,content-type',
+      },
+    });
+    expect(res.status).toBeLessThan(300);
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expect(res.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('xroadvnpt-sign-header');
+  });
+});
+
 describe('one store for /v1 and /vxp', () => {
   it('a document sent through /v1 is received through /vxp', async () => {
     const sent = await restSender().sendDocument({ edxml: documentPackage({ to: [R1], number: nextNumber() }) });
@@ -381,8 +414,11 @@ describe('refusals: FAIL envelope, nothing stored or delivered', () => {
     );
     expect(reHashed).toMatchObject({ status: 'FAIL', ErrorCode: 'BAD_SIGNATURE' });
     expect(await counts(hub.store)).toEqual(before);
-    // The same request untouched goes through; so does the SDK's trailing CRLF after the file.
-    expect(await rawCall('sendEdoc', { params, body: pkg + '\r\n' })).toMatchObject({ status: 'OK', ErrorCode: '0' });
+    // The same request untouched goes through; so does the SDK's trailing CRLF after the file (stored without it).
+    const sent = await rawCall('sendEdoc', { params, body: pkg + '\r\n' });
+    expect(sent).toMatchObject({ status: 'OK', ErrorCode: '0' });
+    const stored = await hub.store.db.selectFrom('documents').select('edxml').where('id', '=', (sent as unknown as { DocId: string }).DocId).executeTakeFirstOrThrow();
+    expect(new TextDecoder().decode(stored.edxml)).toBe(pkg);
   });
 
   it('sign-header not matching the headers or sign-header-key, unsigned or missing headers', async () => {

@@ -43,11 +43,12 @@ const stateDesc = (state: string, reason: string | null): string =>
 
 const when = (d: Date | string | null): string => (d === null ? '' : formatAxisDate(new Date(d)));
 
-function messageType(caller: AxisCaller, required: boolean): 'edoc' | 'status' | undefined {
+/** `messagetype` when given (edoc or status). */
+function messageType(caller: AxisCaller): 'edoc' | 'status' | undefined {
   const v = caller.param('messagetype');
-  if (v === undefined && !required) return undefined;
+  if (v === undefined) return undefined;
   if (v === 'edoc' || v === 'status') return v;
-  throw invalid('messagetype', `messagetype phải là edoc hoặc status (nhận "${v ?? ''}").`, `messagetype must be edoc or status (got "${v ?? ''}").`);
+  throw invalid('messagetype', `messagetype phải là edoc hoặc status (nhận "${v}").`, `messagetype must be edoc or status (got "${v}").`);
 }
 
 function dateParam(caller: AxisCaller, name: 'fromDate' | 'toDate'): Date | undefined {
@@ -87,7 +88,7 @@ function handlers(store: HubStore): Record<AxisOperation, Handler> {
         });
       }
       const who = { systemId: caller.systemId, agency: from };
-      if (messageType(caller, true) === 'status') {
+      if (messageType(caller) === 'status') {
         const r = await store.receiveStatus(who, caller.body);
         return { ...OK, DocId: r.statusDocumentId };
       }
@@ -95,7 +96,7 @@ function handlers(store: HubStore): Record<AxisOperation, Handler> {
       return { ...OK, DocId: r.document.id };
     },
     getReceivedEdocList: async (caller) => {
-      const kind = messageType(caller, true) ?? 'edoc';
+      const kind = messageType(caller) ?? 'edoc';
       const range: { from?: Date; to?: Date } = {};
       const from = dateParam(caller, 'fromDate');
       const to = dateParam(caller, 'toDate');
@@ -121,7 +122,7 @@ function handlers(store: HubStore): Record<AxisOperation, Handler> {
     },
     getSentEdocList: async (caller) => {
       const q: { kind?: 'edoc' | 'status'; documentId?: string } = {};
-      const kind = messageType(caller, false);
+      const kind = messageType(caller);
       const docId = caller.param('docId');
       if (kind) q.kind = kind;
       if (docId) q.documentId = docId;

@@ -183,34 +183,34 @@ export type AxisEnvelope = z.output<typeof AxisEnvelopeSchema>;
 
 const opt = z.string().nullish();
 
+/** Optional string fields of a list item (the SDK reads each one only when present). */
+function strings<K extends string>(...keys: K[]): Record<K, typeof opt> {
+  return Object.fromEntries(keys.map((k) => [k, opt])) as Record<K, typeof opt>;
+}
+
 export const AxisReceivedItemSchema = z.looseObject({
   docId: z.string(),
-  serviceType: opt,
-  messageType: opt,
-  created_time: opt,
-  updated_time: opt,
-  from: opt,
-  to: opt,
-  status: opt,
-  status_desc: opt,
+  ...strings('serviceType', 'messageType', 'created_time', 'updated_time', 'from', 'to', 'status', 'status_desc'),
 });
 export type AxisReceivedItem = z.output<typeof AxisReceivedItemSchema>;
 
-export const AxisSentItemSchema = z.looseObject({
-  senderDocId: opt,
-  receiverDocId: opt,
-  fromCode: opt,
-  toCode: opt,
-  title: opt,
-  notation: opt,
-  messageType: opt,
-  sentTime: opt,
-  receivedTime: opt,
-  sendStatus: opt,
-  sendStatusDesc: opt,
-  receiveStatus: opt,
-  receiveStatusDesc: opt,
-});
+export const AxisSentItemSchema = z.looseObject(
+  strings(
+    'senderDocId',
+    'receiverDocId',
+    'fromCode',
+    'toCode',
+    'title',
+    'notation',
+    'messageType',
+    'sentTime',
+    'receivedTime',
+    'sendStatus',
+    'sendStatusDesc',
+    'receiveStatus',
+    'receiveStatusDesc',
+  ),
+);
 export type AxisSentItem = z.output<typeof AxisSentItemSchema>;
 
 export const AxisAgencySchema = z.looseObject({
@@ -265,7 +265,8 @@ export const axisOperations = {
   sendEdoc: {
     method: 'POST',
     params: ['from', 'servicetype', 'messagetype', 'hash-file'],
-    required: ['from', 'messagetype', 'hash-file'],
+    // messagetype defaults to edoc; getReceivedEdocList too (the SDK's own example calls it with `{}`).
+    required: ['from', 'hash-file'],
     body: 'edxml',
     contentType: 'application/octet-stream',
     result: AxisSendEdocResultSchema,
@@ -273,7 +274,7 @@ export const axisOperations = {
   getReceivedEdocList: {
     method: 'POST',
     params: ['servicetype', 'messagetype', 'fromDate', 'toDate'],
-    required: ['messagetype'],
+    required: [],
     body: 'none',
     contentType: 'application/json',
     result: AxisReceivedListResultSchema,
