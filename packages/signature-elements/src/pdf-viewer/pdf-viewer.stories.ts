@@ -25,7 +25,7 @@ export const Document: Story = {
   play: async ({ canvasElement }) => {
     const viewer = viewerOf(canvasElement);
     viewer.pdf = await makePdf();
-    await waitFor(() => expect(viewer.pageCount).toBe(1), { timeout: 10_000 });
+    await waitFor(() => expect(viewer.pageCount).toBe(1), { timeout: 14_000 });
   },
 };
 
@@ -34,7 +34,7 @@ export const SignedDocument: Story = {
   play: async ({ canvasElement }) => {
     const viewer = viewerOf(canvasElement);
     viewer.pdf = await signedPdf();
-    await waitFor(() => expect(viewer.pageCount).toBe(1), { timeout: 10_000 });
+    await waitFor(() => expect(viewer.pageCount).toBe(1), { timeout: 14_000 });
   },
 };
 
@@ -43,7 +43,7 @@ export const BrokenFile: Story = {
   play: async ({ canvasElement }) => {
     const viewer = viewerOf(canvasElement);
     viewer.pdf = new TextEncoder().encode('không phải PDF');
-    await waitFor(() => expect(viewer.error).toBeDefined(), { timeout: 10_000 });
+    await waitFor(() => expect(viewer.error).toBeDefined(), { timeout: 14_000 });
   },
 };
 
@@ -53,7 +53,7 @@ export const PlacingBox: Story = {
   play: async ({ canvasElement }) => {
     const viewer = viewerOf(canvasElement);
     viewer.pdf = await makePdf();
-    await waitFor(() => expect(viewer.pageCount).toBe(1), { timeout: 10_000 });
+    await waitFor(() => expect(viewer.pageCount).toBe(1), { timeout: 14_000 });
     await viewer.placeHere();
     await waitFor(() => expect(viewer.shadowRoot!.querySelector('[part=box]')).not.toBeNull());
   },

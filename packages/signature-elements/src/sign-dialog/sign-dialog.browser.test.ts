@@ -39,6 +39,23 @@ async function webCryptoProvider(): Promise<SignerProvider> {
   return cryptoKeyProvider(pki.signer.privateKey, pki.signer.chain.slice(0, -1));
 }
 
+/** A dialog with a PDF, the demo root trusted and a provider (default: the demo signer's WebCrypto key), shown. */
+async function openDialog(provider?: SignerProvider, show = true): Promise<EgovSignDialog> {
+  const pki = await demoPki();
+  const el = await mount(html`<egov-sign-dialog></egov-sign-dialog>`);
+  el.pdf = await makePdf();
+  el.trustAnchors = [pki.root.der];
+  el.providers = [provider ?? (await webCryptoProvider())];
+  if (show) {
+    el.show();
+    await el.updateComplete;
+  }
+  return el;
+}
+
+const onePixelPng = async (): Promise<Uint8Array> =>
+  (await fetch('data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==')).bytes();
+
 describe('<egov-sign-dialog>', () => {
   it('offers the built-in providers (PKCS#12, local service) and is closed until shown', async () => {
     const el = await mount(html`<egov-sign-dialog></egov-sign-dialog>`);
@@ -81,13 +98,7 @@ describe('<egov-sign-dialog>', () => {
   });
 
   it('says when a signature will be invisible, and places the seal on a custom box', async () => {
-    const pki = await demoPki();
-    const el = await mount(html`<egov-sign-dialog></egov-sign-dialog>`);
-    el.pdf = await makePdf();
-    el.trustAnchors = [pki.root.der];
-    el.providers = [await webCryptoProvider()];
-    el.show();
-    await el.updateComplete;
+    const el = await openDialog();
     // No image for an author signature: the dialog says it will be invisible.
     expect(q(el, 'dialog').textContent).toContain('không hiển thị hình');
     await userEvent.click(q(el, 'input[name=position][value=custom]'));
@@ -95,7 +106,7 @@ describe('<egov-sign-dialog>', () => {
     await userEvent.fill(q(el, 'input[name=box-left]'), '100');
     expect(el.box.left).toBe(100);
     el.signatureImage = undefined;
-    el.sealImage = await (await fetch('data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==')).bytes();
+    el.sealImage = await onePixelPng();
     await userEvent.click(q(el, 'input[name=kind][value=seal]'));
     await el.updateComplete;
     expect(q(el, 'dialog').textContent).not.toContain('không hiển thị hình');
@@ -207,13 +218,7 @@ describe('<egov-sign-dialog>', () => {
   });
 
   it('writes the reason, location and contact into the signature', async () => {
-    const pki = await demoPki();
-    const el = await mount(html`<egov-sign-dialog></egov-sign-dialog>`);
-    el.pdf = await makePdf();
-    el.trustAnchors = [pki.root.der];
-    el.providers = [await webCryptoProvider()];
-    el.show();
-    await el.updateComplete;
+    const el = await openDialog();
     expect(q(el, 'dialog').textContent).toContain('Để trống: “Ký ban hành văn bản”.');
     await userEvent.fill(q(el, 'input[name=reason]'), 'Phê duyệt tờ trình');
     await userEvent.fill(q(el, 'input[name=location]'), 'Hà Nội');
@@ -227,12 +232,7 @@ describe('<egov-sign-dialog>', () => {
 
   it('signs an appendix with the Nghị định 30 text stamp at the top right of page 1 (shipped font fetched)', async () => {
     const pki = await demoPki();
-    const el = await mount(html`<egov-sign-dialog></egov-sign-dialog>`);
-    el.pdf = await makePdf();
-    el.trustAnchors = [pki.root.der];
-    el.providers = [cryptoKeyProvider(pki.seal.privateKey, pki.seal.chain.slice(0, -1))];
-    el.show();
-    await el.updateComplete;
+    const el = await openDialog(cryptoKeyProvider(pki.seal.privateKey, pki.seal.chain.slice(0, -1)));
     await userEvent.click(q(el, 'input[name=kind][value=appendix]'));
     await el.updateComplete;
     expect(q(el, 'dialog').textContent).toContain('không hiển thị hình');
@@ -259,12 +259,8 @@ describe('<egov-sign-dialog>', () => {
   });
 
   it('places the custom signature box by dragging on the rendered page, then signs there', async () => {
-    const pki = await demoPki();
-    const el = await mount(html`<egov-sign-dialog></egov-sign-dialog>`);
-    el.pdf = await makePdf();
-    el.trustAnchors = [pki.root.der];
-    el.providers = [await webCryptoProvider()];
-    el.sealImage = await (await fetch('data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==')).bytes();
+    const el = await openDialog(undefined, false);
+    el.sealImage = await onePixelPng();
     el.kind = 'seal';
     el.show();
     await el.updateComplete;
@@ -320,12 +316,7 @@ describe('<egov-sign-dialog>', () => {
         return { certificateChain: () => signer.certificateChain(), sign: (d, a) => (signCalls++, signer.sign(d, a)) };
       },
     });
-    const el = await mount(html`<egov-sign-dialog></egov-sign-dialog>`);
-    el.pdf = await makePdf();
-    el.trustAnchors = [pki.root.der];
-    el.providers = [counting(cryptoKeyProvider(encryptOnly.privateKey, encryptOnly.chain.slice(0, -1)))];
-    el.show();
-    await el.updateComplete;
+    const el = await openDialog(counting(cryptoKeyProvider(encryptOnly.privateKey, encryptOnly.chain.slice(0, -1))));
     let error = once<EgovSignErrorEvent>(el, 'egov-sign-error');
     await userEvent.click(q(el, '[part=sign-button]'));
     expect((await error).detail.problem.code).toBe('CERT_KEY_USAGE');
@@ -388,12 +379,7 @@ describe('<egov-sign-dialog>', () => {
       notBefore: new Date(Date.now() - 3 * 365 * 86_400_000),
       notAfter: new Date(Date.now() - 86_400_000),
     });
-    const el = await mount(html`<egov-sign-dialog></egov-sign-dialog>`);
-    el.pdf = await makePdf();
-    el.trustAnchors = [pki.root.der];
-    el.providers = [cryptoKeyProvider(expired.privateKey, expired.chain.slice(0, -1))];
-    el.show();
-    await el.updateComplete;
+    const el = await openDialog(cryptoKeyProvider(expired.privateKey, expired.chain.slice(0, -1)));
     let signed = false;
     el.addEventListener('egov-signed', () => (signed = true));
     const error = once<EgovSignErrorEvent>(el, 'egov-sign-error');

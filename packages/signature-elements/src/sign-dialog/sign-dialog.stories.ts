@@ -69,7 +69,7 @@ export const CustomPosition: Story = {
     dialog.pdf = await makePdf();
     await dialog.updateComplete;
     const viewer = dialog.shadowRoot!.querySelector('egov-pdf-viewer')!;
-    await waitFor(() => expect(viewer.shadowRoot!.querySelector('[part=box]')).not.toBeNull(), { timeout: 10_000 });
+    await waitFor(() => expect(viewer.shadowRoot!.querySelector('[part=box]')).not.toBeNull(), { timeout: 14_000 });
   },
 };
 

@@ -59,41 +59,31 @@ export const LoadError: Story = {
   args: { error: { vi: 'Không tải được văn bản: HTTP 404', en: 'Could not load the document: HTTP 404' } },
 };
 
+/** A story that verifies a real PDF live against the demo root and waits for `text` in the panel. */
+function live(pdf: () => Promise<Uint8Array>, text: string): Story {
+  return {
+    render: () => html`<egov-signature-panel></egov-signature-panel>`,
+    play: async ({ canvasElement }) => {
+      const panel = canvasElement.querySelector('egov-signature-panel')!;
+      const pki = await demoPki();
+      panel.trustAnchors = [toPem(pki.root.der)];
+      panel.pdf = await pdf();
+      await waitFor(() => expect(panelText(canvasElement)).toContain(text), { timeout: 10_000 });
+    },
+  };
+}
+
 /** A real PDF signed in the browser with the demo CA, verified live. */
-export const LiveVerification: Story = {
-  render: () => html`<egov-signature-panel></egov-signature-panel>`,
-  play: async ({ canvasElement }) => {
-    const panel = canvasElement.querySelector('egov-signature-panel')!;
-    const pki = await demoPki();
-    panel.trustAnchors = [toPem(pki.root.der)];
-    panel.pdf = await signedPdf();
-    await waitFor(() => expect(panelText(canvasElement)).toContain('1/1 chữ ký hợp lệ'), { timeout: 10_000 });
-  },
-};
+export const LiveVerification: Story = live(() => signedPdf(), '1/1 chữ ký hợp lệ');
 
 /** A real signed PDF whose page content a later incremental update replaced: modified after signing. */
-export const ModifiedRealPdf: Story = {
-  render: () => html`<egov-signature-panel></egov-signature-panel>`,
-  play: async ({ canvasElement }) => {
-    const panel = canvasElement.querySelector('egov-signature-panel')!;
-    const pki = await demoPki();
-    panel.trustAnchors = [toPem(pki.root.der)];
-    panel.pdf = changePageContent(await signedPdf({}, await makePdf('Cong van 12/UBND-VP', { objectStreams: false })));
-    await waitFor(() => expect(panelText(canvasElement)).toContain('Văn bản bị sửa sau khi ký'), { timeout: 10_000 });
-  },
-};
+export const ModifiedRealPdf: Story = live(
+  async () => changePageContent(await signedPdf({}, await makePdf('Cong van 12/UBND-VP', { objectStreams: false }))),
+  'Văn bản bị sửa sau khi ký',
+);
 
 /** A real PDF signed with an expired certificate and no timestamp: indeterminate. */
-export const IndeterminateRealPdf: Story = {
-  render: () => html`<egov-signature-panel></egov-signature-panel>`,
-  play: async ({ canvasElement }) => {
-    const panel = canvasElement.querySelector('egov-signature-panel')!;
-    const pki = await demoPki();
-    panel.trustAnchors = [toPem(pki.root.der)];
-    panel.pdf = await expiredSignedPdf();
-    await waitFor(() => expect(panelText(canvasElement)).toContain('Chưa xác định được'), { timeout: 10_000 });
-  },
-};
+export const IndeterminateRealPdf: Story = live(expiredSignedPdf, 'Chưa xác định được');
 
 /** The certificate chain opened: signer, issuing CA, and the root the portal trusts. */
 export const CertificateChain: Story = {
