@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromiumLaunchOptions } from '@egov-vn/vitest-config/chromium';
+import axe from 'axe-core';
 import { chromium } from 'playwright';
 import type { Browser, ConsoleMessage, Page } from 'playwright';
 import { build, preview } from 'vite';
@@ -49,6 +50,16 @@ async function open(path: string): Promise<{ page: Page; problems: string[] }> {
   page.on('pageerror', (e) => problems.push(e.message));
   await page.goto(`${baseUrl}${path}`);
   return { page, problems };
+}
+
+/** axe-core over the whole page (shadow roots included); run through the DevTools protocol, which CSP does not block. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axe.source);
+  return page.evaluate(async () => {
+    const inPage = (window as unknown as { axe: typeof axe }).axe;
+    const result = await inPage.run(document);
+    return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
+  });
 }
 
 const tags = ['egov-month-calendar', 'egov-deadline', 'egov-signature-panel', 'egov-edoc-stats'];
@@ -111,6 +122,13 @@ describe('plain HTML page', () => {
     await page.close();
   });
 
+  it('has no accessibility violation (axe, whole page)', async () => {
+    const { page } = await open('/plain/');
+    await expect.poll(() => logText(page)).toEqual(expect.arrayContaining(['egov-verified: 1/1 chữ ký hợp lệ']));
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
   it('switches language with the lang attribute', async () => {
     const { page } = await open('/plain/');
     await expect.poll(() => page.locator('egov-edoc-stats [part=export-button]').textContent()).toBe('Tải CSV');
@@ -138,6 +156,7 @@ describe('React 19 page', () => {
     await expect.poll(() => logText(page)).toEqual(
       expect.arrayContaining(['egov-deadline-change: on-track', 'egov-verified: 1/1', expect.stringMatching(/^egov-edoc-stats-export: 6 rows, \d+ bytes$/)]),
     );
+    expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'English' }).click();
     await expect.poll(() => page.locator('egov-edoc-stats [part=export-button]').textContent()).toBe('Download CSV');
     expect(problems).toEqual([]);
