@@ -89,6 +89,34 @@ describe('visible signatures', () => {
     expect(pdfsigValid(copied.pdf, 'three.pdf')).toEqual(['Signature is Valid.', 'Signature is Valid.', 'Signature is Valid.']);
   });
 
+  it('an appendix in its own file: the text stamp (number/symbol, agency, time) top right of page 1, valid in pdfsig', async () => {
+    const pki = await demoPki();
+    const { pdf, report } = await signDocument(await decree(), {
+      signer: pki.signerFor(pki.seal),
+      kind: 'appendix',
+      trustAnchors: [pki.root.der],
+      reason: '',
+      location: 'Hà Nội',
+      contactInfo: 'vanthu@demo.gov.vn',
+      appearance: { stampFont: await loadDefaultFont(), docNumber: '12/UBND-VP', agency: 'Ủy ban nhân dân tỉnh Demo' },
+    });
+    const s = report.signatures[0]!;
+    expect([s.verdict, s.reason, s.location, s.contactInfo]).toEqual(['valid', 'Ký số phụ lục, văn bản kèm theo', 'Hà Nội', 'vanthu@demo.gov.vn']);
+    const [x1, y1, x2, y2] = /\/Rect\s*\[\s*([\d.\s-]+)\]/.exec(latin1(pdf).slice(-60_000))![1]!.trim().split(/\s+/).map(Number);
+    const mm = 72 / 25.4;
+    expect(x2).toBeCloseTo(595 - 20 * mm, 0);
+    expect(y2).toBeCloseTo(842 - 15 * mm, 0);
+    expect(x1! < x2! && y1! < y2!).toBe(true);
+    // The stamp's words are extractable (ToUnicode): pdftotext reads them back.
+    const path = join(dir, 'appendix.pdf');
+    writeFileSync(path, pdf);
+    const text = execFileSync('pdftotext', ['-f', '1', '-l', '1', path, '-'], { encoding: 'utf8' });
+    expect(text).toContain('12/UBND-VP');
+    expect(text).toContain('Ủy ban nhân dân tỉnh Demo');
+    expect(text).toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+07:00/);
+    expect(pdfsigValid(pdf, 'appendix-sig.pdf')).toEqual(['Signature is Valid.']);
+  });
+
   it('tells the user when the standard position is not found', async () => {
     const pki = await demoPki();
     await expect(

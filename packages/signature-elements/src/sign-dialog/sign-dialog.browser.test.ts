@@ -304,6 +304,36 @@ describe('<egov-sign-dialog>', () => {
     await expectAxeClean(el);
   });
 
+  it('places the custom box from the keyboard alone, inside the focus trap', async () => {
+    const el = await openDialog();
+    const radio = q(el, 'input[name=position][value=custom]') as HTMLInputElement;
+    radio.focus();
+    await userEvent.keyboard(' ');
+    await el.updateComplete;
+    expect(el.position).toBe('custom');
+    const viewer = q(el, 'egov-pdf-viewer') as HTMLElement & { pageCount: number; updateComplete: Promise<boolean> };
+    await expect.poll(() => viewer.pageCount, { timeout: 10_000 }).toBe(1);
+    await viewer.updateComplete;
+    const inViewer = () => viewer.shadowRoot!.activeElement?.getAttribute('part');
+    // Tab forward from the last box field until the viewer's own button: the trap lets focus into its shadow root.
+    (q(el, 'input[name=box-height]') as HTMLInputElement).focus();
+    for (let i = 0; i < 12 && inViewer() !== 'place-button'; i++) await userEvent.tab();
+    expect(inViewer()).toBe('place-button');
+    const before = { ...el.box };
+    await userEvent.keyboard('{Enter}');
+    await expect.poll(inViewer).toBe('box');
+    await userEvent.keyboard('{ArrowRight}{Shift>}{ArrowUp}{/Shift}');
+    await el.updateComplete;
+    expect(el.box.left).toBeCloseTo(before.left + 1, 1);
+    expect(el.box.height).toBeCloseTo(before.height + 1, 1);
+    expect((q(el, 'input[name=box-left]') as HTMLInputElement).value).toBe(String(el.box.left));
+    // Escape still closes the dialog from inside the viewer.
+    const closed = once<CustomEvent<{ signed: boolean }>>(el, 'egov-sign-dialog-close');
+    await userEvent.keyboard('{Escape}');
+    await closed;
+    expect(el.open).toBe(false);
+  });
+
   it('checks the certificate before signing: not for signing, or not trusted by the portal (nothing is signed)', async () => {
     const pki = await demoPki();
     const other = await createDemoPki({ keyAlgorithm: 'ECDSA', prefix: 'Khác' });

@@ -87,6 +87,26 @@ export const NotASigningCertificate: Story = {
 /** The certificate does not chain to a root the portal trusts: found before anything is signed. */
 export const UntrustedCertificate: Story = { args: { problem: problem('CERT_UNTRUSTED') } };
 
+/** The timestamp authority does not answer. */
+export const TimestampUnavailable: Story = { args: { problem: problem('TSA_HTTP', { vi: 'Máy chủ dấu thời gian trả về HTTP 503', en: 'The TSA answered HTTP 503' }) } };
+
+/** The standard position (the signer's name line) is not in the document. */
+export const StandardPositionNotFound: Story = { args: { problem: problem('LOCATE_NOT_FOUND') } };
+
+/** The document is certified and allows no further signature. */
+export const CertifiedDocument: Story = { args: { problem: problem('SIGN_DOCMDP') } };
+
+/** The PDF is encrypted. */
+export const EncryptedPdf: Story = { args: { problem: problem('PDF_ENCRYPTED') } };
+
+/** No certificate on the token. */
+export const NoCertificateOnToken: Story = { args: { problem: problem('REMOTE_NO_CERT') } };
+
+/** The stamp font could not be fetched. */
+export const StampFontMissing: Story = {
+  args: { problem: problem('FONT_FETCH', { vi: 'Không tải được phông chữ của dấu: HTTP 404', en: 'Cannot fetch the stamp font: HTTP 404' }) },
+};
+
 /** English, dark theme. */
 export const EnglishDark: Story = {
   render: () =>
