@@ -45,10 +45,15 @@ async function decree(): Promise<Uint8Array> {
   return doc.save({ useObjectStreams: true });
 }
 
+/** Runs a poppler-utils tool (Debian `poppler-utils`, installed by CI) on a file and returns its stdout. */
+function poppler(tool: 'pdfsig' | 'pdftotext', args: string[]): string {
+  return execFileSync(tool, args, { encoding: 'utf8' });
+}
+
 function pdfsigValid(pdf: Uint8Array, name: string): string[] {
   const path = join(dir, name);
   writeFileSync(path, pdf);
-  const out = execFileSync('pdfsig', ['-nocert', path], { encoding: 'utf8' });
+  const out = poppler('pdfsig', ['-nocert', path]);
   return [...out.matchAll(/- Signature Validation: (.*)$/gm)].map((m) => m[1]!.trim());
 }
 
@@ -110,7 +115,7 @@ describe('visible signatures', () => {
     // The stamp's words are extractable (ToUnicode): pdftotext reads them back.
     const path = join(dir, 'appendix.pdf');
     writeFileSync(path, pdf);
-    const text = execFileSync('pdftotext', ['-f', '1', '-l', '1', path, '-'], { encoding: 'utf8' });
+    const text = poppler('pdftotext', ['-f', '1', '-l', '1', path, '-']);
     expect(text).toContain('12/UBND-VP');
     expect(text).toContain('Ủy ban nhân dân tỉnh Demo');
     expect(text).toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+07:00/);
