@@ -17,6 +17,7 @@ const hub = await startHub(config);
 const storage = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}`;
 console.log(`Trục trao đổi văn bản (exchange hub) đang chạy / running at ${hub.url}`);
 console.log(`  OpenAPI: ${hub.url}/openapi.json   storage: ${storage}`);
+console.log(`  Axis-compatible API (the national axis SDK's protocol): ${hub.url}/vxp/<operation>`);
 console.log(`  Trust anchors: ${hub.url}/v1/trust-anchors (${config.trust.trustAnchors.length})`);
 if (demoKit) {
   console.log(`  HUB_SEED not set: demo agencies of Quảng Ninh, demo CA in ${process.env.DEMO_PKI_DIR ?? '.data/demo-pki'}, kit at ${hub.url}/demo/kit.json`);
