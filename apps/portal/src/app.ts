@@ -48,13 +48,17 @@ export function refresh(): void {
   rerender();
 }
 
-/** The parent body of the provincial departments and office: the provincial People's Committee. */
-const PARENT = { vi: 'ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH' };
+/** Demo data the kit does not carry: the parent body printed above the issuer, and the drafting unit. */
+const DEMO_DETAILS: Record<string, { parentName: string; draftingUnit: string }> = {
+  '000.00.01.H49': { parentName: 'ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH', draftingUnit: 'TH' }, // Phòng Tổng hợp
+  '000.00.02.H49': { parentName: 'ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH', draftingUnit: 'VP' },
+  '000.00.03.H49': { parentName: 'ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH', draftingUnit: 'VP' },
+};
 
 export function currentAgency(): KitAgency {
   const kit = state.kit!;
   const found = kit.agencies.find((a) => a.code === state.agencyCode) ?? kit.agencies[0]!;
-  return { ...found, parentName: found.code.endsWith('.H49') && found.code !== '000.00.00.H49' ? PARENT.vi : undefined };
+  return { ...found, ...DEMO_DETAILS[found.code] };
 }
 
 const clients = new Map<string, ExchangeClient>();

@@ -5,7 +5,7 @@ const agency: PortalAgency = { code: '000.00.02.H49', name: 'Sở Nội vụ t�
 const directory = [{ code: '000.00.03.H49', name: 'Sở Tài chính tỉnh Quảng Ninh' }];
 const form: ComposeForm = {
   type: 'congVan',
-  subject: 'Về việc triển khai văn bản điện tử',
+  subject: 'Triển khai văn bản điện tử',
   content: 'Đoạn một.\n\nĐoạn hai.',
   recipients: ['000.00.03.H49'],
   signerFullName: 'Trần Thị Lan',
@@ -42,6 +42,7 @@ describe('compose model', () => {
   it('takes symbols from the type (Phụ lục III) and numbers from the register, per series and year', () => {
     expect(symbolFor('thongBao', agency)).toBe('TB-SNV');
     expect(symbolFor('congVan', agency)).toBe('SNV-VP');
+    expect(symbolFor('congVan', { ...agency, abbreviation: 'VPUBND', draftingUnit: 'TH' })).toBe('VPUBND-TH');
     const first = nextNumber({}, agency, form, '2026-11-23');
     const second = nextNumber(first.state, agency, form, '2026-11-24');
     expect([first.number, second.number]).toEqual([1, 2]);

@@ -22,6 +22,8 @@ export interface PortalAgency {
   abbreviation: string;
   place: string;
   parentName?: string;
+  /** The drafting unit's abbreviation: second part of a công văn's symbol ("SNV-VP") and of the "Lưu:" line. */
+  draftingUnit?: string;
 }
 
 export interface ComposeForm {
@@ -52,7 +54,8 @@ export function vietnamToday(now: Date = new Date()): string {
 }
 
 /** The ký hiệu of a document of `type` issued by `agency` ("TB-SNV"; công văn: "SNV-VP", the drafting unit after). */
-export function symbolFor(type: DocumentTypeKey, agency: PortalAgency, draftingUnit = 'VP'): string {
+export function symbolFor(type: DocumentTypeKey, agency: PortalAgency): string {
+  const draftingUnit = agency.draftingUnit ?? 'VP';
   const info = DOCUMENT_TYPES.find((t) => t.key === type);
   const abbreviation = info && 'abbreviation' in info ? info.abbreviation : undefined;
   return abbreviation ? `${abbreviation}-${agency.abbreviation}` : `${agency.abbreviation}-${draftingUnit}`;
@@ -92,7 +95,7 @@ export function documentFromForm(
     content: { body },
     signer: { fullName: form.signerFullName.trim(), position: form.signerPosition.trim() },
     recipients: form.recipients.map((code) => ({ name: context.directory.find((a) => a.code === code)?.name ?? code, agencyCode: code })),
-    archive: { draftingUnit: 'VP' },
+    archive: { draftingUnit: context.agency.draftingUnit ?? 'VP' },
     seal: 'digitalSignature',
   };
   if (context.number !== undefined) doc.number = context.number;

@@ -116,20 +116,20 @@ describe('the document journey', () => {
     await expect.poll(() => page.locator('#err-signerFullName').textContent()).toMatch(/\S/);
     await screenshot('compose-validation');
     await page.fill('#f-signer', 'Nguyễn Văn Hùng');
-    await page.fill('#f-subject', 'Về việc triển khai văn bản điện tử');
+    await page.fill('#f-subject', 'Triển khai văn bản điện tử');
     await expect.poll(() => page.locator('#err-subject').count()).toBe(0);
   });
 
   it('composes, signs in the browser and sends as the provincial office', async () => {
-    sentNotice = await composeAndSend('Về việc triển khai gửi, nhận văn bản điện tử', SNV);
-    expect(sentNotice).toMatch(/Đã gửi văn bản 01\/VPUBND-VP đến 1 cơ quan/);
+    sentNotice = await composeAndSend('Triển khai gửi, nhận văn bản điện tử', SNV);
+    expect(sentNotice).toMatch(/Đã gửi văn bản 01\/VPUBND-TH đến 1 cơ quan/);
     await screenshot('sent');
   });
 
   it('receives it as the Department of Home Affairs: deadline, valid signature, acknowledgement', async () => {
     await playAgency(SNV);
     await go('#/inbox');
-    const row = page.locator('tr', { hasText: 'Về việc triển khai gửi, nhận văn bản điện tử' });
+    const row = page.locator('tr', { hasText: 'Triển khai gửi, nhận văn bản điện tử' });
     await row.waitFor();
     expect(await row.textContent()).toContain('Khẩn');
     await expect.poll(() => row.locator('egov-deadline').count(), { timeout: 30_000 }).toBe(1);
@@ -156,7 +156,7 @@ describe('the document journey', () => {
   it('shows the sender each recipient’s status: đã nhận, and the trace', async () => {
     await playAgency(VP);
     await go('#/sent');
-    await page.locator('tr', { hasText: 'Về việc triển khai gửi, nhận văn bản điện tử' }).getByRole('link').click();
+    await page.locator('tr', { hasText: 'Triển khai gửi, nhận văn bản điện tử' }).getByRole('link').click();
     const row = page.locator(`tr[data-agency="${SNV}"]`);
     await row.waitFor();
     expect(await row.locator('.status-cell').textContent()).toContain('đã nhận');
@@ -167,8 +167,8 @@ describe('the document journey', () => {
   });
 
   it('shows "modified after signing" when the PDF was changed in transit', async () => {
-    const notice = await composeAndSend('Về việc báo cáo tình hình sử dụng kinh phí', STC);
-    expect(notice).toContain('02/VPUBND-VP');
+    const notice = await composeAndSend('Báo cáo tình hình sử dụng kinh phí', STC);
+    expect(notice).toContain('02/VPUBND-TH');
     await playAgency(STC);
     // The attachment is altered on its way to the receiver: an incremental update after the signature.
     await page.route('**/v1/documents/*/attachments/0', async (route) => {
@@ -203,7 +203,7 @@ describe('the document journey', () => {
   it('refuses to send a secret document and says why', async () => {
     await playAgency(VP);
     await go('#/compose');
-    await page.fill('#f-subject', 'Về việc bảo vệ bí mật nhà nước');
+    await page.fill('#f-subject', 'Bảo vệ bí mật nhà nước');
     await page.fill('#f-content', 'Nội dung mật.');
     await page.check(`input[name=recipient][value="${SNV}"]`);
     await page.selectOption('#f-secrecy', 'mat');
@@ -263,7 +263,7 @@ describe('keyboard only', () => {
       await p.locator('#f-subject').waitFor();
       await p.keyboard.press('Tab');
       await tabTo(p, 'css=#f-subject');
-      await p.keyboard.type('Về việc tổng hợp lịch công tác tháng 12');
+      await p.keyboard.type('Tổng hợp lịch công tác tháng 12');
       await tabTo(p, 'css=#f-content');
       await p.keyboard.type('Đề nghị các cơ quan gửi lịch công tác trước ngày 28.');
       await tabTo(p, `css=input[value="${VP}"]`);

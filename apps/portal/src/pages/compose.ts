@@ -349,7 +349,7 @@ export function composePage(): TemplateResult {
       .fileName=${c.fileName}
       .trustAnchors=${c.anchors}
       .providers=${c.provider ? [c.provider] : []}
-      kind="seal"
+      kind="author"
       @egov-signed=${(e: GlobalEventHandlersEventMap['egov-signed']) => {
         c.signed = e.detail.pdf;
         refresh();
