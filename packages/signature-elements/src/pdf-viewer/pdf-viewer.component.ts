@@ -101,7 +101,6 @@ export class EgovPdfViewer extends EgovElement<typeof messages> {
     error: { attribute: false },
     placing: { type: Boolean, reflect: true },
     box: { attribute: false },
-    announcement: { state: true },
   };
 
   /** The PDF bytes to show (takes precedence over `src`). */
@@ -130,7 +129,8 @@ export class EgovPdfViewer extends EgovElement<typeof messages> {
   declare placing: boolean;
   /** The signature box (page + rectangle in PDF points), shown while `placing`. */
   declare box: PdfBox | undefined;
-  private declare announcement: string;
+  /** The live announcement of the box (set with `box`, which re-renders). */
+  private announcement = '';
 
   private doc: PDFDocumentProxy | undefined;
   private task: PDFDocumentLoadingTask | undefined;
@@ -155,7 +155,6 @@ export class EgovPdfViewer extends EgovElement<typeof messages> {
     this.error = undefined;
     this.placing = false;
     this.box = undefined;
-    this.announcement = '';
   }
 
   override disconnectedCallback(): void {
