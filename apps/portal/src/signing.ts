@@ -56,3 +56,39 @@ export function trustAnchors(): Promise<string[]> {
     .then((pem) => pem.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g) ?? []);
   return anchors;
 }
+
+const images = new Map<string, Promise<Uint8Array>>();
+
+/**
+ * A stand-in for the signer's scanned signature (blue on transparent, as Nghị định 30 Phụ lục I asks): the name in
+ * italics, drawn on a canvas. Real portals use the image each leader registered.
+ */
+export function signatureImage(fullName: string): Promise<Uint8Array> {
+  let image = images.get(fullName);
+  if (!image) {
+    image = new Promise<Uint8Array>((resolve, reject) => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 600;
+      canvas.height = 200;
+      const ctx = canvas.getContext('2d');
+      if (!ctx) return reject(new Error('no 2D canvas'));
+      ctx.fillStyle = '#1a3caa';
+      ctx.font = 'italic 64px serif';
+      ctx.textAlign = 'center';
+      ctx.textBaseline = 'middle';
+      ctx.fillText(fullName.split(' ').at(-1) ?? fullName, 300, 90, 560);
+      ctx.strokeStyle = '#1a3caa';
+      ctx.lineWidth = 4;
+      ctx.beginPath();
+      ctx.moveTo(120, 150);
+      ctx.bezierCurveTo(240, 120, 360, 180, 480, 140);
+      ctx.stroke();
+      canvas.toBlob((blob) => {
+        if (!blob) return reject(new Error('canvas.toBlob gave nothing'));
+        void blob.arrayBuffer().then((b) => resolve(new Uint8Array(b)), reject);
+      }, 'image/png');
+    });
+    images.set(fullName, image);
+  }
+  return image;
+}

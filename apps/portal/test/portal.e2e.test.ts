@@ -19,8 +19,8 @@ const STC = '000.00.03.H49';
 const shots = join(import.meta.dirname, '..', '.test-results', 'screenshots');
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
-let hub: RunningHub;
-let vite: ViteDevServer;
+let hub: RunningHub | undefined;
+let vite: ViteDevServer | undefined;
 let browser: Browser;
 let page: Page;
 let base = '';
@@ -95,10 +95,11 @@ beforeAll(async () => {
   await page.locator('#agency').waitFor({ timeout: 120_000 });
 });
 
+// Everything started is stopped, even when starting failed half-way.
 afterAll(async () => {
-  await browser.close();
-  await vite.close();
-  await hub.close();
+  await (browser as Browser | undefined)?.close();
+  await vite?.close();
+  await hub?.close();
 });
 
 describe('the document journey', () => {
@@ -143,6 +144,11 @@ describe('the document journey', () => {
     expect(await signature.first().getAttribute('data-verdict')).toBe('valid');
     expect(await signature.first().textContent()).toContain('Nguyễn Văn Hùng');
     await screenshot('received-valid');
+    // The PDF itself, with the signature image drawn above the signer's printed name (standard position).
+    await page.locator('details', { hasText: 'Xem nội dung văn bản' }).locator('summary').click();
+    const viewer = page.locator('egov-pdf-viewer');
+    await expect.poll(() => viewer.evaluate((el) => (el as HTMLElement & { pageCount: number }).pageCount), { timeout: 60_000 }).toBeGreaterThan(0);
+    await screenshot('received-pdf');
     await page.getByRole('button', { name: 'Xác nhận đã nhận' }).click();
     await expect.poll(() => page.locator('#status-now').textContent()).toContain('Đã đến');
     await page.getByRole('button', { name: 'Tiếp nhận, vào sổ văn bản đến' }).click();
@@ -151,6 +157,8 @@ describe('the document journey', () => {
     await page.getByRole('button', { name: 'Giao xử lý' }).click();
     await expect.poll(() => page.locator('#status-now').textContent()).toContain('Phân công');
     await screenshot('acknowledged');
+    await page.getByRole('button', { name: 'Hoàn thành xử lý' }).click();
+    await expect.poll(() => page.locator('#status-now').textContent()).toContain('Hoàn thành');
   });
 
   it('shows the sender each recipient’s status: đã nhận, and the trace', async () => {
@@ -161,7 +169,7 @@ describe('the document journey', () => {
     await row.waitFor();
     expect(await row.locator('.status-cell').textContent()).toContain('đã nhận');
     const steps = await row.locator('.trace-steps li').allTextContents();
-    expect(steps.map((s) => s.slice(0, 2))).toEqual(['01', '03', '04']);
+    expect(steps.map((s) => s.slice(0, 2))).toEqual(['01', '03', '04', '06']);
     expect(steps[2]).toContain('Phạm Văn Nam');
     await screenshot('sender-trace');
   });

@@ -27,7 +27,7 @@ import {
   type FieldError,
 } from '../compose-model.js';
 import { lang, t } from '../i18n.js';
-import { demoProvider, signPackage, trustAnchors } from '../signing.js';
+import { demoProvider, signatureImage, signPackage, trustAnchors } from '../signing.js';
 
 interface ComposeState {
   agency: string;
@@ -42,6 +42,7 @@ interface ComposeState {
   message: { kind: 'ok' | 'error'; text: string; link?: string } | undefined;
   provider: SignerProvider | undefined;
   anchors: string[];
+  image: Uint8Array | undefined;
 }
 
 const calendar = new WorkCalendar();
@@ -72,6 +73,7 @@ function fresh(): ComposeState {
     message: undefined,
     provider: undefined,
     anchors: [],
+    image: undefined,
   };
 }
 
@@ -79,9 +81,10 @@ function current(): ComposeState {
   if (s?.agency !== state.agencyCode) {
     s = fresh();
     const mine = s;
-    void Promise.all([demoProvider(currentAgency()), trustAnchors()]).then(([provider, anchors]) => {
+    void Promise.all([demoProvider(currentAgency()), trustAnchors(), signatureImage(currentAgency().signer.fullName)]).then(([provider, anchors, image]) => {
       mine.provider = provider;
       mine.anchors = anchors;
+      mine.image = image;
       refresh();
     });
   }
@@ -192,6 +195,7 @@ async function send(c: ComposeState): Promise<void> {
     const next = fresh();
     next.provider = c.provider;
     next.anchors = c.anchors;
+    next.image = c.image;
     next.message = { kind: 'ok', text: t().sent_ok(notation, sent.recipients.length), link: `#/sent/${sent.documentId}` };
     s = next;
   } catch (e) {
@@ -350,6 +354,8 @@ export function composePage(): TemplateResult {
       .trustAnchors=${c.anchors}
       .providers=${c.provider ? [c.provider] : []}
       kind="author"
+      .signatureImage=${c.image}
+      signer-name=${c.form.signerFullName}
       @egov-signed=${(e: GlobalEventHandlersEventMap['egov-signed']) => {
         c.signed = e.detail.pdf;
         refresh();
