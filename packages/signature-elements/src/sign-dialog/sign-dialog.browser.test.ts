@@ -233,8 +233,14 @@ describe('<egov-sign-dialog>', () => {
   it('signs an appendix with the Nghị định 30 text stamp at the top right of page 1 (shipped font fetched)', async () => {
     const pki = await demoPki();
     const el = await openDialog(cryptoKeyProvider(pki.seal.privateKey, pki.seal.chain.slice(0, -1)));
+    el.position = 'custom';
+    el.page = 2;
     await userEvent.click(q(el, 'input[name=kind][value=appendix]'));
     await el.updateComplete;
+    // The appendix stamp has one place (top right of page 1): no custom box, no page to choose, no viewer.
+    expect(el.shadowRoot!.querySelector('input[name=position][value=custom]')).toBeNull();
+    expect(el.shadowRoot!.querySelector('input[name=page]')).toBeNull();
+    expect(el.shadowRoot!.querySelector('egov-pdf-viewer')).toBeNull();
     expect(q(el, 'dialog').textContent).toContain('không hiển thị hình');
     await userEvent.fill(q(el, 'input[name=doc-number]'), '12/UBND-VP');
     await userEvent.fill(q(el, 'input[name=agency]'), 'Ủy ban nhân dân tỉnh Demo');

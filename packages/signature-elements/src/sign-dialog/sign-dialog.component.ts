@@ -355,6 +355,16 @@ export class EgovSignDialog extends EgovElement<typeof messages> {
     return this.pdf;
   }
 
+  /** Copy and appendix stamps have one place (Nghị định 30 Phụ lục I: top right of the first page). */
+  private get fixedPlace(): boolean {
+    return this.kind === 'copy' || this.kind === 'appendix';
+  }
+
+  /** The position used: `standard` for the fixed-place kinds whatever `position` says. */
+  private get placement(): 'standard' | 'custom' {
+    return this.fixedPlace ? 'standard' : this.position;
+  }
+
   /** Whether the chosen kind has what its visible layout needs. */
   private get visible(): boolean {
     if (this.kind === 'copy') return Boolean(this.agency);
@@ -373,7 +383,7 @@ export class EgovSignDialog extends EgovElement<typeof messages> {
       ...(this.docNumber ? { docNumber: this.docNumber } : {}),
       copyKind: this.copyKind,
       ...(this.position === 'standard' && this.signerName ? { signerName: this.signerName } : {}),
-      ...(this.position === 'custom'
+      ...(this.placement === 'custom'
         ? { rect: this.boxRect() }
         : {}),
     };
@@ -433,7 +443,7 @@ export class EgovSignDialog extends EgovElement<typeof messages> {
       const signed = await signDocument(pdf, {
         signer,
         kind: this.kind,
-        ...(this.position === 'custom' || !this.signerName ? { page: Math.max(0, Math.floor(this.page) - 1) } : {}),
+        ...(this.fixedPlace ? { page: 0 } : this.placement === 'custom' || !this.signerName ? { page: Math.max(0, Math.floor(this.page) - 1) } : {}),
         trustAnchors: this.trustAnchors,
         appearance: await this.appearanceInput(),
         reason: this.reason,
@@ -571,7 +581,7 @@ export class EgovSignDialog extends EgovElement<typeof messages> {
               type="radio"
               name="position"
               value="standard"
-              .checked=${this.position === 'standard'}
+              .checked=${this.placement === 'standard'}
               @change=${() => {
                 this.position = 'standard';
               }}
@@ -579,19 +589,21 @@ export class EgovSignDialog extends EgovElement<typeof messages> {
             <span>${this.msg('standard')}</span></label
           >
           <p class="hint">${this.msg('standardHint')}</p>
-          <label
-            ><input
-              type="radio"
-              name="position"
-              value="custom"
-              .checked=${this.position === 'custom'}
-              @change=${() => {
-                this.position = 'custom';
-              }}
-            />
-            <span>${this.msg('custom')}</span></label
-          >
-          ${this.position === 'custom' || !this.signerName
+          ${this.fixedPlace
+            ? nothing
+            : html`<label
+                ><input
+                  type="radio"
+                  name="position"
+                  value="custom"
+                  .checked=${this.position === 'custom'}
+                  @change=${() => {
+                    this.position = 'custom';
+                  }}
+                />
+                <span>${this.msg('custom')}</span></label
+              >`}
+          ${!this.fixedPlace && (this.position === 'custom' || !this.signerName)
             ? html`<label class="field"
                 >${this.msg('page')}
                 <input
@@ -605,7 +617,7 @@ export class EgovSignDialog extends EgovElement<typeof messages> {
                   }}
               /></label>`
             : nothing}
-          ${this.position === 'custom'
+          ${this.placement === 'custom'
             ? html`<div class="box">
                 ${(['left', 'bottom', 'width', 'height'] as const).map(
                   (k) =>
