@@ -29,4 +29,17 @@ describe('verifyPdf basics', () => {
     expect(s.indication).toBe('INDETERMINATE');
     expect(s.subIndication).toBe('NO_CERTIFICATE_CHAIN_FOUND');
   });
+
+  it('keeps chain results apart by anchors and time (results are remembered per signer)', async () => {
+    const other = await createDemoPki();
+    const signed = await signPdf(await makePdf(), { signer: pki.signerFor(pki.signer) });
+    const verdict = async (anchors: Uint8Array[], now?: Date) =>
+      (await verifyPdf(signed, { trustAnchors: anchors, ...(now ? { now } : {}) })).signatures[0]!.indication;
+    expect(await verdict([pki.root.der])).toBe('TOTAL_PASSED');
+    expect(await verdict([other.root.der])).toBe('INDETERMINATE');
+    expect(await verdict([pki.root.der])).toBe('TOTAL_PASSED');
+    expect(await verdict([other.root.der, pki.root.der])).toBe('TOTAL_PASSED');
+    expect(await verdict([other.root.der])).toBe('INDETERMINATE');
+  });
 });
+

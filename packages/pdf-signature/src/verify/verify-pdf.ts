@@ -96,13 +96,47 @@ function hasEku(cert: pkijs.Certificate, oid: string): boolean {
   return eku?.keyPurposes.includes(oid) ?? false;
 }
 
-async function validateChain(
+/** Numbers for certificates (they come from the shared certificate cache), to key chain results. */
+const certificateIds = new WeakMap<pkijs.Certificate, number>();
+let nextCertificateId = 1;
+const idOf = (c: pkijs.Certificate): number => {
+  let id = certificateIds.get(c);
+  if (id === undefined) certificateIds.set(c, (id = nextCertificateId++));
+  return id;
+};
+
+/**
+ * Chain results per leaf, by the certificates offered, the anchors and the time. The result is a function of these
+ * inputs alone (revocation is checked separately), so an agency verifying many documents from the same signers
+ * validates each chain once.
+ */
+const chainResults = new WeakMap<pkijs.Certificate, Map<string, Promise<{ ok: boolean; message: string }>>>();
+
+function validateChain(
   leaf: pkijs.Certificate,
   extra: pkijs.Certificate[],
   anchors: pkijs.Certificate[],
   at: Date,
 ): Promise<{ ok: boolean; message: string }> {
-  if (anchors.length === 0) return { ok: false, message: 'no trust anchors configured' };
+  if (anchors.length === 0) return Promise.resolve({ ok: false, message: 'no trust anchors configured' });
+  let byInput = chainResults.get(leaf);
+  if (!byInput) chainResults.set(leaf, (byInput = new Map<string, Promise<{ ok: boolean; message: string }>>()));
+  const key = `${extra.map(idOf).join(',')}|${anchors.map(idOf).join(',')}|${at.getTime()}`;
+  let result = byInput.get(key);
+  if (!result) {
+    result = runChainValidation(leaf, extra, anchors, at);
+    byInput.set(key, result);
+    if (byInput.size > 64) byInput.delete(byInput.keys().next().value as string);
+  }
+  return result;
+}
+
+async function runChainValidation(
+  leaf: pkijs.Certificate,
+  extra: pkijs.Certificate[],
+  anchors: pkijs.Certificate[],
+  at: Date,
+): Promise<{ ok: boolean; message: string }> {
   try {
     const engine = new pkijs.CertificateChainValidationEngine({ trustedCerts: anchors, certs: [...extra.filter((c) => c !== leaf), leaf], checkDate: at });
     const r = await engine.verify();
@@ -111,7 +145,6 @@ async function validateChain(
     return { ok: false, message: error instanceof Error ? error.message : String((error as { resultMessage?: string }).resultMessage ?? error) };
   }
 }
-
 
 async function inspectTimestamp(
   token: asn1js.AsnType,
