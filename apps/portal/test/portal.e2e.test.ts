@@ -8,9 +8,9 @@ import { chromiumLaunchOptions } from '@egov-vn/vitest-config/chromium';
 import { chromium, type Browser, type Page } from 'playwright';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoSeed } from '../../exchange-hub/src/config.js';
-import { startHub, type RunningHub } from '../../exchange-hub/src/server.js';
-import { createDemoKit } from '../../exchange-hub/src/trust.js';
+import { demoSeed } from '@egov-vn/exchange-hub/src/config.js';
+import { startHub, type RunningHub } from '@egov-vn/exchange-hub/src/server.js';
+import { createDemoKit } from '@egov-vn/exchange-hub/src/trust.js';
 import { modifyAfterSigning } from './tamper.js';
 
 const VP = '000.00.01.H49';
