@@ -403,6 +403,21 @@ export class EgovSignDialog extends EgovElement<typeof messages> {
     this.box = { left: round(mm.left), bottom: round(mm.bottom), width: round(mm.width), height: round(mm.height) };
   };
 
+  private positionRadio(value: 'standard' | 'custom') {
+    return html`<label
+      ><input
+        type="radio"
+        name="position"
+        value=${value}
+        .checked=${this.placement === value}
+        @change=${() => {
+          this.position = value;
+        }}
+      />
+      <span>${this.msg(value)}</span></label
+    >`;
+  }
+
   private textField(label: 'agency' | 'docNumber' | 'reason' | 'location' | 'contact', name: string, value: string, set: (v: string) => void, autocomplete = 'off') {
     return html`<label class="field"
       >${this.msg(label)}
@@ -576,33 +591,9 @@ export class EgovSignDialog extends EgovElement<typeof messages> {
         </fieldset>
         <fieldset>
           <legend>${this.msg('position')}</legend>
-          <label
-            ><input
-              type="radio"
-              name="position"
-              value="standard"
-              .checked=${this.placement === 'standard'}
-              @change=${() => {
-                this.position = 'standard';
-              }}
-            />
-            <span>${this.msg('standard')}</span></label
-          >
+          ${this.positionRadio('standard')}
           <p class="hint">${this.msg('standardHint')}</p>
-          ${this.fixedPlace
-            ? nothing
-            : html`<label
-                ><input
-                  type="radio"
-                  name="position"
-                  value="custom"
-                  .checked=${this.position === 'custom'}
-                  @change=${() => {
-                    this.position = 'custom';
-                  }}
-                />
-                <span>${this.msg('custom')}</span></label
-              >`}
+          ${this.fixedPlace ? nothing : this.positionRadio('custom')}
           ${!this.fixedPlace && (this.position === 'custom' || !this.signerName)
             ? html`<label class="field"
                 >${this.msg('page')}
