@@ -1,7 +1,8 @@
 /** Builds CMS SignedData (RFC 5652) for PAdES/CAdES with pkijs: signed attributes, ESS signing-certificate-v2. */
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import { certificateFromDer } from './certificate-cache.js';
+import { certificateDer, certificateFromDer } from './certificate-cache.js';
+import { insertCertificates } from './der.js';
 import { pdfError } from '../errors.js';
 import { toArrayBuffer } from '../pdf/bytes.js';
 import type { Signer } from '../sign/signer.js';
@@ -142,6 +143,16 @@ export function addUnsignedAttribute(signedData: pkijs.SignedData, type: string,
 }
 
 export function encodeContentInfo(signedData: pkijs.SignedData): Uint8Array {
-  const ci = new pkijs.ContentInfo({ contentType: OID.signedData, content: signedData.toSchema(true) });
-  return new Uint8Array(ci.toSchema().toBER(false));
+  const encode = (sd: pkijs.SignedData): Uint8Array =>
+    new Uint8Array(new pkijs.ContentInfo({ contentType: OID.signedData, content: sd.toSchema(true) }).toSchema().toBER(false));
+  // The certificates go in as the DER they were read from, not re-encoded by pkijs.
+  const certificates = signedData.certificates;
+  if (!certificates?.length || !certificates.every((c) => c instanceof pkijs.Certificate)) return encode(signedData);
+  signedData.certificates = undefined;
+  try {
+    const without = encode(signedData);
+    return insertCertificates(without, certificates.map((c) => certificateDer(c))) ?? encode(Object.assign(signedData, { certificates }));
+  } finally {
+    signedData.certificates = certificates;
+  }
 }

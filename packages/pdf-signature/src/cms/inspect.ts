@@ -5,6 +5,7 @@
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { certificateDer, certificateFromDer } from './certificate-cache.js';
+import { splitCertificates } from './der.js';
 import { bytesEqual, toArrayBuffer } from '../pdf/bytes.js';
 import { digest, verifyWithCertificate } from './crypto.js';
 import { OID, SIG_ALGS, hashFromOid, type HashAlgorithm } from './oids.js';
@@ -30,80 +31,6 @@ function attrValue(si: pkijs.SignerInfo, type: string): asn1js.AsnType[] | undef
   const found = si.signedAttrs?.attributes.filter((a) => a.type === type) ?? [];
   if (found.length !== 1) return found.length === 0 ? undefined : [];
   return found[0]!.values as asn1js.AsnType[];
-}
-
-interface Tlv {
-  /** Identifier octet (single-byte tags only). */
-  readonly id: number;
-  readonly start: number;
-  /** Where the contents start. */
-  readonly body: number;
-  readonly end: number;
-}
-
-/** One DER element at `at` (definite length, single-byte tag), or undefined for anything else. */
-function tlv(b: Uint8Array, at: number, limit: number): Tlv | undefined {
-  if (at + 2 > limit) return undefined;
-  const id = b[at]!;
-  if ((id & 0x1f) === 0x1f) return undefined;
-  let len = b[at + 1]!;
-  let body = at + 2;
-  if (len & 0x80) {
-    const n = len & 0x7f;
-    if (n === 0 || n > 4 || body + n > limit) return undefined;
-    len = 0;
-    for (let i = 0; i < n; i++) len = len * 256 + b[body + i]!;
-    body += n;
-  }
-  const end = body + len;
-  return end <= limit ? { id, start: at, body, end } : undefined;
-}
-
-function children(b: Uint8Array, parent: Tlv): Tlv[] | undefined {
-  const out: Tlv[] = [];
-  for (let at = parent.body; at < parent.end; ) {
-    const t = tlv(b, at, parent.end);
-    if (!t) return undefined;
-    out.push(t);
-    at = t.end;
-  }
-  return out;
-}
-
-function derLength(n: number): number[] {
-  if (n < 0x80) return [n];
-  const bytes: number[] = [];
-  for (let v = n; v > 0; v = Math.floor(v / 256)) bytes.unshift(v % 256);
-  return [0x80 | bytes.length, ...bytes];
-}
-
-/**
- * Splits a DER ContentInfo(SignedData) into the same structure without its certificates [0] and the DER of each
- * certificate, by walking the outer elements only. asn1js decodes every element of what it is given, certificates
- * included, and that is most of the cost of reading a signature; the certificates then come from the certificate
- * cache. Undefined when the bytes are not this plain DER shape (BER, other certificate choices): the caller then
- * reads them whole.
- */
-function splitCertificates(b: Uint8Array): { rest: Uint8Array; certificates: Uint8Array[] } | undefined {
-  const ci = tlv(b, 0, b.length);
-  if (ci?.id !== 0x30) return undefined;
-  const [oid, explicit] = children(b, ci) ?? [];
-  if (oid?.id !== 0x06 || explicit?.id !== 0xa0) return undefined;
-  const [sd, ...more] = children(b, explicit) ?? [];
-  if (sd?.id !== 0x30 || more.length > 0) return undefined;
-  const items = children(b, sd);
-  const certs = items?.find((t) => t.id === 0xa0);
-  if (!items || !certs) return undefined;
-  const list = children(b, certs);
-  if (!list?.every((c) => c.id === 0x30)) return undefined;
-  const sdBody = items.filter((t) => t !== certs).flatMap((t) => [...b.subarray(t.start, t.end)]);
-  const sdDer = [0x30, ...derLength(sdBody.length), ...sdBody];
-  const explicitDer = [0xa0, ...derLength(sdDer.length), ...sdDer];
-  const ciBody = [...b.subarray(oid.start, oid.end), ...explicitDer];
-  return {
-    rest: Uint8Array.from([0x30, ...derLength(ciBody.length), ...ciBody]),
-    certificates: list.map((c) => b.subarray(c.start, c.end)),
-  };
 }
 
 export function parseSignedData(der: Uint8Array): pkijs.SignedData | undefined {
