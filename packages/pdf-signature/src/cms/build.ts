@@ -1,12 +1,12 @@
 /** Builds CMS SignedData (RFC 5652) for PAdES/CAdES with pkijs: signed attributes, ESS signing-certificate-v2. */
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import { certificateDer, certificateFromDer } from './certificate-cache.js';
+import { certificateDer, certificateDigest, certificateFromDer } from './certificate-cache.js';
 import { insertCertificates } from './der.js';
 import { pdfError } from '../errors.js';
 import { toArrayBuffer } from '../pdf/bytes.js';
 import type { Signer } from '../sign/signer.js';
-import { digest, keyKind } from './crypto.js';
+import { keyKind } from './crypto.js';
 import { ECDSA_SIG_OID, HASH_OID, OID, RSA_SIG_OID, type HashAlgorithm } from './oids.js';
 
 export function parseCertificate(der: Uint8Array): pkijs.Certificate {
@@ -22,13 +22,8 @@ function attr(type: string, value: asn1js.AsnType): pkijs.Attribute {
 }
 
 /** ESS SigningCertificateV2 (RFC 5035) for `cert`, with IssuerSerial. */
-/** Certificate digests per certificate and hash (a signer signs many documents with the same certificate). */
-const certificateDigests = new WeakMap<pkijs.Certificate, Partial<Record<HashAlgorithm, Promise<Uint8Array>>>>();
-
 export async function signingCertificateV2(cert: pkijs.Certificate, certDer: Uint8Array, hash: HashAlgorithm): Promise<asn1js.Sequence> {
-  let digests = certificateDigests.get(cert);
-  if (!digests) certificateDigests.set(cert, (digests = {}));
-  const certHash = await (digests[hash] ??= digest(hash, certDer));
+  const certHash = await certificateDigest(cert, hash, certDer);
   const issuerSerial = new asn1js.Sequence({
     value: [
       new asn1js.Sequence({

@@ -6,6 +6,8 @@
  */
 import * as pkijs from 'pkijs';
 import { toArrayBuffer } from '../pdf/bytes.js';
+import { digest } from './crypto.js';
+import type { HashAlgorithm } from './oids.js';
 
 const LIMIT = 256;
 const cache = new Map<string, pkijs.Certificate>();
@@ -36,4 +38,16 @@ export function certificateFromDer(der: Uint8Array): pkijs.Certificate {
 /** The DER bytes of a certificate: the bytes it was parsed from when it came through the cache. */
 export function certificateDer(cert: pkijs.Certificate): Uint8Array {
   return encodings.get(cert) ?? new Uint8Array(cert.toSchema().toBER(false));
+}
+
+const digests = new WeakMap<pkijs.Certificate, Partial<Record<HashAlgorithm | 'SHA-1', Promise<Uint8Array>>>>();
+
+/**
+ * The digest of a certificate's DER (signing-certificate attributes), kept per certificate and algorithm: a signer
+ * signs, and a verifier checks, many documents with the same certificate.
+ */
+export function certificateDigest(cert: pkijs.Certificate, hash: HashAlgorithm | 'SHA-1', der = certificateDer(cert)): Promise<Uint8Array> {
+  let byHash = digests.get(cert);
+  if (!byHash) digests.set(cert, (byHash = {}));
+  return (byHash[hash] ??= digest(hash, der));
 }

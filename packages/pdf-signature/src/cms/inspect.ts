@@ -4,7 +4,7 @@
  */
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import { certificateDer, certificateFromDer } from './certificate-cache.js';
+import { certificateDigest, certificateFromDer } from './certificate-cache.js';
 import { splitCertificates } from './der.js';
 import { bytesEqual, toArrayBuffer } from '../pdf/bytes.js';
 import { digest, verifyWithCertificate } from './crypto.js';
@@ -126,21 +126,6 @@ export async function inspectCms(cms: Uint8Array, contentDigest?: (hash: HashAlg
   if (ctOid !== (facts.eContentType ?? OID.data)) {
     facts.problems.push({ id: 'ContentType', vi: 'Thuộc tính contentType thiếu hoặc sai', en: 'The contentType attribute is missing or wrong', kind: 'attr' });
   }
-  const md = attrValue(si, OID.messageDigest);
-  const mdValue = md?.[0] instanceof asn1js.OctetString ? new Uint8Array(md[0].valueBlock.valueHexView) : undefined;
-  if (!mdValue) {
-    facts.problems.push({ id: 'MessageDigestOrSignedPropertiesPresent', vi: 'Thiếu thuộc tính messageDigest', en: 'The messageDigest attribute is missing', kind: 'attr' });
-  } else {
-    const actual = await digestPending;
-    if (!actual || !bytesEqual(actual, mdValue)) {
-      facts.problems.push({
-        id: 'SignatureIntact',
-        vi: 'Giá trị băm của nội dung không khớp messageDigest: tài liệu đã bị thay đổi',
-        en: 'The content digest does not match messageDigest: the document was changed',
-        kind: 'hash',
-      });
-    }
-  }
   const st = attrValue(si, OID.signingTime);
   const stv = st?.[0];
   if (stv instanceof asn1js.UTCTime || stv instanceof asn1js.GeneralizedTime) facts.signingTime = stv.toDate();
@@ -164,7 +149,7 @@ export async function inspectCms(cms: Uint8Array, contentDigest?: (hash: HashAlg
         idx = 1;
       }
       const certHash = new Uint8Array((parts[idx] as asn1js.OctetString).valueBlock.valueHexView);
-      if (!bytesEqual(certHash, await digest(certHashAlg, certificateDer(cert)))) {
+      if (!bytesEqual(certHash, await certificateDigest(cert, certHashAlg))) {
         facts.problems.push({
           id: 'CertDigestMatch',
           vi: 'Giá trị băm chứng thư trong signing-certificate không khớp chứng thư người ký',
@@ -174,6 +159,22 @@ export async function inspectCms(cms: Uint8Array, contentDigest?: (hash: HashAlg
       }
     } catch {
       facts.problems.push({ id: 'CertDigestPresent', vi: 'Thuộc tính signing-certificate hỏng', en: 'Corrupt signing-certificate attribute', kind: 'attr' });
+    }
+  }
+  // The content digest is awaited last: everything else above ran while it was computed.
+  const md = attrValue(si, OID.messageDigest);
+  const mdValue = md?.[0] instanceof asn1js.OctetString ? new Uint8Array(md[0].valueBlock.valueHexView) : undefined;
+  if (!mdValue) {
+    facts.problems.push({ id: 'MessageDigestOrSignedPropertiesPresent', vi: 'Thiếu thuộc tính messageDigest', en: 'The messageDigest attribute is missing', kind: 'attr' });
+  } else {
+    const actual = await digestPending;
+    if (!actual || !bytesEqual(actual, mdValue)) {
+      facts.problems.push({
+        id: 'SignatureIntact',
+        vi: 'Giá trị băm của nội dung không khớp messageDigest: tài liệu đã bị thay đổi',
+        en: 'The content digest does not match messageDigest: the document was changed',
+        kind: 'hash',
+      });
     }
   }
   if (!(await sigPending)) {
