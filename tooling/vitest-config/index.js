@@ -28,14 +28,14 @@ export function chromiumBrowser() {
  * @param {{
  *   node?: boolean,
  *   browser?: boolean,
- *   testTimeout?: number,
+ *   testTimeout?: number, // default 30 s: CI machines run every package at once on two cores
  *   nodeSetupFiles?: string[],
  *   browserSetupFiles?: string[],
  *   config?: import('vitest/config').ViteUserConfig,
  * }} [options]
  */
 export function egovVitestConfig(options = {}) {
-  const { node = true, browser = false, testTimeout = 15_000, nodeSetupFiles = [], browserSetupFiles = [] } = options;
+  const { node = true, browser = false, testTimeout = 30_000, nodeSetupFiles = [], browserSetupFiles = [] } = options;
   /** @type {import('vitest/config').TestProjectInlineConfiguration[]} */
   const projects = [];
   if (node) {
