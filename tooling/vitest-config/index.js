@@ -28,12 +28,13 @@ export function chromiumBrowser() {
  * @param {{
  *   node?: boolean,
  *   browser?: boolean,
- *   testTimeout?: number, // default 30 s: CI machines run every package at once on two cores
+ *   testTimeout?: number,
  *   nodeSetupFiles?: string[],
  *   browserSetupFiles?: string[],
  *   config?: import('vitest/config').ViteUserConfig,
  * }} [options]
  */
+// testTimeout defaults to 30 s: CI machines run every package at once on two cores.
 export function egovVitestConfig(options = {}) {
   const { node = true, browser = false, testTimeout = 30_000, nodeSetupFiles = [], browserSetupFiles = [] } = options;
   /** @type {import('vitest/config').TestProjectInlineConfiguration[]} */
