@@ -25,6 +25,7 @@ export function chromiumBrowser() {
 }
 
 /**
+ * testTimeout defaults to 30 s: CI machines run every package at once on two cores.
  * @param {{
  *   node?: boolean,
  *   browser?: boolean,
@@ -34,7 +35,6 @@ export function chromiumBrowser() {
  *   config?: import('vitest/config').ViteUserConfig,
  * }} [options]
  */
-// testTimeout defaults to 30 s: CI machines run every package at once on two cores.
 export function egovVitestConfig(options = {}) {
   const { node = true, browser = false, testTimeout = 30_000, nodeSetupFiles = [], browserSetupFiles = [] } = options;
   /** @type {import('vitest/config').TestProjectInlineConfiguration[]} */
