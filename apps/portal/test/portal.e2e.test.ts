@@ -90,6 +90,7 @@ beforeAll(async () => {
   base = vite.resolvedUrls?.local[0] ?? '';
   browser = await chromium.launch(chromiumLaunchOptions);
   page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  page.setDefaultTimeout(60_000);
   // Vite optimises dependencies on the first visit and may reload once: wait for the page to settle.
   await page.goto(base);
   await page.locator('#agency').waitFor({ timeout: 120_000 });
@@ -263,6 +264,7 @@ describe('keyboard only', () => {
 
   it('composes, signs and sends with the keyboard alone', async () => {
     const p = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
+    p.setDefaultTimeout(60_000);
     try {
       await p.goto(`${base}#/compose`);
       await p.locator('#f-subject').waitFor();
