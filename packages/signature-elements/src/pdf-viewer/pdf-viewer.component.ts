@@ -1,6 +1,8 @@
 import { defineMessages, EgovElement, hostStyles, visuallyHidden } from '@egov-vn/elements-core';
 import { html, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues } from 'lit';
+// styleMap sets style properties through the CSSOM, which a strict CSP (style-src 'self') allows; a style attribute it does not.
+import { styleMap } from 'lit/directives/style-map.js';
 import type * as PdfJsModule from 'pdfjs-dist';
 import type { PageViewport, PDFDocumentLoadingTask, PDFDocumentProxy, RenderTask, TextLayer } from 'pdfjs-dist';
 import type { EgovPdfViewerBoxEvent, PdfBox } from './pdf-viewer.events.js';
@@ -392,7 +394,7 @@ export class EgovPdfViewer extends EgovElement<typeof messages> {
             aria-roledescription=${this.msg('boxRole')}
             aria-label=${this.msg('box', this.page, mm[0]!, mm[1]!, mm[2]!, mm[3]!)}
             aria-describedby="box-keys"
-            style=${`left:${css.left}px;top:${css.top}px;width:${css.width}px;height:${css.height}px`}
+            style=${styleMap({ left: `${css.left}px`, top: `${css.top}px`, width: `${css.width}px`, height: `${css.height}px` })}
             @keydown=${this.onBoxKeyDown}
           ></div>`
         : nothing}
