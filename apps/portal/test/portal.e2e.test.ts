@@ -11,6 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoSeed } from '@egov-vn/exchange-hub/src/config.js';
 import { startHub, type RunningHub } from '@egov-vn/exchange-hub/src/server.js';
 import { createDemoKit } from '@egov-vn/exchange-hub/src/trust.js';
+import { renderDocumentPdf } from '@egov-vn/document-pdf/node';
+import { documentFromForm } from '../src/compose-model.js';
 import { modifyAfterSigning } from './tamper.js';
 
 const VP = '000.00.01.H49';
@@ -298,6 +300,33 @@ describe('keyboard only', () => {
     } finally {
       await p.close();
     }
+  });
+});
+
+describe('an existing PDF', () => {
+  it('attaches a PDF made elsewhere, signs and sends it', async () => {
+    const agency = { code: STC, name: 'Sở Tài chính tỉnh Quảng Ninh', abbreviation: 'STC', place: 'Quảng Ninh' };
+    const doc = documentFromForm(
+      { type: 'congVan', subject: 'Dự toán ngân sách năm sau', content: 'Gửi kèm dự toán.', recipients: [VP], signerFullName: 'Lê Minh Tuấn', signerPosition: 'Giám đốc', secrecy: '', urgency: '', dueDate: '' },
+      { agency, directory: [], number: 1, date: '2026-11-23' },
+    );
+    const { pdf } = await renderDocumentPdf(doc);
+    await playAgency(STC);
+    await go('#/compose');
+    await page.fill('#f-subject', 'Dự toán ngân sách năm sau');
+    await page.fill('#f-content', 'Gửi kèm dự toán.');
+    await page.check(`input[name=recipient][value="${VP}"]`);
+    await page.setInputFiles('input[type=file]', { name: 'du-toan.pdf', mimeType: 'application/pdf', buffer: Buffer.from(pdf) });
+    await expect.poll(() => page.locator('.pdf-state').textContent()).toContain('01-STC-VP.pdf');
+    await page.getByRole('button', { name: 'Ký số', exact: true }).click();
+    const dialog = page.locator('egov-sign-dialog');
+    await dialog.locator('[part=sign-button]').click();
+    await expect.poll(() => dialog.locator('[part=status]').textContent(), { timeout: 60_000 }).toContain('chữ ký hợp lệ');
+    await dialog.locator('[part=close-button]').click();
+    await page.getByRole('button', { name: 'Gửi văn bản' }).click();
+    await page.locator('.notice.ok').waitFor();
+    expect(await page.locator('.notice.ok').textContent()).toMatch(/Đã gửi văn bản 01\/STC-VP đến 1 cơ quan/);
+    await screenshot('attached-pdf-sent');
   });
 });
 
