@@ -274,7 +274,7 @@ export function composePage(): TemplateResult {
       <div class="field">
         <span class="label" id="l-number">${tx.numberLabel}</span>
         <output aria-labelledby="l-number" class="mono">${notation}</output>
-        <p class="hint">${c.number === undefined ? tx.numberHint(notation) : ''}</p>
+        <p class="hint">${c.number === undefined ? tx.numberHint : ''}</p>
         ${errorText('err-symbol', fieldErrors(c, errors, 'symbol'))}
       </div>
       ${textField(c, errors, { field: 'subject', id: 'f-subject', label: tx.subject, rows: 2 })}
