@@ -133,9 +133,9 @@ const SLICE = 16 * 1024 * 1024;
 /**
  * Digest of bytes [0,a) ∪ [b,end).
  *
- * - `inPlace` (used by signing, where the output buffer is ours): with node:crypto the two ranges are hashed where
- *   they lie, in slices that yield to the event loop, so no copy of a large file is made at all. WebCrypto copies
- *   its input (the specification requires it), which costs as much as a second pass over the file.
+ * - `inPlace`: with node:crypto the two ranges are hashed where they lie, on the calling thread, in slices that
+ *   yield to the event loop, so no copy of a large file is made at all. WebCrypto copies its input (the
+ *   specification requires it), which costs as much as a second pass over the file.
  * - Otherwise, and in browsers, WebCrypto runs the hash off the main thread. When the second range fits in the gap
  *   it is copied there for one contiguous digest call and the gap is restored in the same synchronous turn
  *   (WebCrypto copies its input when called, before returning the promise), so no second copy is made and no other

@@ -106,9 +106,9 @@ const idOf = (c: pkijs.Certificate): number => {
 };
 
 /**
- * Chain results per leaf, by the certificates offered, the anchors and the time. The result is a function of these
- * inputs alone (revocation is checked separately), so an agency verifying many documents from the same signers
- * validates each chain once.
+ * Chain results per leaf, by the certificates offered, the anchors and which of them are valid at the time. The
+ * result is a function of these inputs alone (revocation is checked separately), so an agency verifying many
+ * documents from the same signers validates each chain once.
  */
 const chainResults = new WeakMap<pkijs.Certificate, Map<string, Promise<{ ok: boolean; message: string }>>>();
 
@@ -121,7 +121,9 @@ function validateChain(
   if (anchors.length === 0) return Promise.resolve({ ok: false, message: 'no trust anchors configured' });
   let byInput = chainResults.get(leaf);
   if (!byInput) chainResults.set(leaf, (byInput = new Map<string, Promise<{ ok: boolean; message: string }>>()));
-  const key = `${extra.map(idOf).join(',')}|${anchors.map(idOf).join(',')}|${at.getTime()}`;
+  // The time enters only through which certificates are within their validity period then.
+  const valid = (c: pkijs.Certificate): string => (c.notBefore.value <= at && at <= c.notAfter.value ? '+' : '-');
+  const key = `${valid(leaf)}|${extra.map((c) => `${idOf(c)}${valid(c)}`).join(',')}|${anchors.map((c) => `${idOf(c)}${valid(c)}`).join(',')}`;
   let result = byInput.get(key);
   if (!result) {
     result = runChainValidation(leaf, extra, anchors, at);
@@ -408,11 +410,13 @@ async function verifyOne(file: PdfFile, f: SigField, ctx: Ctx): Promise<Signatur
     }
 
     // CMS.
-    // SHA-256 (what nearly every signature uses) is started before the CMS is parsed, so the large digest runs off
-    // the main thread while the CMS, the chain and the revisions are examined; another algorithm is hashed on demand.
-    const early = digestRanges(bytes, a, b, end, 'SHA-256');
+    // SHA-256 (what nearly every signature uses) is started before the CMS is parsed; another algorithm is hashed on
+    // demand. With node:crypto the ranges are hashed where they lie: WebCrypto must first copy them, and copying a
+    // large file into fresh memory costs about as much as hashing it. In browsers WebCrypto hashes off the main
+    // thread while the CMS and the chain are examined.
+    const early = digestRanges(bytes, a, b, end, 'SHA-256', { inPlace: true });
     early.catch(() => undefined);
-    const facts = await inspectCms(contents.bytes, (h) => (h === 'SHA-256' ? early : digestRanges(bytes, a, b, end, h)));
+    const facts = await inspectCms(contents.bytes, (h) => (h === 'SHA-256' ? early : digestRanges(bytes, a, b, end, h, { inPlace: true })));
     for (const p of facts.problems) {
       if (p.kind === 'hash') fail(p.id, p.vi, p.en, 'TOTAL_FAILED', 'HASH_FAILURE');
       else if (p.kind === 'crypto') fail(p.id, p.vi, p.en, 'TOTAL_FAILED', 'SIG_CRYPTO_FAILURE');
