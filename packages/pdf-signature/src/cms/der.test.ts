@@ -1,3 +1,4 @@
+import * as asn1js from 'asn1js';
 import fc from 'fast-check';
 import * as pkijs from 'pkijs';
 import { describe, expect, it } from 'vitest';
@@ -5,7 +6,7 @@ import { makePdf } from '../node/test-support/fixtures.js';
 import { signPdf } from '../sign/sign-pdf.js';
 import { createDemoPki } from '../testing.js';
 import { encodeContentInfo } from './build.js';
-import { insertCertificates, splitCertificates } from './der.js';
+import { insertCertificates, signedDataParts } from './der.js';
 import { parseSignedData } from './inspect.js';
 import { OID } from './oids.js';
 
@@ -23,12 +24,17 @@ async function signedCms(): Promise<Uint8Array> {
 }
 
 describe('the CMS DER walker', () => {
-  it('takes the certificates out and puts them back to the same bytes', async () => {
+  it('finds the parts of a SignedData, and puts certificates back where they belong', async () => {
     const cms = await signedCms();
-    const split = splitCertificates(cms)!;
-    expect(split.certificates).toHaveLength(2);
-    expect(hex(insertCertificates(split.rest, split.certificates)!)).toBe(hex(cms));
-    expect(insertCertificates(cms, split.certificates)).toBeUndefined();
+    const parts = signedDataParts(cms)!;
+    const whole = new pkijs.SignedData({ schema: new pkijs.ContentInfo({ schema: asn1js.fromBER(cms.slice().buffer).result }).content });
+    expect(parts.certificates.map(hex)).toEqual((whole.certificates ?? []).map((c) => hex(c.toSchema().toBER(false))));
+    expect(parts.signerInfos.map(hex)).toEqual(whole.signerInfos.map((si) => hex(si.toSchema().toBER(false))));
+    expect(hex(parts.encapContentInfo)).toBe(hex(whole.encapContentInfo.toSchema().toBER(false)));
+    // The same SignedData without certificates, then with them inserted: the original bytes.
+    const bare = new pkijs.ContentInfo({ contentType: OID.signedData, content: Object.assign(whole, { certificates: undefined }).toSchema(true) });
+    expect(hex(insertCertificates(new Uint8Array(bare.toSchema().toBER(false)), parts.certificates)!)).toBe(hex(cms));
+    expect(insertCertificates(cms, parts.certificates)).toBeUndefined();
   });
 
   it('encodes SignedData with its certificates byte for byte as pkijs does', async () => {
@@ -46,10 +52,9 @@ describe('the CMS DER walker', () => {
       fc.property(fc.nat(), fc.integer({ min: 0, max: 255 }), fc.nat({ max: cms.length }), (at, value, cut) => {
         const damaged = cms.slice(0, Math.max(1, cut));
         damaged[at % damaged.length] = value;
-        const split = splitCertificates(damaged);
-        // Whatever is split can be joined again.
-        const joined = split && insertCertificates(split.rest, split.certificates);
-        expect(split === undefined || joined instanceof Uint8Array).toBe(true);
+        const parts = signedDataParts(damaged);
+        expect(parts === undefined || parts.signerInfos.every((p) => p instanceof Uint8Array)).toBe(true);
+        expect(parseSignedData(damaged) === undefined || parseSignedData(damaged) instanceof pkijs.SignedData).toBe(true);
       }),
       { numRuns: Number(process.env.EGOV_FUZZ_RUNS ?? 200) },
     );

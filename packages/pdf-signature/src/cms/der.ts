@@ -78,22 +78,6 @@ function contentInfo(oid: Uint8Array, signedData: readonly Uint8Array[]): Uint8A
 }
 
 /**
- * A DER ContentInfo(SignedData) without its certificates [0], and the DER of each certificate. Undefined when the
- * bytes are not plain DER of that shape (BER, other certificate choices): read them whole then.
- */
-export function splitCertificates(b: Uint8Array): { rest: Uint8Array; certificates: Uint8Array[] } | undefined {
-  const sd = signedDataItems(b);
-  const certs = sd?.items.find((t) => t.id === 0xa0);
-  if (!sd || !certs) return undefined;
-  const list = children(b, certs);
-  if (!list?.every((c) => c.id === 0x30)) return undefined;
-  return {
-    rest: contentInfo(sd.oid, sd.items.filter((t) => t !== certs).map((t) => b.subarray(t.start, t.end))),
-    certificates: list.map((c) => b.subarray(c.start, c.end)),
-  };
-}
-
-/**
  * Puts certificates (DER, as they are) into a DER ContentInfo(SignedData) that has none, at their place after
  * encapContentInfo. Undefined when the bytes are not that shape.
  */
@@ -103,4 +87,48 @@ export function insertCertificates(b: Uint8Array, certificates: readonly Uint8Ar
   const parts = sd.items.map((t) => b.subarray(t.start, t.end));
   parts.splice(3, 0, element(0xa0, certificates));
   return contentInfo(sd.oid, parts);
+}
+
+/** The DER of each part of a ContentInfo(SignedData), for reading the parts one by one. */
+export interface SignedDataParts {
+  /** The ContentInfo's contentType (an OBJECT IDENTIFIER element). */
+  readonly contentType: Uint8Array;
+  readonly version: Uint8Array;
+  readonly digestAlgorithms: Uint8Array[];
+  readonly encapContentInfo: Uint8Array;
+  readonly certificates: Uint8Array[];
+  readonly signerInfos: Uint8Array[];
+}
+
+/**
+ * The parts of a plain DER ContentInfo(SignedData): version, digest algorithms, encapsulated content, plain X.509
+ * certificates and signer infos. Undefined for anything else (BER, CRLs or other certificate choices present, extra
+ * elements): read such bytes whole.
+ */
+export function signedDataParts(b: Uint8Array): SignedDataParts | undefined {
+  const sd = signedDataItems(b);
+  if (!sd) return undefined;
+  const items = [...sd.items];
+  const [version, algs, encap] = items.splice(0, 3);
+  const signerSet = items.pop();
+  if (version?.id !== 0x02 || algs?.id !== 0x31 || encap?.id !== 0x30 || signerSet?.id !== 0x31) return undefined;
+  let certificates: Uint8Array[] = [];
+  if (items[0]?.id === 0xa0) {
+    const list = children(b, items.shift()!);
+    if (!list?.every((c) => c.id === 0x30)) return undefined;
+    certificates = list.map((c) => b.subarray(c.start, c.end));
+  }
+  if (items.length > 0) return undefined;
+  const algorithms = children(b, algs);
+  const signers = children(b, signerSet);
+  if (!algorithms?.every((t) => t.id === 0x30) || !signers?.every((t) => t.id === 0x30)) return undefined;
+  const bytes = (t: Tlv): Uint8Array => b.subarray(t.start, t.end);
+  return {
+    contentType: sd.oid,
+    version: bytes(version),
+    digestAlgorithms: algorithms.map(bytes),
+    encapContentInfo: bytes(encap),
+    certificates,
+    signerInfos: signers.map(bytes),
+  };
 }

@@ -5,7 +5,7 @@
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { certificateDigest, certificateFromDer } from './certificate-cache.js';
-import { splitCertificates } from './der.js';
+import { signedDataParts } from './der.js';
 import { bytesEqual, toArrayBuffer } from '../pdf/bytes.js';
 import { digest, verifyWithCertificate } from './crypto.js';
 import { OID, SIG_ALGS, hashFromOid, type HashAlgorithm } from './oids.js';
@@ -33,16 +33,40 @@ function attrValue(si: pkijs.SignerInfo, type: string): asn1js.AsnType[] | undef
   return found[0]!.values as asn1js.AsnType[];
 }
 
+/** One DER element decoded by asn1js (a copy, so asn1js never holds on to the caller's buffer). */
+function decoded(der: Uint8Array): asn1js.AsnType {
+  const parsed = asn1js.fromBER(toArrayBuffer(der));
+  if (parsed.offset === -1) throw new Error(parsed.result.error);
+  return parsed.result;
+}
+
+/**
+ * SignedData from DER. The outer layers are walked by hand and each part is read on its own (pkijs builds the
+ * template of the whole SignedData, with every certificate and CRL choice, on each parse, and asn1js decodes every
+ * element of every certificate); the certificates come from the certificate cache. Anything unusual (BER, CRLs,
+ * other certificate choices) is read whole by pkijs.
+ */
 export function parseSignedData(der: Uint8Array): pkijs.SignedData | undefined {
   try {
-    const split = splitCertificates(der);
-    const parsed = asn1js.fromBER(toArrayBuffer(split?.rest ?? der));
+    const parts = signedDataParts(der);
+    if (parts) {
+      const contentType = decoded(parts.contentType);
+      if (!(contentType instanceof asn1js.ObjectIdentifier) || contentType.valueBlock.toString() !== OID.signedData) return undefined;
+      const version = decoded(parts.version);
+      if (!(version instanceof asn1js.Integer)) return undefined;
+      return new pkijs.SignedData({
+        version: version.valueBlock.valueDec,
+        digestAlgorithms: parts.digestAlgorithms.map((d) => new pkijs.AlgorithmIdentifier({ schema: decoded(d) })),
+        encapContentInfo: new pkijs.EncapsulatedContentInfo({ schema: decoded(parts.encapContentInfo) }),
+        ...(parts.certificates.length > 0 ? { certificates: parts.certificates.map(certificateFromDer) } : {}),
+        signerInfos: parts.signerInfos.map((d) => new pkijs.SignerInfo({ schema: decoded(d) })),
+      });
+    }
+    const parsed = asn1js.fromBER(toArrayBuffer(der));
     if (parsed.offset === -1) return undefined;
     const ci = new pkijs.ContentInfo({ schema: parsed.result });
     if (ci.contentType !== OID.signedData) return undefined;
-    const sd = new pkijs.SignedData({ schema: ci.content });
-    if (split) sd.certificates = split.certificates.map(certificateFromDer);
-    return sd;
+    return new pkijs.SignedData({ schema: ci.content });
   } catch {
     return undefined;
   }
