@@ -78,6 +78,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 interface Condition {
   signRatio: number;
   verifyRatio: number;
+  signedHashMs: number;
   hashMs: number;
   signMs: number;
   verifyMs: number;
@@ -85,7 +86,7 @@ interface Condition {
 
 /** RUNS interleaved runs of baseline, sign, baseline of the signed file, verify; medians of the per-run ratios. */
 async function measure(pdf: Uint8Array, fromCollectedHeap: boolean): Promise<Condition & { signed: Uint8Array }> {
-  const r = { hash: [] as number[], sign: [] as number[], verify: [] as number[], signRatio: [] as number[], verifyRatio: [] as number[] };
+  const r = { hash: [] as number[], hash2: [] as number[], sign: [] as number[], verify: [] as number[], signRatio: [] as number[], verifyRatio: [] as number[] };
   let signed = pdf;
   for (let i = 0; i < RUNS; i++) {
     const h = await time(() => crypto.subtle.digest('SHA-256', pdf as Uint8Array<ArrayBuffer>), fromCollectedHeap);
@@ -95,6 +96,7 @@ async function measure(pdf: Uint8Array, fromCollectedHeap: boolean): Promise<Con
     const v = await time(() => verifyPdf(signed, { trustAnchors: [pki.root.der] }), fromCollectedHeap);
     if (v.value.signatures[0]?.indication !== 'TOTAL_PASSED') throw new Error('benchmark signature did not verify');
     r.hash.push(h.ms);
+    r.hash2.push(h2.ms);
     r.sign.push(s.ms);
     r.verify.push(v.ms);
     r.signRatio.push(s.ms / h.ms);
@@ -103,6 +105,7 @@ async function measure(pdf: Uint8Array, fromCollectedHeap: boolean): Promise<Con
   return {
     signed,
     hashMs: median(r.hash),
+    signedHashMs: median(r.hash2),
     signMs: median(r.sign),
     verifyMs: median(r.verify),
     signRatio: median(r.signRatio),
@@ -130,8 +133,8 @@ for (const size of [10, 50]) {
   console.log(`\n${mb(pdf.length)} PDF, ${RUNS} interleaved runs per condition (medians of the per-run ratios)`);
   for (const [label, c] of [['back to back', warm], ['each run from a collected heap', collected]] as const) {
     console.log(`  ${label}: WebCrypto SHA-256 of the file ${c.hashMs.toFixed(1)} ms (baseline)`);
-    console.log(`    signPdf:   ${c.signMs.toFixed(1)} ms, ratio ${c.signRatio.toFixed(2)}× SHA-256 (target ≤ 1.5×)`);
-    console.log(`    verifyPdf: ${c.verifyMs.toFixed(1)} ms, ratio ${c.verifyRatio.toFixed(2)}× SHA-256 (target ≤ 1.2×)`);
+    console.log(`    signPdf:   ${c.signMs.toFixed(1)} ms, ratio ${c.signRatio.toFixed(2)}× SHA-256 (median of the runs' ratios; ratio of the medians ${(c.signMs / c.hashMs).toFixed(2)}×; target ≤ 1.5×)`);
+    console.log(`    verifyPdf: ${c.verifyMs.toFixed(1)} ms, ratio ${c.verifyRatio.toFixed(2)}× SHA-256 (median of the runs' ratios; ratio of the medians ${(c.verifyMs / c.signedHashMs).toFixed(2)}×; target ≤ 1.2×)`);
   }
   console.log(`  peak extra memory: sign ${mb(signMem)} = ${(signMem / pdf.length).toFixed(2)}× file (output included), verify ${mb(verifyMem)} = ${(verifyMem / pdf.length).toFixed(2)}× file (target ≤ 2×)`);
   console.log(`  pdfsig -nocert (whole process, for comparison): ${median(peerMs).toFixed(1)} ms = ${(median(peerMs) / warm.hashMs).toFixed(2)}× SHA-256 — ${/Signature is Valid/.test(peerOut) ? 'valid' : 'NOT valid'}`);
