@@ -2,7 +2,7 @@ import * as asn1js from 'asn1js';
 import fc from 'fast-check';
 import * as pkijs from 'pkijs';
 import { describe, expect, it } from 'vitest';
-import { makePdf } from '../node/test-support/fixtures.js';
+import { lastCms, makePdf } from '../node/test-support/fixtures.js';
 import { signPdf } from '../sign/sign-pdf.js';
 import { createDemoPki } from '../testing.js';
 import { encodeContentInfo } from './build.js';
@@ -15,9 +15,7 @@ const hex = (b: Uint8Array | ArrayBuffer): string => Buffer.from(b instanceof Ar
 async function signedCms(): Promise<Uint8Array> {
   const pki = await createDemoPki();
   const signed = await signPdf(await makePdf(), { signer: pki.signerFor(pki.signer) });
-  const text = Buffer.from(signed).toString('latin1');
-  const from = text.lastIndexOf('/Contents<') + '/Contents<'.length;
-  const padded = Uint8Array.from(Buffer.from(text.slice(from, text.indexOf('>', from)), 'hex'));
+  const padded = lastCms(signed);
   // Without the zero padding of /Contents: the DER ContentInfo itself.
   const length = 4 + ((padded[2]! << 8) | padded[3]!);
   return padded.subarray(0, length);

@@ -88,6 +88,12 @@ import { encodeContentInfo } from '../../cms/build.js';
 import { parseSignedData } from '../../cms/inspect.js';
 import { fromHex, toHex } from '../../pdf/bytes.js';
 
+/** The CMS bytes (with the zero padding of /Contents) of the last signature. */
+export function lastCms(pdf: Uint8Array): Uint8Array {
+  const all = [...latin1String(pdf).matchAll(/\/Contents<([0-9a-fA-F]+)>/g)];
+  return fromHex(all.at(-1)![1]!);
+}
+
 /** Rewrites the CMS of the last signature in place (same reserved size), e.g. to swap its timestamp token. */
 export function replaceCms(pdf: Uint8Array, mutate: (sd: pkijs.SignedData) => void): Uint8Array {
   const text = latin1String(pdf);
