@@ -74,7 +74,8 @@ export function parseSignedData(der: Uint8Array): pkijs.SignedData | undefined {
 
 function matchesSid(cert: pkijs.Certificate, sid: unknown): boolean {
   if (sid instanceof pkijs.IssuerAndSerialNumber) {
-    return cert.issuer.isEqual(sid.issuer) && cert.serialNumber.isEqual(sid.serialNumber);
+    // The serial number first: it tells certificates apart at once, the issuer name takes longer to compare.
+    return cert.serialNumber.isEqual(sid.serialNumber) && cert.issuer.isEqual(sid.issuer);
   }
   return false;
 }

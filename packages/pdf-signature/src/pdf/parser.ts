@@ -166,26 +166,30 @@ export class Parser {
   private parseHex(): PdfString {
     const { src, limit } = this;
     const start = this.pos;
-    this.pos++;
-    const digits: number[] = [];
-    while (this.pos < limit) {
-      const c = src[this.pos++]!;
-      if (c === 0x3e) {
-        if (digits.length % 2) digits.push(0);
-        const out = new Uint8Array(digits.length / 2);
-        for (let i = 0; i < out.length; i++) out[i] = (digits[2 * i]! << 4) | digits[2 * i + 1]!;
-        return new PdfString(out, true, start, this.pos);
-      }
+    // Find the end first, so the bytes go straight into a typed array (signature /Contents are thousands of digits).
+    let end = start + 1;
+    while (end < limit && src[end] !== 0x3e) end++;
+    if (end >= limit) return this.fail('chuỗi hex không đóng', 'unterminated hex string');
+    const out = new Uint8Array((end - start) >> 1);
+    let n = 0;
+    let high = -1;
+    for (let at = start + 1; at < end; at++) {
+      const c = src[at]!;
       if (isWhite(c)) continue;
       const v = c >= 0x30 && c <= 0x39 ? c - 0x30 : c >= 0x41 && c <= 0x46 ? c - 55 : c >= 0x61 && c <= 0x66 ? c - 87 : -1;
       if (v < 0) {
-        this.pos--;
+        this.pos = at;
         this.fail('chuỗi hex có ký tự lạ', 'invalid character in hex string');
       }
-      digits.push(v);
+      if (high < 0) high = v;
+      else {
+        out[n++] = (high << 4) | v;
+        high = -1;
+      }
     }
-    this.pos = start;
-    return this.fail('chuỗi hex không đóng', 'unterminated hex string');
+    if (high >= 0) out[n++] = high << 4;
+    this.pos = end + 1;
+    return new PdfString(out.subarray(0, n), true, start, this.pos);
   }
 
   private parseDict(depth: number): PdfDict {
