@@ -78,6 +78,8 @@ export interface BuiltSignedData {
 
 /** Everything about the signer that does not depend on the content: fetched and parsed while the content is hashed. */
 export interface PreparedSigner {
+  /** The signer's chain as it gave it (DER), and parsed. */
+  readonly chainDer: Uint8Array[];
   readonly chain: pkijs.Certificate[];
   readonly kind: 'RSA' | 'ECDSA';
   readonly signingCertificate: asn1js.Sequence;
@@ -90,7 +92,7 @@ export async function prepareSigner(signer: Signer, hash: HashAlgorithm): Promis
   const cert = chain[0]!;
   const kind = keyKind(cert);
   if (!kind) throw pdfError('SIGNER_ALG', 'Khoá của chứng thư không phải RSA hay ECDSA', 'The certificate key is neither RSA nor ECDSA');
-  return { chain, kind, signingCertificate: await signingCertificateV2(cert, chainDer[0]!, hash) };
+  return { chainDer, chain, kind, signingCertificate: await signingCertificateV2(cert, chainDer[0]!, hash) };
 }
 
 export async function buildSignedData(options: BuildSignedDataOptions & { prepared?: PreparedSigner }): Promise<BuiltSignedData> {

@@ -1,7 +1,7 @@
 /** WebCrypto helpers: digests and signature verification from a certificate's public key. */
 import * as asn1js from 'asn1js';
 import type * as pkijs from 'pkijs';
-import { toArrayBuffer } from '../pdf/bytes.js';
+import { concatBytes, toArrayBuffer } from '../pdf/bytes.js';
 import { CURVES, OID, type HashAlgorithm } from './oids.js';
 
 export async function digest(hash: HashAlgorithm | 'SHA-1', data: Uint8Array): Promise<Uint8Array> {
@@ -127,8 +127,22 @@ const NODE_HASH_NAMES: Record<HashAlgorithm | 'SHA-1', string> = {
   'SHA-384': 'sha384',
   'SHA-512': 'sha512',
 };
-/** Largest slice hashed without yielding to the event loop (node:crypto hashes on the calling thread). */
+/** Most bytes hashed without yielding to the event loop (node:crypto hashes on the calling thread). */
 const SLICE = 16 * 1024 * 1024;
+
+/** Calls `each` over [from, to) in pieces of `size` bytes, yielding to the event loop after every SLICE bytes. */
+async function inPieces(from: number, to: number, size: number, each: (start: number, end: number) => void): Promise<void> {
+  let sinceYield = 0;
+  for (let at = from; at < to; at += size) {
+    const end = Math.min(to, at + size);
+    each(at, end);
+    sinceYield += end - at;
+    if (sinceYield >= SLICE && end < to) {
+      sinceYield = 0;
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+  }
+}
 
 /**
  * Digest of bytes [0,a) ∪ [b,end).
@@ -152,12 +166,7 @@ export async function digestRanges(
   const node = options.inPlace ? nodeHashing() : null;
   if (node) {
     const h = node.createHash(NODE_HASH_NAMES[hash]);
-    for (const [from, to] of [[0, a], [b, end]] as const) {
-      for (let at = from; at < to; at += SLICE) {
-        h.update(bytes.subarray(at, Math.min(to, at + SLICE)));
-        if (Math.min(to, at + SLICE) < to) await new Promise((resolve) => setTimeout(resolve, 0));
-      }
-    }
+    for (const [from, to] of [[0, a], [b, end]] as const) await inPieces(from, to, SLICE, (s, e) => h.update(bytes.subarray(s, e)));
     return new Uint8Array(h.digest());
   }
   const tail = end - b;
@@ -192,20 +201,17 @@ export async function joinAndDigest(
   hash: HashAlgorithm | 'SHA-1',
 ): Promise<{ bytes: Uint8Array; digest: Uint8Array }> {
   const node = nodeHashing();
-  const out = new Uint8Array(input.length + update.length);
   if (!node || a < input.length) {
-    out.set(input, 0);
-    out.set(update, input.length);
+    const out = concatBytes([input, update]);
     return { bytes: out, digest: await digestRanges(out, a, b, out.length, hash, { inPlace: true }) };
   }
   const h = node.createHash(NODE_HASH_NAMES[hash]);
-  const CHUNK = 256 * 1024;
-  for (let at = 0; at < input.length; at += CHUNK) {
-    const piece = input.subarray(at, Math.min(input.length, at + CHUNK));
-    out.set(piece, at);
+  const out = new Uint8Array(input.length + update.length);
+  await inPieces(0, input.length, 256 * 1024, (s, e) => {
+    const piece = input.subarray(s, e);
+    out.set(piece, s);
     h.update(piece);
-    if (at % SLICE === SLICE - CHUNK) await new Promise((resolve) => setTimeout(resolve, 0));
-  }
+  });
   out.set(update, input.length);
   h.update(out.subarray(input.length, a));
   h.update(out.subarray(b));

@@ -3,6 +3,7 @@
  * before asn1js decodes the rest, and to put them back as they are when encoding. asn1js decodes (and pkijs
  * re-encodes) every element of a certificate, which is most of the cost of reading and writing a signature.
  */
+import { concatBytes } from '../pdf/bytes.js';
 
 interface Tlv {
   /** Identifier octet (single-byte tags only). */
@@ -51,14 +52,7 @@ function element(id: number, parts: readonly Uint8Array[]): Uint8Array {
     for (let v = length; v > 0; v = Math.floor(v / 256)) bytes.unshift(v % 256);
     head.push(0x80 | bytes.length, ...bytes);
   }
-  const out = new Uint8Array(head.length + length);
-  out.set(head, 0);
-  let at = head.length;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return concatBytes([Uint8Array.from(head), ...parts]);
 }
 
 /** The SignedData items of a DER ContentInfo, or undefined when it is not that plain shape. */

@@ -2,7 +2,7 @@
  * Serialisation and the incremental-update writer (ISO 32000-1 §7.5.6): the input bytes are copied unchanged and
  * new or changed objects, an xref section of the same kind as the last one, and a trailer with /Prev are appended.
  */
-import { latin1Bytes, toHex } from './bytes.js';
+import { concatBytes, latin1Bytes, toHex } from './bytes.js';
 import type { PdfFile } from './file.js';
 import { PdfArray, PdfDict, PdfName, PdfRef, PdfStream, PdfString, type PdfObject } from './objects.js';
 
@@ -46,7 +46,7 @@ export class RawBody {
 type Body = PdfObject | RawBody | PdfStream;
 
 export interface WrittenUpdate {
-  /** The bytes that follow the input (the input itself is not copied here: see `joined`). */
+  /** The bytes that follow the input (the input itself is not copied here). */
   readonly update: Uint8Array;
   /** Offset in the complete output of each written object's body (after `n g obj\n`). */
   readonly bodyOffsets: ReadonlyMap<number, number>;
@@ -152,20 +152,6 @@ export class IncrementalUpdate {
       trailer.set('Size', this.nextNum);
       push(`${table}trailer\n${serialize(trailer)}\nstartxref\n${xrefOffset}\n%%EOF\n`);
     }
-    const update = new Uint8Array(pos - input.length);
-    let at = 0;
-    for (const part of parts) {
-      update.set(part, at);
-      at += part.length;
-    }
-    return { update, bodyOffsets };
+    return { update: concatBytes(parts), bodyOffsets };
   }
-}
-
-/** Input then update, in one new buffer. */
-export function joined(input: Uint8Array, update: Uint8Array): Uint8Array {
-  const out = new Uint8Array(input.length + update.length);
-  out.set(input, 0);
-  out.set(update, input.length);
-  return out;
 }

@@ -207,8 +207,7 @@ async function signOnce(
   if (catalogChanged) upd.set(rootRef, catalog);
 
   // The signature dictionary, written by hand so the placeholder offsets are known.
-  const chain = await options.signer.certificateChain();
-  const chainBytes = chain.reduce((n, c) => n + c.length, 0);
+  const chainBytes = (await preparing).chainDer.reduce((n, c) => n + c.length, 0);
   const reserve = reserved ?? chainBytes + 4096 + (options.timestamp ? 8192 : 0);
   const brPlaceholder = `[0 ${'0'.repeat(10)} ${'0'.repeat(10)} ${'0'.repeat(10)}]`;
   const contentsToken = `<${'0'.repeat(reserve * 2)}>`;

@@ -45,8 +45,8 @@ export function qpdfCheck(path: string): { code: number; out: string } {
 
 import { PdfFile } from '../../pdf/file.js';
 import { PdfRef } from '../../pdf/objects.js';
-import { IncrementalUpdate, joined, RawBody } from '../../pdf/writer.js';
-import { latin1Bytes, latin1String } from '../../pdf/bytes.js';
+import { IncrementalUpdate, RawBody } from '../../pdf/writer.js';
+import { concatBytes, latin1Bytes, latin1String } from '../../pdf/bytes.js';
 
 /** Replaces the first (or `nth`) occurrence of `search` with `replacement` padded with spaces to the same length. */
 export function replaceSame(bytes: Uint8Array, search: string, replacement: string, from = 0): Uint8Array {
@@ -71,7 +71,7 @@ export async function appendUpdate(
     const body = typeof o.body === 'function' ? o.body(refs) : o.body;
     upd.set(refs[i]!, new RawBody(o.stream === undefined ? body : `${body.replace(/>>\s*$/, ` /Length ${o.stream.length}>>`)}\nstream\n${o.stream}\nendstream`));
   });
-  return joined(pdf, upd.write().update);
+  return concatBytes([pdf, upd.write().update]);
 }
 
 /** The object number and body text of the first object whose body matches `re`. */
@@ -201,14 +201,7 @@ export function discPng(size: number, rgb: readonly [number, number, number], dp
   new DataView(phys.buffer).setUint32(4, ppm);
   phys[8] = 1;
   const parts = [Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('pHYs', phys), chunk('IDAT', new Uint8Array(deflateSync(raw))), chunk('IEND', new Uint8Array(0))];
-  const total = parts.reduce((s, p) => s + p.length, 0);
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return concatBytes(parts);
 }
 
 /** Renders page 1 with pdftoppm and returns the RGB pixel at PDF point (x, y). */
