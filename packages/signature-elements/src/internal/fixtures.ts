@@ -80,3 +80,13 @@ export function tamper(signed: Uint8Array): Uint8Array {
   out[12]! ^= 0x01;
   return out;
 }
+
+/**
+ * Loads pdf.js and its worker module once. The viewer imports pdf.js on first use (a dynamic import: the size budgets
+ * prove the viewer's own module does not contain it), and the dev server transforms it the first time: tests call
+ * this in `beforeAll` under its own time limit, so each test's limit measures the element, not that first load.
+ */
+export async function loadPdfJs(): Promise<void> {
+  await import('pdfjs-dist');
+  await import('pdfjs-dist/build/pdf.worker.min.mjs');
+}

@@ -4,20 +4,14 @@ import type { TemplateResult } from 'lit';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { signedPdf } from '../internal/fixtures.js';
+import { loadPdfJs, signedPdf } from '../internal/fixtures.js';
 import { EgovPdfViewer } from './pdf-viewer.js';
 import type { EgovPdfViewerBoxEvent, EgovPdfViewerLoadEvent, EgovPdfViewerPageEvent } from './pdf-viewer.js';
 
 const host = document.createElement('div');
 document.body.append(host);
 
-// pdf.js is imported by the viewer on first use (dynamic import: the size budgets prove the viewer's own module
-// does not contain it). The dev server transforms pdf.js the first time it is imported: do that once here, under its
-// own time limit, so each test's limit measures the viewer and not that first transform on a busy machine.
-beforeAll(async () => {
-  await import('pdfjs-dist');
-  await import('pdfjs-dist/build/pdf.worker.min.mjs');
-}, 120_000);
+beforeAll(loadPdfJs, 120_000);
 
 beforeEach(() => host.setAttribute('lang', 'vi'));
 afterEach(() => render(html``, host));

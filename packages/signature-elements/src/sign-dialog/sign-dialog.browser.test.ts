@@ -5,7 +5,7 @@ import { html, render } from 'lit';
 import type { TemplateResult } from 'lit';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { demoPki, makePdf } from '../internal/fixtures.js';
+import { demoPki, loadPdfJs, makePdf } from '../internal/fixtures.js';
 import '../signature-panel/signature-panel.js';
 import type { EgovVerifiedEvent } from '../signature-panel/signature-panel.js';
 import { cryptoKeyProvider, EgovSignDialog, localServiceProvider, registerSignerProvider, signerProviders } from './sign-dialog.js';
@@ -14,12 +14,8 @@ import type { EgovSignedEvent, EgovSignErrorEvent, SignerProvider } from './sign
 const host = document.createElement('div');
 document.body.append(host);
 
-// The custom position shows <egov-pdf-viewer>, which imports pdf.js on first use: load it once here (the dev
-// server transforms it the first time), so the tests' own time limits measure the dialog, not that first load.
-beforeAll(async () => {
-  await import('pdfjs-dist');
-  await import('pdfjs-dist/build/pdf.worker.min.mjs');
-}, 120_000);
+// The custom position shows <egov-pdf-viewer>, which imports pdf.js on first use.
+beforeAll(loadPdfJs, 120_000);
 
 beforeEach(() => host.setAttribute('lang', 'vi'));
 afterEach(() => render(html``, host));
