@@ -12,6 +12,7 @@ import type { z } from 'zod';
 import { authenticate, NonceCache } from './auth.js';
 import { buildEml } from './eml.js';
 import { HubError } from './hub-error.js';
+import { readBody } from './request-body.js';
 import type { Caller, HubStore } from './store.js';
 import { createVxpApp } from './vxp.js';
 
@@ -59,7 +60,6 @@ export function createApp(store: HubStore, options: AppOptions = {}): Hono<Env> 
   const app = new Hono<Env>();
   const maxSkewMs = options.maxSkewMs ?? 5 * 60_000;
   const nonces = new NonceCache(maxSkewMs * 2 + 60_000);
-  const maxBody = Math.ceil(store.options.maxPackageBytes * 1.2) + 64 * 1024;
   const mailFrom = options.mailFrom ?? 'truc-trao-doi@egov-vn.invalid';
 
   app.onError((err, c) => {
@@ -80,10 +80,7 @@ export function createApp(store: HubStore, options: AppOptions = {}): Hono<Env> 
   );
 
   app.use('/v1/*', async (c, next) => {
-    const length = Number(c.req.header('content-length') ?? '0');
-    if (length > maxBody) throw new HubError('PAYLOAD_TOO_LARGE', { limit: store.options.maxPackageBytes });
-    const body = new Uint8Array(await c.req.arrayBuffer());
-    if (body.length > maxBody) throw new HubError('PAYLOAD_TOO_LARGE', { limit: store.options.maxPackageBytes });
+    const body = await readBody(c.req, store.options.maxPackageBytes);
     const url = new URL(c.req.url);
     const authOptions: { maxSkewMs: number; now?: () => number } = { maxSkewMs };
     if (options.now) authOptions.now = options.now;

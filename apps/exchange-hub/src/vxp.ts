@@ -11,6 +11,7 @@ import {
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { HubError } from './hub-error.js';
+import { readBody } from './request-body.js';
 import type { HubStore } from './store.js';
 import { type AxisCaller, verifyAxisRequest } from './vxp-auth.js';
 
@@ -195,7 +196,6 @@ function handlers(store: HubStore): Record<AxisOperation, Handler> {
 /** The /vxp sub-application: every operation of `axisOperations`, each answer an envelope with HTTP 200. */
 export function createVxpApp(store: HubStore, options: VxpOptions): Hono {
   const app = new Hono();
-  const maxBody = Math.ceil(store.options.maxPackageBytes * 1.2) + 64 * 1024;
   const byOperation = handlers(store);
   // Browsers may call the axis API where it allows CORS (the SDK headers are custom: preflight).
   app.use('*', cors({ origin: '*', allowMethods: ['GET', 'POST'], maxAge: 600 }));
@@ -209,11 +209,7 @@ export function createVxpApp(store: HubStore, options: VxpOptions): Hono {
         });
       }
       const operation = name as AxisOperation;
-      if (Number(c.req.header('content-length') ?? '0') > maxBody) {
-        throw new HubError('PAYLOAD_TOO_LARGE', { limit: store.options.maxPackageBytes });
-      }
-      const body = new Uint8Array(await c.req.arrayBuffer());
-      if (body.length > maxBody) throw new HubError('PAYLOAD_TOO_LARGE', { limit: store.options.maxPackageBytes });
+      const body = await readBody(c.req, store.options.maxPackageBytes);
       const authOptions: { maxAgeMs: number; now?: () => number } = { maxAgeMs: options.maxAgeMs };
       if (options.now) authOptions.now = options.now;
       const caller = await verifyAxisRequest(store, authOptions, {
