@@ -6,6 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { median } from '@egov-vn/vitest-config/bench';
 import { chromiumLaunchOptions } from '@egov-vn/vitest-config/chromium';
 import { chromium } from 'playwright';
 import { build } from 'vite';
@@ -52,10 +53,6 @@ try {
       results.get(name)!.switch.push(t.switch);
     }
   }
-  const median = (xs: number[]) => {
-    const s = [...xs].sort((a, b) => a - b);
-    return s[Math.floor(s.length / 2)]!;
-  };
   const fmt = (x: number) => `${x.toFixed(1)} ms`;
   console.log(`Chromium ${browser.version()}, 2 000 events, ${ROUNDS} rounds (medians); target ≤ 0.5× FullCalendar\n`);
   for (const view of ['month', 'week'] as const) {

@@ -4,6 +4,7 @@
 // Run: pnpm --filter @egov-vn/calendar bench   (set BENCH_FROM / BENCH_TO for a longer nightly range)
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
+import { median } from '@egov-vn/vitest-config/bench';
 import { clearLunarCache, toLunar } from '../src/index.js';
 
 const require = createRequire(import.meta.url);
@@ -51,7 +52,6 @@ const theirsLoop = (): number => {
   for (const d of days) s += amlich.convertSolar2Lunar(d.day, d.month, d.year, 7)[0]!;
   return s;
 };
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 console.log(`Converting ${days.length} days (${from}–${to}) to lunar dates, UTC+7; 5 rounds, medians reported`);
 const cold: number[] = [];

@@ -1,5 +1,6 @@
 // pnpm bench: time to render a 3-page công văn and a 40-page kế hoạch with renderDocumentPdf, as a ratio to writing
 // the same text with the same fonts through pdf-lib without layout (drawText of fixed-length slices), in one run.
+import { medianTime } from '@egov-vn/vitest-config/bench';
 import fontkit from '@pdf-lib/fontkit';
 import type { AdministrativeDocument, ContentBlock } from '@egov-vn/schemas';
 import { PDFDocument } from 'pdf-lib';
@@ -54,18 +55,6 @@ function congVan3Pages(): AdministrativeDocument {
   return { ...congVan, content: { body: Array.from({ length: 9 }, () => c.body).flat() } };
 }
 
-async function time(fn: () => Promise<unknown>, runs: number): Promise<number> {
-  for (let i = 0; i < 2; i++) await fn();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await fn();
-    times.push(performance.now() - t);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
-}
-
 const cases = [
   { name: 'công văn', doc: congVan3Pages() },
   { name: 'kế hoạch', doc: keHoach(124) },
@@ -74,8 +63,8 @@ let worst = 0;
 for (const c of cases) {
   const rendered = await renderDocumentPdf(c.doc, { fonts });
   const base = await plain(c.doc);
-  const ours = await time(() => renderDocumentPdf(c.doc, { fonts }), 7);
-  const baseline = await time(() => plain(c.doc), 7);
+  const ours = await medianTime(() => renderDocumentPdf(c.doc, { fonts }), 7);
+  const baseline = await medianTime(() => plain(c.doc), 7);
   const ratio = ours / baseline;
   worst = Math.max(worst, ratio);
   console.log(

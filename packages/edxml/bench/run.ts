@@ -4,23 +4,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { medianTime } from '@egov-vn/vitest-config/bench';
 import { XMLParser } from 'fast-xml-parser';
 import { checkEdxml } from '../src/index.js';
 import { packageOfSize, writeLargePackage } from './make.js';
 
 const MB = 1024 * 1024;
-
-async function median(fn: () => unknown, runs: number): Promise<number> {
-  for (let i = 0; i < Math.min(3, runs); i++) await fn();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await fn();
-    times.push(performance.now() - t);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] as number;
-}
 
 console.log('@egov-vn/edxml benchmark (median of runs; ratio = ours / fast-xml-parser raw parse, target ≤ 1.3×)\n');
 // Two fast-xml-parser set-ups; the faster one is the baseline (entity and value processing off = its rawest parse).
@@ -31,14 +20,15 @@ for (const [label, size, runs] of [['1 MB', 1 * MB, 40], ['50 MB', 50 * MB, 7]] 
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const check = await checkEdxml(bytes);
   if (!check.ok) throw new Error(`benchmark package is not conformant: ${JSON.stringify(check.issues)}`);
-  const baselineDefault = await median(() => fxpDefault.parse(buffer), runs);
-  const baselineRaw = await median(() => fxpRaw.parse(buffer), runs);
+  const warmup = Math.min(3, runs);
+  const baselineDefault = await medianTime(() => fxpDefault.parse(buffer), runs, warmup);
+  const baselineRaw = await medianTime(() => fxpRaw.parse(buffer), runs, warmup);
   const baseline = Math.min(baselineDefault, baselineRaw);
-  const ours = await median(() => checkEdxml(bytes), runs);
-  const decoded = await median(async () => {
+  const ours = await medianTime(() => checkEdxml(bytes), runs, warmup);
+  const decoded = await medianTime(async () => {
     const r = await checkEdxml(bytes);
     if (r.package?.kind === 'document') for (const a of r.package.attachments) a.bytes();
-  }, runs);
+  }, runs, warmup);
   console.log(
     `${label.padEnd(6)} (${(bytes.length / MB).toFixed(1)} MB): fast-xml-parser ${baseline.toFixed(1)} ms ` +
       `(default ${baselineDefault.toFixed(1)} ms, raw ${baselineRaw.toFixed(1)} ms), ` +

@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { median } from '@egov-vn/vitest-config/bench';
 import { PDFDocument, PDFName, StandardFonts } from 'pdf-lib';
 import { signPdf, verifyPdf } from '../src/index.js';
 import { createDemoPki } from '../src/testing.js';
@@ -72,7 +73,6 @@ const signer = pki.signerFor(pki.signer);
 const dir = mkdtempSync(join(tmpdir(), 'pdfsig-bench-'));
 const mb = (n: number): string => `${(n / 1048576).toFixed(1)} MB`;
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 
 interface Condition {
