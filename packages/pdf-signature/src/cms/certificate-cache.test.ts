@@ -4,9 +4,8 @@ import * as pkijs from 'pkijs';
 import { describe, expect, it } from 'vitest';
 import { signPdf } from '../sign/sign-pdf.js';
 import { createDemoPki } from '../testing.js';
-import { lastCms, makePdf } from '../node/test-support/fixtures.js';
+import { lastCms, makePdf, parseSignedData } from '../node/test-support/fixtures.js';
 import { certificateFromDer } from './certificate-cache.js';
-import { parseSignedData } from './inspect.js';
 
 const der = (c: { toSchema(): { toBER(x: boolean): ArrayBuffer } }): string => Buffer.from(c.toSchema().toBER(false)).toString('hex');
 

@@ -121,6 +121,14 @@ function nodeHashing(): NodeCrypto | null {
   return nodeCrypto;
 }
 
+/**
+ * True where digests of large inputs are computed in place on the calling thread (node:crypto): such a digest blocks
+ * until it is done, so callers start their other asynchronous work (signature checks) before it.
+ */
+export function hashesInPlace(): boolean {
+  return nodeHashing() !== null;
+}
+
 const NODE_HASH_NAMES: Record<HashAlgorithm | 'SHA-1', string> = {
   'SHA-1': 'sha1',
   'SHA-256': 'sha256',

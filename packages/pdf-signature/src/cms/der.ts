@@ -1,7 +1,10 @@
 /**
- * A minimal DER walker for the outer layers of a CMS ContentInfo(SignedData): enough to take the certificates out
- * before asn1js decodes the rest, and to put them back as they are when encoding. asn1js decodes (and pkijs
- * re-encodes) every element of a certificate, which is most of the cost of reading and writing a signature.
+ * A minimal DER walker for CMS (RFC 5652): the outer layers of a ContentInfo(SignedData), a SignerInfo and its
+ * attributes, read where they lie. asn1js decodes every element into a tree of objects (half a millisecond for a
+ * 600-byte SignerInfo) and pkijs then compares that tree with a schema; reading a signature needs a few fields. The
+ * certificates are taken out as they are (and parsed once by the certificate cache), and put back as they are when
+ * encoding. Anything that is not plain DER (indefinite lengths, multi-byte tags) is refused: callers fall back to
+ * asn1js/pkijs or report a format error.
  */
 import { concatBytes } from '../pdf/bytes.js';
 
@@ -9,33 +12,50 @@ interface Tlv {
   /** Identifier octet (single-byte tags only). */
   readonly id: number;
   readonly start: number;
-  /** Where the contents start. */
+  /** Where the contents start and end (before the end-of-contents octets of an indefinite length). */
   readonly body: number;
+  readonly bodyEnd: number;
   readonly end: number;
 }
 
-/** One DER element at `at` (definite length, single-byte tag), or undefined for anything else. */
-function tlv(b: Uint8Array, at: number, limit: number): Tlv | undefined {
+/** Nesting of indefinite-length elements followed to find their end (BER from old signers nests a few levels). */
+const MAX_INDEFINITE_DEPTH = 32;
+
+/**
+ * One element at `at` (single-byte tag; definite length, or the indefinite length of BER for a constructed
+ * element), or undefined for anything else.
+ */
+function tlv(b: Uint8Array, at: number, limit: number, depth = 0): Tlv | undefined {
   if (at + 2 > limit) return undefined;
   const id = b[at]!;
   if ((id & 0x1f) === 0x1f) return undefined;
   let len = b[at + 1]!;
   let body = at + 2;
+  if (len === 0x80) {
+    if ((id & 0x20) === 0 || depth >= MAX_INDEFINITE_DEPTH) return undefined;
+    for (let p = body; ; ) {
+      if (p + 2 > limit) return undefined;
+      if (b[p] === 0 && b[p + 1] === 0) return { id, start: at, body, bodyEnd: p, end: p + 2 };
+      const child = tlv(b, p, limit, depth + 1);
+      if (!child) return undefined;
+      p = child.end;
+    }
+  }
   if (len & 0x80) {
     const n = len & 0x7f;
-    if (n === 0 || n > 4 || body + n > limit) return undefined;
+    if (n > 4 || body + n > limit) return undefined;
     len = 0;
     for (let i = 0; i < n; i++) len = len * 256 + b[body + i]!;
     body += n;
   }
   const end = body + len;
-  return end <= limit ? { id, start: at, body, end } : undefined;
+  return end <= limit ? { id, start: at, body, bodyEnd: end, end } : undefined;
 }
 
 function children(b: Uint8Array, parent: Tlv): Tlv[] | undefined {
   const out: Tlv[] = [];
-  for (let at = parent.body; at < parent.end; ) {
-    const t = tlv(b, at, parent.end);
+  for (let at = parent.body; at < parent.bodyEnd; ) {
+    const t = tlv(b, at, parent.bodyEnd);
     if (!t) return undefined;
     out.push(t);
     at = t.end;
@@ -83,6 +103,165 @@ export function insertCertificates(b: Uint8Array, certificates: readonly Uint8Ar
   return contentInfo(sd.oid, parts);
 }
 
+/** One element read by `derElement`: its identifier octet, the whole element and its contents (views, no copy). */
+export interface DerElement {
+  readonly id: number;
+  readonly der: Uint8Array;
+  readonly content: Uint8Array;
+}
+
+const view = (b: Uint8Array, t: Tlv): DerElement => ({ id: t.id, der: b.subarray(t.start, t.end), content: b.subarray(t.body, t.bodyEnd) });
+
+/** The element at the start of `b` (what follows it, such as the zero padding of /Contents, is ignored). */
+export function firstElement(b: Uint8Array): DerElement | undefined {
+  const t = tlv(b, 0, b.length);
+  return t && view(b, t);
+}
+
+/** `b` as exactly one DER element, or undefined. */
+export function derElement(b: Uint8Array): DerElement | undefined {
+  const t = tlv(b, 0, b.length);
+  return t && t.end === b.length ? view(b, t) : undefined;
+}
+
+/** The elements inside a constructed element, or undefined when its contents are not a run of DER elements. */
+export function derChildren(parent: DerElement): DerElement[] | undefined {
+  if ((parent.id & 0x20) === 0) return undefined;
+  const b = parent.content;
+  const list = children(b, { id: parent.id, start: 0, body: 0, bodyEnd: b.length, end: b.length });
+  return list?.map((t) => view(b, t));
+}
+
+/** The dotted text of an OBJECT IDENTIFIER element, or undefined. */
+export function derOid(el: DerElement | undefined): string | undefined {
+  if (el?.id !== 0x06) return undefined;
+  const c = el.content;
+  if (c.length === 0 || c.length > 64 || c[c.length - 1]! & 0x80) return undefined;
+  const arcs: number[] = [];
+  let v = 0;
+  for (const x of c) {
+    v = v * 128 + (x & 0x7f);
+    if (x & 0x80) continue;
+    if (arcs.length === 0) {
+      const first = v < 80 ? Math.floor(v / 40) : 2;
+      arcs.push(first, v - first * 40);
+    } else arcs.push(v);
+    v = 0;
+  }
+  return arcs.join('.');
+}
+
+/** The algorithm OID of an AlgorithmIdentifier element (parameters are not read). */
+export function derAlgorithm(el: DerElement | undefined): string | undefined {
+  if (el?.id !== 0x30) return undefined;
+  const [oid, ...params] = derChildren(el) ?? [];
+  return params.length <= 1 ? derOid(oid) : undefined;
+}
+
+/** A CMS Attribute: its type and the DER of each of its values. */
+export interface DerAttribute {
+  readonly type: string;
+  readonly values: DerElement[];
+}
+
+/** The attributes of a SET OF Attribute, in their tagged ([0]/[1] IMPLICIT) or plain form; undefined if malformed. */
+export function derAttributes(set: DerElement): DerAttribute[] | undefined {
+  const out: DerAttribute[] = [];
+  for (const a of derChildren(set) ?? []) {
+    const [type, values, ...more] = (a.id === 0x30 && derChildren(a)) || [];
+    const oid = derOid(type);
+    const list = values?.id === 0x31 ? derChildren(values) : undefined;
+    if (!oid || !list || more.length > 0) return undefined;
+    out.push({ type: oid, values: list });
+  }
+  return out;
+}
+
+/** The parts of a SignerInfo that a verifier reads. */
+export interface SignerInfoParts {
+  readonly version: number;
+  /** IssuerAndSerialNumber (the issuer Name element and the serial number's content octets) or a key identifier. */
+  readonly sid: { readonly issuer: DerElement; readonly serial: Uint8Array } | { readonly keyIdentifier: Uint8Array };
+  readonly digestAlgorithm: string;
+  /** The [0] IMPLICIT signed attributes as received, and read. */
+  readonly signedAttrs?: { readonly der: Uint8Array; readonly attributes: DerAttribute[] };
+  readonly signatureAlgorithm: string;
+  readonly signature: Uint8Array;
+  readonly unsignedAttrs?: DerAttribute[];
+}
+
+/** A DER SignerInfo (RFC 5652 §5.3), or undefined when it is not one. */
+export function signerInfoParts(b: Uint8Array): SignerInfoParts | undefined {
+  const si = derElement(b);
+  const items = si?.id === 0x30 ? derChildren(si) : undefined;
+  if (!items) return undefined;
+  const [version, sidEl, digestEl, ...rest] = items;
+  if (version?.id !== 0x02 || version.content.length !== 1 || !sidEl) return undefined;
+  let sid: SignerInfoParts['sid'];
+  if (sidEl.id === 0x30) {
+    const [issuer, serial, ...more] = derChildren(sidEl) ?? [];
+    if (issuer?.id !== 0x30 || serial?.id !== 0x02 || more.length > 0) return undefined;
+    sid = { issuer, serial: serial.content };
+  } else if (sidEl.id === 0x80) sid = { keyIdentifier: sidEl.content };
+  else return undefined;
+  const digestAlgorithm = derAlgorithm(digestEl);
+  if (!digestAlgorithm) return undefined;
+  let signedAttrs: SignerInfoParts['signedAttrs'];
+  if (rest[0]?.id === 0xa0) {
+    const el = rest.shift()!;
+    const attributes = derAttributes(el);
+    if (!attributes) return undefined;
+    signedAttrs = { der: el.der, attributes };
+  }
+  const [sigAlgEl, signature, unsigned, ...more] = rest;
+  const signatureAlgorithm = derAlgorithm(sigAlgEl);
+  const signatureValue = signature && octetString(signature);
+  if (!signatureAlgorithm || !signatureValue || more.length > 0 || (unsigned && unsigned.id !== 0xa1)) return undefined;
+  const unsignedAttrs = unsigned ? derAttributes(unsigned) : undefined;
+  if (unsigned && !unsignedAttrs) return undefined;
+  return {
+    version: version.content[0]!,
+    sid,
+    digestAlgorithm,
+    ...(signedAttrs ? { signedAttrs } : {}),
+    signatureAlgorithm,
+    signature: signatureValue,
+    ...(unsignedAttrs ? { unsignedAttrs } : {}),
+  };
+}
+
+/** The octets of an OCTET STRING element: primitive, or constructed from primitive pieces (BER). */
+export function octetString(el: DerElement): Uint8Array | undefined {
+  if (el.id === 0x04) return el.content;
+  if (el.id !== 0x24) return undefined;
+  const pieces = derChildren(el);
+  return pieces?.every((p) => p.id === 0x04) ? concatBytes(pieces.map((p) => p.content)) : undefined;
+}
+
+/** The eContentType and (when attached) eContent of an EncapsulatedContentInfo. */
+export function encapsulatedContentParts(b: Uint8Array): { eContentType: string; eContent?: Uint8Array } | undefined {
+  const el = derElement(b);
+  const [type, explicit, ...more] = (el?.id === 0x30 && derChildren(el)) || [];
+  const eContentType = derOid(type);
+  if (!eContentType || more.length > 0) return undefined;
+  if (!explicit) return { eContentType };
+  const [octets, ...extra] = (explicit.id === 0xa0 && derChildren(explicit)) || [];
+  if (!octets || extra.length > 0) return undefined;
+  const eContent = octetString(octets);
+  return eContent && { eContentType, eContent };
+}
+
+/** The issuer Name element and serial number content octets of a DER certificate. */
+export function certificateIssuerSerial(b: Uint8Array): { issuer: DerElement; serial: Uint8Array } | undefined {
+  const cert = derElement(b);
+  const [tbs] = (cert?.id === 0x30 && derChildren(cert)) || [];
+  const items = tbs?.id === 0x30 ? derChildren(tbs) : undefined;
+  if (!items) return undefined;
+  if (items[0]?.id === 0xa0) items.shift();
+  const [serial, , issuer] = items;
+  return serial?.id === 0x02 && issuer?.id === 0x30 ? { issuer, serial: serial.content } : undefined;
+}
+
 /** The DER of each part of a ContentInfo(SignedData), for reading the parts one by one. */
 export interface SignedDataParts {
   /** The ContentInfo's contentType (an OBJECT IDENTIFIER element). */
@@ -90,14 +269,18 @@ export interface SignedDataParts {
   readonly version: Uint8Array;
   readonly digestAlgorithms: Uint8Array[];
   readonly encapContentInfo: Uint8Array;
+  /** The plain X.509 certificates. */
   readonly certificates: Uint8Array[];
+  /** How many other CertificateChoices (attribute certificates, other formats) were skipped. */
+  readonly otherCertificates: number;
+  /** The [1] revocation information element, when present (not read). */
+  readonly crls?: Uint8Array;
   readonly signerInfos: Uint8Array[];
 }
 
 /**
- * The parts of a plain DER ContentInfo(SignedData): version, digest algorithms, encapsulated content, plain X.509
- * certificates and signer infos. Undefined for anything else (BER, CRLs or other certificate choices present, extra
- * elements): read such bytes whole.
+ * The parts of a ContentInfo(SignedData): version, digest algorithms, encapsulated content, certificates, the
+ * revocation information as it is, and signer infos. Undefined when the bytes are not that shape.
  */
 export function signedDataParts(b: Uint8Array): SignedDataParts | undefined {
   const sd = signedDataItems(b);
@@ -106,23 +289,28 @@ export function signedDataParts(b: Uint8Array): SignedDataParts | undefined {
   const [version, algs, encap] = items.splice(0, 3);
   const signerSet = items.pop();
   if (version?.id !== 0x02 || algs?.id !== 0x31 || encap?.id !== 0x30 || signerSet?.id !== 0x31) return undefined;
+  const bytes = (t: Tlv): Uint8Array => b.subarray(t.start, t.end);
   let certificates: Uint8Array[] = [];
+  let otherCertificates = 0;
   if (items[0]?.id === 0xa0) {
     const list = children(b, items.shift()!);
-    if (!list?.every((c) => c.id === 0x30)) return undefined;
-    certificates = list.map((c) => b.subarray(c.start, c.end));
+    if (!list) return undefined;
+    certificates = list.filter((c) => c.id === 0x30).map(bytes);
+    otherCertificates = list.length - certificates.length;
   }
+  const crls = items[0]?.id === 0xa1 ? items.shift() : undefined;
   if (items.length > 0) return undefined;
   const algorithms = children(b, algs);
   const signers = children(b, signerSet);
   if (!algorithms?.every((t) => t.id === 0x30) || !signers?.every((t) => t.id === 0x30)) return undefined;
-  const bytes = (t: Tlv): Uint8Array => b.subarray(t.start, t.end);
   return {
     contentType: sd.oid,
     version: bytes(version),
     digestAlgorithms: algorithms.map(bytes),
     encapContentInfo: bytes(encap),
     certificates,
+    otherCertificates,
+    ...(crls ? { crls: bytes(crls) } : {}),
     signerInfos: signers.map(bytes),
   };
 }

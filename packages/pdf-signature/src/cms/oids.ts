@@ -14,6 +14,7 @@ export const OID = {
   timeStamping: '1.3.6.1.5.5.7.3.8',
   extKeyUsage: '2.5.29.37',
   keyUsage: '2.5.29.15',
+  subjectKeyIdentifier: '2.5.29.14',
 } as const;
 
 export type HashAlgorithm = 'SHA-256' | 'SHA-384' | 'SHA-512';

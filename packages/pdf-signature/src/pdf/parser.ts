@@ -170,26 +170,13 @@ export class Parser {
     let end = start + 1;
     while (end < limit && src[end] !== 0x3e) end++;
     if (end >= limit) return this.fail('chuỗi hex không đóng', 'unterminated hex string');
-    const out = new Uint8Array((end - start) >> 1);
-    let n = 0;
-    let high = -1;
-    for (let at = start + 1; at < end; at++) {
-      const c = src[at]!;
-      if (isWhite(c)) continue;
-      const v = c >= 0x30 && c <= 0x39 ? c - 0x30 : c >= 0x41 && c <= 0x46 ? c - 55 : c >= 0x61 && c <= 0x66 ? c - 87 : -1;
-      if (v < 0) {
-        this.pos = at;
-        this.fail('chuỗi hex có ký tự lạ', 'invalid character in hex string');
-      }
-      if (high < 0) high = v;
-      else {
-        out[n++] = (high << 4) | v;
-        high = -1;
-      }
+    const decoded = decodeHexDigits(src, start + 1, end);
+    if (typeof decoded === 'number') {
+      this.pos = decoded;
+      return this.fail('chuỗi hex có ký tự lạ', 'invalid character in hex string');
     }
-    if (high >= 0) out[n++] = high << 4;
     this.pos = end + 1;
-    return new PdfString(out.subarray(0, n), true, start, this.pos);
+    return new PdfString(decoded, true, start, this.pos);
   }
 
   private parseDict(depth: number): PdfDict {
@@ -258,4 +245,40 @@ export function findKeyword(src: Uint8Array, word: string, from: number, to: num
     return i;
   }
   return -1;
+}
+
+/** Value of each byte as a hex digit; -2 for PDF white space (skipped), -1 for anything else. */
+const HEX_VALUE = /* @__PURE__ */ (() => {
+  const table = new Int8Array(256).fill(-1);
+  for (let c = 0; c < 256; c++) {
+    if (isWhite(c)) table[c] = -2;
+    else if (c >= 0x30 && c <= 0x39) table[c] = c - 0x30;
+    else if (c >= 0x41 && c <= 0x46) table[c] = c - 55;
+    else if (c >= 0x61 && c <= 0x66) table[c] = c - 87;
+  }
+  return table;
+})();
+
+/**
+ * The bytes of the hex digits in src[from, to) (white space skipped, an odd last digit padded with 0), or the offset
+ * of the first character that is not a digit. A plain function over typed arrays: it stays optimised (a method with
+ * property accesses after its loop was deoptimised after every major collection, and signature /Contents have
+ * thousands of digits).
+ */
+export function decodeHexDigits(src: Uint8Array, from: number, to: number): Uint8Array | number {
+  const out = new Uint8Array((to - from + 1) >> 1);
+  let n = 0;
+  let high = -1;
+  for (let at = from; at < to; at++) {
+    const v = HEX_VALUE[src[at]!]!;
+    if (v >= 0) {
+      if (high < 0) high = v;
+      else {
+        out[n++] = (high << 4) | v;
+        high = -1;
+      }
+    } else if (v === -1) return at;
+  }
+  if (high >= 0) out[n++] = high << 4;
+  return out.subarray(0, n);
 }

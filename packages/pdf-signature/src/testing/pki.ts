@@ -89,8 +89,11 @@ export async function issueCertificate(issuer: Identity | undefined, options: Is
       }),
     );
   }
-  cert.extensions = extensions;
   await cert.subjectPublicKeyInfo.importKey(keys.publicKey);
+  // Subject key identifier, RFC 5280 §4.2.1.2 method (1): SHA-1 of the subjectPublicKey bits.
+  const keyId = await crypto.subtle.digest('SHA-1', cert.subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView as Uint8Array<ArrayBuffer>);
+  extensions.push(new pkijs.Extension({ extnID: OID.subjectKeyIdentifier, extnValue: new asn1js.OctetString({ valueHex: keyId }).toBER(false) }));
+  cert.extensions = extensions;
   await cert.sign(issuer?.privateKey ?? keys.privateKey, 'SHA-256');
   const der = new Uint8Array(cert.toSchema(true).toBER(false));
   const chain = issuer ? [der, ...issuer.chain] : [der];

@@ -1,7 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { signPdf } from '../sign/sign-pdf.js';
 import { createDemoPki, type DemoPki } from '../testing/pki.js';
-import { makePdf } from '../node/test-support/fixtures.js';
+import * as asn1js from 'asn1js';
+import { derElement } from '../cms/der.js';
+import { OID } from '../cms/oids.js';
+import { indefinite, lastCms, makePdf, replaceCms, replaceCmsBytes } from '../node/test-support/fixtures.js';
 import { verifyPdf } from './verify-pdf.js';
 
 let pki: DemoPki;
@@ -43,3 +46,30 @@ describe('verifyPdf basics', () => {
   });
 });
 
+
+describe('verifyPdf reads the CMS as other signers write it', () => {
+  it('passes a CMS in BER with indefinite lengths (as older Acrobat wrote) exactly as its DER form', async () => {
+    const signed = await signPdf(await makePdf(), { signer: pki.signerFor(pki.signer) });
+    const ber = replaceCmsBytes(signed, (cms) => indefinite(derElement(cms)!, 4));
+    expect(lastCms(ber)[1]).toBe(0x80);
+    const [der, fromBer] = await Promise.all([verifyPdf(signed, { trustAnchors: [pki.root.der] }), verifyPdf(ber, { trustAnchors: [pki.root.der] })]);
+    expect(fromBer.signatures[0]!.indication).toBe('TOTAL_PASSED');
+    expect(fromBer.signatures[0]!.checks).toEqual(der.signatures[0]!.checks);
+  });
+
+  it('finds the signer certificate by subject key identifier, and fails closed when none has it', async () => {
+    const signed = await signPdf(await makePdf(), { signer: pki.signerFor(pki.signer) });
+    const ski = pki.signer.certificate.extensions!.find((e) => e.extnID === OID.subjectKeyIdentifier)!.parsedValue as asn1js.OctetString;
+    const bySki = (id: Uint8Array) =>
+      replaceCms(signed, (sd) => {
+        sd.signerInfos[0]!.version = 3;
+        sd.signerInfos[0]!.sid = new asn1js.Primitive({ idBlock: { tagClass: 3, tagNumber: 0 }, valueHex: id.slice().buffer });
+      });
+    const good = (await verifyPdf(bySki(new Uint8Array(ski.valueBlock.valueHexView)), { trustAnchors: [pki.root.der] })).signatures[0]!;
+    expect(good.indication).toBe('TOTAL_PASSED');
+    expect(good.signerName).toBe('Nguyễn Văn A');
+    const other = (await verifyPdf(bySki(Uint8Array.of(1, 2, 3)), { trustAnchors: [pki.root.der] })).signatures[0]!;
+    expect(other.indication).toBe('TOTAL_FAILED');
+    expect(other.checks.find((c) => !c.passed)?.id).toBe('SigningCertificatePresent');
+  });
+});

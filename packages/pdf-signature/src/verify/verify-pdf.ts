@@ -1,11 +1,10 @@
 /**
  * verifyPdf: validates every signature like a trusted validator (DSS / pyHanko model) and fails closed.
  */
-import type * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import { digest, digestRanges } from '../cms/crypto.js';
+import { digest, digestRanges, hashesInPlace } from '../cms/crypto.js';
 import { inspectCms, type CmsFacts } from '../cms/inspect.js';
-import { OID, hashFromOid } from '../cms/oids.js';
+import { OID, hashFromOid, type HashAlgorithm } from '../cms/oids.js';
 import { PdfSignatureError, type Message } from '../errors.js';
 import { bytesEqual, isWhite, latin1String, toArrayBuffer } from '../pdf/bytes.js';
 import { PdfFile } from '../pdf/file.js';
@@ -149,13 +148,12 @@ async function runChainValidation(
 }
 
 async function inspectTimestamp(
-  token: asn1js.AsnType,
+  token: Uint8Array,
   signatureValue: Uint8Array,
   anchors: pkijs.Certificate[],
   extra: pkijs.Certificate[],
 ): Promise<{ report?: TimestampReport; problems: Message[]; imprintBad: boolean }> {
-  const der = new Uint8Array(token.toBER(false));
-  const facts: CmsFacts = await inspectCms(der);
+  const facts: CmsFacts = await inspectCms(token);
   const problems: Message[] = facts.problems.map((p) => m(`Dấu thời gian: ${p.vi}`, `Timestamp: ${p.en}`));
   if (facts.eContentType !== OID.tstInfo || !facts.eContent) {
     return { problems: [...problems, m('Dấu thời gian không chứa TSTInfo', 'The timestamp has no TSTInfo')], imprintBad: true };
@@ -409,14 +407,14 @@ async function verifyOne(file: PdfFile, f: SigField, ctx: Ctx): Promise<Signatur
       fail('ByteRangeAllDocument', 'Vùng được ký không kết thúc ở ranh giới một phiên bản của tệp', 'The signed range does not end at a revision boundary', 'TOTAL_FAILED', 'FORMAT_FAILURE');
     }
 
-    // CMS.
-    // SHA-256 (what nearly every signature uses) is started before the CMS is parsed; another algorithm is hashed on
-    // demand. With node:crypto the ranges are hashed where they lie: WebCrypto must first copy them, and copying a
-    // large file into fresh memory costs about as much as hashing it. In browsers WebCrypto hashes off the main
-    // thread while the CMS and the chain are examined.
-    const early = digestRanges(bytes, a, b, end, 'SHA-256', { inPlace: true });
-    early.catch(() => undefined);
-    const facts = await inspectCms(contents.bytes, (h) => (h === 'SHA-256' ? early : digestRanges(bytes, a, b, end, h, { inPlace: true })));
+    // CMS. With node:crypto the ranges are hashed where they lie, on this thread (WebCrypto must first copy them, and
+    // copying a large file into fresh memory costs about as much as hashing it): inspectCms asks for the digest once
+    // the signature check is running on the thread pool, so the two overlap. In browsers WebCrypto hashes off the
+    // main thread: SHA-256 (what nearly every signature uses) is started before the CMS is even parsed.
+    const rangesDigest = (h: HashAlgorithm | 'SHA-1'): Promise<Uint8Array> => digestRanges(bytes, a, b, end, h, { inPlace: true });
+    const early = hashesInPlace() ? undefined : rangesDigest('SHA-256');
+    early?.catch(() => undefined);
+    const facts = await inspectCms(contents.bytes, (h) => (h === 'SHA-256' && early ? early : rangesDigest(h)));
     for (const p of facts.problems) {
       if (p.kind === 'hash') fail(p.id, p.vi, p.en, 'TOTAL_FAILED', 'HASH_FAILURE');
       else if (p.kind === 'crypto') fail(p.id, p.vi, p.en, 'TOTAL_FAILED', 'SIG_CRYPTO_FAILURE');
@@ -431,11 +429,11 @@ async function verifyOne(file: PdfFile, f: SigField, ctx: Ctx): Promise<Signatur
       issuerSubject = dn(cert.issuer);
       certificateChain = buildChain(cert, [...facts.certificates, ...ctx.extra], ctx.anchors);
     }
-    if (facts.signerInfo && facts.problems.every((p) => p.kind !== 'hash' && p.kind !== 'crypto')) {
+    if (facts.signer && facts.problems.every((p) => p.kind !== 'hash' && p.kind !== 'crypto')) {
       pass('SignatureIntact', 'Toàn vẹn: giá trị băm và chữ ký số khớp', 'Integrity: digest and signature value match');
     }
     if (subFilterName === 'ETSI.CAdES.detached') {
-      if (facts.signerInfo && !facts.hasSigningCertificateV2 && !facts.problems.some((p) => p.id.startsWith('CertDigest'))) {
+      if (facts.signer && !facts.hasSigningCertificateV2 && !facts.problems.some((p) => p.id.startsWith('CertDigest'))) {
         fail('SigningCertificatePresent', 'PAdES yêu cầu thuộc tính signing-certificate-v2', 'PAdES requires the signing-certificate-v2 attribute', 'TOTAL_FAILED', 'FORMAT_FAILURE');
       }
       if (facts.signingTime) warn('SigningTime', 'PAdES baseline không cho phép thuộc tính signing-time trong CMS', 'PAdES baseline forbids the CMS signing-time attribute');

@@ -83,10 +83,51 @@ export function findObject(pdf: Uint8Array, re: RegExp): { num: number; text: st
   return { num: Number(hit[1]), text: hit[2]!.trim() };
 }
 
-import type * as pkijs from 'pkijs';
+import * as asn1js from 'asn1js';
+import * as pkijs from 'pkijs';
 import { encodeContentInfo } from '../../cms/build.js';
-import { parseSignedData } from '../../cms/inspect.js';
-import { fromHex, toHex } from '../../pdf/bytes.js';
+import { certificateFromDer } from '../../cms/certificate-cache.js';
+import { derChildren, firstElement, signedDataParts, type DerElement } from '../../cms/der.js';
+import { OID } from '../../cms/oids.js';
+import { fromHex, toArrayBuffer, toHex } from '../../pdf/bytes.js';
+
+/** One DER element decoded by asn1js (a copy, so asn1js never holds on to the caller's buffer). */
+function decoded(der: Uint8Array): asn1js.AsnType {
+  const parsed = asn1js.fromBER(toArrayBuffer(der));
+  if (parsed.offset === -1) throw new Error(parsed.result.error);
+  return parsed.result;
+}
+
+/**
+ * A pkijs SignedData, for tests that change a CMS and encode it again. The parts are read one by one with the DER
+ * walker and the certificates come from the certificate cache (so they encode back byte for byte); anything else
+ * (CRLs, other certificate choices) is read whole by pkijs.
+ */
+export function parseSignedData(der: Uint8Array): pkijs.SignedData | undefined {
+  try {
+    const parts = signedDataParts(der);
+    if (parts && !parts.crls && parts.otherCertificates === 0) {
+      const contentType = decoded(parts.contentType);
+      if (!(contentType instanceof asn1js.ObjectIdentifier) || contentType.valueBlock.toString() !== OID.signedData) return undefined;
+      const version = decoded(parts.version);
+      if (!(version instanceof asn1js.Integer)) return undefined;
+      return new pkijs.SignedData({
+        version: version.valueBlock.valueDec,
+        digestAlgorithms: parts.digestAlgorithms.map((d) => new pkijs.AlgorithmIdentifier({ schema: decoded(d) })),
+        encapContentInfo: new pkijs.EncapsulatedContentInfo({ schema: decoded(parts.encapContentInfo) }),
+        ...(parts.certificates.length > 0 ? { certificates: parts.certificates.map(certificateFromDer) } : {}),
+        signerInfos: parts.signerInfos.map((d) => new pkijs.SignerInfo({ schema: decoded(d) })),
+      });
+    }
+    const parsed = asn1js.fromBER(toArrayBuffer(der));
+    if (parsed.offset === -1) return undefined;
+    const ci = new pkijs.ContentInfo({ schema: parsed.result });
+    if (ci.contentType !== OID.signedData) return undefined;
+    return new pkijs.SignedData({ schema: ci.content });
+  } catch {
+    return undefined;
+  }
+}
 
 /** The CMS bytes (with the zero padding of /Contents) of the last signature. */
 export function lastCms(pdf: Uint8Array): Uint8Array {
@@ -96,16 +137,30 @@ export function lastCms(pdf: Uint8Array): Uint8Array {
 
 /** Rewrites the CMS of the last signature in place (same reserved size), e.g. to swap its timestamp token. */
 export function replaceCms(pdf: Uint8Array, mutate: (sd: pkijs.SignedData) => void): Uint8Array {
+  return replaceCmsBytes(pdf, (cms) => {
+    const sd = parseSignedData(cms)!;
+    mutate(sd);
+    return encodeContentInfo(sd);
+  });
+}
+
+/** Puts other CMS bytes in place of the last signature's (zero padding removed before, added back after). */
+export function replaceCmsBytes(pdf: Uint8Array, change: (cms: Uint8Array) => Uint8Array): Uint8Array {
   const text = latin1String(pdf);
   const all = [...text.matchAll(/\/Contents<([0-9a-fA-F]+)>/g)];
   const last = all.at(-1)!;
-  const sd = parseSignedData(fromHex(last[1]!))!;
-  mutate(sd);
-  const hex = toHex(encodeContentInfo(sd));
+  const padded = fromHex(last[1]!);
+  const hex = toHex(change(firstElement(padded)?.der ?? padded));
   if (hex.length > last[1]!.length) throw new Error('CMS grew beyond the reserved space');
   const out = pdf.slice();
   out.set(latin1Bytes(hex.padEnd(last[1]!.length, '0')), last.index + '/Contents<'.length);
   return out;
+}
+
+/** The same element with the indefinite length of BER on `depth` levels of constructed elements (as old Acrobat wrote). */
+export function indefinite(el: DerElement, depth: number): Uint8Array {
+  if (depth === 0 || (el.id & 0x20) === 0) return el.der;
+  return concatBytes([Uint8Array.of(el.id, 0x80), ...derChildren(el)!.map((c) => indefinite(c, depth - 1)), Uint8Array.of(0, 0)]);
 }
 
 import type { Identity } from '../../testing/pki.js';
