@@ -1,8 +1,13 @@
-/** Builds CMS SignedData (RFC 5652) for PAdES/CAdES with pkijs: signed attributes, ESS signing-certificate-v2. */
+/**
+ * Builds CMS SignedData (RFC 5652) for PAdES/CAdES: signed attributes, ESS signing-certificate-v2 (RFC 5035). The
+ * DER is written directly from its parts (der.ts): the signer's certificates go in as the bytes it gave, and nothing
+ * is decoded or re-encoded on the way (building the same structure as pkijs objects cost more than hashing a small
+ * PDF). The output is byte for byte what pkijs encodes for the same SignedData (tested).
+ */
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import { certificateDer, certificateDigest, certificateFromDer } from './certificate-cache.js';
-import { insertCertificates } from './der.js';
+import { certificateDigest, certificateFromDer } from './certificate-cache.js';
+import { certificateIssuerSerial, encodeElement, encodeOid, encodeSetOf, encodeTime } from './der.js';
 import { pdfError } from '../errors.js';
 import { toArrayBuffer } from '../pdf/bytes.js';
 import type { Signer } from '../sign/signer.js';
@@ -17,42 +22,15 @@ export function parseCertificate(der: Uint8Array): pkijs.Certificate {
   }
 }
 
-function attr(type: string, value: asn1js.AsnType): pkijs.Attribute {
-  return new pkijs.Attribute({ type, values: [value] });
-}
+const DER_NULL = Uint8Array.of(0x05, 0x00);
+const VERSION = (v: number): Uint8Array => Uint8Array.of(0x02, 0x01, v);
+const sequence = (...parts: Uint8Array[]): Uint8Array => encodeElement(0x30, parts);
+const octets = (bytes: Uint8Array): Uint8Array => encodeElement(0x04, [bytes]);
+const algorithm = (oid: string, withNull: boolean): Uint8Array => sequence(encodeOid(oid), ...(withNull ? [DER_NULL] : []));
 
-/** ESS SigningCertificateV2 (RFC 5035) for `cert`, with IssuerSerial. */
-export async function signingCertificateV2(cert: pkijs.Certificate, certDer: Uint8Array, hash: HashAlgorithm): Promise<asn1js.Sequence> {
-  const certHash = await certificateDigest(cert, hash, certDer);
-  const issuerSerial = new asn1js.Sequence({
-    value: [
-      new asn1js.Sequence({
-        value: [new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 4 }, value: [cert.issuer.toSchema()] })],
-      }),
-      cert.serialNumber,
-    ],
-  });
-  const essCertId = new asn1js.Sequence({
-    value: [
-      ...(hash === 'SHA-256' ? [] : [new pkijs.AlgorithmIdentifier({ algorithmId: HASH_OID[hash] }).toSchema()]),
-      new asn1js.OctetString({ valueHex: toArrayBuffer(certHash) }),
-      issuerSerial,
-    ],
-  });
-  return new asn1js.Sequence({ value: [new asn1js.Sequence({ value: [essCertId] })] });
-}
-
-/** DER SET OF attributes, sorted as DER requires. Returns the sorted attributes and the SET encoding. */
-function derSet(attributes: pkijs.Attribute[]): { sorted: pkijs.Attribute[]; der: Uint8Array } {
-  const encoded = attributes.map((a) => ({ a, der: new Uint8Array(a.toSchema().toBER(false)) }));
-  encoded.sort((x, y) => {
-    const n = Math.min(x.der.length, y.der.length);
-    for (let i = 0; i < n; i++) if (x.der[i] !== y.der[i]) return x.der[i]! - y.der[i]!;
-    return x.der.length - y.der.length;
-  });
-  const sorted = encoded.map((e) => e.a);
-  const der = new Uint8Array(new asn1js.Set({ value: sorted.map((a) => a.toSchema()) }).toBER(false));
-  return { sorted, der };
+/** An Attribute (RFC 5652 §5.3): its type and one value (DER). */
+export function encodeAttribute(type: string, value: Uint8Array): Uint8Array {
+  return sequence(encodeOid(type), encodeElement(0x31, [value]));
 }
 
 export interface BuildSignedDataOptions {
@@ -65,24 +43,27 @@ export interface BuildSignedDataOptions {
   readonly eContent?: Uint8Array;
   /** Adds the CMS signing-time attribute (legacy adbe.pkcs7.detached only: PAdES forbids it). */
   readonly signingTime?: Date;
-  /** Extra signed attributes. */
-  readonly extraSignedAttributes?: pkijs.Attribute[];
   /** Test hook: rewrites the signed attributes before signing (used to build broken fixtures). */
   readonly mutateSignedAttributes?: (attributes: pkijs.Attribute[]) => pkijs.Attribute[];
 }
 
+/** A signed SignerInfo waiting for its unsigned attributes (a signature timestamp needs the signature value first). */
 export interface BuiltSignedData {
-  readonly signedData: pkijs.SignedData;
   readonly signatureValue: Uint8Array;
+  /** The DER ContentInfo(SignedData), with these unsigned attributes (encoded Attributes) if any. */
+  encode(unsignedAttributes?: readonly Uint8Array[]): Uint8Array;
 }
 
-/** Everything about the signer that does not depend on the content: fetched and parsed while the content is hashed. */
+/** Everything about the signer that does not depend on the content: fetched and encoded while the content is hashed. */
 export interface PreparedSigner {
   /** The signer's chain as it gave it (DER), and parsed. */
   readonly chainDer: Uint8Array[];
   readonly chain: pkijs.Certificate[];
   readonly kind: 'RSA' | 'ECDSA';
-  readonly signingCertificate: asn1js.Sequence;
+  /** IssuerAndSerialNumber of the signer certificate (DER). */
+  readonly sid: Uint8Array;
+  /** The signing-certificate-v2 attribute (DER). */
+  readonly signingCertificate: Uint8Array;
 }
 
 export async function prepareSigner(signer: Signer, hash: HashAlgorithm): Promise<PreparedSigner> {
@@ -92,64 +73,67 @@ export async function prepareSigner(signer: Signer, hash: HashAlgorithm): Promis
   const cert = chain[0]!;
   const kind = keyKind(cert);
   if (!kind) throw pdfError('SIGNER_ALG', 'Khoá của chứng thư không phải RSA hay ECDSA', 'The certificate key is neither RSA nor ECDSA');
-  return { chainDer, chain, kind, signingCertificate: await signingCertificateV2(cert, chainDer[0]!, hash) };
+  const names = certificateIssuerSerial(chainDer[0]!);
+  if (!names) throw pdfError('CERT_PARSE', 'Không đọc được chứng thư số', 'Cannot parse the certificate');
+  const serial = encodeElement(0x02, [names.serial]);
+  // ESSCertIDv2 { hashAlgorithm DEFAULT sha256, certHash, IssuerSerial { GeneralNames { [4] directoryName }, serial } }.
+  const certHash = await certificateDigest(cert, hash, chainDer[0]);
+  const essCertId = sequence(
+    ...(hash === 'SHA-256' ? [] : [algorithm(HASH_OID[hash], false)]),
+    octets(certHash),
+    sequence(sequence(encodeElement(0xa4, [names.issuer.der])), serial),
+  );
+  return {
+    chainDer,
+    chain,
+    kind,
+    sid: sequence(names.issuer.der, serial),
+    signingCertificate: encodeAttribute(OID.signingCertificateV2, sequence(sequence(essCertId))),
+  };
 }
 
 export async function buildSignedData(options: BuildSignedDataOptions & { prepared?: PreparedSigner }): Promise<BuiltSignedData> {
   const { signer, hash } = options;
-  const { chain, kind, signingCertificate } = options.prepared ?? (await prepareSigner(signer, hash));
-  const cert = chain[0]!;
-  const attributes = [
-    attr(OID.contentType, new asn1js.ObjectIdentifier({ value: options.eContentType ?? OID.data })),
-    attr(OID.messageDigest, new asn1js.OctetString({ valueHex: toArrayBuffer(options.contentDigest) })),
-    attr(OID.signingCertificateV2, signingCertificate),
-    ...(options.signingTime ? [attr(OID.signingTime, new asn1js.UTCTime({ valueDate: options.signingTime }))] : []),
-    ...(options.extraSignedAttributes ?? []),
+  const { chainDer, kind, sid, signingCertificate } = options.prepared ?? (await prepareSigner(signer, hash));
+  const eContentType = options.eContentType ?? OID.data;
+  let attributes = [
+    encodeAttribute(OID.contentType, encodeOid(eContentType)),
+    encodeAttribute(OID.messageDigest, octets(options.contentDigest)),
+    signingCertificate,
+    ...(options.signingTime ? [encodeAttribute(OID.signingTime, encodeTime(options.signingTime))] : []),
   ];
-  const { sorted, der } = derSet(options.mutateSignedAttributes ? options.mutateSignedAttributes(attributes) : attributes);
-  const signatureValue = await signer.sign(der, { hash });
-  const signerInfo = new pkijs.SignerInfo({
-    version: 1,
-    sid: new pkijs.IssuerAndSerialNumber({ issuer: cert.issuer, serialNumber: cert.serialNumber }),
-    digestAlgorithm: new pkijs.AlgorithmIdentifier({ algorithmId: HASH_OID[hash], algorithmParams: new asn1js.Null() }),
-    signedAttrs: new pkijs.SignedAndUnsignedAttributes({ type: 0, attributes: sorted }),
-    signatureAlgorithm: new pkijs.AlgorithmIdentifier(
-      kind === 'RSA' ? { algorithmId: RSA_SIG_OID[hash], algorithmParams: new asn1js.Null() } : { algorithmId: ECDSA_SIG_OID[hash] },
-    ),
-    signature: new asn1js.OctetString({ valueHex: toArrayBuffer(signatureValue) }),
-  });
-  const signedData = new pkijs.SignedData({
-    version: 1,
-    digestAlgorithms: [new pkijs.AlgorithmIdentifier({ algorithmId: HASH_OID[hash], algorithmParams: new asn1js.Null() })],
-    encapContentInfo: new pkijs.EncapsulatedContentInfo({
-      eContentType: options.eContentType ?? OID.data,
-      ...(options.eContent ? { eContent: new asn1js.OctetString({ valueHex: toArrayBuffer(options.eContent) }) } : {}),
-    }),
-    certificates: chain,
-    signerInfos: [signerInfo],
-  });
-  if (options.eContentType && options.eContentType !== OID.data) signedData.version = 3;
-  return { signedData, signatureValue };
-}
-
-/** Adds an unsigned attribute (e.g. the signature timestamp token) to the only SignerInfo. */
-export function addUnsignedAttribute(signedData: pkijs.SignedData, type: string, value: asn1js.AsnType): void {
-  const si = signedData.signerInfos[0]!;
-  const existing = si.unsignedAttrs?.attributes ?? [];
-  si.unsignedAttrs = new pkijs.SignedAndUnsignedAttributes({ type: 1, attributes: [...existing, attr(type, value)] });
-}
-
-export function encodeContentInfo(signedData: pkijs.SignedData): Uint8Array {
-  const encode = (sd: pkijs.SignedData): Uint8Array =>
-    new Uint8Array(new pkijs.ContentInfo({ contentType: OID.signedData, content: sd.toSchema(true) }).toSchema().toBER(false));
-  // The certificates go in as the DER they were read from, not re-encoded by pkijs.
-  const certificates = signedData.certificates;
-  if (!certificates?.length || !certificates.every((c) => c instanceof pkijs.Certificate)) return encode(signedData);
-  signedData.certificates = undefined;
-  try {
-    const without = encode(signedData);
-    return insertCertificates(without, certificates.map((c) => certificateDer(c))) ?? encode(Object.assign(signedData, { certificates }));
-  } finally {
-    signedData.certificates = certificates;
+  if (options.mutateSignedAttributes) {
+    const asPkijs = attributes.map((a) => new pkijs.Attribute({ schema: asn1js.fromBER(toArrayBuffer(a)).result }));
+    attributes = options.mutateSignedAttributes(asPkijs).map((a) => new Uint8Array(a.toSchema().toBER(false)));
   }
+  // Signed as a DER SET OF, carried as [0] IMPLICIT with the same contents.
+  const signedSet = encodeSetOf(0x31, attributes);
+  const signatureValue = await signer.sign(signedSet, { hash });
+  const signedAttrs = signedSet.slice();
+  signedAttrs[0] = 0xa0;
+  const digestAlgorithm = algorithm(HASH_OID[hash], true);
+  const signatureAlgorithm = kind === 'RSA' ? algorithm(RSA_SIG_OID[hash], true) : algorithm(ECDSA_SIG_OID[hash], false);
+  const encapContentInfo = sequence(encodeOid(eContentType), ...(options.eContent ? [encodeElement(0xa0, [octets(options.eContent)])] : []));
+  return {
+    signatureValue,
+    encode(unsignedAttributes = []) {
+      const signerInfo = sequence(
+        VERSION(1),
+        sid,
+        digestAlgorithm,
+        signedAttrs,
+        signatureAlgorithm,
+        octets(signatureValue),
+        ...(unsignedAttributes.length > 0 ? [encodeElement(0xa1, [...unsignedAttributes])] : []),
+      );
+      const signedData = sequence(
+        VERSION(eContentType === OID.data ? 1 : 3),
+        encodeElement(0x31, [digestAlgorithm]),
+        encapContentInfo,
+        encodeElement(0xa0, chainDer),
+        encodeElement(0x31, [signerInfo]),
+      );
+      return sequence(encodeOid(OID.signedData), encodeElement(0xa0, [signedData]));
+    },
+  };
 }

@@ -63,7 +63,8 @@ function children(b: Uint8Array, parent: Tlv): Tlv[] | undefined {
   return out;
 }
 
-function element(id: number, parts: readonly Uint8Array[]): Uint8Array {
+/** A DER element with identifier octet `id` around the concatenated `parts`. */
+export function encodeElement(id: number, parts: readonly Uint8Array[]): Uint8Array {
   const length = parts.reduce((n, p) => n + p.length, 0);
   const head: number[] = [id];
   if (length < 0x80) head.push(length);
@@ -73,6 +74,39 @@ function element(id: number, parts: readonly Uint8Array[]): Uint8Array {
     head.push(0x80 | bytes.length, ...bytes);
   }
   return concatBytes([Uint8Array.from(head), ...parts]);
+}
+
+/** An OBJECT IDENTIFIER element from its dotted text. */
+export function encodeOid(text: string): Uint8Array {
+  const arcs = text.split('.').map(Number);
+  const content: number[] = [];
+  const [first = 0, second = 0, ...rest] = arcs;
+  for (const arc of [first * 40 + second, ...rest]) {
+    const base128: number[] = [arc % 128];
+    for (let v = Math.floor(arc / 128); v > 0; v = Math.floor(v / 128)) base128.unshift(0x80 | v % 128);
+    content.push(...base128);
+  }
+  return encodeElement(0x06, [Uint8Array.from(content)]);
+}
+
+/** DER SET OF: the elements sorted by their encodings (X.690 §11.6). */
+export function encodeSetOf(id: number, items: readonly Uint8Array[]): Uint8Array {
+  const sorted = [...items].sort((x, y) => {
+    const n = Math.min(x.length, y.length);
+    for (let i = 0; i < n; i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
+    return x.length - y.length;
+  });
+  return encodeElement(id, sorted);
+}
+
+/** UTCTime for 1950–2049, GeneralizedTime otherwise (RFC 5280 §4.1.2.5), to the second, in UTC. */
+export function encodeTime(date: Date): Uint8Array {
+  const year = date.getUTCFullYear();
+  const two = (n: number): string => String(n).padStart(2, '0');
+  const rest = `${two(date.getUTCMonth() + 1)}${two(date.getUTCDate())}${two(date.getUTCHours())}${two(date.getUTCMinutes())}${two(date.getUTCSeconds())}Z`;
+  const utc = year >= 1950 && year < 2050;
+  const text = utc ? `${two(year % 100)}${rest}` : `${String(year).padStart(4, '0')}${rest}`;
+  return encodeElement(utc ? 0x17 : 0x18, [Uint8Array.from(text, (c) => c.charCodeAt(0))]);
 }
 
 /** The SignedData items of a DER ContentInfo, or undefined when it is not that plain shape. */
@@ -85,22 +119,6 @@ function signedDataItems(b: Uint8Array): { oid: Uint8Array; items: Tlv[] } | und
   if (sd?.id !== 0x30 || more.length > 0) return undefined;
   const items = children(b, sd);
   return items && { oid: b.subarray(oid.start, oid.end), items };
-}
-
-function contentInfo(oid: Uint8Array, signedData: readonly Uint8Array[]): Uint8Array {
-  return element(0x30, [oid, element(0xa0, [element(0x30, signedData)])]);
-}
-
-/**
- * Puts certificates (DER, as they are) into a DER ContentInfo(SignedData) that has none, at their place after
- * encapContentInfo. Undefined when the bytes are not that shape.
- */
-export function insertCertificates(b: Uint8Array, certificates: readonly Uint8Array[]): Uint8Array | undefined {
-  const sd = signedDataItems(b);
-  if (!sd || sd.items.length < 4 || sd.items.some((t) => t.id === 0xa0)) return undefined;
-  const parts = sd.items.map((t) => b.subarray(t.start, t.end));
-  parts.splice(3, 0, element(0xa0, certificates));
-  return contentInfo(sd.oid, parts);
 }
 
 /** One element read by `derElement`: its identifier octet, the whole element and its contents (views, no copy). */

@@ -2,13 +2,12 @@
  * signPdf: PAdES B-B / B-T (or legacy adbe.pkcs7.detached) by incremental update. The input bytes are never
  * changed: the output starts with them, so earlier signatures stay valid.
  */
-import * as asn1js from 'asn1js';
-import { addUnsignedAttribute, buildSignedData, encodeContentInfo, prepareSigner, type BuildSignedDataOptions } from '../cms/build.js';
+import { buildSignedData, encodeAttribute, prepareSigner, type BuildSignedDataOptions } from '../cms/build.js';
 import { joinAndDigest } from '../cms/crypto.js';
 import { OID, type HashAlgorithm } from '../cms/oids.js';
 import { requestTimestamp, type TimestampOptions } from '../cms/timestamp.js';
 import { pdfError } from '../errors.js';
-import { latin1Bytes, toArrayBuffer, toHex } from '../pdf/bytes.js';
+import { latin1Bytes, toHex } from '../pdf/bytes.js';
 import { PdfFile } from '../pdf/file.js';
 import { PdfArray, PdfDict, PdfRef, PdfStream, PdfString, arr, dict, isName, name, textString, type PdfObject } from '../pdf/objects.js';
 import { IncrementalUpdate, RawBody, serialize } from '../pdf/writer.js';
@@ -252,12 +251,8 @@ async function signOnce(
     ...(subFilter === 'adbe.pkcs7.detached' ? { signingTime } : {}),
     ...(options.mutateSignedAttributes ? { mutateSignedAttributes: options.mutateSignedAttributes } : {}),
   });
-  if (options.timestamp) {
-    const token = await requestTimestamp(built.signatureValue, options.timestamp);
-    const parsed = asn1js.fromBER(toArrayBuffer(token));
-    addUnsignedAttribute(built.signedData, OID.signatureTimeStampToken, parsed.result);
-  }
-  const cms = encodeContentInfo(built.signedData);
+  const unsigned = options.timestamp ? [encodeAttribute(OID.signatureTimeStampToken, await requestTimestamp(built.signatureValue, options.timestamp))] : [];
+  const cms = built.encode(unsigned);
   if (cms.length > reserve) return { ok: false, needed: cms.length, bytes: out };
   out.set(latin1Bytes(toHex(cms)), a + 1);
   return { ok: true, bytes: out };

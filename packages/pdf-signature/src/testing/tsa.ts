@@ -33,7 +33,7 @@ export async function createTimestampResponse(request: Uint8Array, tsa: Identity
     ...(req.nonce ? { nonce: req.nonce } : {}),
   });
   const eContent = new Uint8Array(tst.toSchema().toBER(false));
-  const { signedData } = await buildSignedData({
+  const built = await buildSignedData({
     signer: cryptoKeySigner(tsa.privateKey, tsa.chain.slice(0, -1)),
     hash: 'SHA-256',
     contentDigest: await digest('SHA-256', eContent),
@@ -42,7 +42,7 @@ export async function createTimestampResponse(request: Uint8Array, tsa: Identity
   });
   const resp = new pkijs.TimeStampResp({
     status: new pkijs.PKIStatusInfo({ status: pkijs.PKIStatus.granted }),
-    timeStampToken: new pkijs.ContentInfo({ contentType: OID.signedData, content: signedData.toSchema(true) }),
+    timeStampToken: pkijs.ContentInfo.fromBER(toArrayBuffer(built.encode())),
   });
   return new Uint8Array(resp.toSchema().toBER(false));
 }

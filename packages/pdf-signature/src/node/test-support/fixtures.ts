@@ -85,9 +85,8 @@ export function findObject(pdf: Uint8Array, re: RegExp): { num: number; text: st
 
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import { encodeContentInfo } from '../../cms/build.js';
-import { certificateFromDer } from '../../cms/certificate-cache.js';
-import { derChildren, firstElement, signedDataParts, type DerElement } from '../../cms/der.js';
+import { certificateDer, certificateFromDer } from '../../cms/certificate-cache.js';
+import { derChildren, derElement, encodeElement, firstElement, signedDataParts, type DerElement } from '../../cms/der.js';
 import { OID } from '../../cms/oids.js';
 import { fromHex, toArrayBuffer, toHex } from '../../pdf/bytes.js';
 
@@ -126,6 +125,26 @@ export function parseSignedData(der: Uint8Array): pkijs.SignedData | undefined {
     return new pkijs.SignedData({ schema: ci.content });
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * The DER ContentInfo of a pkijs SignedData, its certificates as the DER they were read from (pkijs would encode
+ * them again): what a test that changed a CMS writes back.
+ */
+export function encodeContentInfo(signedData: pkijs.SignedData): Uint8Array {
+  const encode = (sd: pkijs.SignedData): Uint8Array =>
+    new Uint8Array(new pkijs.ContentInfo({ contentType: OID.signedData, content: sd.toSchema(true) }).toSchema().toBER(false));
+  const certificates = signedData.certificates;
+  if (!certificates?.length || !certificates.every((c) => c instanceof pkijs.Certificate)) return encode(signedData);
+  signedData.certificates = undefined;
+  try {
+    const [oid, explicit] = derChildren(derElement(encode(signedData))!)!;
+    const items = derChildren(derChildren(explicit!)![0]!)!.map((e) => e.der);
+    items.splice(3, 0, encodeElement(0xa0, certificates.map((c) => certificateDer(c))));
+    return encodeElement(0x30, [oid!.der, encodeElement(0xa0, [encodeElement(0x30, items)])]);
+  } finally {
+    signedData.certificates = certificates;
   }
 }
 
