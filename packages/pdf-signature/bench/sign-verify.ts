@@ -73,7 +73,7 @@ const signer = pki.signerFor(pki.signer);
 const dir = mkdtempSync(join(tmpdir(), 'pdfsig-bench-'));
 const mb = (n: number): string => `${(n / 1048576).toFixed(1)} MB`;
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 
 interface Condition {
   signRatio: number;

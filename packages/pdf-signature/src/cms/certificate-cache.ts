@@ -13,11 +13,12 @@ const LIMIT = 256;
 const cache = new Map<string, pkijs.Certificate>();
 const encodings = new WeakMap<pkijs.Certificate, Uint8Array>();
 
-function keyOf(der: Uint8Array): string {
-  let key = '';
-  for (let i = 0; i < der.length; i += 4096) key += String.fromCharCode(...der.subarray(i, i + 4096));
-  return key;
-}
+/**
+ * One string per DER, decoded natively: windows-1252 as WHATWG defines it (what 'latin1' means to TextDecoder) maps
+ * each of the 256 byte values to its own code point, so distinct bytes give distinct keys.
+ */
+const latin1 = new TextDecoder('latin1');
+const keyOf = (der: Uint8Array): string => latin1.decode(der);
 
 /** The certificate encoded by `der` (throws what pkijs throws on bad input; callers turn it into their error). */
 export function certificateFromDer(der: Uint8Array): pkijs.Certificate {

@@ -4,7 +4,10 @@ import type * as pkijs from 'pkijs';
 import { concatBytes, toArrayBuffer } from '../pdf/bytes.js';
 import { CURVES, OID, type HashAlgorithm } from './oids.js';
 
+/** A digest: with node:crypto on this thread (no thread-pool round trip for small inputs), else WebCrypto. */
 export async function digest(hash: HashAlgorithm | 'SHA-1', data: Uint8Array): Promise<Uint8Array> {
+  const node = nodeCrypto();
+  if (node) return new Uint8Array(node.createHash(NODE_HASH_NAMES[hash]).update(data).digest());
   return new Uint8Array(await crypto.subtle.digest(hash, data as Uint8Array<ArrayBuffer>));
 }
 
@@ -71,7 +74,14 @@ function publicKey(cert: pkijs.Certificate, algorithm: RsaHashedImportParams | E
   return key;
 }
 
-/** Verifies `signature` (CMS form) over `data` with the certificate's key. */
+/** node:crypto public keys per certificate (parsed once from the SPKI). */
+const nodePublicKeys = new WeakMap<pkijs.Certificate, unknown>();
+
+/**
+ * Verifies `signature` (CMS form) over `data` with the certificate's key. With node:crypto the check is synchronous
+ * (an RSA or ECDSA verification takes tens of microseconds; WebCrypto's thread-pool round trip took longer, and
+ * handed the event loop to whatever task was waiting); in browsers WebCrypto.
+ */
 export async function verifyWithCertificate(
   cert: pkijs.Certificate,
   hash: HashAlgorithm | 'SHA-1',
@@ -79,46 +89,62 @@ export async function verifyWithCertificate(
   data: Uint8Array,
 ): Promise<boolean> {
   const kind = keyKind(cert);
+  if (!kind) return false;
+  const node = nodeCrypto();
+  if (node) {
+    try {
+      let key = nodePublicKeys.get(cert);
+      if (key === undefined) {
+        key = node.createPublicKey({ key: new Uint8Array(cert.subjectPublicKeyInfo.toSchema().toBER(false)), format: 'der', type: 'spki' });
+        nodePublicKeys.set(cert, key);
+      }
+      // CMS carries ECDSA signatures as DER, which is node:crypto's default form.
+      return node.verify(NODE_HASH_NAMES[hash], data, key, signature);
+    } catch {
+      return false;
+    }
+  }
   try {
     if (kind === 'RSA') {
       const key = await publicKey(cert, { name: 'RSASSA-PKCS1-v1_5', hash });
       return await crypto.subtle.verify('RSASSA-PKCS1-v1_5', key, signature as Uint8Array<ArrayBuffer>, data as Uint8Array<ArrayBuffer>);
     }
-    if (kind === 'ECDSA') {
-      const curve = curveOf(cert);
-      if (!curve) return false;
-      const raw = ecdsaDerToRaw(signature, curveSize(curve));
-      if (!raw) return false;
-      const key = await publicKey(cert, { name: 'ECDSA', namedCurve: curve });
-      return await crypto.subtle.verify({ name: 'ECDSA', hash }, key, raw as Uint8Array<ArrayBuffer>, data as Uint8Array<ArrayBuffer>);
-    }
+    const curve = curveOf(cert);
+    if (!curve) return false;
+    const raw = ecdsaDerToRaw(signature, curveSize(curve));
+    if (!raw) return false;
+    const key = await publicKey(cert, { name: 'ECDSA', namedCurve: curve });
+    return await crypto.subtle.verify({ name: 'ECDSA', hash }, key, raw as Uint8Array<ArrayBuffer>, data as Uint8Array<ArrayBuffer>);
   } catch {
     return false;
   }
-  return false;
 }
 
 interface NodeHash {
   update(data: Uint8Array): NodeHash;
   digest(): Uint8Array;
 }
-type NodeCrypto = { createHash(algorithm: string): NodeHash };
-let nodeCrypto: NodeCrypto | null | undefined;
+interface NodeCrypto {
+  createHash(algorithm: string): NodeHash;
+  createPublicKey(options: { key: Uint8Array; format: 'der'; type: 'spki' }): unknown;
+  verify(algorithm: string, data: Uint8Array, key: unknown, signature: Uint8Array): boolean;
+}
+let nodeModule: NodeCrypto | null | undefined;
 
 /**
  * node:crypto where the runtime has it (Node ≥ 20.16, Bun, Deno), found through `process.getBuiltinModule` so no
  * import statement reaches browser bundles; `null` in browsers.
  */
-function nodeHashing(): NodeCrypto | null {
-  if (nodeCrypto === undefined) {
+function nodeCrypto(): NodeCrypto | null {
+  if (nodeModule === undefined) {
     const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
     try {
-      nodeCrypto = (proc?.getBuiltinModule?.('node:crypto') as NodeCrypto | undefined) ?? null;
+      nodeModule = (proc?.getBuiltinModule?.('node:crypto') as NodeCrypto | undefined) ?? null;
     } catch {
-      nodeCrypto = null;
+      nodeModule = null;
     }
   }
-  return nodeCrypto;
+  return nodeModule;
 }
 
 /**
@@ -126,7 +152,7 @@ function nodeHashing(): NodeCrypto | null {
  * until it is done, so callers start their other asynchronous work (signature checks) before it.
  */
 export function hashesInPlace(): boolean {
-  return nodeHashing() !== null;
+  return nodeCrypto() !== null;
 }
 
 const NODE_HASH_NAMES: Record<HashAlgorithm | 'SHA-1', string> = {
@@ -171,7 +197,7 @@ export async function digestRanges(
   hash: HashAlgorithm | 'SHA-1',
   options: { inPlace?: boolean } = {},
 ): Promise<Uint8Array> {
-  const node = options.inPlace ? nodeHashing() : null;
+  const node = options.inPlace ? nodeCrypto() : null;
   if (node) {
     const h = node.createHash(NODE_HASH_NAMES[hash]);
     for (const [from, to] of [[0, a], [b, end]] as const) await inPieces(from, to, SLICE, (s, e) => h.update(bytes.subarray(s, e)));
@@ -208,7 +234,7 @@ export async function joinAndDigest(
   b: number,
   hash: HashAlgorithm | 'SHA-1',
 ): Promise<{ bytes: Uint8Array; digest: Uint8Array }> {
-  const node = nodeHashing();
+  const node = nodeCrypto();
   if (!node || a < input.length) {
     const out = concatBytes([input, update]);
     return { bytes: out, digest: await digestRanges(out, a, b, out.length, hash, { inPlace: true }) };

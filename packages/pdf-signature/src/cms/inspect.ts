@@ -172,12 +172,12 @@ export async function inspectCms(cms: Uint8Array, contentDigest?: (hash: HashAlg
     facts.problems.push({ id: 'SignedAttributes', vi: 'Thiếu thuộc tính được ký (signedAttrs)', en: 'Signed attributes are missing', kind: 'attr' });
     return facts;
   }
-  // The signature over the DER SET OF signed attributes, as received: started first, on WebCrypto's thread pool.
+  // The signature over the DER SET OF signed attributes, as received: started first (in browsers it runs on
+  // WebCrypto's thread pool while the content digest is computed).
   const tbs = signedAttrs.der.slice();
   tbs[0] = 0x31;
   const sigPending = verifyWithCertificate(cert, hash, si.signature, tbs);
-  // Then the (large) content digest: it runs while the signature is checked and the attributes are read below (with
-  // node:crypto it may be computed right here, on this thread, while the signature check runs on the thread pool).
+  // Then the (large) content digest (with node:crypto it is computed right here, on this thread).
   const digestPending = (contentDigest ? contentDigest(hash) : facts.eContent ? digest(hash, facts.eContent) : Promise.resolve(undefined)).catch(
     () => undefined,
   );

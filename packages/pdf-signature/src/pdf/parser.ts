@@ -167,9 +167,8 @@ export class Parser {
     const { src, limit } = this;
     const start = this.pos;
     // Find the end first, so the bytes go straight into a typed array (signature /Contents are thousands of digits).
-    let end = start + 1;
-    while (end < limit && src[end] !== 0x3e) end++;
-    if (end >= limit) return this.fail('chuỗi hex không đóng', 'unterminated hex string');
+    const end = src.subarray(0, limit).indexOf(0x3e, start + 1);
+    if (end < 0) return this.fail('chuỗi hex không đóng', 'unterminated hex string');
     const decoded = decodeHexDigits(src, start + 1, end);
     if (typeof decoded === 'number') {
       this.pos = decoded;

@@ -4,6 +4,7 @@
  */
 import type * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
+import { certificateDer } from '../cms/certificate-cache.js';
 import { OID } from '../cms/oids.js';
 import type { Message } from '../errors.js';
 import { bytesEqual } from '../pdf/bytes.js';
@@ -51,16 +52,12 @@ function isCa(cert: pkijs.Certificate): boolean {
   return Boolean((ext?.parsedValue as pkijs.BasicConstraints | undefined)?.cA);
 }
 
-function der(cert: pkijs.Certificate): Uint8Array {
-  return new Uint8Array(cert.toSchema().toBER(false));
-}
-
 function hex(bytes: ArrayBuffer | Uint8Array): string {
   return [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 function sameCertificate(a: pkijs.Certificate, b: pkijs.Certificate): boolean {
-  return a === b || (a.issuer.isEqual(b.issuer) && a.serialNumber.isEqual(b.serialNumber) && bytesEqual(der(a), der(b)));
+  return a === b || bytesEqual(certificateDer(a), certificateDer(b));
 }
 
 /** What the report says about one certificate. */
