@@ -1,10 +1,10 @@
 /**
- * A minimal DER walker for CMS (RFC 5652): the outer layers of a ContentInfo(SignedData), a SignerInfo and its
- * attributes, read where they lie. asn1js decodes every element into a tree of objects (half a millisecond for a
- * 600-byte SignerInfo) and pkijs then compares that tree with a schema; reading a signature needs a few fields. The
- * certificates are taken out as they are (and parsed once by the certificate cache), and put back as they are when
- * encoding. Anything that is not plain DER (indefinite lengths, multi-byte tags) is refused: callers fall back to
- * asn1js/pkijs or report a format error.
+ * A minimal DER reader and writer for CMS (RFC 5652): a ContentInfo(SignedData), a SignerInfo and its attributes are
+ * read where they lie, and written from their parts. asn1js decodes every element into a tree of objects (half a
+ * millisecond for a 600-byte SignerInfo) and pkijs then compares that tree with a schema; a signature needs a few
+ * fields. Certificates are taken out as they are (and parsed once by the certificate cache). The indefinite lengths
+ * of BER are followed (older signers wrote them); multi-byte tags and anything malformed give undefined, which the
+ * verifier reports as a format error.
  */
 import { concatBytes } from '../pdf/bytes.js';
 
