@@ -11,6 +11,7 @@ import { latin1Bytes, latin1String } from '../pdf/bytes.js';
 import { PdfDict } from '../pdf/objects.js';
 import { signPdf, type SignPdfOptions } from '../sign/sign-pdf.js';
 import { createDemoPki, issueCertificate, issueCrl, type DemoPki } from '../testing/pki.js';
+import { forgeSignatureValue } from '../testing/forge.js';
 import { createTimestampResponse } from '../testing/tsa.js';
 import { verifyPdf } from './verify-pdf.js';
 import type { SignatureReport } from './report.js';
@@ -259,6 +260,16 @@ describe('row 12: broken signed attributes', () => {
       expect(s!.indication).toBe('TOTAL_FAILED');
     });
   }
+
+  it('a changed signature value (RSA and ECDSA) → TOTAL_FAILED/SIG_CRYPTO_FAILURE', async () => {
+    for (const keys of [pki, await createDemoPki({ keyAlgorithm: 'ECDSA', prefix: 'Row12 EC' })]) {
+      const signed = await signPdf(base, { signer: keys.signerFor(keys.signer) });
+      const verdict = async (pdf: Uint8Array) => (await verifyPdf(pdf, { trustAnchors: [keys.root.der] })).signatures[0]!;
+      expect((await verdict(signed)).indication).toBe('TOTAL_PASSED');
+      const forged = await verdict(forgeSignatureValue(signed));
+      expect([forged.indication, forged.subIndication]).toEqual(['TOTAL_FAILED', 'SIG_CRYPTO_FAILURE']);
+    }
+  });
 });
 
 describe('row 13: certificate problems', () => {
