@@ -72,6 +72,8 @@ export {
   CIRCULATION_NOTES,
   ContactSchema,
   type ContentBlock,
+  type TableBlock,
+  MAX_TABLE_COLUMNS,
   ContentBlockSchema,
   CopyInfoSchema,
   type DocumentContent,

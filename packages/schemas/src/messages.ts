@@ -40,6 +40,14 @@ const MESSAGES = {
     vi: `Ngày "${s(p, 'value')}" không hợp lệ: dùng dạng yyyy-mm-dd (ví dụ 2020-02-05).`,
     en: `Date "${s(p, 'value')}" is not valid: use yyyy-mm-dd (e.g. 2020-02-05).`,
   }),
+  'table.cells': (p: Params) => ({
+    vi: `Dòng ${s(p, 'row')} của bảng có ${s(p, 'cells')} ô, bảng có ${s(p, 'columns')} cột: mỗi dòng phải đủ số ô (ô trống ghi "").`,
+    en: `Row ${s(p, 'row')} of the table has ${s(p, 'cells')} cells, the table has ${s(p, 'columns')} columns: every row needs one cell a column (an empty cell is "").`,
+  }),
+  'table.widths': (p: Params) => ({
+    vi: `Bảng có ${s(p, 'columns')} cột nhưng khai báo ${s(p, 'count')} độ rộng cột.`,
+    en: `The table has ${s(p, 'columns')} columns but ${s(p, 'count')} column widths.`,
+  }),
   'text.blank': () => ({
     vi: 'Không được để trống (chỉ có khoảng trắng).',
     en: 'Must not be blank (only white space).',

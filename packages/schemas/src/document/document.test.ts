@@ -68,6 +68,35 @@ describe('AdministrativeDocumentSchema', () => {
     }
   });
 
+  it('takes tables whose rows have a cell a column, and says which row is short', () => {
+    const plan = (table: Record<string, unknown>) => ({
+      ...congVan,
+      content: { body: [{ kind: 'paragraph', text: 'Phân công như sau:' }, { kind: 'table', ...table }] },
+    });
+    const header = ['STT', 'Nhiệm vụ', 'Đơn vị chủ trì', 'Thời hạn'];
+    const rows = [
+      ['1', 'Kết nối trục liên thông văn bản quốc gia', 'Sở Thông tin và Truyền thông', 'Quý I/2027'],
+      ['2', 'Ký số văn bản đi', 'Văn phòng UBND tỉnh', ''],
+    ];
+    expect(validate(AdministrativeDocumentSchema, plan({ title: 'Bảng phân công', header, rows, widths: [1, 6, 4, 2] }))).toMatchObject({ ok: true });
+    expect(validate(AdministrativeDocumentSchema, plan({ rows }))).toMatchObject({ ok: true });
+    const short = validate(AdministrativeDocumentSchema, plan({ header, rows: [rows[0], ['3', 'Thiếu ô']] }));
+    expect(short).toMatchObject({
+      ok: false,
+      errors: [
+        {
+          path: ['content', 'body', 1, 'rows', 1],
+          code: 'table.cells',
+          message: 'Dòng 2 của bảng có 2 ô, bảng có 4 cột: mỗi dòng phải đủ số ô (ô trống ghi "").',
+        },
+      ],
+    });
+    const widths = validate(AdministrativeDocumentSchema, plan({ header, rows, widths: [1, 2] }), { lang: 'en' });
+    expect(widths).toMatchObject({ ok: false, errors: [{ path: ['content', 'body', 1, 'widths'], code: 'table.widths', message: 'The table has 4 columns but 2 column widths.' }] });
+    expect(validate(AdministrativeDocumentSchema, plan({ rows: [] }))).toMatchObject({ ok: false, errors: [{ path: ['content', 'body', 1, 'rows'], message: expect.stringMatching(/^Dòng của bảng: /) }] });
+    expect(validate(AdministrativeDocumentSchema, plan({ rows: [Array.from({ length: 13 }, () => 'x')] })).ok).toBe(false);
+  });
+
   it('accepts the types that have no subject line without one', () => {
     const giayGioiThieu = { ...chiThi, type: 'giayGioiThieu', symbol: 'GGT-UBND', subject: undefined };
     expect(validate(AdministrativeDocumentSchema, giayGioiThieu)).toMatchObject({ ok: true });

@@ -55,18 +55,54 @@ export const IssuerSchema = z.object({
   code: z.string().refine(isAgencyCode, { params: { rule: 'agencyCode.format' } }).optional(),
 });
 
-/** A block of the content: paragraphs, headings, lists, and the articles (Điều) of decisions. */
+/**
+ * A table (kế hoạch, báo cáo): an optional title, an optional header row, body rows of text cells and the relative
+ * column widths. Every row has as many cells as the table has columns; a cell may be empty.
+ */
+export interface TableBlock {
+  kind: 'table';
+  title?: string;
+  header?: string[];
+  rows: string[][];
+  /** Relative column widths (e.g. [1, 6, 3]); equal columns when absent. */
+  widths?: number[];
+}
+
+/** A block of the content: paragraphs, headings, lists, tables, and the articles (Điều) of decisions. */
 export type ContentBlock =
   | { kind: 'paragraph'; text: string }
   | { kind: 'heading'; text: string; level?: 1 | 2 | 3 }
   | { kind: 'list'; items: string[] }
+  | TableBlock
   | { kind: 'article'; number: number; title?: string; body: ContentBlock[] };
+
+/** Most columns a table may have: an A4 text width (165 mm) leaves about 14 mm a column at 12. */
+export const MAX_TABLE_COLUMNS = 12;
+
+const TableBlockSchema = z
+  .object({
+    kind: z.literal('table'),
+    title: z.string().min(1).max(500).optional(),
+    header: z.array(z.string().max(500)).min(1).max(MAX_TABLE_COLUMNS).optional(),
+    rows: z.array(z.array(z.string().max(5000)).min(1).max(MAX_TABLE_COLUMNS)).min(1),
+    widths: z.array(z.number().positive().max(1000)).min(1).max(MAX_TABLE_COLUMNS).optional(),
+  })
+  .superRefine((table, ctx) => {
+    const columns = table.header?.length ?? table.rows[0]?.length ?? 0;
+    table.rows.forEach((row, i) => {
+      if (row.length !== columns) ctx.addIssue({ code: 'custom', path: ['rows', i], params: { rule: 'table.cells', row: i + 1, cells: row.length, columns } });
+    });
+    if (table.widths && table.widths.length !== columns) {
+      ctx.addIssue({ code: 'custom', path: ['widths'], params: { rule: 'table.widths', count: table.widths.length, columns } });
+    }
+  });
 
 export const ContentBlockSchema: z.ZodType<ContentBlock> = z.lazy(() =>
   z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('paragraph'), text: z.string().min(1) }),
     z.object({ kind: z.literal('heading'), text: z.string().min(1), level: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional() }),
     z.object({ kind: z.literal('list'), items: z.array(z.string().min(1)).min(1) }),
+    TableBlockSchema,
     z.object({
       kind: z.literal('article'),
       number: z.number().int().positive(),
