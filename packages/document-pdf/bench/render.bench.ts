@@ -17,6 +17,8 @@ function blocksText(blocks: readonly ContentBlock[]): string[] {
         return [b.text];
       case 'list':
         return b.items.map((i) => `- ${i}`);
+      case 'table':
+        return [...(b.title ? [b.title] : []), ...[b.header ?? [], ...b.rows].map((r) => r.join(' '))];
       case 'article':
         return [`Điều ${b.number}. ${b.title ?? ''}`, ...blocksText(b.body)];
     }

@@ -12,6 +12,7 @@ const CASES = [
   { name: 'cong-van-p1', doc: congVan, page: 1 },
   { name: 'giay-moi-p1', doc: giayMoi, page: 1 },
   { name: 'ke-hoach-p2', doc: keHoach(12), page: 2 },
+  { name: 'ke-hoach-table', doc: keHoach(12), page: 6 },
 ] as const;
 
 describe('golden images (pdftoppm -r 50, grey)', () => {

@@ -233,6 +233,50 @@ describe('kế hoạch over several pages', () => {
   });
 });
 
+describe('tables', () => {
+  const MM_PT = 72 / 25.4;
+  it('rules cells across the text width, repeats the header on every page and never splits a row that fits', async () => {
+    const doc = keHoach(40);
+    const r = await rendered(doc);
+    const ws = words(r.path);
+    const tablePages = [...new Set(ws.filter((w) => w.text === 'STT').map((w) => w.page))];
+    expect(tablePages.length).toBeGreaterThanOrEqual(3);
+    const left = 30 * MM_PT;
+    const right = PAGE_W - 15 * MM_PT;
+    for (const p of tablePages) {
+      const stt = find(ws, 'STT', p);
+      const deadline = ws.find((w) => w.page === p && w.text === 'Thời' && w.yMin === stt.yMin)!;
+      // The header row is the first line of the table on every page, bold text centred in its column.
+      expect(ws.filter((w) => w.page === p && w.yMin > stt.yMin + 1 && /^\d+$/u.test(w.text) && w.xMin < left + 30).length).toBeGreaterThan(0);
+      expect(stt.xMin).toBeGreaterThan(left);
+      expect(deadline.xMax).toBeLessThan(right);
+    }
+    // Each row's cells (three lines of the task) stay on one page.
+    const text = squeeze(textLayout(r.path));
+    for (let i = 1; i <= 40; i++) expect(text).toMatch(new RegExp(`(^|\\n) ?${i} Nhiệm vụ ${i}: phát triển hạ tầng số và[^\\f]*?cấp xã`, 'u'));
+    const pages = textLayout(r.path).split('\f');
+    const rowsPerPage = pages.map((page) => (page.match(/Nhiệm vụ \d+: phát triển hạ tầng số và/gu) ?? []).length);
+    const endsPerPage = pages.map((page) => (page.match(/cấp xã/gu) ?? []).length);
+    expect(rowsPerPage).toEqual(endsPerPage);
+    // Centred columns: the STT numbers sit in the middle of the first column.
+    const firstColumn = [left, left + (PAGE_W - 45 * MM_PT) / 13];
+    const one = ws.find((w) => w.page === tablePages[0] && w.text === '1' && w.xMin < firstColumn[1]!)!;
+    expect(Math.abs((one.xMin + one.xMax) / 2 - (firstColumn[0]! + firstColumn[1]!) / 2)).toBeLessThan(1.5);
+  });
+
+  it('splits a row taller than a page between lines and keeps every word, in order', async () => {
+    const long = Array.from({ length: 85 }, (_, i) => `Câu ${i + 1} của nội dung rất dài trong một ô của bảng.`).join(' ');
+    const doc = { ...keHoach(1), content: { body: [{ kind: 'table' as const, title: 'Bảng 1. Nội dung dài', header: ['STT', 'Nội dung'], widths: [1, 8], rows: [['1', long], ['2', 'Dòng sau']] }] } };
+    const r = await rendered(doc);
+    const text = textRaw(r.path).replace(/\s+/gu, ' ');
+    expectInOrder(text, ['Bảng 1. Nội dung dài STT Nội dung', ...Array.from({ length: 85 }, (_, i) => `Câu ${i + 1} của`), 'Dòng sau']);
+    const ws = words(r.path);
+    const headerPages = ws.filter((w) => w.text === 'STT').map((w) => w.page);
+    expect(new Set(headerPages).size).toBe(headerPages.length);
+    expect(headerPages.length).toBeGreaterThanOrEqual(2);
+  });
+});
+
 describe('options', () => {
   it('13 pt body text and wider margins change the layout within the limits', async () => {
     const a = await rendered(keHoach(6));

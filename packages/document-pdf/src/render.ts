@@ -23,6 +23,7 @@ import { LABELS, type Labels, roman } from './labels.js';
 import type { FontStyle, Run } from './layout/lines.js';
 import { MM, type RenderOptions, type ResolvedOptions, resolveOptions } from './options.js';
 import { writePdfA } from './pdfa.js';
+import { drawTable } from './table.js';
 import { A4, Writer } from './writer.js';
 
 /** A rectangle in PDF default user space (points, origin bottom left): [x1, y1, x2, y2], as `@egov-vn/pdf-signature` takes it. */
@@ -332,6 +333,9 @@ function contentBlock(
     }
     case 'list':
       for (const item of block.items) w.paragraph(blockRuns(`- ${item}`), para);
+      return;
+    case 'table':
+      drawTable(w, block, { size: para.size, spaceAfter: para.spaceAfter });
       return;
     case 'article': {
       const head = `${labels.article} ${block.number}.`;

@@ -181,7 +181,25 @@ export function keHoach(sections = 4): AdministrativeDocument {
     recipients: [{ name: 'Bộ Thông tin và Truyền thông', note: 'để b/c' }, { name: 'Các Sở, ban, ngành' }, { name: 'UBND các huyện, thị xã, thành phố' }],
     archive: { draftingUnit: 'KGVX' },
     appendices: [
-      { title: 'Danh mục nhiệm vụ', content: { body: [{ kind: 'list', items: ['Nhiệm vụ hạ tầng số.', 'Nhiệm vụ dữ liệu số.'] }] } },
+      {
+        title: 'Danh mục nhiệm vụ',
+        content: {
+          body: [
+            {
+              kind: 'table',
+              header: ['STT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Thời hạn'],
+              widths: [1, 6, 4, 2],
+              align: ['center', 'left', 'left', 'center'],
+              rows: Array.from({ length: sections }, (_, i) => [
+                String(i + 1),
+                `Nhiệm vụ ${i + 1}: phát triển hạ tầng số và dữ liệu dùng chung, kết nối mạng truyền số liệu chuyên dùng đến cấp xã`,
+                i % 2 === 0 ? 'Sở Thông tin và Truyền thông' : 'Văn phòng Ủy ban nhân dân tỉnh',
+                `Quý ${(i % 4) + 1}/2024`,
+              ]),
+            },
+          ],
+        },
+      },
       { title: 'Kinh phí thực hiện', content: { body: [{ kind: 'paragraph', text: 'Kinh phí dự kiến theo từng nhiệm vụ, chi tiết tại biểu kèm theo.' }] } },
     ],
   };

@@ -242,6 +242,11 @@ export class Writer {
     page.drawLine({ start: { x: x1, y }, end: { x: x2, y }, thickness, lineCap: LineCapStyle.Butt, color: grayscale(0) });
   }
 
+  /** A vertical rule from y1 down to y2. */
+  verticalRule(x: number, y1: number, y2: number, thickness = 0.6, page: PDFPage = this.page): void {
+    page.drawLine({ start: { x, y: y1 }, end: { x, y: y2 }, thickness, lineCap: LineCapStyle.Projecting, color: grayscale(0) });
+  }
+
   /** A rectangle outline. */
   box(x: number, y: number, width: number, height: number, thickness = 0.8): void {
     this.page.drawRectangle({ x, y, width, height, borderWidth: thickness, borderColor: grayscale(0) });

@@ -17,6 +17,7 @@ const LABELS: Record<string, LocalizedText> = {
   rows: { vi: 'Dòng của bảng', en: 'Table rows' },
   header: { vi: 'Dòng tiêu đề của bảng', en: 'Table header' },
   widths: { vi: 'Độ rộng cột', en: 'Column widths' },
+  align: { vi: 'Căn lề cột', en: 'Column alignment' },
   signer: { vi: 'Người ký', en: 'Signer' },
   authority: { vi: 'Quyền hạn ký', en: 'Signing authority' },
   onBehalfOf: { vi: 'Ký thay mặt / thay cho', en: 'On behalf of' },

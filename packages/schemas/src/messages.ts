@@ -48,6 +48,10 @@ const MESSAGES = {
     vi: `Bảng có ${s(p, 'columns')} cột nhưng khai báo ${s(p, 'count')} độ rộng cột.`,
     en: `The table has ${s(p, 'columns')} columns but ${s(p, 'count')} column widths.`,
   }),
+  'table.align': (p: Params) => ({
+    vi: `Bảng có ${s(p, 'columns')} cột nhưng khai báo căn lề cho ${s(p, 'count')} cột.`,
+    en: `The table has ${s(p, 'columns')} columns but an alignment for ${s(p, 'count')}.`,
+  }),
   'text.blank': () => ({
     vi: 'Không được để trống (chỉ có khoảng trắng).',
     en: 'Must not be blank (only white space).',

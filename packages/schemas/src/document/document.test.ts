@@ -78,7 +78,8 @@ describe('AdministrativeDocumentSchema', () => {
       ['1', 'Kết nối trục liên thông văn bản quốc gia', 'Sở Thông tin và Truyền thông', 'Quý I/2027'],
       ['2', 'Ký số văn bản đi', 'Văn phòng UBND tỉnh', ''],
     ];
-    expect(validate(AdministrativeDocumentSchema, plan({ title: 'Bảng phân công', header, rows, widths: [1, 6, 4, 2] }))).toMatchObject({ ok: true });
+    expect(validate(AdministrativeDocumentSchema, plan({ title: 'Bảng phân công', header, rows, widths: [1, 6, 4, 2], align: ['center', 'left', 'left', 'center'] }))).toMatchObject({ ok: true });
+    expect(validate(AdministrativeDocumentSchema, plan({ header, rows, align: ['center'] }))).toMatchObject({ ok: false, errors: [{ path: ['content', 'body', 1, 'align'], code: 'table.align', message: 'Bảng có 4 cột nhưng khai báo căn lề cho 1 cột.' }] });
     expect(validate(AdministrativeDocumentSchema, plan({ rows }))).toMatchObject({ ok: true });
     const short = validate(AdministrativeDocumentSchema, plan({ header, rows: [rows[0], ['3', 'Thiếu ô']] }));
     expect(short).toMatchObject({

@@ -66,6 +66,8 @@ export interface TableBlock {
   rows: string[][];
   /** Relative column widths (e.g. [1, 6, 3]); equal columns when absent. */
   widths?: number[];
+  /** Alignment of each column's body cells (default left; header cells are centred). */
+  align?: ('left' | 'center' | 'right')[];
 }
 
 /** A block of the content: paragraphs, headings, lists, tables, and the articles (Điều) of decisions. */
@@ -86,14 +88,16 @@ const TableBlockSchema = z
     header: z.array(z.string().max(500)).min(1).max(MAX_TABLE_COLUMNS).optional(),
     rows: z.array(z.array(z.string().max(5000)).min(1).max(MAX_TABLE_COLUMNS)).min(1),
     widths: z.array(z.number().positive().max(1000)).min(1).max(MAX_TABLE_COLUMNS).optional(),
+    align: z.array(z.enum(['left', 'center', 'right'])).min(1).max(MAX_TABLE_COLUMNS).optional(),
   })
   .superRefine((table, ctx) => {
     const columns = table.header?.length ?? table.rows[0]?.length ?? 0;
     table.rows.forEach((row, i) => {
       if (row.length !== columns) ctx.addIssue({ code: 'custom', path: ['rows', i], params: { rule: 'table.cells', row: i + 1, cells: row.length, columns } });
     });
-    if (table.widths && table.widths.length !== columns) {
-      ctx.addIssue({ code: 'custom', path: ['widths'], params: { rule: 'table.widths', count: table.widths.length, columns } });
+    for (const key of ['widths', 'align'] as const) {
+      const list = table[key];
+      if (list && list.length !== columns) ctx.addIssue({ code: 'custom', path: [key], params: { rule: `table.${key}`, count: list.length, columns } });
     }
   });
 
