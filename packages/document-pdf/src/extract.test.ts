@@ -39,3 +39,33 @@ describe('text extraction (property, pdftotext)', () => {
     );
   }, 120_000);
 });
+
+describe('tables (property, pdftotext)', () => {
+  it('gives back every cell, row by row and column by column, whatever the shape', async () => {
+    const cell = fc.array(syllable, { minLength: 0, maxLength: 30 }).map((ws) => ws.join(' '));
+    const table = fc.integer({ min: 1, max: 6 }).chain((columns) =>
+      fc.record({
+        header: fc.option(fc.array(cell, { minLength: columns, maxLength: columns }), { nil: undefined }),
+        rows: fc.array(fc.array(cell, { minLength: columns, maxLength: columns }), { minLength: 1, maxLength: 25 }),
+        widths: fc.option(fc.array(fc.integer({ min: 1, max: 4 }), { minLength: columns, maxLength: columns }), { nil: undefined }),
+      }),
+    );
+    await fc.assert(
+      fc.asyncProperty(table, async ({ header, rows, widths }) => {
+        const block = { kind: 'table' as const, rows, ...(header ? { header } : {}), ...(widths ? { widths } : {}) };
+        const doc = { ...congVan, content: { body: [{ kind: 'paragraph' as const, text: 'Trước bảng.' }, block, { kind: 'paragraph' as const, text: 'Sau bảng.' }] } };
+        const { pdf } = await renderDocumentPdf(doc, { creationDate: new Date('2026-01-01T00:00:00Z') });
+        // Cells are written one after another; a word wider than its column is broken, so compare without spaces.
+        const flat = textRaw(writeTemp(pdf, 'table-prop')).replace(/\s+/gu, '');
+        let from = flat.indexOf('Trướcbảng.');
+        expect(from).toBeGreaterThanOrEqual(0);
+        for (const text of [...(header ?? []), ...rows.flat(), 'Saubảng.']) {
+          const at = flat.indexOf(text.replace(/\s+/gu, ''), from);
+          expect(at).toBeGreaterThanOrEqual(0);
+          from = at + text.replace(/\s+/gu, '').length;
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  }, 120_000);
+});
