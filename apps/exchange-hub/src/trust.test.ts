@@ -1,7 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseCertificates } from '@egov-vn/pdf-signature';
+import { cryptoKeySigner, parseCertificates, signPdf, verifyPdf } from '@egov-vn/pdf-signature';
+import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoSeed } from './config.js';
 import { startHub, type RunningHub } from './server.js';
@@ -40,6 +41,17 @@ describe('demo PKI', () => {
     }
   });
 
+  it('gives each agency its own certificate (the digital seal), named after it and chained to the root', async () => {
+    const [root] = parseCertificates(kit.trustAnchors.join(''));
+    for (const agency of kit.agencies) {
+      const [cert, issuing] = parseCertificates(agency.seal.chain.join(''));
+      expect(cert?.subject.typesAndValues.find((t) => t.type === '2.5.4.3')?.value.valueBlock.value).toBe(agency.name);
+      expect(await cert?.verify(issuing)).toBe(true);
+      expect(await issuing?.verify(root)).toBe(true);
+      expect(agency.seal.privateKeyPkcs8).not.toBe(agency.signer.privateKeyPkcs8);
+    }
+  });
+
   it('is made once and read back; a seed it does not cover makes a new one', async () => {
     expect(await loadDemoKit(dir, demoSeed)).toEqual(kit);
     expect(readTrustAnchors(join(dir, 'trust-anchors.pem'))).toEqual(kit.trustAnchors);
@@ -75,10 +87,42 @@ describe('trust routes', () => {
     expect((await fetch(`${hub.url}/v1/agencies`)).status).toBe(401);
   });
 
+  it('never serves the timestamp authority’s key', async () => {
+    const text = await (await fetch(`${hub.url}/demo/kit.json`)).text();
+    expect(kit.timestampAuthority?.privateKeyPkcs8).toBeTruthy();
+    expect(text).not.toContain(kit.timestampAuthority!.privateKeyPkcs8);
+    expect(JSON.parse(text)).not.toHaveProperty('timestampAuthority');
+  });
+
+  it('timestamps signatures over HTTP (RFC 3161): a PDF signed against /demo/tsa verifies as PAdES B-T', async () => {
+    const agency = kit.agencies[0]!;
+    const pem = (p: string): Uint8Array<ArrayBuffer> => Uint8Array.from(Buffer.from(p.replace(/-----[^-]+-----|\s+/g, ''), 'base64'));
+    const key = await crypto.subtle.importKey('pkcs8', pem(agency.seal.privateKeyPkcs8), { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, ['sign']);
+    const doc = await PDFDocument.create();
+    doc.addPage();
+    const signed = await signPdf(await doc.save(), { signer: cryptoKeySigner(key, agency.seal.chain.map(pem)), timestamp: { url: `${hub.url}/demo/tsa` } });
+    const [s] = (await verifyPdf(signed, { trustAnchors: kit.trustAnchors })).signatures;
+    expect(s?.indication).toBe('TOTAL_PASSED');
+    expect(s?.format).toBe('PAdES-BASELINE-T');
+    expect(s?.timestamp?.trusted).toBe(true);
+    expect(s?.signerName).toBe(agency.name);
+  });
+
+  it('refuses what is not a timestamp request, in Vietnamese and English', async () => {
+    const post = (body: BodyInit, type = 'application/timestamp-query') => fetch(`${hub.url}/demo/tsa`, { method: 'POST', headers: { 'content-type': type }, body });
+    const garbage = await post(new Uint8Array([0x30, 0x03, 0x02, 0x01, 0x01]));
+    expect(garbage.status).toBe(400);
+    expect(await garbage.text()).toMatch(/không hợp lệ.*Invalid timestamp request/su);
+    expect((await post('{}', 'application/json')).status).toBe(415);
+    expect((await post(new Uint8Array(20_000))).status).toBe(413);
+    expect((await fetch(`${hub.url}/demo/tsa`)).status).toBe(404);
+  });
+
   it('serves no kit when none is configured', async () => {
     const plain = await startHub({ dataDir: 'memory://', seed: demoSeed, trust: { trustAnchors: kit.trustAnchors } });
     try {
       expect((await fetch(`${plain.url}/demo/kit.json`)).status).toBe(404);
+      expect((await fetch(`${plain.url}/demo/tsa`, { method: 'POST', headers: { 'content-type': 'application/timestamp-query' }, body: new Uint8Array(4) })).status).toBe(404);
       expect((await fetch(`${plain.url}/v1/trust-anchors`)).status).toBe(200);
     } finally {
       await plain.close();

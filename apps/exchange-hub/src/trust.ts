@@ -1,21 +1,26 @@
 // Trust configuration of the sandbox hub: the certificates it accepts as roots for signed documents, served to portals
-// at GET /v1/trust-anchors (PEM), and — with the built-in demo seed only — a demo CA with one signer per agency, whose
-// keys and logins the demo portal reads from GET /demo/kit.json. The demo CA is made once and kept in a directory
-// (DEMO_PKI_DIR, default `.data/demo-pki`), so documents signed yesterday still verify today.
+// at GET /v1/trust-anchors (PEM), and — with the built-in demo seed only — a demo CA with, for each agency, the leader
+// who signs and the agency's own certificate (its digital seal), whose keys and logins the demo portal reads from
+// GET /demo/kit.json, plus a demo RFC 3161 timestamp authority at POST /demo/tsa. The demo CA is made once and kept in
+// a directory (DEMO_PKI_DIR, default `.data/demo-pki`), so documents signed yesterday still verify today.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createDemoPki, issueCertificate, toPem } from '@egov-vn/pdf-signature/testing';
+import { createDemoPki, createTimestampResponse, issueCertificate, toPem } from '@egov-vn/pdf-signature/testing';
 import { z } from 'zod';
 import type { Seed } from './store.js';
 
-/** A demo signer: the leader who signs for an agency, with a key issued by the demo CA. */
-export interface DemoSigner {
-  fullName: string;
-  position: string;
-  /** PEM of the signer certificate then the issuing CA (root left out). */
+/** A demo key with its certificate, issued by the demo CA. */
+export interface DemoKey {
+  /** PEM of the certificate then the issuing CA (root left out). */
   chain: string[];
   /** Base64 PKCS#8 of the private key (demo only: never do this with a real key). */
   privateKeyPkcs8: string;
+}
+
+/** A demo signer: the leader who signs for an agency. */
+export interface DemoSigner extends DemoKey {
+  fullName: string;
+  position: string;
 }
 
 /** The demo kit: what the demo portal needs to play each agency. Served only with the built-in sandbox seed. */
@@ -31,7 +36,11 @@ export interface DemoKit {
     abbreviation: string;
     place: string;
     signer: DemoSigner;
+    /** The agency's own certificate (CN = its name): the clerk's digital seal (chữ ký số của cơ quan, tổ chức). */
+    seal: DemoKey;
   }>;
+  /** The demo timestamp authority's key (EKU timeStamping). Kept in kit.json, never served. */
+  timestampAuthority?: DemoKey;
 }
 
 export interface TrustConfig {
@@ -61,12 +70,19 @@ const KitSchema = z.object({
       abbreviation: z.string(),
       place: z.string(),
       signer: z.object({ fullName: z.string(), position: z.string(), chain: z.array(z.string()), privateKeyPkcs8: z.string() }),
+      seal: z.object({ chain: z.array(z.string()), privateKeyPkcs8: z.string() }),
     }),
   ),
+  timestampAuthority: z.object({ chain: z.array(z.string()), privateKeyPkcs8: z.string() }),
 });
 
 function base64(bytes: ArrayBuffer): string {
   return Buffer.from(bytes).toString('base64');
+}
+
+/** The chain (root left out) and exported key of an identity of the demo PKI. */
+async function demoKey(id: { chain: readonly Uint8Array[]; privateKey: CryptoKey }): Promise<DemoKey> {
+  return { chain: id.chain.slice(0, -1).map((der) => toPem(der)), privateKeyPkcs8: base64(await crypto.subtle.exportKey('pkcs8', id.privateKey)) };
 }
 
 /** Makes a demo CA (root → issuing CA) and one signer per agency of the seed. */
@@ -77,6 +93,7 @@ export async function createDemoKit(seed: Seed): Promise<DemoKit> {
     for (const agency of system.agencies) {
       const person = demoPeople[agency.code] ?? { fullName: 'Văn thư', position: 'Văn thư', abbreviation: 'VT', place: 'Hà Nội' };
       const id = await issueCertificate(pki.intermediate, { commonName: person.fullName, organization: agency.name });
+      const seal = await issueCertificate(pki.intermediate, { commonName: agency.name, organization: agency.name });
       agencies.push({
         code: agency.code,
         name: agency.name,
@@ -85,12 +102,8 @@ export async function createDemoKit(seed: Seed): Promise<DemoKit> {
         secret: system.secret,
         abbreviation: person.abbreviation,
         place: person.place,
-        signer: {
-          fullName: person.fullName,
-          position: person.position,
-          chain: id.chain.slice(0, -1).map((der) => toPem(der)),
-          privateKeyPkcs8: base64(await crypto.subtle.exportKey('pkcs8', id.privateKey)),
-        },
+        signer: { fullName: person.fullName, position: person.position, ...(await demoKey(id)) },
+        seal: await demoKey(seal),
       });
     }
   }
@@ -98,6 +111,7 @@ export async function createDemoKit(seed: Seed): Promise<DemoKit> {
     note: 'Sandbox demo only: these keys and secrets are public. / Chỉ dùng thử: khóa và mật khẩu này công khai.',
     trustAnchors: [toPem(pki.root.der)],
     agencies,
+    timestampAuthority: await demoKey(pki.tsa),
   };
 }
 
@@ -134,22 +148,68 @@ export function readTrustAnchors(file: string): string[] {
 
 type FetchHandler = (request: Request, ...rest: never[]) => Response | Promise<Response>;
 
-/** Answers GET /v1/trust-anchors and GET /demo/kit.json; passes every other request to `next`. */
+/** Largest timestamp request accepted (a TimeStampReq is about a hundred bytes). */
+const MAX_TIMESTAMP_REQUEST = 16 * 1024;
+
+/** The bytes of a PEM block, or of bare base64. */
+function der(pem: string): Uint8Array<ArrayBuffer> {
+  return Uint8Array.from(Buffer.from(pem.replace(/-----(BEGIN|END) [^-]+-----/g, '').replace(/\s+/g, ''), 'base64'));
+}
+
+const authorities = new WeakMap<DemoKey, Promise<{ privateKey: CryptoKey; chain: Uint8Array[] }>>();
+
+/** The demo timestamp authority as the responder needs it: its key, and its chain up to the root. */
+function authorityOf(key: DemoKey, anchors: readonly string[]): Promise<{ privateKey: CryptoKey; chain: Uint8Array[] }> {
+  let authority = authorities.get(key);
+  if (!authority) {
+    authority = crypto.subtle
+      .importKey('pkcs8', der(key.privateKeyPkcs8), { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, ['sign'])
+      .then((privateKey) => ({ privateKey, chain: [...key.chain.map(der), ...anchors.slice(0, 1).map(der)] }));
+    authorities.set(key, authority);
+  }
+  return authority;
+}
+
+function plain(status: number, vi: string, en: string): Response {
+  return new Response(`${vi} / ${en}\n`, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+}
+
+/** POST /demo/tsa: an RFC 3161 timestamp over HTTP (application/timestamp-query → application/timestamp-reply). */
+async function timestampReply(request: Request, key: DemoKey, anchors: readonly string[]): Promise<Response> {
+  if (request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase() !== 'application/timestamp-query') {
+    return plain(415, 'Cần Content-Type: application/timestamp-query', 'Content-Type must be application/timestamp-query');
+  }
+  if (Number(request.headers.get('content-length') ?? '0') > MAX_TIMESTAMP_REQUEST) return plain(413, 'Yêu cầu quá lớn', 'Request too large');
+  const body = new Uint8Array(await request.arrayBuffer());
+  if (body.length > MAX_TIMESTAMP_REQUEST) return plain(413, 'Yêu cầu quá lớn', 'Request too large');
+  let reply: Uint8Array;
+  try {
+    reply = await createTimestampResponse(body, await authorityOf(key, anchors));
+  } catch {
+    return plain(400, 'Yêu cầu dấu thời gian không hợp lệ (TimeStampReq, RFC 3161)', 'Invalid timestamp request (TimeStampReq, RFC 3161)');
+  }
+  return new Response(reply as Uint8Array<ArrayBuffer>, { headers: { 'content-type': 'application/timestamp-reply', 'cache-control': 'no-store' } });
+}
+
+/** Answers GET /v1/trust-anchors, GET /demo/kit.json and POST /demo/tsa; passes every other request to `next`. */
 export function withTrustRoutes<F extends FetchHandler>(next: F, trust: TrustConfig): F {
+  const served = trust.demoKit && JSON.stringify({ ...trust.demoKit, timestampAuthority: undefined });
   const handler = (request: Request, ...rest: never[]) => {
+    const { pathname } = new URL(request.url);
     if (request.method === 'GET' || request.method === 'HEAD') {
-      const { pathname } = new URL(request.url);
       if (pathname === '/v1/trust-anchors') {
         return new Response(trust.trustAnchors.join(''), {
           headers: { 'content-type': 'application/x-pem-file; charset=utf-8', 'cache-control': 'no-cache' },
         });
       }
-      if (pathname === '/demo/kit.json' && trust.demoKit) {
-        return new Response(JSON.stringify(trust.demoKit), {
+      if (pathname === '/demo/kit.json' && served) {
+        return new Response(served, {
           headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
         });
       }
     }
+    const authority = trust.demoKit?.timestampAuthority;
+    if (request.method === 'POST' && pathname === '/demo/tsa' && authority) return timestampReply(request, authority, trust.demoKit!.trustAnchors);
     return next(request, ...rest);
   };
   return handler as F;

@@ -17,7 +17,11 @@ export interface TimestampResponderOptions {
 let tsaSerial = 1;
 
 /** Answers a DER TimeStampReq with a granted DER TimeStampResp signed by `tsa`. */
-export async function createTimestampResponse(request: Uint8Array, tsa: Identity, options: TimestampResponderOptions = {}): Promise<Uint8Array> {
+export async function createTimestampResponse(
+  request: Uint8Array,
+  tsa: Pick<Identity, 'privateKey' | 'chain'>,
+  options: TimestampResponderOptions = {},
+): Promise<Uint8Array> {
   const req = pkijs.TimeStampReq.fromBER(toArrayBuffer(request));
   const imprint = new Uint8Array(req.messageImprint.hashedMessage.valueBlock.valueHexView);
   if (options.tamperImprint) imprint[0]! ^= 0xff;
