@@ -11,6 +11,8 @@ export interface KitAgency extends PortalAgency {
   systemId: string;
   secret: string;
   signer: { fullName: string; position: string; chain: string[]; privateKeyPkcs8: string };
+  /** The agency's own certificate: its digital seal, applied by the clerk after the leader signs. */
+  seal: { chain: string[]; privateKeyPkcs8: string };
 }
 
 export interface DemoKit {

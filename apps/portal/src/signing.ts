@@ -14,23 +14,24 @@ function pemToDer(pem: string): Uint8Array<ArrayBuffer> {
 
 const keys = new Map<string, Promise<CryptoKey>>();
 
-/** The agency's demo signing key in WebCrypto (not extractable). */
-export function demoKey(agency: KitAgency): Promise<CryptoKey> {
-  let key = keys.get(agency.code);
+/** The agency's demo key in WebCrypto (not extractable): the leader's (`signer`) or the agency's seal (`seal`). */
+export function demoKey(agency: KitAgency, which: 'signer' | 'seal' = 'signer'): Promise<CryptoKey> {
+  const id = `${agency.code}:${which}`;
+  let key = keys.get(id);
   if (!key) {
     key = crypto.subtle.importKey(
       'pkcs8',
-      pemToDer(`-----BEGIN PRIVATE KEY-----${agency.signer.privateKeyPkcs8}-----END PRIVATE KEY-----`),
+      pemToDer(`-----BEGIN PRIVATE KEY-----${agency[which].privateKeyPkcs8}-----END PRIVATE KEY-----`),
       { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
       false,
       ['sign'],
     );
-    keys.set(agency.code, key);
+    keys.set(id, key);
   }
   return key;
 }
 
-/** A provider that signs PDFs with the agency's demo key (no password: the key is public sample data). */
+/** A provider that signs PDFs with the leader's demo key (no password: the key is public sample data). */
 export async function demoProvider(agency: KitAgency): Promise<SignerProvider> {
   return cryptoKeyProvider(
     await demoKey(agency),
@@ -39,6 +40,19 @@ export async function demoProvider(agency: KitAgency): Promise<SignerProvider> {
     'demo-key',
   );
 }
+
+/** A provider that applies the agency's digital seal (its own certificate), as the clerk does before release. */
+export async function demoSealProvider(agency: KitAgency): Promise<SignerProvider> {
+  return cryptoKeyProvider(
+    await demoKey(agency, 'seal'),
+    agency.seal.chain.map(pemToDer),
+    { vi: `Chữ ký số thử của ${agency.name} (CA thử nghiệm)`, en: `Demo seal of ${agency.name} (demo CA)` },
+    'demo-seal',
+  );
+}
+
+/** The hub's demo timestamp authority (RFC 3161), reached through the portal's server: signatures become B-T. */
+export const demoTimestamp = { url: '/demo/tsa' } as const;
 
 /** Signs the edXML package (XMLDSig in edXMLHeader) with the agency's demo key and certificate chain. */
 export async function signPackage(xml: string, agency: KitAgency): Promise<string> {
@@ -59,6 +73,117 @@ export function trustAnchors(): Promise<string[]> {
 
 const images = new Map<string, Promise<Uint8Array>>();
 
+/** The bytes of a canvas as PNG. */
+function pngOf(canvas: HTMLCanvasElement): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    canvas.toBlob((blob) => {
+      if (!blob) return reject(new Error('canvas.toBlob gave nothing'));
+      void blob.arrayBuffer().then((b) => resolve(new Uint8Array(b)), reject);
+    }, 'image/png');
+  });
+}
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+function crc32(bytes: Uint8Array): number {
+  let c = 0xffffffff;
+  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+/**
+ * The PNG with a pHYs chunk saying `dpi` (canvas PNGs carry none, and a seal is placed at its actual size: without
+ * it, 96 dpi would be assumed).
+ */
+export function withDpi(png: Uint8Array, dpi: number): Uint8Array {
+  const ppm = Math.round(dpi / 0.0254);
+  const chunk = new Uint8Array(21);
+  const view = new DataView(chunk.buffer);
+  view.setUint32(0, 9);
+  chunk.set([0x70, 0x48, 0x59, 0x73], 4); // pHYs
+  view.setUint32(8, ppm);
+  view.setUint32(12, ppm);
+  chunk[16] = 1; // the unit is the metre
+  view.setUint32(17, crc32(chunk.subarray(4, 17)));
+  // Chunks are copied as they are, except any pHYs already there; ours goes right after IHDR (the first chunk).
+  const parts: Uint8Array[] = [png.subarray(0, 8)];
+  const read = new DataView(png.buffer, png.byteOffset, png.byteLength);
+  for (let at = 8; at + 12 <= png.length; ) {
+    const end = at + 12 + read.getUint32(at);
+    const type = String.fromCharCode(...png.subarray(at + 4, at + 8));
+    if (type !== 'pHYs') parts.push(png.subarray(at, end));
+    if (type === 'IHDR') parts.push(chunk);
+    at = end;
+  }
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let offset = 0;
+  for (const p of parts) {
+    out.set(p, offset);
+    offset += p.length;
+  }
+  return out;
+}
+
+/** Diameter of the stand-in seal, in millimetres (round seals of provincial bodies are about 35–40 mm). */
+const SEAL_MM = 36;
+const SEAL_DPI = 300;
+
+const seals = new Map<string, Promise<Uint8Array>>();
+
+/**
+ * A stand-in for the agency's seal (red on transparent, placed at actual size over the left third of the signature,
+ * as Phụ lục I asks): two rings, the agency's name around them and a star, drawn on a canvas. Real portals use the
+ * seal image registered for the agency's certificate.
+ */
+export function sealImage(agencyName: string): Promise<Uint8Array> {
+  let image = seals.get(agencyName);
+  if (!image) {
+    const size = Math.round((SEAL_MM / 25.4) * SEAL_DPI);
+    const canvas = document.createElement('canvas');
+    canvas.width = size;
+    canvas.height = size;
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return Promise.reject(new Error('no 2D canvas'));
+    const r = size / 2;
+    ctx.strokeStyle = ctx.fillStyle = '#d0101e';
+    ctx.translate(r, r);
+    for (const [radius, width] of [[r - size * 0.02, size * 0.025], [r * 0.62, size * 0.012]] as const) {
+      ctx.lineWidth = width;
+      ctx.beginPath();
+      ctx.arc(0, 0, radius, 0, 2 * Math.PI);
+      ctx.stroke();
+    }
+    // The name around the top, letter by letter as readers see them (a letter with its marks is one grapheme).
+    const text = Array.from(new Intl.Segmenter('vi', { granularity: 'grapheme' }).segment(agencyName.normalize('NFC').toLocaleUpperCase('vi')), (g) => g.segment);
+    ctx.font = `bold ${Math.round(size * 0.075)}px serif`;
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
+    const sweep = Math.min(1.6 * Math.PI, text.length * 0.12);
+    text.forEach((ch, i) => {
+      ctx.save();
+      ctx.rotate(-sweep / 2 + (sweep * (i + 0.5)) / text.length);
+      ctx.fillText(ch, 0, -r * 0.8);
+      ctx.restore();
+    });
+    // A five-pointed star in the middle.
+    ctx.beginPath();
+    for (let k = 0; k < 10; k++) {
+      const radius = k % 2 === 0 ? r * 0.3 : r * 0.12;
+      const angle = -Math.PI / 2 + (k * Math.PI) / 5;
+      ctx.lineTo(radius * Math.cos(angle), radius * Math.sin(angle));
+    }
+    ctx.closePath();
+    ctx.fill();
+    image = pngOf(canvas).then((png) => withDpi(png, SEAL_DPI));
+    seals.set(agencyName, image);
+  }
+  return image;
+}
+
 /**
  * A stand-in for the signer's scanned signature (blue on transparent, as Nghị định 30 Phụ lục I asks): the name in
  * italics, drawn on a canvas. Real portals use the image each leader registered.
@@ -66,28 +191,23 @@ const images = new Map<string, Promise<Uint8Array>>();
 export function signatureImage(fullName: string): Promise<Uint8Array> {
   let image = images.get(fullName);
   if (!image) {
-    image = new Promise<Uint8Array>((resolve, reject) => {
-      const canvas = document.createElement('canvas');
-      canvas.width = 600;
-      canvas.height = 200;
-      const ctx = canvas.getContext('2d');
-      if (!ctx) return reject(new Error('no 2D canvas'));
-      ctx.fillStyle = '#1a3caa';
-      ctx.font = 'italic 64px serif';
-      ctx.textAlign = 'center';
-      ctx.textBaseline = 'middle';
-      ctx.fillText(fullName.split(' ').at(-1) ?? fullName, 300, 90, 560);
-      ctx.strokeStyle = '#1a3caa';
-      ctx.lineWidth = 4;
-      ctx.beginPath();
-      ctx.moveTo(120, 150);
-      ctx.bezierCurveTo(240, 120, 360, 180, 480, 140);
-      ctx.stroke();
-      canvas.toBlob((blob) => {
-        if (!blob) return reject(new Error('canvas.toBlob gave nothing'));
-        void blob.arrayBuffer().then((b) => resolve(new Uint8Array(b)), reject);
-      }, 'image/png');
-    });
+    const canvas = document.createElement('canvas');
+    canvas.width = 600;
+    canvas.height = 200;
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return Promise.reject(new Error('no 2D canvas'));
+    ctx.fillStyle = '#1a3caa';
+    ctx.font = 'italic 64px serif';
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
+    ctx.fillText(fullName.split(' ').at(-1) ?? fullName, 300, 90, 560);
+    ctx.strokeStyle = '#1a3caa';
+    ctx.lineWidth = 4;
+    ctx.beginPath();
+    ctx.moveTo(120, 150);
+    ctx.bezierCurveTo(240, 120, 360, 180, 480, 140);
+    ctx.stroke();
+    image = pngOf(canvas);
     images.set(fullName, image);
   }
   return image;

@@ -54,7 +54,18 @@ async function go(hash: string, p: Page = page): Promise<void> {
   await p.locator('#page-title').waitFor();
 }
 
-/** Compose, render the PDF, sign it in the dialog, and send; returns the success notice. */
+/** Signs in one of the compose page's dialogs (the official's signature, or the agency's seal) and closes it. */
+async function signInDialog(id: 'sign-dialog' | 'seal-dialog', shot?: string): Promise<void> {
+  await page.getByRole('button', { name: id === 'sign-dialog' ? 'Ký số' : 'Đóng dấu số', exact: true }).click();
+  const dialog = page.locator(`#${id}`);
+  await dialog.locator('dialog[open]').waitFor();
+  if (shot) await screenshot(shot);
+  await dialog.locator('[part=sign-button]').click();
+  await expect.poll(() => dialog.locator('[part=status]').textContent(), { timeout: 60_000 }).toContain('chữ ký hợp lệ');
+  await dialog.locator('[part=close-button]').click();
+}
+
+/** Compose, render the PDF, sign it, apply the agency's seal, and send; returns the success notice. */
 async function composeAndSend(subject: string, recipient: string): Promise<string> {
   await go('#/compose');
   await page.fill('#f-subject', subject);
@@ -63,14 +74,14 @@ async function composeAndSend(subject: string, recipient: string): Promise<strin
   await page.selectOption('#f-urgency', 'khan');
   await page.getByRole('button', { name: 'Tạo bản PDF theo mẫu Nghị định 30' }).click();
   await expect.poll(() => page.locator('.pdf-state').textContent(), { timeout: 60_000 }).toContain('chưa ký');
-  await page.getByRole('button', { name: 'Ký số', exact: true }).click();
-  const dialog = page.locator('egov-sign-dialog');
-  await dialog.locator('dialog[open]').waitFor();
-  await screenshot('sign-dialog');
-  await dialog.locator('[part=sign-button]').click();
-  await expect.poll(() => dialog.locator('[part=status]').textContent(), { timeout: 60_000 }).toContain('chữ ký hợp lệ');
-  await dialog.locator('[part=close-button]').click();
-  await expect.poll(() => page.locator('.pdf-state').textContent()).toContain('đã được ký số');
+  // Sending waits for both: the official's signature, then the clerk's digital seal of the agency.
+  expect(await page.getByRole('button', { name: 'Gửi văn bản' }).isDisabled()).toBe(true);
+  expect(await page.getByRole('button', { name: 'Đóng dấu số', exact: true }).isDisabled()).toBe(true);
+  await signInDialog('sign-dialog', 'sign-dialog');
+  await expect.poll(() => page.locator('.pdf-state').textContent()).toContain('văn thư đóng dấu');
+  expect(await page.getByRole('button', { name: 'Gửi văn bản' }).isDisabled()).toBe(true);
+  await signInDialog('seal-dialog', 'seal-dialog');
+  await expect.poll(() => page.locator('.pdf-state').textContent()).toContain('đóng dấu số của cơ quan, sẵn sàng gửi');
   await page.getByRole('button', { name: 'Gửi văn bản' }).click();
   const notice = page.locator('.notice.ok');
   await notice.waitFor({ timeout: 30_000 });
@@ -144,8 +155,13 @@ describe('the document journey', () => {
     await row.getByRole('link').click();
     const signature = page.locator('egov-signature-panel [part=signature]');
     await signature.first().waitFor({ timeout: 60_000 });
-    expect(await signature.first().getAttribute('data-verdict')).toBe('valid');
+    // Two valid signatures, both timestamped by the hub's demo TSA: the official's, then the agency's seal.
+    await expect.poll(() => signature.count()).toBe(2);
+    expect(await signature.evaluateAll((els) => els.map((el) => el.getAttribute('data-verdict')))).toEqual(['valid', 'valid']);
     expect(await signature.first().textContent()).toContain('Nguyễn Văn Hùng');
+    expect(await signature.nth(1).textContent()).toContain('Văn phòng Ủy ban nhân dân tỉnh Quảng Ninh');
+    const report = await page.locator('egov-signature-panel').evaluate((el) => (el as HTMLElement & { report?: { signatures: Array<{ format?: string }> } }).report);
+    expect(report?.signatures.map((x) => x.format)).toEqual(['PAdES-BASELINE-T', 'PAdES-BASELINE-T']);
     await screenshot('received-valid');
     // The PDF itself, with the signature image drawn above the signer's printed name (standard position).
     await page.locator('details', { hasText: 'Xem nội dung văn bản' }).locator('summary').click();
@@ -283,15 +299,17 @@ describe('keyboard only', () => {
       await tabTo(p, 'text=Tạo bản PDF theo mẫu Nghị định 30');
       await p.keyboard.press('Enter');
       await expect.poll(() => p.locator('.pdf-state').textContent(), { timeout: 60_000 }).toContain('chưa ký');
-      await tabTo(p, 'text=Ký số');
-      await p.keyboard.press('Enter');
-      await p.locator('egov-sign-dialog dialog[open]').waitFor();
-      await tabTo(p, 'text=Ký');
-      await screenshot('keyboard-dialog', p);
-      await p.keyboard.press('Enter');
-      await expect.poll(() => p.locator('egov-sign-dialog [part=status]').textContent(), { timeout: 60_000 }).toContain('chữ ký hợp lệ');
-      await p.keyboard.press('Escape');
-      await expect.poll(() => p.locator('egov-sign-dialog dialog[open]').count()).toBe(0);
+      for (const [button, id] of [['Ký số', 'sign-dialog'], ['Đóng dấu số', 'seal-dialog']] as const) {
+        await tabTo(p, `text=${button}`);
+        await p.keyboard.press('Enter');
+        await p.locator(`#${id} dialog[open]`).waitFor();
+        await tabTo(p, 'text=Ký');
+        await screenshot(`keyboard-${id}`, p);
+        await p.keyboard.press('Enter');
+        await expect.poll(() => p.locator(`#${id} [part=status]`).textContent(), { timeout: 60_000 }).toContain('chữ ký hợp lệ');
+        await p.keyboard.press('Escape');
+        await expect.poll(() => p.locator('egov-sign-dialog dialog[open]').count()).toBe(0);
+      }
       await tabTo(p, 'text=Gửi văn bản');
       await p.keyboard.press('Enter');
       await p.locator('.notice.ok').waitFor({ timeout: 30_000 });
@@ -318,11 +336,8 @@ describe('an existing PDF', () => {
     await page.check(`input[name=recipient][value="${VP}"]`);
     await page.setInputFiles('input[type=file]', { name: 'du-toan.pdf', mimeType: 'application/pdf', buffer: Buffer.from(pdf) });
     await expect.poll(() => page.locator('.pdf-state').textContent()).toContain('01-STC-VP.pdf');
-    await page.getByRole('button', { name: 'Ký số', exact: true }).click();
-    const dialog = page.locator('egov-sign-dialog');
-    await dialog.locator('[part=sign-button]').click();
-    await expect.poll(() => dialog.locator('[part=status]').textContent(), { timeout: 60_000 }).toContain('chữ ký hợp lệ');
-    await dialog.locator('[part=close-button]').click();
+    await signInDialog('sign-dialog');
+    await signInDialog('seal-dialog');
     await page.getByRole('button', { name: 'Gửi văn bản' }).click();
     await page.locator('.notice.ok').waitFor();
     expect(await page.locator('.notice.ok').textContent()).toMatch(/Đã gửi văn bản 01\/STC-VP đến 1 cơ quan/);

@@ -27,7 +27,7 @@ import {
   type FieldError,
 } from '../compose-model.js';
 import { lang, t } from '../i18n.js';
-import { demoProvider, signatureImage, signPackage, trustAnchors } from '../signing.js';
+import { demoProvider, demoSealProvider, demoTimestamp, sealImage, signatureImage, signPackage, trustAnchors } from '../signing.js';
 
 interface ComposeState {
   agency: string;
@@ -36,13 +36,17 @@ interface ComposeState {
   attempted: boolean;
   number: number | undefined;
   pdf: Uint8Array | undefined;
+  /** The PDF as signed so far: by the signing official, then with the agency's seal. */
   signed: Uint8Array | undefined;
+  sealed: boolean;
   fileName: string;
   busy: boolean;
   message: { kind: 'ok' | 'error'; text: string; link?: string } | undefined;
   provider: SignerProvider | undefined;
+  sealProvider: SignerProvider | undefined;
   anchors: string[];
   image: Uint8Array | undefined;
+  sealImage: Uint8Array | undefined;
 }
 
 const calendar = new WorkCalendar();
@@ -68,12 +72,15 @@ function fresh(): ComposeState {
     number: undefined,
     pdf: undefined,
     signed: undefined,
+    sealed: false,
     fileName: '',
     busy: false,
     message: undefined,
     provider: undefined,
+    sealProvider: undefined,
     anchors: [],
     image: undefined,
+    sealImage: undefined,
   };
 }
 
@@ -81,12 +88,17 @@ function current(): ComposeState {
   if (s?.agency !== state.agencyCode) {
     s = fresh();
     const mine = s;
-    void Promise.all([demoProvider(currentAgency()), trustAnchors(), signatureImage(currentAgency().signer.fullName)]).then(([provider, anchors, image]) => {
-      mine.provider = provider;
-      mine.anchors = anchors;
-      mine.image = image;
-      refresh();
-    });
+    const agency = currentAgency();
+    void Promise.all([demoProvider(agency), demoSealProvider(agency), trustAnchors(), signatureImage(agency.signer.fullName), sealImage(agency.name)]).then(
+      ([provider, sealProvider, anchors, image, seal]) => {
+        mine.provider = provider;
+        mine.sealProvider = sealProvider;
+        mine.anchors = anchors;
+        mine.image = image;
+        mine.sealImage = seal;
+        refresh();
+      },
+    );
   }
   return s;
 }
@@ -105,6 +117,7 @@ function edit<K extends keyof ComposeForm>(c: ComposeState, field: K, value: Com
   c.touched.add(field);
   c.pdf = undefined;
   c.signed = undefined;
+  c.sealed = false;
   c.message = undefined;
   refresh();
 }
@@ -142,6 +155,7 @@ async function renderPdf(c: ComposeState): Promise<void> {
     const { pdf } = await renderDocumentPdf(doc, { fonts: await loadFonts(), lang: lang() });
     c.pdf = pdf;
     c.signed = undefined;
+    c.sealed = false;
     c.fileName = pdfFileName(c.number, doc.symbol);
     c.message = undefined;
   } catch (e) {
@@ -158,18 +172,19 @@ async function attachPdf(c: ComposeState, input: HTMLInputElement): Promise<void
   takeNumber(c);
   c.pdf = new Uint8Array(await file.arrayBuffer());
   c.signed = undefined;
+  c.sealed = false;
   c.fileName = pdfFileName(c.number, symbolFor(c.form.type, currentAgency()));
   refresh();
 }
 
-function openSignDialog(): void {
-  document.querySelector<EgovSignDialog>('#sign-dialog')?.show();
+function openDialog(id: 'sign-dialog' | 'seal-dialog'): void {
+  document.querySelector<EgovSignDialog>(`#${id}`)?.show();
 }
 
 async function send(c: ComposeState): Promise<void> {
   c.attempted = true;
   const errors = validateForm(documentNow(c), lang());
-  if (errors.length > 0 || isBlockedSecret(c.form) || !c.signed) {
+  if (errors.length > 0 || isBlockedSecret(c.form) || !c.signed || !c.sealed) {
     refresh();
     return;
   }
@@ -194,8 +209,10 @@ async function send(c: ComposeState): Promise<void> {
     const notation = `${padDocumentNumber(c.number ?? 0)}/${doc.symbol}`;
     const next = fresh();
     next.provider = c.provider;
+    next.sealProvider = c.sealProvider;
     next.anchors = c.anchors;
     next.image = c.image;
+    next.sealImage = c.sealImage;
     next.message = { kind: 'ok', text: t().sent_ok(notation, sent.recipients.length), link: `#/sent/${sent.documentId}` };
     s = next;
   } catch (e) {
@@ -333,14 +350,21 @@ export function composePage(): TemplateResult {
             <input type="file" accept="application/pdf,.pdf" @change=${(e: Event) => void attachPdf(c, e.target as HTMLInputElement)}
           /></label>
         </div>
-        <p class="pdf-state" role="status">${c.signed ? tx.pdfSigned(c.fileName) : c.pdf ? tx.pdfReady(c.fileName, kb(c.pdf)) : ''}</p>
+        <p class="pdf-state" role="status">
+          ${c.sealed ? tx.pdfSealed(c.fileName) : c.signed ? tx.pdfSigned(c.fileName) : c.pdf ? tx.pdfReady(c.fileName, kb(c.pdf)) : ''}
+        </p>
       </fieldset>
 
       <div class="actions">
-        <button type="button" ?disabled=${!c.pdf || secret || c.busy || !c.provider} @click=${openSignDialog}>${tx.sign}</button>
-        <button type="submit" class="primary" ?disabled=${secret || c.busy || !c.signed}>${c.busy ? tx.sending : tx.send}</button>
+        <button type="button" ?disabled=${!c.pdf || secret || c.busy || !c.provider || Boolean(c.signed)} @click=${() => openDialog('sign-dialog')}>
+          ${tx.sign}
+        </button>
+        <button type="button" ?disabled=${!c.signed || c.sealed || secret || c.busy || !c.sealProvider} @click=${() => openDialog('seal-dialog')}>
+          ${tx.seal}
+        </button>
+        <button type="submit" class="primary" ?disabled=${secret || c.busy || !c.sealed}>${c.busy ? tx.sending : tx.send}</button>
       </div>
-      ${!secret && !c.signed ? html`<p class="hint">${c.pdf ? tx.needSign : tx.needPdf}</p>` : nothing}
+      ${!secret && !c.sealed ? html`<p class="hint">${c.signed ? tx.needSeal : c.pdf ? tx.needSign : tx.needPdf}</p>` : nothing}
       ${c.message
         ? html`<div class="notice ${c.message.kind}" role=${c.message.kind === 'error' ? 'alert' : 'status'}>
             ${c.message.text} ${c.message.link ? html`<a href=${c.message.link}>${t().traceTitle}</a>` : nothing}
@@ -355,9 +379,26 @@ export function composePage(): TemplateResult {
       .providers=${c.provider ? [c.provider] : []}
       kind="author"
       .signatureImage=${c.image}
+      .timestamp=${demoTimestamp}
       signer-name=${c.form.signerFullName}
       @egov-signed=${(e: GlobalEventHandlersEventMap['egov-signed']) => {
         c.signed = e.detail.pdf;
+        refresh();
+      }}
+    ></egov-sign-dialog>
+    <egov-sign-dialog
+      id="seal-dialog"
+      .pdf=${c.signed}
+      .fileName=${c.fileName}
+      .trustAnchors=${c.anchors}
+      .providers=${c.sealProvider ? [c.sealProvider] : []}
+      kind="seal"
+      .sealImage=${c.sealImage}
+      .timestamp=${demoTimestamp}
+      signer-name=${c.form.signerFullName}
+      @egov-signed=${(e: GlobalEventHandlersEventMap['egov-signed']) => {
+        c.signed = e.detail.pdf;
+        c.sealed = true;
         refresh();
       }}
     ></egov-sign-dialog>
