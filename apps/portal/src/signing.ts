@@ -2,6 +2,7 @@
 // <egov-sign-dialog> as a provider; the trust anchors the hub serves (GET /v1/trust-anchors).
 import { cryptoKeyProvider, type SignerProvider } from '@egov-vn/signature-elements';
 import type { KitAgency } from './app.js';
+import { withDpi } from './png-dpi.js';
 
 /** The base64 body of a PEM block. */
 function pemBody(pem: string): string {
@@ -81,51 +82,6 @@ function pngOf(canvas: HTMLCanvasElement): Promise<Uint8Array> {
       void blob.arrayBuffer().then((b) => resolve(new Uint8Array(b)), reject);
     }, 'image/png');
   });
-}
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-/**
- * The PNG with a pHYs chunk saying `dpi` (canvas PNGs carry none, and a seal is placed at its actual size: without
- * it, 96 dpi would be assumed).
- */
-export function withDpi(png: Uint8Array, dpi: number): Uint8Array {
-  const ppm = Math.round(dpi / 0.0254);
-  const chunk = new Uint8Array(21);
-  const view = new DataView(chunk.buffer);
-  view.setUint32(0, 9);
-  chunk.set([0x70, 0x48, 0x59, 0x73], 4); // pHYs
-  view.setUint32(8, ppm);
-  view.setUint32(12, ppm);
-  chunk[16] = 1; // the unit is the metre
-  view.setUint32(17, crc32(chunk.subarray(4, 17)));
-  // Chunks are copied as they are, except any pHYs already there; ours goes right after IHDR (the first chunk).
-  const parts: Uint8Array[] = [png.subarray(0, 8)];
-  const read = new DataView(png.buffer, png.byteOffset, png.byteLength);
-  for (let at = 8; at + 12 <= png.length; ) {
-    const end = at + 12 + read.getUint32(at);
-    const type = String.fromCharCode(...png.subarray(at + 4, at + 8));
-    if (type !== 'pHYs') parts.push(png.subarray(at, end));
-    if (type === 'IHDR') parts.push(chunk);
-    at = end;
-  }
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let offset = 0;
-  for (const p of parts) {
-    out.set(p, offset);
-    offset += p.length;
-  }
-  return out;
 }
 
 /** Diameter of the stand-in seal, in millimetres (round seals of provincial bodies are about 35–40 mm). */
