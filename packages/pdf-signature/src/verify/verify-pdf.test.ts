@@ -2,8 +2,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { signPdf } from '../sign/sign-pdf.js';
 import { createDemoPki, type DemoPki } from '../testing/pki.js';
 import * as asn1js from 'asn1js';
-import { derElement } from '../cms/der.js';
+import fc from 'fast-check';
+import { derElement, firstElement, signedDataParts, signerInfoParts } from '../cms/der.js';
 import { OID } from '../cms/oids.js';
+import { fromHex, latin1String } from '../pdf/bytes.js';
 import { indefinite, lastCms, makePdf, replaceCms, replaceCmsBytes } from '../node/test-support/fixtures.js';
 import { verifyPdf } from './verify-pdf.js';
 
@@ -71,5 +73,30 @@ describe('verifyPdf reads the CMS as other signers write it', () => {
     const other = (await verifyPdf(bySki(Uint8Array.of(1, 2, 3)), { trustAnchors: [pki.root.der] })).signatures[0]!;
     expect(other.indication).toBe('TOTAL_FAILED');
     expect(other.checks.find((c) => !c.passed)?.id).toBe('SigningCertificatePresent');
+  });
+});
+
+describe('verifyPdf with a damaged CMS', () => {
+  it('never throws, and fails every signature whose signed attributes or signature value changed', async () => {
+    const runs = Number(process.env.EGOV_FUZZ_RUNS ?? 60);
+    const signed = await signPdf(await makePdf(), { signer: pki.signerFor(pki.signer) });
+    const text = latin1String(signed);
+    const start = text.lastIndexOf('/Contents<') + '/Contents<'.length;
+    const cms = firstElement(fromHex(text.slice(start, text.indexOf('>', start))))!.der;
+    const si = signerInfoParts(signedDataParts(cms)!.signerInfos[0]!)!;
+    const span = (part: Uint8Array): [number, number] => [part.byteOffset - cms.byteOffset, part.byteOffset - cms.byteOffset + part.length];
+    const covered = [span(si.signedAttrs!.der), span(si.signature)];
+    await fc.assert(
+      fc.asyncProperty(fc.nat({ max: cms.length - 1 }), fc.boolean(), fc.constantFrom(...'0123456789abcdef'), async (k, low, digit) => {
+        const at = start + 2 * k + (low ? 1 : 0);
+        if (String.fromCharCode(signed[at]!).toLowerCase() === digit) return;
+        const bad = signed.slice();
+        bad[at] = digit.charCodeAt(0);
+        const report = await verifyPdf(bad, { trustAnchors: [pki.root.der] });
+        expect(report.signatures).toHaveLength(1);
+        if (covered.some(([from, to]) => k >= from && k < to)) expect(report.validSignaturesCount).toBe(0);
+      }),
+      { numRuns: runs },
+    );
   });
 });
