@@ -87,14 +87,15 @@ describe('verifyPdf with a damaged CMS', () => {
     const span = (part: Uint8Array): [number, number] => [part.byteOffset - cms.byteOffset, part.byteOffset - cms.byteOffset + part.length];
     const covered = [span(si.signedAttrs!.der), span(si.signature)];
     await fc.assert(
-      fc.asyncProperty(fc.nat({ max: cms.length - 1 }), fc.boolean(), fc.constantFrom(...'0123456789abcdef'), async (k, low, digit) => {
+      fc.asyncProperty(fc.nat({ max: cms.length - 1 }), fc.boolean(), fc.integer({ min: 0, max: 15 }).map((n) => n.toString(16)), async (k, low, digit) => {
         const at = start + 2 * k + (low ? 1 : 0);
         if (String.fromCharCode(signed[at]!).toLowerCase() === digit) return;
         const bad = signed.slice();
         bad[at] = digit.charCodeAt(0);
         const report = await verifyPdf(bad, { trustAnchors: [pki.root.der] });
         expect(report.signatures).toHaveLength(1);
-        if (covered.some(([from, to]) => k >= from && k < to)) expect(report.validSignaturesCount).toBe(0);
+        const signedPart = covered.some(([from, to]) => k >= from && k < to);
+        expect(signedPart ? report.validSignaturesCount : 0).toBe(0);
       }),
       { numRuns: runs },
     );
