@@ -21,6 +21,7 @@ console.log(`  Axis-compatible API (the national axis SDK's protocol): ${hub.url
 console.log(`  Trust anchors: ${hub.url}/v1/trust-anchors (${config.trust.trustAnchors.length})`);
 if (demoKit) {
   console.log(`  HUB_SEED not set: demo agencies of Quảng Ninh, demo CA in ${process.env.DEMO_PKI_DIR ?? '.data/demo-pki'}, kit at ${hub.url}/demo/kit.json`);
+  console.log(`  Demo timestamp authority (RFC 3161): POST ${hub.url}/demo/tsa`);
   for (const a of demoKit.agencies) console.log(`    ${a.code}  ${a.name}  system ${a.systemId} / ${a.secret}`);
 }
 
