@@ -40,6 +40,11 @@ export interface CmsFacts {
   /** eContent when attached (timestamp tokens). */
   eContent?: Uint8Array;
   eContentType?: string;
+  /**
+   * CRLs (DER) the signature carries: in Adobe's signed revocation archive (adbe-revocationInfoArchival) and in the
+   * SignedData's own revocation information.
+   */
+  crls: Uint8Array[];
 }
 
 /** The values of the one attribute of `type`: undefined when absent, empty when it occurs more than once. */
@@ -55,6 +60,19 @@ interface SignedDataFacts {
   eContent?: Uint8Array;
   certificates: pkijs.Certificate[];
   signerInfos: Uint8Array[];
+  crls: Uint8Array[];
+}
+
+/** The CertificateList elements (CRLs) among the children of `el` (other revocation formats are skipped). */
+function crlsIn(el: DerElement | undefined): Uint8Array[] {
+  return ((el && derChildren(el)) ?? []).filter((c) => c.id === 0x30).map((c) => c.der);
+}
+
+/** The CRLs of an adbe-revocationInfoArchival value: RevocationInfoArchival { crl [0] EXPLICIT SEQUENCE OF CRL, … }. */
+function archivedCrls(value: DerElement | undefined): Uint8Array[] {
+  const tagged = (value?.id === 0x30 ? derChildren(value) : undefined)?.find((p) => p.id === 0xa0);
+  const [list] = (tagged && derChildren(tagged)) || [];
+  return list?.id === 0x30 ? crlsIn(list) : [];
 }
 
 /**
@@ -74,7 +92,8 @@ function readSignedData(der: Uint8Array): SignedDataFacts | undefined {
       return undefined;
     }
   }
-  return { ...encap, certificates, signerInfos: parts.signerInfos };
+  const crls = parts.crls ? crlsIn(derElement(parts.crls)) : [];
+  return { ...encap, certificates, signerInfos: parts.signerInfos, crls };
 }
 
 const issuerSerials = new WeakMap<pkijs.Certificate, { issuer: DerElement; serial: Uint8Array } | null>();
@@ -121,7 +140,7 @@ function essCertHash(value: DerElement | undefined, v2: boolean): { hash: HashAl
  * @param contentDigest computes the digest of the signed content for a hash (detached), or undefined to use eContent.
  */
 export async function inspectCms(cms: Uint8Array, contentDigest?: (hash: HashAlgorithm | 'SHA-1') => Promise<Uint8Array>): Promise<CmsFacts> {
-  const facts: CmsFacts = { certificates: [], problems: [], hasSigningCertificateV2: false };
+  const facts: CmsFacts = { certificates: [], problems: [], hasSigningCertificateV2: false, crls: [] };
   const sd = readSignedData(cms);
   const si = sd?.signerInfos.length === 1 ? signerInfoParts(sd.signerInfos[0]!) : undefined;
   if (!sd || (sd.signerInfos.length === 1 && !si)) {
@@ -129,6 +148,7 @@ export async function inspectCms(cms: Uint8Array, contentDigest?: (hash: HashAlg
     return facts;
   }
   facts.certificates = sd.certificates;
+  facts.crls = sd.crls;
   facts.eContentType = sd.eContentType;
   if (sd.eContent) facts.eContent = sd.eContent;
   if (!si) {
@@ -182,6 +202,7 @@ export async function inspectCms(cms: Uint8Array, contentDigest?: (hash: HashAlg
     () => undefined,
   );
   const attributes = signedAttrs.attributes;
+  facts.crls = [...archivedCrls(attrValue(attributes, OID.adbeRevocationInfoArchival)?.[0]), ...facts.crls];
   if (derOid(attrValue(attributes, OID.contentType)?.[0]) !== (facts.eContentType ?? OID.data)) {
     facts.problems.push({ id: 'ContentType', vi: 'Thuộc tính contentType thiếu hoặc sai', en: 'The contentType attribute is missing or wrong', kind: 'attr' });
   }

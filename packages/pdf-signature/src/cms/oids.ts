@@ -15,6 +15,8 @@ export const OID = {
   extKeyUsage: '2.5.29.37',
   keyUsage: '2.5.29.15',
   subjectKeyIdentifier: '2.5.29.14',
+  /** Adobe's revocation archive (ISO 32000-1 §12.8.3.3.2): CRLs and OCSP responses in a signed attribute. */
+  adbeRevocationInfoArchival: '1.2.840.113583.1.1.8',
 } as const;
 
 export type HashAlgorithm = 'SHA-256' | 'SHA-384' | 'SHA-512';

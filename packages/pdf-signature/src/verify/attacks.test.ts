@@ -296,6 +296,49 @@ describe('row 13: certificate problems', () => {
     expect(ok.checks.some((c) => c.id === 'NotRevoked' && c.passed)).toBe(true);
   });
 
+  it('uses the CRLs a document carries: in the signature (Adobe archive, SignedData) and in the DSS', async () => {
+    const bb = await sign(base);
+    const revokedBefore = await issueCrl(pki.intermediate, [{ certificate: pki.signer.certificate, date: new Date(Date.now() - 3600_000) }]);
+    const clean = await issueCrl(pki.intermediate, []);
+    const asn1 = (der: Uint8Array) => asn1js.fromBER(der.slice().buffer).result;
+    const archive = (crl: Uint8Array) => (a: pkijs.Attribute[]) => [
+      ...a,
+      new pkijs.Attribute({
+        type: OID.adbeRevocationInfoArchival,
+        values: [new asn1js.Sequence({ value: [new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 0 }, value: [new asn1js.Sequence({ value: [asn1(crl)] })] })] })],
+      }),
+    ];
+    const withDss = async (pdf: Uint8Array, crl: Uint8Array) => {
+      const catalog = findObject(pdf, /\/Type\s*\/Catalog/);
+      return appendUpdate(pdf, [
+        { body: '<<>>', stream: latin1String(crl) },
+        { body: (refs) => `<</CRLs [${refs[0]!.num} 0 R]>>` },
+        { num: catalog.num, body: (refs) => catalog.text.replace(/>>\s*$/, `/DSS ${refs[1]!.num} 0 R>>`) },
+      ]);
+    };
+    const verdict = async (pdf: Uint8Array, crls: Uint8Array[] = []) => (await verifyPdf(pdf, { trustAnchors: [pki.root.der], crls })).signatures[0]!;
+    const notRevoked = (r: SignatureReport) => r.checks.find((c) => c.id === 'NotRevoked')?.message.vi;
+
+    // A signature that archived a clean CRL passes, saying where the CRL came from; a revoked one is caught.
+    const archivedClean = await verdict(await sign(base, { mutateSignedAttributes: archive(clean) }));
+    expect(archivedClean.indication).toBe('TOTAL_PASSED');
+    expect(notRevoked(archivedClean)).toMatch(/CRL nhúng trong chữ ký/);
+    expect(await verdict(await sign(base, { mutateSignedAttributes: archive(revokedBefore) }))).toMatchObject({ indication: 'INDETERMINATE', subIndication: 'REVOKED_NO_POE' });
+    // CRLs in the SignedData itself (RevocationInfoChoices).
+    const inSignedData = replaceCms(bb, (sd) => {
+      sd.crls = [pkijs.CertificateRevocationList.fromBER(revokedBefore.slice().buffer)];
+    });
+    expect(await verdict(inSignedData)).toMatchObject({ indication: 'INDETERMINATE', subIndication: 'REVOKED_NO_POE' });
+    // The document security store, added by a later (allowed) update: the revocation is found, the update is LTA.
+    const stored = await verdict(await withDss(bb, revokedBefore));
+    expect(stored).toMatchObject({ indication: 'INDETERMINATE', subIndication: 'REVOKED_NO_POE', modificationLevel: 'LTA_UPDATES' });
+    const storedClean = await verdict(await withDss(bb, clean));
+    expect(storedClean.indication).toBe('TOTAL_PASSED');
+    expect(notRevoked(storedClean)).toMatch(/DSS/);
+    // A clean CRL given by the caller does not hide a revocation another CRL of the same issuer lists.
+    expect((await verdict(await withDss(bb, revokedBefore), [clean])).subIndication).toBe('REVOKED_NO_POE');
+  });
+
   it('missing nonRepudiation → passes with a KeyUsage warning (DSS default)', async () => {
     const noNr = await issueCertificate(pki.intermediate, { commonName: 'Không NR', keyUsage: ['digitalSignature'] });
     const [s] = await verify(await signPdf(base, { signer: pki.signerFor(noNr) }));
