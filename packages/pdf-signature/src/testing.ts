@@ -2,5 +2,5 @@
  * @egov-vn/pdf-signature/testing — a demo CA and an RFC 3161 responder for tests and the demo portal.
  * Never use these identities for real documents.
  */
-export { createDemoPki, issueCertificate, issueCrl, toPem, type DemoPki, type Identity, type IssueOptions, type DemoKeyAlgorithm } from './testing/pki.js';
+export { createDemoPki, issueCertificate, issueCrl, issueOcspResponse, toPem, type DemoPki, type Identity, type IssueOptions, type DemoKeyAlgorithm } from './testing/pki.js';
 export { createTimestampResponse, type TimestampResponderOptions } from './testing/tsa.js';

@@ -45,6 +45,8 @@ export interface CmsFacts {
    * SignedData's own revocation information.
    */
   crls: Uint8Array[];
+  /** OCSP responses (DER OCSPResponse) in Adobe's signed revocation archive. */
+  ocsps: Uint8Array[];
 }
 
 /** The values of the one attribute of `type`: undefined when absent, empty when it occurs more than once. */
@@ -63,16 +65,19 @@ interface SignedDataFacts {
   crls: Uint8Array[];
 }
 
-/** The CertificateList elements (CRLs) among the children of `el` (other revocation formats are skipped). */
-function crlsIn(el: DerElement | undefined): Uint8Array[] {
+/** The SEQUENCE elements among the children of `el` (CRLs, OCSP responses; other formats are skipped). */
+function sequencesIn(el: DerElement | undefined): Uint8Array[] {
   return ((el && derChildren(el)) ?? []).filter((c) => c.id === 0x30).map((c) => c.der);
 }
 
-/** The CRLs of an adbe-revocationInfoArchival value: RevocationInfoArchival { crl [0] EXPLICIT SEQUENCE OF CRL, … }. */
-function archivedCrls(value: DerElement | undefined): Uint8Array[] {
-  const tagged = (value?.id === 0x30 ? derChildren(value) : undefined)?.find((p) => p.id === 0xa0);
+/**
+ * The CRLs ([0]) or OCSP responses ([1]) of an adbe-revocationInfoArchival value: RevocationInfoArchival
+ * { crl [0] EXPLICIT SEQUENCE OF CRL, ocsp [1] EXPLICIT SEQUENCE OF OCSPResponse, … }.
+ */
+function archived(value: DerElement | undefined, tag: 0xa0 | 0xa1): Uint8Array[] {
+  const tagged = (value?.id === 0x30 ? derChildren(value) : undefined)?.find((p) => p.id === tag);
   const [list] = (tagged && derChildren(tagged)) || [];
-  return list?.id === 0x30 ? crlsIn(list) : [];
+  return list?.id === 0x30 ? sequencesIn(list) : [];
 }
 
 /**
@@ -92,7 +97,7 @@ function readSignedData(der: Uint8Array): SignedDataFacts | undefined {
       return undefined;
     }
   }
-  const crls = parts.crls ? crlsIn(derElement(parts.crls)) : [];
+  const crls = parts.crls ? sequencesIn(derElement(parts.crls)) : [];
   return { ...encap, certificates, signerInfos: parts.signerInfos, crls };
 }
 
@@ -140,7 +145,7 @@ function essCertHash(value: DerElement | undefined, v2: boolean): { hash: HashAl
  * @param contentDigest computes the digest of the signed content for a hash (detached), or undefined to use eContent.
  */
 export async function inspectCms(cms: Uint8Array, contentDigest?: (hash: HashAlgorithm | 'SHA-1') => Promise<Uint8Array>): Promise<CmsFacts> {
-  const facts: CmsFacts = { certificates: [], problems: [], hasSigningCertificateV2: false, crls: [] };
+  const facts: CmsFacts = { certificates: [], problems: [], hasSigningCertificateV2: false, crls: [], ocsps: [] };
   const sd = readSignedData(cms);
   const si = sd?.signerInfos.length === 1 ? signerInfoParts(sd.signerInfos[0]!) : undefined;
   if (!sd || (sd.signerInfos.length === 1 && !si)) {
@@ -202,7 +207,9 @@ export async function inspectCms(cms: Uint8Array, contentDigest?: (hash: HashAlg
     () => undefined,
   );
   const attributes = signedAttrs.attributes;
-  facts.crls = [...archivedCrls(attrValue(attributes, OID.adbeRevocationInfoArchival)?.[0]), ...facts.crls];
+  const archive = attrValue(attributes, OID.adbeRevocationInfoArchival)?.[0];
+  facts.crls = [...archived(archive, 0xa0), ...facts.crls];
+  facts.ocsps = archived(archive, 0xa1);
   if (derOid(attrValue(attributes, OID.contentType)?.[0]) !== (facts.eContentType ?? OID.data)) {
     facts.problems.push({ id: 'ContentType', vi: 'Thuộc tính contentType thiếu hoặc sai', en: 'The contentType attribute is missing or wrong', kind: 'attr' });
   }

@@ -156,3 +156,34 @@ export async function issueCrl(issuer: Identity, revoked: readonly { certificate
   await crl.sign(issuer.privateKey, 'SHA-256');
   return new Uint8Array((crl.toSchema(true) as asn1js.Sequence).toBER(false));
 }
+
+/**
+ * An OCSP response (RFC 6960, DER OCSPResponse) about `certificate`: good, or revoked at `revoked`. Signed by
+ * `responder` — the certificate's issuer, or a responder the issuer certified for OCSP signing (then included).
+ */
+export async function issueOcspResponse(
+  responder: Identity,
+  certificate: pkijs.Certificate,
+  issuer: pkijs.Certificate,
+  options: { revoked?: Date; thisUpdate?: Date } = {},
+): Promise<Uint8Array> {
+  const certID = new pkijs.CertID();
+  await certID.createForCertificate(certificate, { hashAlgorithm: 'SHA-1', issuerCertificate: issuer });
+  const certStatus = options.revoked
+    ? new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 1 }, value: [new asn1js.GeneralizedTime({ valueDate: options.revoked })] })
+    : new asn1js.Primitive({ idBlock: { tagClass: 3, tagNumber: 0 } });
+  const basic = new pkijs.BasicOCSPResponse({
+    tbsResponseData: new pkijs.ResponseData({
+      responderID: responder.certificate.subject,
+      producedAt: new Date(),
+      responses: [new pkijs.SingleResponse({ certID, certStatus, thisUpdate: options.thisUpdate ?? new Date() })],
+    }),
+    ...(responder.certificate.subject.isEqual(issuer.subject) ? {} : { certs: [responder.certificate] }),
+  });
+  await basic.sign(responder.privateKey, 'SHA-256');
+  const response = new pkijs.OCSPResponse({
+    responseStatus: new asn1js.Enumerated({ value: 0 }),
+    responseBytes: new pkijs.ResponseBytes({ responseType: '1.3.6.1.5.5.7.48.1.1', response: new asn1js.OctetString({ valueHex: basic.toSchema().toBER(false) }) }),
+  });
+  return new Uint8Array(response.toSchema().toBER(false));
+}

@@ -10,7 +10,7 @@ import { appendUpdate, findObject, makePdf, pdfsig, qpdfCheck, replaceCms, repla
 import { latin1Bytes, latin1String } from '../pdf/bytes.js';
 import { PdfDict } from '../pdf/objects.js';
 import { signPdf, type SignPdfOptions } from '../sign/sign-pdf.js';
-import { createDemoPki, issueCertificate, issueCrl, type DemoPki } from '../testing/pki.js';
+import { createDemoPki, issueCertificate, issueCrl, issueOcspResponse, type DemoPki } from '../testing/pki.js';
 import { forgeSignatureValue } from '../testing/forge.js';
 import { createTimestampResponse } from '../testing/tsa.js';
 import { verifyPdf } from './verify-pdf.js';
@@ -337,6 +337,48 @@ describe('row 13: certificate problems', () => {
     expect(notRevoked(storedClean)).toMatch(/DSS/);
     // A clean CRL given by the caller does not hide a revocation another CRL of the same issuer lists.
     expect((await verdict(await withDss(bb, revokedBefore), [clean])).subIndication).toBe('REVOKED_NO_POE');
+  });
+
+  it('uses the OCSP responses a document carries, from the issuer or a responder it certified, and ignores others', async () => {
+    const bb = await sign(base);
+    const issuer = pki.intermediate.certificate;
+    const good = await issueOcspResponse(pki.intermediate, pki.signer.certificate, issuer);
+    const revoked = await issueOcspResponse(pki.intermediate, pki.signer.certificate, issuer, { revoked: new Date(Date.now() - 3600_000) });
+    const responder = await issueCertificate(pki.intermediate, { commonName: 'OCSP thử nghiệm', keyUsage: ['digitalSignature'], extKeyUsage: ['1.3.6.1.5.5.7.3.9'] });
+    const notAResponder = await issueCertificate(pki.intermediate, { commonName: 'Không phải OCSP', keyUsage: ['digitalSignature'] });
+    const delegated = await issueOcspResponse(responder, pki.signer.certificate, issuer, { revoked: new Date(Date.now() - 3600_000) });
+    const usurped = await issueOcspResponse(notAResponder, pki.signer.certificate, issuer, { revoked: new Date(Date.now() - 3600_000) });
+    const forged = good.slice();
+    forged[forged.length - 5]! ^= 0x01;
+    const archive = (ocsp: Uint8Array) => (a: pkijs.Attribute[]) => [
+      ...a,
+      new pkijs.Attribute({
+        type: OID.adbeRevocationInfoArchival,
+        values: [new asn1js.Sequence({ value: [new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 1 }, value: [new asn1js.Sequence({ value: [asn1js.fromBER(ocsp.slice().buffer).result] })] })] })],
+      }),
+    ];
+    const verdict = async (pdf: Uint8Array) => (await verifyPdf(pdf, { trustAnchors: [pki.root.der] })).signatures[0]!;
+    const revocationCheck = (r: SignatureReport) => r.checks.find((c) => c.id === 'NotRevoked' || c.id === 'Revocation')!;
+
+    const archivedGood = await verdict(await sign(base, { mutateSignedAttributes: archive(good) }));
+    expect(archivedGood.indication).toBe('TOTAL_PASSED');
+    expect(revocationCheck(archivedGood)).toMatchObject({ id: 'NotRevoked', passed: true, message: { vi: expect.stringMatching(/phản hồi OCSP nhúng trong chữ ký/) } });
+    expect(await verdict(await sign(base, { mutateSignedAttributes: archive(revoked) }))).toMatchObject({ indication: 'INDETERMINATE', subIndication: 'REVOKED_NO_POE' });
+    expect(await verdict(await sign(base, { mutateSignedAttributes: archive(delegated) }))).toMatchObject({ subIndication: 'REVOKED_NO_POE' });
+    // Signed by a certificate not certified for OCSP, or with a broken signature: not evidence at all.
+    for (const ignored of [usurped, forged]) {
+      const r = await verdict(await sign(base, { mutateSignedAttributes: archive(ignored) }));
+      expect(r.indication).toBe('TOTAL_PASSED');
+      expect(revocationCheck(r).id).toBe('Revocation');
+    }
+    // In the document security store.
+    const catalog = findObject(bb, /\/Type\s*\/Catalog/);
+    const stored = await appendUpdate(bb, [
+      { body: '<<>>', stream: latin1String(revoked) },
+      { body: (refs) => `<</OCSPs [${refs[0]!.num} 0 R]>>` },
+      { num: catalog.num, body: (refs) => catalog.text.replace(/>>\s*$/, `/DSS ${refs[1]!.num} 0 R>>`) },
+    ]);
+    expect(await verdict(stored)).toMatchObject({ indication: 'INDETERMINATE', subIndication: 'REVOKED_NO_POE', modificationLevel: 'LTA_UPDATES' });
   });
 
   it('missing nonRepudiation → passes with a KeyUsage warning (DSS default)', async () => {

@@ -8,10 +8,10 @@ import { OID, hashFromOid, type HashAlgorithm } from '../cms/oids.js';
 import { PdfSignatureError, type Message } from '../errors.js';
 import { bytesEqual, isWhite, latin1String, toArrayBuffer } from '../pdf/bytes.js';
 import { PdfFile } from '../pdf/file.js';
-import { decodeStream } from '../pdf/filters.js';
-import { PdfArray, PdfDict, PdfRef, PdfStream, PdfString, isName, type PdfObject } from '../pdf/objects.js';
+import { PdfArray, PdfDict, PdfRef, PdfString, isName, type PdfObject } from '../pdf/objects.js';
 import { analyseModifications } from './diff.js';
 import { certificateChain as buildChain, distinguishedName as dn, keyUsageOf } from './certificates.js';
+import { checkRevocation, parseRevocationData, revocationSource, storedRevocationData, type RevocationItem } from './revocation.js';
 import { verdictOf } from './verdict.js';
 import type { CertificateInfo, Check, Coverage, Indication, ModificationLevel, SignatureReport, SubIndication, TimestampReport, VerificationReport } from './report.js';
 import { MODIFICATION_ORDER } from './report.js';
@@ -191,77 +191,6 @@ async function inspectTimestamp(
   };
 }
 
-/** Where a CRL came from: passed by the caller, the document's DSS, or the signature itself. */
-type CrlSource = 'given' | 'document' | 'signature';
-
-interface SourcedCrl {
-  readonly crl: pkijs.CertificateRevocationList;
-  readonly source: CrlSource;
-}
-
-const CRL_SOURCES: Record<CrlSource, Message> = {
-  given: m('CRL được cung cấp', 'the CRL given'),
-  document: m('CRL lưu trong tài liệu (DSS)', "the CRL in the document's security store (DSS)"),
-  signature: m('CRL nhúng trong chữ ký', 'the CRL embedded in the signature'),
-};
-
-/** Parses DER CRLs, skipping (and counting) unreadable ones. */
-function parseCrls(ders: readonly Uint8Array[], source: CrlSource): { crls: SourcedCrl[]; unreadable: number } {
-  const crls: SourcedCrl[] = [];
-  let unreadable = 0;
-  for (const der of ders) {
-    try {
-      crls.push({ crl: pkijs.CertificateRevocationList.fromBER(toArrayBuffer(der)), source });
-    } catch {
-      unreadable++;
-    }
-  }
-  return { crls, unreadable };
-}
-
-/** The CRLs in the document security store (ISO 32000-2 §12.8.4.3: /DSS /CRLs, streams) of the latest revision. */
-async function dssCrls(file: PdfFile): Promise<Uint8Array[]> {
-  const dss = await file.resolveDict((await file.catalog()).get('DSS'));
-  const out: Uint8Array[] = [];
-  for (const item of (await file.resolveArray(dss?.get('CRLs'))) ?? []) {
-    const stream = item instanceof PdfRef ? await file.resolve(item) : item;
-    if (stream instanceof PdfStream) out.push(await decodeStream(stream));
-  }
-  return out;
-}
-
-/**
- * Checks `cert` against the CRLs signed by its issuer: revoked when any of them lists it (the earliest date), else not
- * revoked as of the newest one. Undefined when no usable CRL applies.
- */
-async function checkRevocation(
-  cert: pkijs.Certificate,
-  pool: pkijs.Certificate[],
-  crls: readonly SourcedCrl[],
-): Promise<{ revoked?: Date; thisUpdate: Date; source: CrlSource } | undefined> {
-  const issuer = pool.find((c) => c.subject.isEqual(cert.issuer));
-  if (!issuer) return undefined;
-  let best: { revoked?: Date; thisUpdate: Date; source: CrlSource } | undefined;
-  for (const { crl, source } of crls) {
-    if (!crl.issuer.isEqual(cert.issuer)) continue;
-    try {
-      if (!(await crl.verify({ issuerCertificate: issuer }))) continue;
-    } catch {
-      continue;
-    }
-    const entry = crl.revokedCertificates?.find((r) => r.userCertificate.isEqual(cert.serialNumber));
-    const found = { ...(entry ? { revoked: entry.revocationDate.value } : {}), thisUpdate: crl.thisUpdate.value, source };
-    if (
-      !best ||
-      (found.revoked && (!best.revoked || found.revoked < best.revoked)) ||
-      (!found.revoked && !best.revoked && found.thisUpdate > best.thisUpdate)
-    ) {
-      best = found;
-    }
-  }
-  return best;
-}
-
 export async function verifyPdf(pdf: Uint8Array, options: VerifyOptions): Promise<VerificationReport> {
   const now = options.now ?? new Date();
   const anchors = toCertificates(options.trustAnchors);
@@ -297,18 +226,19 @@ export async function verifyPdf(pdf: Uint8Array, options: VerifyOptions): Promis
 
   const gaps: [number, number][] = [];
   const reports: SignatureReport[] = [];
-  const given = parseCrls(options.crls ?? [], 'given');
-  if (given.unreadable > 0) documentWarnings.push(m('Bỏ qua một CRL không đọc được', 'Skipped an unreadable CRL'));
-  let stored: Uint8Array[] = [];
+  const given = parseRevocationData({ crls: options.crls ?? [] }, 'given');
+  let stored: { crls: Uint8Array[]; ocsps: Uint8Array[] } = { crls: [], ocsps: [] };
   try {
-    stored = await dssCrls(file);
+    stored = await storedRevocationData(file);
   } catch {
     documentWarnings.push(m('Không đọc được kho xác minh (DSS) của tài liệu', "Cannot read the document's security store (DSS)"));
   }
-  const fromDss = parseCrls(stored, 'document');
-  if (fromDss.unreadable > 0) documentWarnings.push(m('Bỏ qua một CRL không đọc được trong DSS', 'Skipped an unreadable CRL in the DSS'));
-  const crls = [...given.crls, ...fromDss.crls];
-  for (const f of fields) reports.push(await verifyOne(file, f, { crls, anchors, extra, policy, now, trailingGarbage, gaps }));
+  const fromDss = parseRevocationData(stored, 'document');
+  if (given.unreadable + fromDss.unreadable > 0) {
+    documentWarnings.push(m('Bỏ qua dữ liệu thu hồi (CRL/OCSP) không đọc được', 'Skipped unreadable revocation data (CRL/OCSP)'));
+  }
+  const revocationData = [...given.items, ...fromDss.items];
+  for (const f of fields) reports.push(await verifyOne(file, f, { revocationData, anchors, extra, policy, now, trailingGarbage, gaps }));
   // Byte-range collisions between signatures (DSS ByteRangeCollision).
   return {
     validationTime: now,
@@ -321,7 +251,7 @@ export async function verifyPdf(pdf: Uint8Array, options: VerifyOptions): Promis
 }
 
 interface Ctx {
-  crls: SourcedCrl[];
+  revocationData: RevocationItem[];
   anchors: pkijs.Certificate[];
   extra: pkijs.Certificate[];
   policy: VerifyPolicy;
@@ -540,14 +470,15 @@ async function verifyOne(file: PdfFile, f: SigField, ctx: Ctx): Promise<Signatur
         if (level === 'FAIL') fail('KeyUsage', vi, en, 'INDETERMINATE', 'SIG_CONSTRAINTS_FAILURE');
         else warn('KeyUsage', vi, en);
       }
-      const embedded = parseCrls(facts.crls, 'signature');
-      if (embedded.unreadable > 0) warn('Revocation', 'Chữ ký có CRL nhúng không đọc được', 'The signature carries an unreadable CRL');
-      const revocation = await checkRevocation(cert, [...facts.certificates, ...ctx.extra, ...ctx.anchors], [...ctx.crls, ...embedded.crls]);
-      if (!revocation) info('Revocation', 'Chưa kiểm tra thu hồi (không có CRL phù hợp; OCSP chưa hỗ trợ)', 'Revocation not checked (no matching CRL; OCSP not supported yet)');
-      else if (!revocation.revoked) {
-        const from = CRL_SOURCES[revocation.source];
+      const embedded = parseRevocationData({ crls: facts.crls, ocsps: facts.ocsps }, 'signature');
+      if (embedded.unreadable > 0) warn('Revocation', 'Chữ ký có dữ liệu thu hồi (CRL/OCSP) không đọc được', 'The signature carries unreadable revocation data (CRL/OCSP)');
+      const revocation = await checkRevocation(cert, [...facts.certificates, ...ctx.extra, ...ctx.anchors], [...ctx.revocationData, ...embedded.items]);
+      if (!revocation) {
+        info('Revocation', 'Chưa kiểm tra thu hồi (không có CRL hay phản hồi OCSP phù hợp)', 'Revocation not checked (no matching CRL or OCSP response)');
+      } else if (!revocation.revoked) {
+        const from = revocationSource(revocation);
         const at = revocation.thisUpdate.toISOString();
-        pass('NotRevoked', `Chứng thư không bị thu hồi theo ${from.vi} (phát hành ${at})`, `The certificate is not revoked according to ${from.en} (issued ${at})`);
+        pass('NotRevoked', `Chứng thư không bị thu hồi theo ${from.vi} (${at})`, `The certificate is not revoked according to ${from.en} (${at})`);
       }
       else if (timestamp?.trusted && revocation.revoked.getTime() > timestamp.genTime.getTime()) {
         info('NotRevoked', `Chứng thư bị thu hồi sau dấu thời gian (${revocation.revoked.toISOString()})`, `The certificate was revoked after the timestamp (${revocation.revoked.toISOString()})`);
