@@ -5,6 +5,7 @@
 export { signPdf, pdfDate, type SignPdfOptions, type SubFilter, type DocMdpPermission, type Rect, type AppearanceFactory, type AppearanceContext, type AppearanceResult } from './sign/sign-pdf.js';
 export { cryptoKeySigner, type Signer, type SignAlgorithm } from './sign/signer.js';
 export { pkcs12Signer, readPkcs12, type Pkcs12Contents } from './sign/pkcs12.js';
+export { addValidationData, type ValidationData } from './sign/validation-data.js';
 export { remoteSigner, callService, type RemoteSignerOptions, type RemoteReply, type WebSocketLike, type WebSocketFactory } from './sign/remote.js';
 export { verifyPdf, parsePdfDate, type VerifyOptions, type VerifyPolicy } from './verify/verify-pdf.js';
 export { formatReport, vnTime } from './verify/format.js';

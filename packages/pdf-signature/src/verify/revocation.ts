@@ -87,8 +87,8 @@ export function parseRevocationData(
   return { items, unreadable };
 }
 
-/** The CRLs and OCSP responses (decoded streams) in the document security store of the latest revision. */
-export async function storedRevocationData(file: PdfFile): Promise<{ crls: Uint8Array[]; ocsps: Uint8Array[] }> {
+/** The certificates, CRLs and OCSP responses (decoded streams) in the document security store of the latest revision. */
+export async function storedValidationData(file: PdfFile): Promise<{ certificates: Uint8Array[]; crls: Uint8Array[]; ocsps: Uint8Array[] }> {
   const dss = await file.resolveDict((await file.catalog()).get('DSS'));
   const streams = async (key: string): Promise<Uint8Array[]> => {
     const out: Uint8Array[] = [];
@@ -98,7 +98,7 @@ export async function storedRevocationData(file: PdfFile): Promise<{ crls: Uint8
     }
     return out;
   };
-  return { crls: await streams('CRLs'), ocsps: await streams('OCSPs') };
+  return { certificates: await streams('Certs'), crls: await streams('CRLs'), ocsps: await streams('OCSPs') };
 }
 
 async function fromCrl(crl: pkijs.CertificateRevocationList, cert: pkijs.Certificate, issuer: pkijs.Certificate): Promise<Omit<RevocationFinding, 'source' | 'kind'> | undefined> {

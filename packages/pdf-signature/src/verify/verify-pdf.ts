@@ -3,6 +3,7 @@
  */
 import * as pkijs from 'pkijs';
 import { digest, digestRanges, hashesInPlace } from '../cms/crypto.js';
+import { certificateFromDer } from '../cms/certificate-cache.js';
 import { inspectCms, type CmsFacts } from '../cms/inspect.js';
 import { OID, hashFromOid, type HashAlgorithm } from '../cms/oids.js';
 import { PdfSignatureError, type Message } from '../errors.js';
@@ -11,7 +12,7 @@ import { PdfFile } from '../pdf/file.js';
 import { PdfArray, PdfDict, PdfRef, PdfString, isName, type PdfObject } from '../pdf/objects.js';
 import { analyseModifications } from './diff.js';
 import { certificateChain as buildChain, distinguishedName as dn, keyUsageOf } from './certificates.js';
-import { checkRevocation, parseRevocationData, revocationSource, storedRevocationData, type RevocationItem } from './revocation.js';
+import { checkRevocation, parseRevocationData, revocationSource, storedValidationData, type RevocationItem } from './revocation.js';
 import { verdictOf } from './verdict.js';
 import type { CertificateInfo, Check, Coverage, Indication, ModificationLevel, SignatureReport, SubIndication, TimestampReport, VerificationReport } from './report.js';
 import { MODIFICATION_ORDER } from './report.js';
@@ -227,9 +228,9 @@ export async function verifyPdf(pdf: Uint8Array, options: VerifyOptions): Promis
   const gaps: [number, number][] = [];
   const reports: SignatureReport[] = [];
   const given = parseRevocationData({ crls: options.crls ?? [] }, 'given');
-  let stored: { crls: Uint8Array[]; ocsps: Uint8Array[] } = { crls: [], ocsps: [] };
+  let stored: { certificates: Uint8Array[]; crls: Uint8Array[]; ocsps: Uint8Array[] } = { certificates: [], crls: [], ocsps: [] };
   try {
-    stored = await storedRevocationData(file);
+    stored = await storedValidationData(file);
   } catch {
     documentWarnings.push(m('Không đọc được kho xác minh (DSS) của tài liệu', "Cannot read the document's security store (DSS)"));
   }
@@ -238,6 +239,14 @@ export async function verifyPdf(pdf: Uint8Array, options: VerifyOptions): Promis
     documentWarnings.push(m('Bỏ qua dữ liệu thu hồi (CRL/OCSP) không đọc được', 'Skipped unreadable revocation data (CRL/OCSP)'));
   }
   const revocationData = [...given.items, ...fromDss.items];
+  // Certificates stored for long-term validation (PAdES B-LT) help build chains, like `intermediates`.
+  for (const der of stored.certificates) {
+    try {
+      extra.push(certificateFromDer(der));
+    } catch {
+      documentWarnings.push(m('Bỏ qua một chứng thư không đọc được trong DSS', 'Skipped an unreadable certificate in the DSS'));
+    }
+  }
   for (const f of fields) reports.push(await verifyOne(file, f, { revocationData, anchors, extra, policy, now, trailingGarbage, gaps }));
   // Byte-range collisions between signatures (DSS ByteRangeCollision).
   return {
