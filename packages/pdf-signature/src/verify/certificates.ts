@@ -42,7 +42,8 @@ export function keyUsageOf(cert: pkijs.Certificate): KeyUsage[] | undefined {
   return KEY_USAGE_BITS.filter((_, i) => ((bytes[i >> 3] ?? 0) & (0x80 >> (i & 7))) !== 0);
 }
 
-function extendedKeyUsageOf(cert: pkijs.Certificate): string[] | undefined {
+/** The extended key usage purposes (OIDs), when the certificate has the extension. */
+export function extendedKeyUsageOf(cert: pkijs.Certificate): string[] | undefined {
   const ext = cert.extensions?.find((e) => e.extnID === OID.extKeyUsage);
   return (ext?.parsedValue as pkijs.ExtKeyUsage | undefined)?.keyPurposes;
 }

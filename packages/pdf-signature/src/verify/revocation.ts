@@ -15,6 +15,7 @@ import { bytesEqual, toArrayBuffer } from '../pdf/bytes.js';
 import type { PdfFile } from '../pdf/file.js';
 import { decodeStream } from '../pdf/filters.js';
 import { PdfRef, PdfStream } from '../pdf/objects.js';
+import { extendedKeyUsageOf } from './certificates.js';
 
 /** Where revocation data came from: passed by the caller, the document's DSS, or the signature itself. */
 export type RevocationSourceKind = 'given' | 'document' | 'signature';
@@ -128,8 +129,7 @@ async function responderOf(response: pkijs.BasicOCSPResponse, issuer: pkijs.Cert
   if (await matches(issuer)) return issuer;
   for (const c of response.certs ?? []) {
     if (!(await matches(c))) continue;
-    const eku = c.extensions?.find((e) => e.extnID === '2.5.29.37')?.parsedValue as pkijs.ExtKeyUsage | undefined;
-    if (!eku?.keyPurposes.includes(OCSP_SIGNING) || !c.issuer.isEqual(issuer.subject)) continue;
+    if (!extendedKeyUsageOf(c)?.includes(OCSP_SIGNING) || !c.issuer.isEqual(issuer.subject)) continue;
     try {
       if (await c.verify(issuer)) return c;
     } catch {

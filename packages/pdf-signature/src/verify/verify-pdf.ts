@@ -11,7 +11,7 @@ import { bytesEqual, isWhite, latin1String, toArrayBuffer } from '../pdf/bytes.j
 import { PdfFile } from '../pdf/file.js';
 import { PdfArray, PdfDict, PdfRef, PdfString, isName, type PdfObject } from '../pdf/objects.js';
 import { analyseModifications } from './diff.js';
-import { certificateChain as buildChain, distinguishedName as dn, keyUsageOf } from './certificates.js';
+import { certificateChain as buildChain, distinguishedName as dn, extendedKeyUsageOf, keyUsageOf } from './certificates.js';
 import { checkRevocation, parseRevocationData, revocationSource, storedValidationData, type RevocationItem } from './revocation.js';
 import { verdictOf } from './verdict.js';
 import type { CertificateInfo, Check, Coverage, Indication, ModificationLevel, SignatureReport, SubIndication, TimestampReport, VerificationReport } from './report.js';
@@ -89,12 +89,6 @@ export function parsePdfDate(text: string): Date | undefined {
 
 function hasNonRepudiation(cert: pkijs.Certificate): boolean | undefined {
   return keyUsageOf(cert)?.includes('nonRepudiation');
-}
-
-function hasEku(cert: pkijs.Certificate, oid: string): boolean {
-  const ext = cert.extensions?.find((e) => e.extnID === OID.extKeyUsage);
-  const eku = ext?.parsedValue as pkijs.ExtKeyUsage | undefined;
-  return eku?.keyPurposes.includes(oid) ?? false;
 }
 
 /** Numbers for certificates (they come from the shared certificate cache), to key chain results. */
@@ -176,7 +170,7 @@ async function inspectTimestamp(
     const chain = await validateChain(tsaCert, [...facts.certificates, ...extra], anchors, tst.genTime);
     trusted = chain.ok;
     if (!chain.ok) problems.push(m(`Không xác minh được chuỗi chứng thư của TSA: ${chain.message}`, `TSA certificate chain not validated: ${chain.message}`));
-    if (!hasEku(tsaCert, OID.timeStamping)) problems.push(m('Chứng thư TSA thiếu EKU timeStamping', 'The TSA certificate lacks the timeStamping EKU'));
+    if (!extendedKeyUsageOf(tsaCert)?.includes(OID.timeStamping)) problems.push(m('Chứng thư TSA thiếu EKU timeStamping', 'The TSA certificate lacks the timeStamping EKU'));
   }
   const signatureValid = facts.problems.length === 0;
   return {
