@@ -4,7 +4,8 @@
  * the network and after the CA's services are gone. The bytes before are never changed: earlier signatures stay
  * valid, and a validator classes the update as LTA_UPDATES.
  */
-import { decodeStream, deflate } from '../pdf/filters.js';
+import { DSS_ARRAYS, readDss } from '../pdf/dss.js';
+import { deflate } from '../pdf/filters.js';
 import { PdfFile } from '../pdf/file.js';
 import { PdfArray, PdfRef, PdfStream, dict, name, type PdfObject } from '../pdf/objects.js';
 import { IncrementalUpdate } from '../pdf/writer.js';
@@ -20,12 +21,6 @@ export interface ValidationData {
   readonly ocsps?: readonly Uint8Array[];
 }
 
-const KEYS = [
-  ['Certs', 'certificates'],
-  ['CRLs', 'crls'],
-  ['OCSPs', 'ocsps'],
-] as const;
-
 /**
  * Appends the data to the document security store (created when absent; existing entries are kept, the same bytes
  * are not stored twice). Streams are Flate-compressed.
@@ -36,18 +31,13 @@ export async function addValidationData(pdf: Uint8Array, data: ValidationData): 
   const rootRef = file.trailer.get('Root');
   if (!(rootRef instanceof PdfRef)) throw pdfError('PDF_ROOT', 'Tệp PDF không có /Root gián tiếp', 'The PDF has no indirect /Root');
   const catalog = (await file.catalog()).clone();
-  const dssObject = catalog.get('DSS');
-  const dss = (await file.resolveDict(dssObject))?.clone() ?? dict({ Type: name('DSS') });
+  const stored = await readDss(file);
+  const dss = stored.dict?.clone() ?? dict({ Type: name('DSS') });
   const upd = new IncrementalUpdate(file);
   let added = 0;
-  for (const [key, field] of KEYS) {
-    const existing = (await file.resolveArray(dss.get(key))) ?? [];
-    const seen: Uint8Array[] = [];
-    for (const item of existing) {
-      const stream = item instanceof PdfRef ? await file.resolve(item) : item;
-      if (stream instanceof PdfStream) seen.push(await decodeStream(stream));
-    }
-    const items: PdfObject[] = [...existing];
+  for (const [key, field] of DSS_ARRAYS) {
+    const seen = stored.entries[field].flatMap((e) => (e.data ? [e.data] : []));
+    const items: PdfObject[] = stored.entries[field].map((e) => e.item);
     for (const der of data[field] ?? []) {
       if (seen.some((s) => bytesEqual(s, der))) continue;
       seen.push(der);
@@ -59,7 +49,7 @@ export async function addValidationData(pdf: Uint8Array, data: ValidationData): 
     if (items.length > 0) dss.set(key, PdfArray.of2(items));
   }
   if (added === 0) return pdf;
-  if (dssObject instanceof PdfRef) upd.set(dssObject, dss);
+  if (stored.object instanceof PdfRef) upd.set(stored.object, dss);
   else {
     const ref = upd.allocate();
     upd.set(ref, dss);

@@ -13,8 +13,7 @@ import { SIG_ALGS, hashFromOid } from '../cms/oids.js';
 import type { Message } from '../errors.js';
 import { bytesEqual, toArrayBuffer } from '../pdf/bytes.js';
 import type { PdfFile } from '../pdf/file.js';
-import { decodeStream } from '../pdf/filters.js';
-import { PdfRef, PdfStream } from '../pdf/objects.js';
+import { readDss, type DssField } from '../pdf/dss.js';
 import { extendedKeyUsageOf } from './certificates.js';
 
 /** Where revocation data came from: passed by the caller, the document's DSS, or the signature itself. */
@@ -89,17 +88,10 @@ export function parseRevocationData(
 }
 
 /** The certificates, CRLs and OCSP responses (decoded streams) in the document security store of the latest revision. */
-export async function storedValidationData(file: PdfFile): Promise<{ certificates: Uint8Array[]; crls: Uint8Array[]; ocsps: Uint8Array[] }> {
-  const dss = await file.resolveDict((await file.catalog()).get('DSS'));
-  const streams = async (key: string): Promise<Uint8Array[]> => {
-    const out: Uint8Array[] = [];
-    for (const item of (await file.resolveArray(dss?.get(key))) ?? []) {
-      const stream = item instanceof PdfRef ? await file.resolve(item) : item;
-      if (stream instanceof PdfStream) out.push(await decodeStream(stream));
-    }
-    return out;
-  };
-  return { certificates: await streams('Certs'), crls: await streams('CRLs'), ocsps: await streams('OCSPs') };
+export async function storedValidationData(file: PdfFile): Promise<Record<DssField, Uint8Array[]>> {
+  const { entries } = await readDss(file);
+  const data = (field: DssField): Uint8Array[] => entries[field].flatMap((e) => (e.data ? [e.data] : []));
+  return { certificates: data('certificates'), crls: data('crls'), ocsps: data('ocsps') };
 }
 
 async function fromCrl(crl: pkijs.CertificateRevocationList, cert: pkijs.Certificate, issuer: pkijs.Certificate): Promise<Omit<RevocationFinding, 'source' | 'kind'> | undefined> {
