@@ -272,6 +272,23 @@ describe('row 12: broken signed attributes', () => {
   });
 });
 
+/** A signed-attribute rewrite adding Adobe's revocation archive with one CRL ([0]) or OCSP response ([1]). */
+function archiveRevocation(tag: 0 | 1, der: Uint8Array): (attrs: pkijs.Attribute[]) => pkijs.Attribute[] {
+  const item = asn1js.fromBER(der.slice().buffer).result;
+  const list = new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: tag }, value: [new asn1js.Sequence({ value: [item] })] });
+  return (attrs) => [...attrs, new pkijs.Attribute({ type: OID.adbeRevocationInfoArchival, values: [new asn1js.Sequence({ value: [list] })] })];
+}
+
+/** A later update that stores one CRL or OCSP response in a new DSS, written by hand (uncompressed), not by us. */
+function storeInDss(pdf: Uint8Array, key: 'CRLs' | 'OCSPs', der: Uint8Array): Promise<Uint8Array> {
+  const catalog = findObject(pdf, /\/Type\s*\/Catalog/);
+  return appendUpdate(pdf, [
+    { body: '<<>>', stream: latin1String(der) },
+    { body: (refs) => `<</${key} [${refs[0]!.num} 0 R]>>` },
+    { num: catalog.num, body: (refs) => catalog.text.replace(/>>\s*$/, `/DSS ${refs[1]!.num} 0 R>>`) },
+  ]);
+}
+
 describe('row 13: certificate problems', () => {
   it('expired at the claimed time without a timestamp → INDETERMINATE/OUT_OF_BOUNDS_NO_POE', async () => {
     const day = 24 * 3600_000;
@@ -300,22 +317,8 @@ describe('row 13: certificate problems', () => {
     const bb = await sign(base);
     const revokedBefore = await issueCrl(pki.intermediate, [{ certificate: pki.signer.certificate, date: new Date(Date.now() - 3600_000) }]);
     const clean = await issueCrl(pki.intermediate, []);
-    const asn1 = (der: Uint8Array) => asn1js.fromBER(der.slice().buffer).result;
-    const archive = (crl: Uint8Array) => (a: pkijs.Attribute[]) => [
-      ...a,
-      new pkijs.Attribute({
-        type: OID.adbeRevocationInfoArchival,
-        values: [new asn1js.Sequence({ value: [new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 0 }, value: [new asn1js.Sequence({ value: [asn1(crl)] })] })] })],
-      }),
-    ];
-    const withDss = async (pdf: Uint8Array, crl: Uint8Array) => {
-      const catalog = findObject(pdf, /\/Type\s*\/Catalog/);
-      return appendUpdate(pdf, [
-        { body: '<<>>', stream: latin1String(crl) },
-        { body: (refs) => `<</CRLs [${refs[0]!.num} 0 R]>>` },
-        { num: catalog.num, body: (refs) => catalog.text.replace(/>>\s*$/, `/DSS ${refs[1]!.num} 0 R>>`) },
-      ]);
-    };
+    const archive = (crl: Uint8Array) => archiveRevocation(0, crl);
+    const withDss = (pdf: Uint8Array, crl: Uint8Array) => storeInDss(pdf, 'CRLs', crl);
     const verdict = async (pdf: Uint8Array, crls: Uint8Array[] = []) => (await verifyPdf(pdf, { trustAnchors: [pki.root.der], crls })).signatures[0]!;
     const notRevoked = (r: SignatureReport) => r.checks.find((c) => c.id === 'NotRevoked')?.message.vi;
 
@@ -350,13 +353,7 @@ describe('row 13: certificate problems', () => {
     const usurped = await issueOcspResponse(notAResponder, pki.signer.certificate, issuer, { revoked: new Date(Date.now() - 3600_000) });
     const forged = good.slice();
     forged[forged.length - 5]! ^= 0x01;
-    const archive = (ocsp: Uint8Array) => (a: pkijs.Attribute[]) => [
-      ...a,
-      new pkijs.Attribute({
-        type: OID.adbeRevocationInfoArchival,
-        values: [new asn1js.Sequence({ value: [new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 1 }, value: [new asn1js.Sequence({ value: [asn1js.fromBER(ocsp.slice().buffer).result] })] })] })],
-      }),
-    ];
+    const archive = (ocsp: Uint8Array) => archiveRevocation(1, ocsp);
     const verdict = async (pdf: Uint8Array) => (await verifyPdf(pdf, { trustAnchors: [pki.root.der] })).signatures[0]!;
     const revocationCheck = (r: SignatureReport) => r.checks.find((c) => c.id === 'NotRevoked' || c.id === 'Revocation')!;
 
@@ -372,12 +369,7 @@ describe('row 13: certificate problems', () => {
       expect(revocationCheck(r).id).toBe('Revocation');
     }
     // In the document security store.
-    const catalog = findObject(bb, /\/Type\s*\/Catalog/);
-    const stored = await appendUpdate(bb, [
-      { body: '<<>>', stream: latin1String(revoked) },
-      { body: (refs) => `<</OCSPs [${refs[0]!.num} 0 R]>>` },
-      { num: catalog.num, body: (refs) => catalog.text.replace(/>>\s*$/, `/DSS ${refs[1]!.num} 0 R>>`) },
-    ]);
+    const stored = await storeInDss(bb, 'OCSPs', revoked);
     expect(await verdict(stored)).toMatchObject({ indication: 'INDETERMINATE', subIndication: 'REVOKED_NO_POE', modificationLevel: 'LTA_UPDATES' });
   });
 
