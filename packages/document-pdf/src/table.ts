@@ -38,12 +38,16 @@ export function drawTable(w: Writer, table: TableBlock, style: TableStyle): void
   });
   const header = table.header ? row(table.header, 'bold', () => 'center') : undefined;
   const rows = table.rows.map((r) => row(r, 'regular', (c) => table.align?.[c] ?? 'left'));
-  const heightOf = (r: Row, from = 0): number => Math.max(1, ...r.cells.map((lines) => lines.length - from)) * lh + 2 * PAD_Y;
+  /** Lines of `r` still to draw from line `from` on (a row of empty cells still takes one). */
+  const linesLeft = (r: Row, from = 0): number => Math.max(1, ...r.cells.map((lines) => lines.length - from));
+  const heightOf = (r: Row, from = 0): number => linesLeft(r, from) * lh + 2 * PAD_Y;
   const headerHeight = header ? heightOf(header) : 0;
 
   // The title, the header and the first row stay together (three lines of a first row taller than a page).
   const firstRow = heightOf(rows[0]!);
-  const lead = headerHeight + (firstRow <= w.frame.top - w.frame.bottom - headerHeight ? firstRow : 3 * lh + 2 * PAD_Y);
+  /** Room for rows on a page that holds only the header (pages after the first have no reserve at the foot). */
+  const freshRoom = w.frame.top - w.frame.bottom - headerHeight;
+  const lead = headerHeight + (firstRow <= freshRoom ? firstRow : 3 * lh + 2 * PAD_Y);
   if (table.title) {
     const titleRuns = [{ text: table.title.normalize('NFC'), style: 'bold' as const }];
     const titleOptions = { size: style.size, align: 'center' as const, spaceAfter: PAD_Y * 2 };
@@ -57,7 +61,7 @@ export function drawTable(w: Writer, table: TableBlock, style: TableStyle): void
   let rowsOnPage = false;
   /** Draws lines [from, from + take) of each cell of `r` as one ruled band; returns how many lines it drew. */
   const segment = (r: Row, from: number, take: number): number => {
-    const n = Math.min(take, Math.max(1, ...r.cells.map((lines) => lines.length - from)));
+    const n = Math.min(take, linesLeft(r, from));
     const top = w.y;
     const bottom = top - n * lh - 2 * PAD_Y;
     r.cells.forEach((lines, c) => {
@@ -81,19 +85,17 @@ export function drawTable(w: Writer, table: TableBlock, style: TableStyle): void
 
   if (header) segment(header, 0, Infinity);
   for (const r of rows) {
-    const lines = Math.max(1, ...r.cells.map((cell) => cell.length));
+    const lines = linesLeft(r);
     for (let done = 0; done < lines; ) {
-      const need = (lines - done) * lh + 2 * PAD_Y;
+      const need = heightOf(r, done);
+      const fitsWhole = w.y - need >= w.bottom - 0.01;
       const fits = Math.floor((w.y - w.bottom - 2 * PAD_Y + 0.01) / lh);
-      if (w.y - need < w.bottom - 0.01 && rowsOnPage) {
-        // A row that fits on a fresh page moves there whole; a longer one is split between lines.
-        const freshRoom = w.frame.top - w.frame.bottom - headerHeight;
-        if ((done === 0 && need <= freshRoom) || fits < 1) {
-          startPage();
-          continue;
-        }
+      // A row that fits on a fresh page moves there whole; a longer one is split between lines.
+      if (!fitsWhole && rowsOnPage && ((done === 0 && need <= freshRoom) || fits < 1)) {
+        startPage();
+        continue;
       }
-      done += segment(r, done, w.y - need >= w.bottom - 0.01 ? Infinity : Math.max(1, fits));
+      done += segment(r, done, fitsWhole ? Infinity : Math.max(1, fits));
       rowsOnPage = true;
       if (done < lines) startPage();
     }
