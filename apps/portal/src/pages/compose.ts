@@ -223,6 +223,32 @@ async function send(c: ComposeState): Promise<void> {
   }
 }
 
+/**
+ * The compose page's two signing steps: the official signs the PDF ("author", with the signature image), then the
+ * clerk applies the agency's seal to the signed PDF ("seal", with the seal image). Both are timestamped.
+ */
+function signDialog(c: ComposeState, kind: 'author' | 'seal') {
+  const author = kind === 'author';
+  const provider = author ? c.provider : c.sealProvider;
+  return html`<egov-sign-dialog
+    id=${author ? 'sign-dialog' : 'seal-dialog'}
+    .pdf=${author ? c.pdf : c.signed}
+    .fileName=${c.fileName}
+    .trustAnchors=${c.anchors}
+    .providers=${provider ? [provider] : []}
+    kind=${kind}
+    .signatureImage=${author ? c.image : undefined}
+    .sealImage=${author ? undefined : c.sealImage}
+    .timestamp=${demoTimestamp}
+    signer-name=${c.form.signerFullName}
+    @egov-signed=${(e: GlobalEventHandlersEventMap['egov-signed']) => {
+      c.signed = e.detail.pdf;
+      c.sealed = !author;
+      refresh();
+    }}
+  ></egov-sign-dialog>`;
+}
+
 function fieldErrors(c: ComposeState, errors: FieldError[], field: ComposeField): string[] {
   return c.touched.has(field) || c.attempted ? errors.filter((e) => e.field === field).map((e) => e.message) : [];
 }
@@ -371,36 +397,6 @@ export function composePage(): TemplateResult {
           </div>`
         : nothing}
     </form>
-    <egov-sign-dialog
-      id="sign-dialog"
-      .pdf=${c.pdf}
-      .fileName=${c.fileName}
-      .trustAnchors=${c.anchors}
-      .providers=${c.provider ? [c.provider] : []}
-      kind="author"
-      .signatureImage=${c.image}
-      .timestamp=${demoTimestamp}
-      signer-name=${c.form.signerFullName}
-      @egov-signed=${(e: GlobalEventHandlersEventMap['egov-signed']) => {
-        c.signed = e.detail.pdf;
-        refresh();
-      }}
-    ></egov-sign-dialog>
-    <egov-sign-dialog
-      id="seal-dialog"
-      .pdf=${c.signed}
-      .fileName=${c.fileName}
-      .trustAnchors=${c.anchors}
-      .providers=${c.sealProvider ? [c.sealProvider] : []}
-      kind="seal"
-      .sealImage=${c.sealImage}
-      .timestamp=${demoTimestamp}
-      signer-name=${c.form.signerFullName}
-      @egov-signed=${(e: GlobalEventHandlersEventMap['egov-signed']) => {
-        c.signed = e.detail.pdf;
-        c.sealed = true;
-        refresh();
-      }}
-    ></egov-sign-dialog>
+    ${signDialog(c, 'author')} ${signDialog(c, 'seal')}
   `;
 }
