@@ -8,6 +8,12 @@ export interface EdxmlAttachmentInfo {
   attachmentName?: string;
   description?: string;
   contentType?: string;
+  /**
+   * Set when `ContentTransferEncoded` held a load-test placeholder such as `${__StringFromFile(…)}` instead of base64
+   * (seen on the national axis): the text as written. The content (`bytes()`, `stream()`) is its UTF-8, and the
+   * builder writes the text back unchanged instead of base64.
+   */
+  placeholder?: string;
 }
 
 /** An attachment: metadata plus content that is read lazily. */
@@ -31,6 +37,7 @@ function info(meta: EdxmlAttachmentInfo & { extensions?: XmlElement[] }): EdxmlA
   if (meta.attachmentName !== undefined) out.attachmentName = meta.attachmentName;
   if (meta.description !== undefined) out.description = meta.description;
   if (meta.contentType !== undefined) out.contentType = meta.contentType;
+  if (meta.placeholder !== undefined) out.placeholder = meta.placeholder;
   if (meta.extensions !== undefined && meta.extensions.length > 0) out.extensions = meta.extensions;
   return out;
 }

@@ -354,7 +354,7 @@ export async function checkEdxml(input: EdxmlInput, options: CheckOptions = {}):
   const tree = await readTree(input, options);
   if (!tree.ok) return { kind: 'unknown', ok: false, issues: tree.errors };
   const { pkg, errors, warnings, locations } = treeToPackage(tree.root, lang);
-  const issues = [...errors, ...(withWarnings ? warnings : [])];
+  const issues = [...errors, ...(withWarnings ? [...tree.warnings, ...warnings] : [])];
   if (!pkg) return { kind: 'unknown', ok: false, issues };
   issues.push(...checkEdxmlPackage(pkg, { lang, warnings: withWarnings, locations }));
   issues.sort((a, b) => (a.location?.offset ?? Infinity) - (b.location?.offset ?? Infinity));

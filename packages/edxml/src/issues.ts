@@ -213,6 +213,63 @@ export const issueMessages = {
     en: () => 'The <Signature> element is empty: the package carries no XML signature.',
     severity: 'warning',
   },
+  // Deviations of real axis traffic from the standard's text (warnings in the `axis` profile, errors in `strict`).
+  EDXML_UNDECLARED_PREFIX: {
+    vi: (p) =>
+      `Tiền tố "${v(p, 'prefix')}" được dùng mà không khai báo (${v(p, 'count')} lần); đã hiểu là không gian tên ${v(p, 'ns')}.`,
+    en: (p) => `Prefix "${v(p, 'prefix')}" is used without a declaration (${v(p, 'count')} times); read as namespace ${v(p, 'ns')}.`,
+    severity: 'warning',
+  },
+  EDXML_BYTES_BEFORE_PROLOG: {
+    vi: (p) => `Có ${v(p, 'bytes')} byte (${v(p, 'kindVi')}) trước phần khai báo XML; đã bỏ qua.`,
+    en: (p) => `${v(p, 'bytes')} bytes (${v(p, 'kind')}) come before the XML prolog; skipped.`,
+    severity: 'warning',
+  },
+  EDXML_SIGNATURE_NOT_XMLDSIG: {
+    vi: (p) => `Phần tử <Signature> không thuộc không gian tên XMLDSig (gặp ${v(p, 'ns')}); được giữ nguyên nhưng không kiểm tra được chữ ký.`,
+    en: (p) => `<Signature> is not in the XMLDSig namespace (found ${v(p, 'ns')}); kept as is, but it cannot be verified.`,
+    severity: 'warning',
+  },
+  EDXML_ATTACHMENT_PLACEHOLDER: {
+    vi: (p) => `Nội dung tệp đính kèm "${v(p, 'name')}" không phải base64 mà là biểu thức giữ chỗ "${v(p, 'value')}" (dữ liệu thử tải), không phải tệp thật; được đọc nguyên văn.`,
+    en: (p) => `Attachment "${v(p, 'name')}" holds the placeholder "${v(p, 'value')}" (load-test data), not base64 of a real file; read as text.`,
+    severity: 'warning',
+  },
+  EDXML_BUSSINESS_DOCUMENT_ID_MISSING: {
+    vi: (p) => `TraceHeaderList/Bussiness (BussinessDocType = ${v(p, 'type')}) thiếu DocumentId của văn bản bị ${v(p, 'actionVi')}.`,
+    en: (p) => `TraceHeaderList/Bussiness (BussinessDocType = ${v(p, 'type')}) has no DocumentId of the document it ${v(p, 'action')}.`,
+    severity: 'warning',
+  },
+  EDXML_ORGAN_ID_SYSTEM: {
+    vi: (p) => `OrganId "${v(p, 'value')}" là mã hệ thống (tài khoản trên trục), không phải mã định danh cơ quan V1V2V3.Z1Z2.Y1Y2.X1X2X3.`,
+    en: (p) => `OrganId "${v(p, 'value')}" is a system id (an axis account), not an agency code V1V2V3.Z1Z2.Y1Y2.X1X2X3.`,
+    severity: 'warning',
+  },
+  EDXML_ORGAN_ID_NULL: {
+    vi: (p) => `OrganId chứa chữ "${v(p, 'value')}" thay vì mã định danh cơ quan.`,
+    en: (p) => `OrganId holds the text "${v(p, 'value')}" instead of an agency code.`,
+    severity: 'warning',
+  },
+  EDXML_ORGAN_ID_SHORT: {
+    vi: (p) => `OrganId "${v(p, 'value')}" viết dạng rút gọn; dạng đầy đủ là ${v(p, 'expected')}.`,
+    en: (p) => `OrganId "${v(p, 'value')}" is in a short form; the full code is ${v(p, 'expected')}.`,
+    severity: 'warning',
+  },
+  EDXML_DOCUMENT_ID_UUID: {
+    vi: (p) => `DocumentId "${v(p, 'value')}" là một UUID, không theo dạng <mã cơ quan>,<yyyy/MM/dd>,<số>/<ký hiệu>.`,
+    en: (p) => `DocumentId "${v(p, 'value')}" is a UUID, not of the form <OrganId>,<yyyy/MM/dd>,<number>/<symbol>.`,
+    severity: 'warning',
+  },
+  EDXML_CODE_NUMBER_TOO_LONG: {
+    vi: (p) => `CodeNumber "${v(p, 'value')}" dài ${v(p, 'length')} ký tự, vượt quá ${v(p, 'max')} theo QCVN 102:2016.`,
+    en: (p) => `CodeNumber "${v(p, 'value')}" is ${v(p, 'length')} characters long, more than the ${v(p, 'max')} of QCVN 102:2016.`,
+    severity: 'warning',
+  },
+  EDXML_ORGAN_NAME_EMPTY: {
+    vi: (p) => `<${v(p, 'name')}> có OrganName rỗng.`,
+    en: (p) => `<${v(p, 'name')}> has an empty OrganName.`,
+    severity: 'warning',
+  },
 } satisfies Record<string, MessageDef>;
 
 export type EdxmlIssueCode = keyof typeof issueMessages;

@@ -5,6 +5,8 @@ import type { XmlElement } from './xml.js';
 export const EDXML_NS = 'http://www.mic.gov.vn/TBT/QCVN_102_2016';
 /** The XMLDSig namespace. */
 export const XMLDSIG_NS = 'http://www.w3.org/2000/09/xmldsig#';
+/** The XLink namespace (`xlink:href` on manifest references). */
+export const XLINK_NS = 'http://www.w3.org/1999/xlink';
 
 /** Extension elements (not in QCVN 102:2016) found inside a block; written back at the end of that block. */
 export interface WithExtensions {

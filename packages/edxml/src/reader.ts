@@ -3,6 +3,7 @@ import { Base64Decoder, Base64Error } from './base64.js';
 import { EdxmlFatal, makeIssue, type EdxmlIssue, type EdxmlIssueCode, type EdxmlLang, type EdxmlLocation } from './issues.js';
 import {
   EDXML_NS,
+  XLINK_NS,
   XMLDSIG_NS,
   type EdxmlDocumentPackage,
   type EdxmlPackage,
@@ -32,8 +33,28 @@ export interface TreeNode {
   /** Byte offsets: where the closing tag (or `/>`) starts, and just after the element. */
   closeAt?: number;
   endAt?: number;
-  content?: { segments: Uint8Array[]; size: number; encoded: boolean };
+  content?: AttachmentContent;
 }
+
+interface AttachmentContent {
+  segments: Uint8Array[];
+  size: number;
+  encoded: boolean;
+  /** Raw text of the content while it is small enough to be a placeholder (copies when streaming). */
+  raw: Uint8Array[];
+  rawSize: number;
+  /** The base64 error, once the content turned out not to be base64. */
+  failed?: Base64Error;
+  /** The content as text, when it was a placeholder rather than base64. */
+  placeholder?: string;
+}
+
+/** Prefixes that systems on the axis use without declaring them, and the namespace they mean. */
+const RECOVERABLE_PREFIXES: Readonly<Record<string, string>> = { edXML: EDXML_NS, xlink: XLINK_NS };
+
+/** Attachment content that is not base64 is read as text only when it is this small and a `${…}` placeholder. */
+const MAX_PLACEHOLDER = 4096;
+const PLACEHOLDER = /^\s*\$\{[\s\S]*\}\s*$/;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -46,6 +67,8 @@ class TreeBuilder implements TokenSink {
   private textLength = 0;
   private decoder: Base64Decoder | undefined;
   tokenizer!: Tokenizer;
+  /** Deviations recovered from while reading: code, params, first location, count. */
+  recovered = new Map<string, { code: EdxmlIssueCode; params: Record<string, string | number>; loc: EdxmlLocation; count: number }>();
 
   constructor(
     private readonly limits: XmlLimits,
@@ -56,6 +79,30 @@ class TreeBuilder implements TokenSink {
   path(): string {
     const top = this.stack[this.stack.length - 1];
     return top ? top.loc.path : '/';
+  }
+
+  warn(code: EdxmlIssueCode, params: Record<string, string | number>, at: Position): void {
+    this.recovered.set(`${code}:${this.recovered.size}`, { code, params, loc: { ...at, path: this.path() }, count: 1 });
+  }
+
+  /** Resolves a prefix, recovering the undeclared `edXML:` and `xlink:` of real axis packages (counted, reported once). */
+  private resolve(prefix: string, loc: EdxmlLocation): string | null | undefined {
+    const ns = this.lookup(prefix);
+    if (ns !== undefined) return ns;
+    const recovered = RECOVERABLE_PREFIXES[prefix];
+    if (recovered === undefined) return undefined;
+    const key = `prefix:${prefix}`;
+    const seen = this.recovered.get(key);
+    if (seen) seen.count++;
+    else this.recovered.set(key, { code: 'EDXML_UNDECLARED_PREFIX', params: { prefix, ns: recovered }, loc, count: 1 });
+    return recovered;
+  }
+
+  /** The warnings collected while reading. */
+  warnings(lang: EdxmlLang): EdxmlIssue[] {
+    return [...this.recovered.values()].map((w) =>
+      makeIssue(w.code, w.code === 'EDXML_UNDECLARED_PREFIX' ? { ...w.params, count: w.count } : w.params, w.loc, lang, 'warning'),
+    );
   }
 
   private lookup(prefix: string): string | null | undefined {
@@ -82,10 +129,10 @@ class TreeBuilder implements TokenSink {
     const colon = qname.indexOf(':');
     const prefix = colon === -1 ? '' : qname.slice(0, colon);
     const local = colon === -1 ? qname : qname.slice(colon + 1);
-    const ns = this.lookup(prefix);
     let index = 1;
     if (parent) for (const c of parent.items) if (typeof c !== 'string' && c.local === local) index++;
     const path = `${parent ? parent.loc.path : ''}/${local}${index > 1 ? `[${index}]` : ''}`;
+    const ns = this.resolve(prefix, { ...at, path });
     const node: TreeNode = { qname, ns: ns ?? null, local, attrs, items: [], loc: { ...at, path } };
     if (ns === undefined) {
       this.stack.push(node);
@@ -93,7 +140,7 @@ class TreeBuilder implements TokenSink {
     }
     for (const [k] of attrs) {
       const c = k.indexOf(':');
-      if (c !== -1 && !k.startsWith('xmlns:') && this.lookup(k.slice(0, c)) === undefined) {
+      if (c !== -1 && !k.startsWith('xmlns:') && this.resolve(k.slice(0, c), node.loc) === undefined) {
         this.stack.push(node);
         this.tokenizer.fatal('XML_UNBOUND_PREFIX', { prefix: k.slice(0, c) }, at.offset);
       }
@@ -103,7 +150,7 @@ class TreeBuilder implements TokenSink {
     this.stack.push(node);
     this.textLength = 0;
     if (ns === EDXML_NS && local === 'ContentTransferEncoded' && parent?.local === 'Attachment') {
-      node.content = { segments: [], size: 0, encoded: this.keepEncoded };
+      node.content = { segments: [], size: 0, encoded: this.keepEncoded, raw: [], rawSize: 0 };
       this.decoder = new Base64Decoder();
     }
   }
@@ -113,12 +160,16 @@ class TreeBuilder implements TokenSink {
     node.closeAt = closeAt;
     node.endAt = endAt;
     if (node.content && this.decoder) {
-      try {
-        this.decoder.finish();
-      } catch (e) {
-        this.base64Fatal(e, node);
+      const content = node.content;
+      if (!content.failed) {
+        try {
+          this.decoder.finish();
+        } catch (e) {
+          this.notBase64(e, node, content);
+        }
       }
-      node.content.size = this.decoder.size;
+      if (content.failed) this.placeholder(node, content);
+      else content.size = this.decoder.size;
       this.decoder = undefined;
     } else {
       this.flush();
@@ -133,19 +184,57 @@ class TreeBuilder implements TokenSink {
     throw new EdxmlFatal('EDXML_BASE64_INVALID', { detail: err.detail, detailVi: err.detailVi }, node.loc);
   }
 
+  /** The content is not base64: keep reading it as text if it is small enough to be a placeholder. */
+  private notBase64(e: unknown, node: TreeNode, content: AttachmentContent): void {
+    if (content.rawSize > MAX_PLACEHOLDER) this.base64Fatal(e, node);
+    content.failed = e instanceof Base64Error ? e : new Base64Error(String(e), String(e));
+    content.segments = [];
+  }
+
+  /** Accepts the content as a `${…}` placeholder (load tests on the axis), or fails as before. */
+  private placeholder(node: TreeNode, content: AttachmentContent): void {
+    const bytes = new Uint8Array(content.rawSize);
+    let o = 0;
+    for (const r of content.raw) {
+      bytes.set(r, o);
+      o += r.length;
+    }
+    let text: string | undefined;
+    try {
+      text = resolveEntities(utf8.decode(bytes).replace(/\r\n?/g, '\n'), () => {
+        throw new Base64Error('unknown entity', 'thực thể không xác định');
+      });
+    } catch {
+      text = undefined;
+    }
+    if (text === undefined || !PLACEHOLDER.test(text)) this.base64Fatal(content.failed, node);
+    checkChars(text, (char) => this.tokenizer.fatal('XML_INVALID_CHAR', { char }, node.loc.offset));
+    content.placeholder = text;
+    content.segments = [bytes];
+    content.size = bytes.length;
+  }
+
   text(buf: Uint8Array, start: number, end: number): void {
     const node = this.stack[this.stack.length - 1] as TreeNode;
     if (node.content && this.decoder) {
+      const content = node.content;
+      if (content.rawSize + (end - start) <= MAX_PLACEHOLDER) {
+        content.raw.push(content.encoded ? buf.subarray(start, end) : buf.slice(start, end));
+      } else if (content.failed) {
+        this.base64Fatal(content.failed, node);
+      } else content.raw = [];
+      content.rawSize += end - start;
+      if (content.failed) return;
       try {
-        if (node.content.encoded) {
+        if (content.encoded) {
           this.decoder.validate(buf, start, end);
-          node.content.segments.push(buf.subarray(start, end));
+          content.segments.push(buf.subarray(start, end));
         } else {
           const out = this.decoder.decode(buf, start, end);
-          if (out.length > 0) node.content.segments.push(out);
+          if (out.length > 0) content.segments.push(out);
         }
       } catch (e) {
-        this.base64Fatal(e, node);
+        this.notBase64(e, node, content);
       }
       return;
     }
@@ -240,7 +329,7 @@ export type EdxmlInput = string | Uint8Array | ArrayBuffer | ReadableStream<Uint
 export async function readTree(
   input: EdxmlInput,
   options: ParseOptions = {},
-): Promise<{ ok: true; root: TreeNode } | { ok: false; errors: EdxmlIssue[] }> {
+): Promise<{ ok: true; root: TreeNode; warnings: EdxmlIssue[] } | { ok: false; errors: EdxmlIssue[] }> {
   const lang = options.lang ?? 'vi';
   const limits = { ...defaultLimits, ...options.limits };
   const streaming = typeof input === 'object' && 'getReader' in input;
@@ -288,7 +377,7 @@ export async function readTree(
     }
     return { ok: false, errors: [makeIssue('XML_READ_ERROR', { detail: String(e) }, undefined, lang)] };
   }
-  return { ok: true, root: builder.root as TreeNode };
+  return { ok: true, root: builder.root as TreeNode, warnings: builder.warnings(lang) };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -475,7 +564,11 @@ export function treeToPackage(
       messageHeader = c;
       headerElement = c.local as 'MessageHeader' | 'Status';
     } else if (isEdxml(c, 'TraceHeaderList') && !traceList) traceList = c;
-    else if (c.local === 'Signature' && (c.ns === XMLDSIG_NS || c.ns === EDXML_NS) && !signature) signature = toXmlElement(c);
+    else if (c.local === 'Signature' && !signature) {
+      // The official samples write <Signature> in the edXML namespace; it is kept as written (and reported).
+      if (c.ns !== XMLDSIG_NS) r.warn('EDXML_SIGNATURE_NOT_XMLDSIG', { ns: c.ns ?? '—' }, c);
+      signature = toXmlElement(c);
+    }
     else push('header', r.extension(c));
   }
   if (!messageHeader) {
@@ -562,9 +655,18 @@ function readAttachment(r: Reader, node: TreeNode): EdxmlAttachment {
     r.error('EDXML_REQUIRED', { name: 'ContentTransferEncoded' }, node);
     return attachmentFromBytes(meta, new Uint8Array(0));
   }
-  const a = content.encoded
-    ? attachmentFromBase64(meta, content.segments, content.size)
-    : attachmentFromBytes(meta, content.segments);
+  if (content.placeholder !== undefined) {
+    meta['placeholder'] = content.placeholder;
+    r.warn(
+      'EDXML_ATTACHMENT_PLACEHOLDER',
+      { name: (meta['attachmentName'] ?? meta['contentId'] ?? '') as string, value: content.placeholder.trim().slice(0, 120) },
+      contentNode as TreeNode,
+    );
+  }
+  const a =
+    content.encoded && content.placeholder === undefined
+      ? attachmentFromBase64(meta, content.segments, content.size)
+      : attachmentFromBytes(meta, content.segments);
   r.locations.set(a, { node, fields: r.locations.get(metaBlock)?.fields ?? new Map<string, TreeNode>() });
   return a;
 }
@@ -580,7 +682,7 @@ export async function parseEdxml(input: EdxmlInput, options: ParseOptions = {}):
   try {
     const { pkg, errors, warnings } = treeToPackage(tree.root, lang);
     if (!pkg || errors.length > 0) return { ok: false, errors };
-    return { ok: true, value: pkg, warnings };
+    return { ok: true, value: pkg, warnings: [...tree.warnings, ...warnings] };
   } catch (e) {
     return { ok: false, errors: [makeIssue('XML_READ_ERROR', { detail: String(e) }, tree.root.loc, lang)] };
   }

@@ -64,7 +64,12 @@ export interface TokenSink {
 export interface TokenizerContext {
   /** Element path at the current position, for error locations. */
   path(): string;
+  /** A deviation the tokenizer recovered from (reported as a warning). */
+  warn?(code: 'EDXML_BYTES_BEFORE_PROLOG', params: Record<string, string | number>, at: Position): void;
 }
+
+/** Bytes other than whitespace that may come before the prolog and still be skipped (BOMs, stray characters). */
+const MAX_PROLOG_JUNK = 1024;
 
 const LT = 0x3c;
 const GT = 0x3e;
@@ -94,6 +99,11 @@ export class Tokenizer {
   private rootSeen = false;
   private rootClosed = false;
   private started = false;
+  /** Still before the first markup: leading bytes are skipped (and reported) rather than refused. */
+  private inProlog = true;
+  private junk: { whitespace: number; bom: number; other: number; at: Position | undefined } = { whitespace: 0, bom: 0, other: 0, at: undefined };
+  /** Offset of the first markup, where an XML declaration may stand. */
+  private prologAt = 0;
   // position tracking (absolute offsets)
   private line = 1;
   private lineStart = 0;
@@ -172,6 +182,9 @@ export class Tokenizer {
 
   end(): void {
     this.run(true);
+    if (!this.rootSeen && this.junk.other > 0) {
+      throw new EdxmlFatal('XML_CONTENT_OUTSIDE_ROOT', {}, { ...(this.junk.at as Position), path: '/' });
+    }
     if (!this.rootSeen) this.fatal('XML_EMPTY', {}, this.base + this.buf.length);
     if (this.stack.length > 0) {
       this.fatal('XML_UNCLOSED', { name: this.stack[this.stack.length - 1] as string }, this.base + this.buf.length);
@@ -199,6 +212,13 @@ export class Tokenizer {
       else if ((buf[0] === 0xfe && buf[1] === 0xff) || (buf[0] === 0xff && buf[1] === 0xfe)) {
         this.fatal('XML_ENCODING_UNSUPPORTED', { encoding: 'UTF-16' }, this.base);
       }
+      this.prologAt = this.base + i;
+    }
+    if (this.inProlog) {
+      const r = this.skipProlog(buf, i, final);
+      if (r === INCOMPLETE) return len;
+      if (r < 0) return -r - 2;
+      i = r;
     }
     while (i < len) {
       if (buf[i] !== LT) {
@@ -215,6 +235,52 @@ export class Tokenizer {
         return i;
       }
       i = next;
+    }
+    return i;
+  }
+
+  /**
+   * Skips what comes before the first markup: whitespace (legal before a root without an XML declaration), extra
+   * byte order marks and a few stray bytes (seen in packages from systems on the axis). Anything but plain whitespace
+   * before a root element, or whitespace before `<?xml`, is reported. Returns the index of the first `<`,
+   * INCOMPLETE when the whole buffer was consumed, or `-(k + 2)` when it must wait for more bytes at index k.
+   */
+  private skipProlog(buf: Uint8Array, i: number, final: boolean): number {
+    const len = buf.length;
+    const j = this.junk;
+    while (i < len && buf[i] !== LT) {
+      j.at ??= this.position(this.base + i);
+      const b = buf[i] as number;
+      if (isSpace(b)) {
+        j.whitespace++;
+        i++;
+      } else if (b === 0xef && (i + 2 >= len ? !final : buf[i + 1] === 0xbb && buf[i + 2] === 0xbf)) {
+        if (i + 2 >= len) return -(i + 2);
+        j.bom += 3;
+        i += 3;
+      } else {
+        j.other++;
+        i++;
+        if (j.other + j.bom > MAX_PROLOG_JUNK) this.fatal('XML_CONTENT_OUTSIDE_ROOT', {}, this.base + i - 1);
+      }
+    }
+    if (i >= len) return INCOMPLETE;
+    // at '<': is it an XML declaration?
+    const decl = this.startsWith(buf, i, '<?xml');
+    if (decl === undefined && !final) return -(i + 2);
+    this.inProlog = false;
+    this.prologAt = this.base + i;
+    const skipped = j.whitespace + j.bom + j.other;
+    if (skipped > 0 && (j.bom > 0 || j.other > 0 || decl === true)) {
+      const kinds: Array<[string, string]> = [];
+      if (j.bom > 0) kinds.push(['byte order mark', 'dấu BOM']);
+      if (j.whitespace > 0) kinds.push(['whitespace', 'khoảng trắng']);
+      if (j.other > 0) kinds.push(['other bytes', 'byte lạ']);
+      this.ctx.warn?.(
+        'EDXML_BYTES_BEFORE_PROLOG',
+        { bytes: skipped, kind: kinds.map((k) => k[0]).join(', '), kindVi: kinds.map((k) => k[1]).join(', ') },
+        j.at ?? this.position(this.base + i),
+      );
     }
     return i;
   }
@@ -293,7 +359,7 @@ export class Tokenizer {
     const body = this.decode(buf, i + 2, e, this.base + i);
     const target = /^[^\s]*/.exec(body)?.[0] ?? '';
     if (target.toLowerCase() === 'xml') {
-      if (target !== 'xml' || this.base + i > 3 || this.rootSeen) {
+      if (target !== 'xml' || this.base + i > this.prologAt || this.rootSeen) {
         this.malformed('XML declaration not at the start', 'khai báo XML không nằm ở đầu tệp', this.base + i);
       }
       const enc = /encoding\s*=\s*["']([^"']*)["']/.exec(body)?.[1];

@@ -1,6 +1,6 @@
 import { Base64Encoder, encodeBase64 } from './base64.js';
 import type { EdxmlAttachment } from './attachment.js';
-import { EDXML_NS, type EdxmlDocumentPackage, type EdxmlPackage, type EdxmlStatusPackage } from './model.js';
+import { EDXML_NS, XLINK_NS, type EdxmlDocumentPackage, type EdxmlPackage, type EdxmlStatusPackage } from './model.js';
 import {
   attachmentSpec,
   manifestReferenceSpec,
@@ -109,7 +109,13 @@ function parts(pkg: EdxmlPackage): Part[] {
       if (m) {
         let refs = '';
         for (const ref of m.references) {
-          const attrs = (ref.attributes ?? []).map(([k, v]) => ` ${k}="${escapeAttr(v)}"`).join('');
+          const list = ref.attributes ?? [];
+          let attrs = list.map(([k, v]) => ` ${k}="${escapeAttr(v)}"`).join('');
+          // `xlink:href` is written without its declaration in the official samples: declare it, so the output is
+          // namespace-well-formed whatever the input was.
+          if (list.some(([k]) => k.startsWith('xlink:')) && !list.some(([k]) => k === 'xmlns:xlink')) {
+            attrs = ` xmlns:xlink="${XLINK_NS}"${attrs}`;
+          }
           refs += wrap('Reference', block(ref as unknown as Record<string, unknown>, manifestReferenceSpec, 5), 4, attrs);
         }
         refs += extensions(m.extensions, 4);
@@ -146,7 +152,7 @@ function parts(pkg: EdxmlPackage): Part[] {
  */
 export function buildEdxml(pkg: EdxmlDocumentPackage | EdxmlStatusPackage): string {
   let s = '';
-  for (const p of parts(pkg)) s += typeof p === 'string' ? p : encodeBase64(p.bytes());
+  for (const p of parts(pkg)) s += typeof p === 'string' ? p : p.placeholder !== undefined ? escapeText(p.placeholder) : encodeBase64(p.bytes());
   return s;
 }
 
@@ -186,6 +192,10 @@ export function buildEdxmlStream(pkg: EdxmlDocumentPackage | EdxmlStatusPackage)
         }
         if (typeof p === 'string') {
           controller.enqueue(enc.encode(p));
+          return;
+        }
+        if (p.placeholder !== undefined) {
+          controller.enqueue(enc.encode(escapeText(p.placeholder)));
           return;
         }
         reader = p.stream().getReader();
