@@ -99,13 +99,15 @@ export function packageFiles({ name, pkgName, description, browser, lit = false 
           'custom-elements-manifest.config.js': `// The shared Custom Elements Manifest setup (tooling/build-config/cem.js): \`cem analyze\` writes custom-elements.json.\nexport { default } from '@egov-vn/build-config/cem';\n`,
         }
       : {}),
+    'src/version.ts':
+      "// The package's version: replaced at build time (tooling/build-config defines __EGOV_VN_VERSION__ from package.json);\n// read from package.json when the package runs from its sources.\nimport manifest from '../package.json' with { type: 'json' };\n\ndeclare const __EGOV_VN_VERSION__: string | undefined;\n\nexport const version: string = typeof __EGOV_VN_VERSION__ === 'string' ? __EGOV_VN_VERSION__ : manifest.version;\n",
     'src/index.ts':
-      `/** The version of ${pkgName} this build came from. */\nexport function ${fn}(): string {\n  return '0.0.0';\n}\n` +
+      `import { version } from './version.js';\n\n/** The version of ${pkgName} this build came from. */\nexport function ${fn}(): string {\n  return version;\n}\n` +
       (lit ? `\n// Element classes (no registration); \`pnpm new:element\` adds one line per element.\n` : ''),
-    'src/index.test.ts': `import { describe, expect, it } from 'vitest';\nimport { ${fn} } from './index.js';\n\ndescribe('${fn}', () => {\n  it('is a semantic version', () => {\n    expect(${fn}()).toMatch(/^\\d+\\.\\d+\\.\\d+$/);\n  });\n});\n`,
+    'src/index.test.ts': `import { readFileSync } from 'node:fs';\nimport { describe, expect, it } from 'vitest';\nimport { ${fn} } from './index.js';\n\nconst manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };\n\ndescribe('${fn}', () => {\n  it('is the version of package.json', () => {\n    expect(${fn}()).toBe(manifest.version);\n  });\n});\n`,
     ...(withBrowser
       ? {
-          'src/index.browser.test.ts': `import { expect, it } from 'vitest';\nimport { ${fn} } from './index.js';\n\nit('loads in Chromium', () => {\n  expect(navigator.userAgent).toContain('Chrome');\n  expect(${fn}()).toBe('0.0.0');\n});\n`,
+          'src/index.browser.test.ts': `import { expect, it } from 'vitest';\nimport manifest from '../package.json' with { type: 'json' };\nimport { ${fn} } from './index.js';\n\nit('loads in Chromium and knows its version', () => {\n  expect(navigator.userAgent).toContain('Chrome');\n  expect(${fn}()).toBe(manifest.version);\n});\n`,
         }
       : {}),
     'README.md': lit

@@ -1,6 +1,8 @@
+import { version } from './version.js';
+
 /** The version of @egov-vn/calendar-elements this build came from. */
 export function calendarElementsVersion(): string {
-  return '0.0.0';
+  return version;
 }
 
 // Element classes (no registration); import '@egov-vn/calendar-elements/<name>' to register a tag.

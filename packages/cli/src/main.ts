@@ -2,8 +2,10 @@ import { parseArgs } from 'node:util';
 import { EXIT_USAGE, type CommandContext, type CommandEntry } from './command.js';
 import { builtinCommands } from './commands/index.js';
 import { t, type Lang } from './i18n.js';
+import { version } from './version.js';
 
-export const cliVersion = '0.0.0';
+/** The version of @egov-vn/cli (its package.json), printed by `egov-vn --version`. */
+export const cliVersion: string = version;
 
 /**
  * Runs `egov-vn` with `argv` (without `node` and the script) and returns the exit code.

@@ -1,6 +1,8 @@
+import { version } from './version.js';
+
 /** The version of @egov-vn/signature-elements this build came from. */
 export function signatureElementsVersion(): string {
-  return '0.0.0';
+  return version;
 }
 
 // Element classes (no registration): import '@egov-vn/signature-elements/<element>' to register a tag.

@@ -1,0 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { documentPdfVersion } from './index.js';
+
+const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+
+describe('documentPdfVersion', () => {
+  it('is the version of package.json', () => {
+    expect(documentPdfVersion()).toBe(manifest.version);
+  });
+});
