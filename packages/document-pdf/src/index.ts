@@ -3,6 +3,8 @@
  * 30/2020/NĐ-CP, Phụ lục I prescribes. Runs in browsers and Node: pass the font bytes in `options.fonts`, or use
  * `@egov-vn/document-pdf/node`, which loads the bundled Liberation Serif.
  */
+import { version } from './version.js';
+
 export { renderDocumentPdf, type Rect, type RenderResult, type SignatureField } from './render.js';
 export { type FontSet, type Margins, MARGIN_LIMITS, type RenderOptions, resolveOptions } from './options.js';
 export { DocumentPdfError, type DocumentPdfIssue, type Lang } from './errors.js';
@@ -12,5 +14,5 @@ export { LABELS, type Labels } from './labels.js';
 
 /** The version of @egov-vn/document-pdf this build came from. */
 export function documentPdfVersion(): string {
-  return '0.0.0';
+  return version;
 }

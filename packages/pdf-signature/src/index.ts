@@ -2,6 +2,8 @@
  * @egov-vn/pdf-signature — sign PDFs to PAdES by incremental update and verify them like a trusted validator.
  * Runs in browsers and Node (WebCrypto only). Node-only helpers live in `@egov-vn/pdf-signature/node`.
  */
+import { version } from './version.js';
+
 export { signPdf, pdfDate, type SignPdfOptions, type SubFilter, type DocMdpPermission, type Rect, type AppearanceFactory, type AppearanceContext, type AppearanceResult } from './sign/sign-pdf.js';
 export { cryptoKeySigner, type Signer, type SignAlgorithm } from './sign/signer.js';
 export { pkcs12Signer, readPkcs12, type Pkcs12Contents } from './sign/pkcs12.js';
@@ -38,5 +40,5 @@ export { PdfSignatureError, type Lang, type Message } from './errors.js';
 
 /** The version of @egov-vn/pdf-signature this build came from. */
 export function pdfSignatureVersion(): string {
-  return '0.0.0';
+  return version;
 }
