@@ -4,3 +4,14 @@
  */
 export { createDemoPki, issueCertificate, issueCrl, issueOcspResponse, toPem, type DemoPki, type Identity, type IssueOptions, type DemoKeyAlgorithm } from './testing/pki.js';
 export { createTimestampResponse, type TimestampResponderOptions } from './testing/tsa.js';
+export {
+  createCscMock,
+  type CscMock,
+  type CscMockOptions,
+  type CscMockCredential,
+  type CscMockOutcome,
+  type CscMockFault,
+  type CscMockPending,
+  type CscMockRequest,
+} from './testing/csc-mock.js';
+export { signDigestRsa } from './testing/raw-rsa.js';

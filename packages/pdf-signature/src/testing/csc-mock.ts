@@ -1,0 +1,412 @@
+/**
+ * A Cloud Signature Consortium API v2 service for tests and the demo (a Hono app: serve it with
+ * `serveApp` from `@egov-vn/pdf-signature/node`, or call `mock.app.fetch` directly). Keys come from the demo PKI, so
+ * what it signs verifies against the demo root. Never use it for real documents.
+ *
+ * - `oauth2/token` (client credentials, client authenticated with HTTP Basic) and `auth/login` (HTTP Basic user).
+ * - `credentials/list`, `credentials/info`, `credentials/authorize` (explicit PIN/OTP → SAD; a credential without a PIN
+ *   is confirmed out of band → HTTP 202 + handle), `credentials/authorizeCheck`, `signatures/signHash`.
+ * - The out-of-band confirmation is approved, rejected or left to expire: automatically after `afterMs`, or by hand
+ *   with `approve()` / `reject()` or the "phone" page at `GET /phone` (buttons posting to `/phone/<handle>/approve`).
+ * - Faults for tests: `garbage` (signHash answers HTML), `hang` (signHash never answers), `drop-one` (one signature
+ *   fewer than hashes), `wrong-key` (signs with another key than the certificate's).
+ */
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HASH_OID, hashFromOid, type HashAlgorithm } from '../cms/oids.js';
+import type { Identity } from './pki.js';
+import { signDigestRsa } from './raw-rsa.js';
+
+export interface CscMockCredential {
+  readonly credentialID: string;
+  /** The owner (service tokens name it in `credentials/list`; user tokens imply it). */
+  readonly userID: string;
+  readonly identity: Pick<Identity, 'privateKey' | 'chain'>;
+  /** The certificates `credentials/info` advertises (default `identity.chain`): set another chain to test a mismatch. */
+  readonly certificates?: readonly Uint8Array[];
+  /** Explicit authorisation with this PIN; without `pin` the credential is confirmed out of band (HTTP 202). */
+  readonly pin?: string;
+  /** A second explicit factor (OTP) required with the PIN. */
+  readonly otp?: string;
+  /** Most signatures per authorisation (default 10). */
+  readonly multisign?: number;
+  readonly description?: string;
+}
+
+export type CscMockOutcome = 'manual' | 'approve' | 'reject' | 'expire';
+export type CscMockFault = 'none' | 'garbage' | 'hang' | 'drop-one' | 'wrong-key';
+
+export interface CscMockOptions {
+  readonly credentials: readonly CscMockCredential[];
+  /** Back-end clients (client credentials grant). */
+  readonly clients?: readonly { clientId: string; clientSecret: string }[];
+  /** Users for `auth/login`. */
+  readonly users?: readonly { username: string; password: string; userID: string }[];
+  /** What happens to an out-of-band confirmation, and after how long (default manual, 1500 ms). */
+  readonly outcome?: CscMockOutcome;
+  readonly afterMs?: number;
+  /** An unconfirmed authorisation expires after this long (default 120 000 ms). */
+  readonly confirmExpiresInMs?: number;
+  /** A SAD lives this long (default 300 000 ms). */
+  readonly sadExpiresInMs?: number;
+  readonly fault?: CscMockFault;
+  /** The key `wrong-key` signs with (default: a fresh RSA key). */
+  readonly wrongKey?: CryptoKey;
+}
+
+export interface CscMockPending {
+  readonly handle: string;
+  readonly credentialID: string;
+  readonly userID: string;
+  readonly numSignatures: number;
+  readonly description: string;
+  readonly createdAt: number;
+}
+
+export interface CscMockRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly authorization: string | undefined;
+  readonly body: string;
+}
+
+export interface CscMock {
+  readonly app: Hono;
+  /** Every request received (method, path, Authorization header, body text). */
+  readonly requests: CscMockRequest[];
+  /** Out-of-band authorisations waiting for the phone. */
+  pending(): CscMockPending[];
+  /** Confirms the given (default: the oldest) pending authorisation. */
+  approve(handle?: string): boolean;
+  /** Rejects the given (default: the oldest) pending authorisation. */
+  reject(handle?: string): boolean;
+  /** Changes behaviour between tests. */
+  configure(change: Partial<Pick<CscMockOptions, 'outcome' | 'afterMs' | 'confirmExpiresInMs' | 'fault'>>): void;
+}
+
+type TokenOwner = { kind: 'service'; clientId: string } | { kind: 'user'; userID: string };
+
+interface Authorization {
+  handle: string;
+  credentialID: string;
+  userID: string;
+  numSignatures: number;
+  hashes: Set<string> | undefined;
+  hash: HashAlgorithm | undefined;
+  description: string;
+  createdAt: number;
+  state: 'pending' | 'approved' | 'rejected' | 'used';
+}
+
+interface Sad {
+  credentialID: string;
+  remaining: number;
+  hashes: Set<string> | undefined;
+  expiresAt: number;
+}
+
+const random = (): string => {
+  const bytes = crypto.getRandomValues(new Uint8Array(18));
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_');
+};
+const b64 = (bytes: Uint8Array): string => btoa(String.fromCharCode(...bytes));
+const unb64 = (s: string): Uint8Array | undefined => {
+  try {
+    return Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
+  } catch {
+    return undefined;
+  }
+};
+const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+function cscError(c: Context, status: 400 | 401, error: string, description: string): Response {
+  return c.json({ error, error_description: description }, status);
+}
+
+/** Creates the mock CSC service. */
+export function createCscMock(options: CscMockOptions): CscMock {
+  const settings = {
+    outcome: options.outcome ?? 'manual',
+    afterMs: options.afterMs ?? 1500,
+    confirmExpiresInMs: options.confirmExpiresInMs ?? 120_000,
+    fault: options.fault ?? 'none',
+  };
+  const tokens = new Map<string, TokenOwner>();
+  const authorizations = new Map<string, Authorization>();
+  const sads = new Map<string, Sad>();
+  const requests: CscMockRequest[] = [];
+  let wrongKey: Promise<CryptoKey> | undefined = options.wrongKey ? Promise.resolve(options.wrongKey) : undefined;
+  const credentialById = (id: unknown): CscMockCredential | undefined => options.credentials.find((c) => c.credentialID === id);
+
+  const app = new Hono();
+  app.use('*', async (c, next) => {
+    const body = c.req.method === 'POST' ? await c.req.raw.clone().text().catch(() => '') : '';
+    requests.push({ method: c.req.method, path: new URL(c.req.url).pathname, authorization: c.req.header('authorization'), body: body.slice(0, 4096) });
+    await next();
+  });
+  app.use('*', bodyLimit({ maxSize: 256 * 1024, onError: (c) => cscError(c, 400, 'invalid_request', 'Request too large') }));
+
+  const basic = (c: Context): [string, string] | undefined => {
+    const h = c.req.header('authorization') ?? '';
+    const m = /^Basic\s+([A-Za-z0-9+/=]+)$/.exec(h);
+    if (!m) return undefined;
+    const text = new TextDecoder().decode(unb64(m[1]!) ?? new Uint8Array());
+    const at = text.indexOf(':');
+    return at < 0 ? undefined : [decodeURIComponent(text.slice(0, at)), decodeURIComponent(text.slice(at + 1))];
+  };
+  const owner = (c: Context): TokenOwner | undefined => {
+    const m = /^Bearer\s+(\S+)$/.exec(c.req.header('authorization') ?? '');
+    return m ? tokens.get(m[1]!) : undefined;
+  };
+  const readJson = async (c: Context): Promise<Record<string, unknown> | undefined> => {
+    try {
+      const v = (await c.req.json()) as unknown;
+      return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  /** The credential the caller may use, or an error response. */
+  const usable = (who: TokenOwner, id: unknown, c: Context): CscMockCredential | Response => {
+    const cred = credentialById(id);
+    if (typeof id !== 'string') return cscError(c, 400, 'invalid_request', 'Missing (or invalid type) string parameter credentialID');
+    if (!cred || (who.kind === 'user' && cred.userID !== who.userID)) return cscError(c, 400, 'invalid_request', 'Invalid parameter credentialID');
+    return cred;
+  };
+  const describe = (cred: CscMockCredential): Record<string, unknown> => ({
+    ...(cred.description ? { description: cred.description } : {}),
+    key: { status: 'enabled', algo: ['1.2.840.113549.1.1.11', '1.2.840.113549.1.1.1'], len: 2048 },
+    cert: { status: 'valid', certificates: (cred.certificates ?? cred.identity.chain).map(b64) },
+    auth: cred.pin
+      ? {
+          mode: 'explicit',
+          expression: cred.otp ? 'PIN AND OTP' : 'PIN',
+          objects: [
+            { type: 'Password', id: 'PIN', format: 'N', label: 'PIN' },
+            ...(cred.otp ? [{ type: 'Password', id: 'OTP', format: 'N', label: 'OTP' }] : []),
+          ],
+        }
+      : { mode: 'explicit', objects: [] },
+    SCAL: '2',
+    multisign: cred.multisign ?? 10,
+    lang: 'vi-VN',
+  });
+
+  app.post('/oauth2/token', async (c) => {
+    const pair = basic(c);
+    const client = pair && options.clients?.find((x) => x.clientId === pair[0] && x.clientSecret === pair[1]);
+    if (!client) return c.json({ error: 'invalid_client', error_description: 'Client authentication failed' }, 401);
+    const form: Record<string, unknown> = await c.req.parseBody().catch(() => ({}));
+    if (form.grant_type !== 'client_credentials') return c.json({ error: 'unsupported_grant_type' }, 400);
+    const token = random();
+    tokens.set(token, { kind: 'service', clientId: client.clientId });
+    return c.json({ access_token: token, token_type: 'Bearer', expires_in: 3600 });
+  });
+
+  const api = new Hono();
+  api.post('/info', (c) =>
+    c.json({
+      specs: '2.0.0.2',
+      name: 'egov-vn CSC mock',
+      logo: '',
+      region: 'VN',
+      lang: 'vi-VN',
+      description: 'Dịch vụ ký số từ xa thử nghiệm (demo) — không dùng cho văn bản thật',
+      authType: ['basic', 'oauth2client'],
+      oauth2: new URL(c.req.url).origin,
+      methods: ['auth/login', 'credentials/list', 'credentials/info', 'credentials/authorize', 'credentials/authorizeCheck', 'signatures/signHash'],
+      signAlgorithms: { algos: ['1.2.840.113549.1.1.11', '1.2.840.113549.1.1.1'] },
+      signature_formats: { formats: [] },
+      conformance_levels: [],
+    }),
+  );
+  api.post('/auth/login', (c) => {
+    const pair = basic(c);
+    const user = pair && options.users?.find((u) => u.username === pair[0] && u.password === pair[1]);
+    if (!user) return cscError(c, 400, 'authentication_error', 'An error occurred during authentication process');
+    const token = random();
+    tokens.set(token, { kind: 'user', userID: user.userID });
+    return c.json({ access_token: token, expires_in: 3600 });
+  });
+  // Every other method authenticates before reading its body.
+  const requireToken: MiddlewareHandler = async (c, next) => {
+    if (!owner(c)) return cscError(c, 401, 'invalid_token', 'The access token is not valid');
+    await next();
+    return undefined;
+  };
+  api.use('/credentials/*', requireToken);
+  api.use('/signatures/*', requireToken);
+
+  api.post('/credentials/list', async (c) => {
+    const who = owner(c)!;
+    const body = (await readJson(c)) ?? {};
+    if (who.kind === 'user' && body.userID !== undefined) return cscError(c, 400, 'invalid_request', 'userID parameter MUST be null');
+    const userID = who.kind === 'user' ? who.userID : body.userID;
+    if (typeof userID !== 'string') return cscError(c, 400, 'invalid_request', 'Invalid parameter userID');
+    const mine = options.credentials.filter((x) => x.userID === userID);
+    return c.json({
+      credentialIDs: mine.map((x) => x.credentialID),
+      ...(body.credentialInfo === true ? { credentialInfos: mine.map((x) => ({ credentialID: x.credentialID, ...describe(x) })) } : {}),
+    });
+  });
+  api.post('/credentials/info', async (c) => {
+    const body = await readJson(c);
+    if (!body) return cscError(c, 400, 'invalid_request', 'Malformed JSON');
+    const cred = usable(owner(c)!, body.credentialID, c);
+    if (cred instanceof Response) return cred;
+    return c.json(describe(cred));
+  });
+  api.post('/credentials/authorize', async (c) => {
+    const who = owner(c)!;
+    const body = await readJson(c);
+    if (!body) return cscError(c, 400, 'invalid_request', 'Malformed JSON');
+    const cred = usable(who, body.credentialID, c);
+    if (cred instanceof Response) return cred;
+    const n = body.numSignatures;
+    if (typeof n !== 'number' || !Number.isInteger(n)) return cscError(c, 400, 'invalid_request', 'Missing (or invalid type) integer parameter numSignatures');
+    if (n < 1) return cscError(c, 400, 'invalid_request', 'Invalid value for parameter numSignatures');
+    if (n > (cred.multisign ?? 10)) return cscError(c, 400, 'invalid_request', 'Numbers of signatures is too high');
+    const hashes = Array.isArray(body.hashes) ? body.hashes : undefined;
+    if (hashes && (hashes.length !== n || !hashes.every((h) => typeof h === 'string'))) {
+      return cscError(c, 400, 'invalid_request', 'The number of hashes differs from numSignatures');
+    }
+    const hash = typeof body.hashAlgorithmOID === 'string' ? hashFromOid(body.hashAlgorithmOID) : undefined;
+    if (hash === 'SHA-1') return cscError(c, 400, 'invalid_request', 'Invalid parameter hashAlgorithmOID');
+    const bound = hashes ? new Set(hashes) : undefined;
+    if (cred.pin !== undefined) {
+      const data = Array.isArray(body.authData) ? (body.authData as { id?: unknown; value?: unknown }[]) : [];
+      const value = (id: string): unknown => data.find((d) => d.id === id)?.value;
+      if (value('PIN') !== cred.pin || (cred.otp !== undefined && value('OTP') !== cred.otp)) {
+        return cscError(c, 400, 'invalid_authentication_data', 'The authentication data is invalid');
+      }
+      const sad = random();
+      sads.set(sad, { credentialID: cred.credentialID, remaining: n, hashes: bound, expiresAt: Date.now() + (options.sadExpiresInMs ?? 300_000) });
+      return c.json({ SAD: sad, expiresIn: Math.round((options.sadExpiresInMs ?? 300_000) / 1000) });
+    }
+    const handle = random();
+    authorizations.set(handle, {
+      handle,
+      credentialID: cred.credentialID,
+      userID: cred.userID,
+      numSignatures: n,
+      hashes: bound,
+      hash: hash ?? 'SHA-256',
+      description: typeof body.description === 'string' ? body.description.slice(0, 500) : '',
+      createdAt: Date.now(),
+      state: 'pending',
+    });
+    return c.json({ handle }, 202);
+  });
+  api.post('/credentials/authorizeCheck', async (c) => {
+    const body = await readJson(c);
+    const auth = typeof body?.handle === 'string' ? authorizations.get(body.handle) : undefined;
+    if (!auth || auth.state === 'used') return cscError(c, 400, 'invalid_request', 'Invalid parameter handle');
+    const who = owner(c)!;
+    if (who.kind === 'user' && who.userID !== auth.userID) return cscError(c, 400, 'invalid_request', 'Invalid parameter handle');
+    const age = Date.now() - auth.createdAt;
+    if (auth.state === 'pending' && settings.outcome !== 'manual' && age >= settings.afterMs) {
+      if (settings.outcome === 'approve') auth.state = 'approved';
+      if (settings.outcome === 'reject') auth.state = 'rejected';
+    }
+    if (auth.state === 'rejected') {
+      authorizations.delete(auth.handle);
+      return cscError(c, 400, 'access_denied', 'The user rejected the request');
+    }
+    if (auth.state === 'approved') {
+      auth.state = 'used';
+      const sad = random();
+      sads.set(sad, { credentialID: auth.credentialID, remaining: auth.numSignatures, hashes: auth.hashes, expiresAt: Date.now() + (options.sadExpiresInMs ?? 300_000) });
+      return c.json({ SAD: sad, expiresIn: Math.round((options.sadExpiresInMs ?? 300_000) / 1000) });
+    }
+    if (age >= settings.confirmExpiresInMs || (settings.outcome === 'expire' && age >= settings.afterMs)) {
+      authorizations.delete(auth.handle);
+      return cscError(c, 400, 'expired_token', 'The authorization expired before it was confirmed');
+    }
+    return c.json({ handle: auth.handle }, 202);
+  });
+  api.post('/signatures/signHash', async (c) => {
+    const who = owner(c)!;
+    const body = await readJson(c);
+    if (!body) return cscError(c, 400, 'invalid_request', 'Malformed JSON');
+    const cred = usable(who, body.credentialID, c);
+    if (cred instanceof Response) return cred;
+    const sad = typeof body.SAD === 'string' ? sads.get(body.SAD) : undefined;
+    if (typeof body.SAD !== 'string') return cscError(c, 400, 'invalid_request', 'Missing (or invalid type) string parameter SAD');
+    if (!sad || sad.credentialID !== cred.credentialID) return cscError(c, 400, 'invalid_request', 'Invalid parameter SAD');
+    if (Date.now() > sad.expiresAt) return cscError(c, 400, 'invalid_request', 'SAD expired');
+    const hashes = body.hashes;
+    if (!Array.isArray(hashes) || hashes.length === 0) return cscError(c, 400, 'invalid_request', 'Missing (or invalid type) array parameter hashes');
+    if (hashes.length > sad.remaining) return cscError(c, 400, 'invalid_request', 'Numbers of signatures is too high');
+    const algo = body.signAlgo;
+    const hash: HashAlgorithm | undefined =
+      algo === '1.2.840.113549.1.1.11' ? 'SHA-256' : algo === '1.2.840.113549.1.1.1' && body.hashAlgorithmOID === HASH_OID['SHA-256'] ? 'SHA-256' : undefined;
+    if (!hash) return cscError(c, 400, 'invalid_request', 'Invalid parameter signAlgo');
+    const digests: Uint8Array[] = [];
+    for (const h of hashes) {
+      const bytes = typeof h === 'string' ? unb64(h) : undefined;
+      if (!bytes) return cscError(c, 400, 'invalid_request', 'Invalid Base64 hash string parameter');
+      if (bytes.length !== 32) return cscError(c, 400, 'invalid_request', 'Invalid digest value length');
+      if (sad.hashes && !sad.hashes.has(h as string)) return cscError(c, 400, 'invalid_request', 'Hash is not authorized by the SAD');
+      digests.push(bytes);
+    }
+    sad.remaining -= hashes.length;
+    if (sad.remaining === 0) sads.delete(body.SAD);
+    if (settings.fault === 'garbage') return c.html('<html><body>502 Bad Gateway</body></html>', 200);
+    if (settings.fault === 'hang') return new Promise<Response>(() => undefined);
+    let key = cred.identity.privateKey;
+    if (settings.fault === 'wrong-key') {
+      wrongKey ??= crypto.subtle
+        .generateKey({ name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' }, true, ['sign', 'verify'])
+        .then((k) => k.privateKey);
+      key = await wrongKey;
+    }
+    const signatures = await Promise.all(digests.map((d) => signDigestRsa(key, hash, d)));
+    if (settings.fault === 'drop-one') signatures.pop();
+    return c.json({ signatures: signatures.map(b64) });
+  });
+  app.route('/csc/v2', api);
+
+  // The stand-in for the signer's phone.
+  app.get('/phone', (c) => {
+    const list = pendingList();
+    const rows = list
+      .map(
+        (p) => `<li><p>${esc(p.credentialID)} — ${p.numSignatures} chữ ký${p.description ? ` — ${esc(p.description)}` : ''}</p>
+<form method="post" action="/phone/${encodeURIComponent(p.handle)}/approve"><button>Đồng ý ký (approve)</button></form>
+<form method="post" action="/phone/${encodeURIComponent(p.handle)}/reject"><button>Từ chối (reject)</button></form></li>`,
+      )
+      .join('\n');
+    return c.html(`<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>Điện thoại thử nghiệm — xác nhận ký số</title></head>
+<body><main><h1>Điện thoại thử nghiệm (demo)</h1><p>Yêu cầu ký đang chờ xác nhận:</p><ul>${rows || '<li>Không có yêu cầu nào.</li>'}</ul></main></body></html>`);
+  });
+  app.get('/phone/pending', (c) => c.json(pendingList().map((p) => ({ handle: p.handle, credentialID: p.credentialID, numSignatures: p.numSignatures, description: p.description }))));
+  app.post('/phone/:handle/:action{approve|reject}', (c) => {
+    const ok = c.req.param('action') === 'approve' ? approve(c.req.param('handle')) : reject(c.req.param('handle'));
+    return ok ? c.redirect('/phone', 303) : c.text('Không có yêu cầu này', 404);
+  });
+
+  function pendingList(): CscMockPending[] {
+    return [...authorizations.values()]
+      .filter((a) => a.state === 'pending' && Date.now() - a.createdAt < settings.confirmExpiresInMs)
+      .map((a) => ({ handle: a.handle, credentialID: a.credentialID, userID: a.userID, numSignatures: a.numSignatures, description: a.description, createdAt: a.createdAt }));
+  }
+  function decide(handle: string | undefined, state: 'approved' | 'rejected'): boolean {
+    const target = handle ? authorizations.get(handle) : [...authorizations.values()].find((a) => a.state === 'pending');
+    if (!target || target.state !== 'pending') return false;
+    target.state = state;
+    return true;
+  }
+  const approve = (handle?: string): boolean => decide(handle, 'approved');
+  const reject = (handle?: string): boolean => decide(handle, 'rejected');
+
+  return {
+    app,
+    requests,
+    pending: pendingList,
+    approve,
+    reject,
+    configure(change) {
+      Object.assign(settings, change);
+    },
+  };
+}
