@@ -7,12 +7,15 @@ import type {
   EdxmlStatusPackage,
 } from './model.js';
 import { readTree, treeToPackage, type EdxmlInput, type Locations, type ParseOptions, type TreeNode } from './reader.js';
+import { classifyOrganId, profileSeverity, type EdxmlProfile } from './profile.js';
 import { statusCodeInfo } from './status.js';
 
 /** Result of `checkEdxml`: every problem found, not just the first. */
 export interface EdxmlCheckReport {
   /** What the input turned out to be. */
   kind: 'document' | 'status' | 'unknown';
+  /** The profile the package was checked against. */
+  profile: EdxmlProfile;
   /** true when there is no error (warnings allowed). */
   ok: boolean;
   issues: EdxmlIssue[];
@@ -22,9 +25,14 @@ export interface EdxmlCheckReport {
 export interface CheckOptions extends ParseOptions {
   /** Also report warnings (default true). */
   warnings?: boolean;
+  /**
+   * `strict` (default): the text of QCVN 102:2016, what `buildEdxml` writes; every deviation is an error.
+   * `axis`: what the national axis exchanges; only what breaks delivery is an error, deviations are warnings.
+   */
+  profile?: EdxmlProfile;
 }
 
-const ORGAN_ID = /^[0-9A-Z]{3}\.[0-9A-Z]{2}\.[0-9A-Z]{2}\.[A-Z][0-9]{2}$/;
+const UUID = /^\{?[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}\}?$/i;
 const CID = /^cid:\S+$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const SECRECY = /^(mật|tối mật|tuyệt mật)$/iu;
@@ -77,6 +85,7 @@ class Checker {
     private readonly lang: EdxmlLang,
     private readonly locations: Locations | undefined,
     private readonly warnings: boolean,
+    private readonly profile: EdxmlProfile,
   ) {}
 
   /** Location of `obj` (or of its field `key`) with a path fallback when the package was not read from text. */
@@ -87,19 +96,27 @@ class Checker {
     return { path };
   }
 
-  add(code: EdxmlIssueCode, params: Record<string, string | number>, location: EdxmlLocation, severity?: 'warning'): void {
+  /** Adds a finding; its severity follows the profile. `critical`: it breaks delivery (an error in every profile). */
+  add(code: EdxmlIssueCode, params: Record<string, string | number>, location: EdxmlLocation, severity?: 'warning', critical = false): void {
     const issue = makeIssue(code, params, location, this.lang, severity);
+    issue.severity = profileSeverity(code, issue.severity, this.profile, critical);
     if (issue.severity === 'warning' && !this.warnings) return;
     this.issues.push(issue);
   }
 
-  required(obj: object | undefined, key: string, el: string, path: string): boolean {
+  required(obj: object | undefined, key: string, el: string, path: string, critical = false): boolean {
     const v = obj ? (obj as Record<string, unknown>)[key] : undefined;
     if (v === undefined || v === '' || (typeof v === 'string' && v.trim() === '')) {
-      this.add('EDXML_REQUIRED', { name: el }, this.loc(obj, path));
+      this.add('EDXML_REQUIRED', { name: el }, this.loc(obj, path), undefined, critical);
       return false;
     }
     return true;
+  }
+
+  /** A DocumentId that is not `<OrganId>,<yyyy/MM/dd>,<number>/<symbol>`: a UUID (seen on the axis) or anything else. */
+  documentIdFormat(obj: object, value: string, path: string): void {
+    const code = UUID.test(value.trim()) ? 'EDXML_DOCUMENT_ID_UUID' : 'EDXML_DOCUMENT_ID_FORMAT';
+    this.add(code, { value }, this.loc(obj, `${path}/DocumentId`, 'documentId'));
   }
 
   maxLength(obj: object | undefined, key: string, el: string, path: string, max: number, severity?: 'warning'): void {
@@ -125,9 +142,15 @@ class Checker {
 
   organId(obj: object | undefined, key: string, path: string): void {
     const v = obj ? (obj as Record<string, unknown>)[key] : undefined;
-    if (typeof v === 'string' && v !== '' && !ORGAN_ID.test(v)) {
-      this.add('EDXML_ORGAN_ID_FORMAT', { value: v }, this.loc(obj, `${path}/OrganId`, key));
-    }
+    if (typeof v === 'string' && v !== '') this.organIdValue(v, this.loc(obj, `${path}/OrganId`, key));
+  }
+
+  organIdValue(v: string, location: EdxmlLocation): void {
+    const c = classifyOrganId(v);
+    if (c.kind === 'short') this.add('EDXML_ORGAN_ID_SHORT', { value: v, expected: c.expected }, location);
+    else if (c.kind === 'system') this.add('EDXML_ORGAN_ID_SYSTEM', { value: v }, location);
+    else if (c.kind === 'null') this.add('EDXML_ORGAN_ID_NULL', { value: v }, location);
+    else if (c.kind === 'invalid') this.add('EDXML_ORGAN_ID_FORMAT', { value: v }, location);
   }
 
   email(obj: object | undefined, key: string, path: string): void {
@@ -137,13 +160,16 @@ class Checker {
     }
   }
 
+  /** From / To: without them (or their OrganId) the axis cannot deliver, an error in every profile. */
   organization(o: EdxmlOrganization | undefined, path: string, el: string, parent: object, parentPath: string, parentKey: string): void {
     if (!o) {
-      this.add('EDXML_REQUIRED', { name: el }, this.loc(parent, parentPath, parentKey));
+      this.add('EDXML_REQUIRED', { name: el }, this.loc(parent, parentPath, parentKey), undefined, true);
       return;
     }
-    if (this.required(o, 'organId', 'OrganId', path)) this.organId(o, 'organId', path);
-    this.required(o, 'organName', 'OrganName', path);
+    if (this.required(o, 'organId', 'OrganId', path, true)) this.organId(o, 'organId', path);
+    if (o.organName !== undefined && o.organName.trim() === '') {
+      this.add('EDXML_ORGAN_NAME_EMPTY', { name: el }, this.loc(o, `${path}/OrganName`, 'organName'));
+    } else this.required(o, 'organName', 'OrganName', path);
     this.maxLength(o, 'organName', 'OrganName', path, 200);
     this.email(o, 'email', path);
   }
@@ -152,7 +178,7 @@ class Checker {
     const H = '/edXML/edXMLEnvelope/edXMLHeader/MessageHeader';
     const h = pkg.header;
     this.organization(h.from, `${H}/From`, 'From', h, H, 'from');
-    if (h.to.length === 0) this.add('EDXML_REQUIRED', { name: 'To' }, this.loc(h, H));
+    if (h.to.length === 0) this.add('EDXML_REQUIRED', { name: 'To' }, this.loc(h, H), undefined, true);
     const seen = new Set<string>();
     h.to.forEach((t, i) => {
       const path = `${H}/To${i > 0 ? `[${i + 1}]` : ''}`;
@@ -165,7 +191,10 @@ class Checker {
     if (this.required(h, 'code', 'Code', H) && h.code) {
       this.required(h.code, 'codeNumber', 'CodeNumber', `${H}/Code`);
       this.required(h.code, 'codeNotation', 'CodeNotation', `${H}/Code`);
-      this.maxLength(h.code, 'codeNumber', 'CodeNumber', `${H}/Code`, 11);
+      const n = h.code.codeNumber;
+      if (n !== undefined && codePoints(n) > 11) {
+        this.add('EDXML_CODE_NUMBER_TOO_LONG', { value: n, length: codePoints(n), max: 11 }, this.loc(h.code, `${H}/Code/CodeNumber`, 'codeNumber'));
+      }
       this.maxLength(h.code, 'codeNotation', 'CodeNotation', `${H}/Code`, 30);
     }
     if (this.required(h, 'promulgationInfo', 'PromulgationInfo', H) && h.promulgationInfo) {
@@ -177,7 +206,7 @@ class Checker {
     }
     if (this.required(h, 'documentId', 'DocumentId', H) && h.documentId) {
       const id = parseDocumentId(h.documentId);
-      if (!id) this.add('EDXML_DOCUMENT_ID_FORMAT', { value: h.documentId }, this.loc(h, `${H}/DocumentId`, 'documentId'));
+      if (!id) this.documentIdFormat(h, h.documentId, H);
       else {
         const expected = formatDocumentId(
           h.from?.organId ?? id.organId,
@@ -247,10 +276,13 @@ class Checker {
   bussiness(b: EdxmlBussiness, B: string): void {
     if (this.required(b, 'bussinessDocType', 'BussinessDocType', B)) this.range(b, 'bussinessDocType', 'BussinessDocType', B, 0, 3);
     this.range(b, 'paper', 'Paper', B, 0, 1);
-    if (b.documentId && !parseDocumentId(b.documentId)) {
-      this.add('EDXML_DOCUMENT_ID_FORMAT', { value: b.documentId }, this.loc(b, `${B}/DocumentId`, 'documentId'));
+    if (b.documentId && !parseDocumentId(b.documentId)) this.documentIdFormat(b, b.documentId, B);
+    const t = b.bussinessDocType;
+    if (t !== undefined && t > 0 && (b.documentId ?? '').trim() === '') {
+      // The official revoke, update and replace samples leave it out.
+      const action = t === 1 ? ['revokes', 'thu hồi'] : t === 2 ? ['updates', 'cập nhật'] : ['replaces', 'thay thế'];
+      this.add('EDXML_BUSSINESS_DOCUMENT_ID_MISSING', { type: t, action: action[0] as string, actionVi: action[1] as string }, this.loc(b, B));
     }
-    if (b.bussinessDocType !== undefined && b.bussinessDocType > 0) this.required(b, 'documentId', 'DocumentId', B);
     if (b.bussinessDocType === 3 && (b.replacementInfoList ?? []).length === 0) {
       this.add('EDXML_REPLACEMENT_REQUIRED', {}, this.loc(b, B, 'replacementInfoList'));
     }
@@ -258,9 +290,7 @@ class Checker {
       const p = `${B}/ReplacementInfoList/ReplacementInfo${i > 0 ? `[${i + 1}]` : ''}`;
       this.required(ri, 'documentId', 'DocumentId', p);
       if (ri.organIdList.length === 0) this.add('EDXML_REQUIRED', { name: 'OrganIdList/OrganId' }, this.loc(ri, p));
-      ri.organIdList.forEach((id, k) => {
-        if (!ORGAN_ID.test(id)) this.add('EDXML_ORGAN_ID_FORMAT', { value: id }, this.loc(ri, `${p}/OrganIdList`, `organIdList.${k}`));
-      });
+      ri.organIdList.forEach((id, k) => this.organIdValue(id, this.loc(ri, `${p}/OrganIdList`, `organIdList.${k}`)));
     }
     if (b.bussinessDocType === 2 && !b.bussinessDocumentInfo) this.add('EDXML_UPDATE_INFO_REQUIRED', {}, this.loc(b, B));
     if (b.bussinessDocumentInfo) {
@@ -302,7 +332,12 @@ class Checker {
       if (!CID.test(r.contentId)) this.add('EDXML_CID_FORMAT', { value: r.contentId }, this.loc(r, `${p}/ContentId`, 'contentId'));
       if (referenced.has(r.contentId)) this.add('EDXML_CID_DUPLICATE', { value: r.contentId }, this.loc(r, `${p}/ContentId`, 'contentId'));
       referenced.add(r.contentId);
-      if (!attachmentIds.has(r.contentId)) this.add('EDXML_CID_NO_ATTACHMENT', { value: r.contentId }, this.loc(r, `${p}/ContentId`, 'contentId'));
+      const a = pkg.attachments[attachmentIds.get(r.contentId) ?? -1];
+      if (a && r.contentType && a.contentType && r.contentType.trim() !== a.contentType.trim()) {
+        // Seen on the axis: the manifest says application/pdf, the attachment (zipped) application/zip.
+        this.add('EDXML_CONTENT_TYPE_MISMATCH', { value: r.contentId, manifest: r.contentType, attachment: a.contentType }, this.loc(r, `${p}/ContentType`, 'contentType'));
+      }
+      if (!attachmentIds.has(r.contentId)) this.add('EDXML_CID_NO_ATTACHMENT', { value: r.contentId }, this.loc(r, `${p}/ContentId`, 'contentId'), undefined, true);
     });
     pkg.attachments.forEach((a, i) => {
       if (a.contentId && !referenced.has(a.contentId)) {
@@ -316,16 +351,17 @@ class Checker {
     const H = `/edXML/edXMLEnvelope/edXMLHeader/${pkg.headerElement ?? 'MessageHeader'}`;
     const h = pkg.header;
     this.organization(h.from, `${H}/From`, 'From', h, H, 'from');
-    if (!h.responseFor) this.add('EDXML_REQUIRED', { name: 'ResponseFor' }, this.loc(h, H));
+    // A status without the document it answers, or without a code, tells the sender nothing: errors in every profile.
+    if (!h.responseFor) this.add('EDXML_REQUIRED', { name: 'ResponseFor' }, this.loc(h, H), undefined, true);
     else {
       const R = `${H}/ResponseFor`;
       if (this.required(h.responseFor, 'organId', 'OrganId', R)) this.organId(h.responseFor, 'organId', R);
       if (this.required(h.responseFor, 'documentId', 'DocumentId', R) && h.responseFor.documentId && !parseDocumentId(h.responseFor.documentId)) {
-        this.add('EDXML_DOCUMENT_ID_FORMAT', { value: h.responseFor.documentId }, this.loc(h.responseFor, `${R}/DocumentId`, 'documentId'));
+        this.documentIdFormat(h.responseFor, h.responseFor.documentId, R);
       }
       this.date(h.responseFor, 'promulgationDate', 'PromulgationDate', R);
     }
-    if (this.required(h, 'statusCode', 'StatusCode', H) && h.statusCode && !statusCodeInfo(h.statusCode)) {
+    if (this.required(h, 'statusCode', 'StatusCode', H, true) && h.statusCode && !statusCodeInfo(h.statusCode)) {
       this.add('EDXML_STATUS_CODE_UNKNOWN', { value: h.statusCode }, this.loc(h, `${H}/StatusCode`, 'statusCode'));
     }
     if (this.required(h, 'timestamp', 'Timestamp', H) && h.timestamp && !isEdxmlTimestamp(h.timestamp)) {
@@ -339,24 +375,30 @@ class Checker {
 /** Checks a package already in memory against QCVN 102:2016 and the rules of Nghị định 30/2020. */
 export function checkEdxmlPackage(
   pkg: EdxmlPackage,
-  options: { lang?: EdxmlLang; warnings?: boolean; locations?: Locations } = {},
+  options: { lang?: EdxmlLang; warnings?: boolean; locations?: Locations; profile?: EdxmlProfile } = {},
 ): EdxmlIssue[] {
-  const c = new Checker(options.lang ?? 'vi', options.locations, options.warnings ?? true);
+  const c = new Checker(options.lang ?? 'vi', options.locations, options.warnings ?? true, options.profile ?? 'strict');
   if (pkg.kind === 'document') c.document(pkg);
   else c.status(pkg);
   return c.issues;
 }
 
-/** Reads and checks an edXML package: every problem, each with its location and a stable code. Never throws. */
+/**
+ * Reads and checks an edXML package: every problem, each with its location and a stable code. Never throws.
+ * `profile` (default `strict`) decides what is an error: see {@link CheckOptions.profile}.
+ */
 export async function checkEdxml(input: EdxmlInput, options: CheckOptions = {}): Promise<EdxmlCheckReport> {
   const lang = options.lang ?? 'vi';
+  const profile = options.profile ?? 'strict';
   const withWarnings = options.warnings ?? true;
   const tree = await readTree(input, options);
-  if (!tree.ok) return { kind: 'unknown', ok: false, issues: tree.errors };
+  if (!tree.ok) return { kind: 'unknown', profile, ok: false, issues: tree.errors };
   const { pkg, errors, warnings, locations } = treeToPackage(tree.root, lang);
-  const issues = [...errors, ...(withWarnings ? [...tree.warnings, ...warnings] : [])];
-  if (!pkg) return { kind: 'unknown', ok: false, issues };
-  issues.push(...checkEdxmlPackage(pkg, { lang, warnings: withWarnings, locations }));
+  // Deviations found while reading (prefixes, prolog, signature, placeholder) take the profile's severity.
+  const read = [...tree.warnings, ...warnings].map((w) => ({ ...w, severity: profileSeverity(w.code, w.severity, profile) }));
+  const issues = [...errors, ...read.filter((w) => withWarnings || w.severity === 'error')];
+  if (!pkg) return { kind: 'unknown', profile, ok: false, issues };
+  issues.push(...checkEdxmlPackage(pkg, { lang, warnings: withWarnings, locations, profile }));
   issues.sort((a, b) => (a.location?.offset ?? Infinity) - (b.location?.offset ?? Infinity));
-  return { kind: pkg.kind, ok: !issues.some((i) => i.severity === 'error'), issues, package: pkg };
+  return { kind: pkg.kind, profile, ok: !issues.some((i) => i.severity === 'error'), issues, package: pkg };
 }

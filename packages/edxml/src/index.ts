@@ -31,6 +31,16 @@ export {
   type EdxmlCheckReport,
 } from './check.js';
 export {
+  classifyOrganId,
+  deviationCodes,
+  edxmlProfiles,
+  isDeviation,
+  profileSeverity,
+  type EdxmlDeviationCode,
+  type EdxmlProfile,
+  type OrganIdKind,
+} from './profile.js';
+export {
   bussinessDocTypes,
   priorityLabels,
   statusCodeInfo,

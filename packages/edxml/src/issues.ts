@@ -270,6 +270,11 @@ export const issueMessages = {
     en: (p) => `<${v(p, 'name')}> has an empty OrganName.`,
     severity: 'warning',
   },
+  EDXML_CONTENT_TYPE_MISMATCH: {
+    vi: (p) => `Manifest ghi ContentType "${v(p, 'manifest')}" cho "${v(p, 'value')}" nhưng tệp đính kèm ghi "${v(p, 'attachment')}".`,
+    en: (p) => `The manifest gives ContentType "${v(p, 'manifest')}" for "${v(p, 'value')}" but the attachment says "${v(p, 'attachment')}".`,
+    severity: 'warning',
+  },
 } satisfies Record<string, MessageDef>;
 
 export type EdxmlIssueCode = keyof typeof issueMessages;
