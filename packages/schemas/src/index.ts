@@ -1,14 +1,28 @@
 // @egov-vn/schemas — the administrative document model of Nghị định 30/2020/NĐ-CP, agency codes and Vietnamese
 // text (TCVN 6909:2001). Framework-free; runs in Node and browsers.
 
-export { type Language, type LocalizedText, getLanguage, setLanguage } from './i18n.js';
-export { EgovError, type EgovIssue, type Result } from './errors.js';
+// Languages, issues, results and errors: the one shape of each for the whole kit
+export { getLanguage, isLang, type Lang, LANGS, type Language, localize, type LocalizedText, setLanguage } from './i18n.js';
+export {
+  EgovError,
+  type EgovErrorOptions,
+  type EgovIssue,
+  failure,
+  type Issue,
+  type IssueParams,
+  type IssuePath,
+  isEgovError,
+  makeIssue,
+  ok,
+  type Result,
+} from './errors.js';
 export { errorMap, validate } from './validate.js';
 export { RULE_CODES, type RuleCode, ruleMessage } from './messages.js';
 export { enableStrictCsp } from './zod-config.js';
 
 // Vietnamese text
 export { foldForSearch, normalizeVietnamese, type NormalizeOptions, type ToneStyle } from './text/normalize.js';
+export { foldClassification, isSecretClassification, secrecyLevelOf } from './text/secrecy.js';
 export {
   detectLegacyEncoding,
   type EncodingGuess,
@@ -19,8 +33,56 @@ export {
   type ToUnicodeOptions,
 } from './text/legacy.js';
 
-// Dates
-export { type CivilDate, type DateInput, formatIsoDate, toCivilDate } from './document/civil-date.js';
+// Civil dates and Việt Nam time (UTC+07:00)
+export {
+  type CivilDate,
+  civilDateOf,
+  compareCivilDates,
+  type DateInput,
+  type DateIssueCode,
+  daysInMonth,
+  formatIsoDate,
+  formatVnDate,
+  isCivilDate,
+  isLeapYear,
+  safeToCivilDate,
+  toCivilDate,
+  todayInVietnam,
+  VIETNAM_TIME_ZONE,
+  VIETNAM_UTC_OFFSET_MINUTES,
+} from './time/civil-date.js';
+export {
+  formatEdxmlDate,
+  formatEdxmlTimestamp,
+  formatVietnamIso,
+  fromVietnamDateTime,
+  isEdxmlDate,
+  isEdxmlTimestamp,
+  parseEdxmlDate,
+  parseEdxmlTimestamp,
+  startOfVietnamDay,
+  type TimestampIssueCode,
+  type VietnamDateTime,
+  vietnamDateTimeOf,
+  vietnamDayRange,
+} from './time/vietnam-time.js';
+
+// Exchange status codes (edXML status packages) and their order
+export {
+  CHAIN_STATUS_CODES,
+  canRecordStatus,
+  checkStatusTransition,
+  isStatusCode,
+  REQUEST_STATUS_CODES,
+  STATUS_CODES,
+  STATUS_INFO,
+  type StatusCode,
+  type StatusIssueCode,
+  statusLabel,
+  statusRank,
+  type StatusTransition,
+  statusTransition,
+} from './exchange/status.js';
 
 // Document model
 export {
@@ -112,11 +174,17 @@ export {
 // Agencies
 export {
   AGENCY_CODE_LENGTH,
+  AGENCY_CODE_PATTERN,
+  AGENCY_CODE_RE,
   type AgencyCode,
+  type AgencyCodeClass,
+  type AgencyCodeIssueCode,
   type AgencyCodeParts,
+  classifyAgencyCode,
   formatAgencyCode,
   isAgencyCode,
   parseAgencyCode,
+  type ParseAgencyCodeOptions,
   safeParseAgencyCode,
 } from './agency/code.js';
 export { isOfficialEmail, normalizeOfficialEmail, parseOfficialEmail } from './agency/email.js';

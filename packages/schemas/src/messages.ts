@@ -40,6 +40,14 @@ const MESSAGES = {
     vi: `Ngày "${s(p, 'value')}" không hợp lệ: dùng dạng yyyy-mm-dd (ví dụ 2020-02-05).`,
     en: `Date "${s(p, 'value')}" is not valid: use yyyy-mm-dd (e.g. 2020-02-05).`,
   }),
+  'date.instant': (p: Params) => ({
+    vi: `"${s(p, 'value')}" là một thời điểm (Date), không phải một ngày: đổi bằng civilDateOf(thờiĐiểm) (giờ Việt Nam, UTC+07:00) hoặc ghi ngày dạng yyyy-mm-dd.`,
+    en: `"${s(p, 'value')}" is an instant (Date), not a day: convert it with civilDateOf(instant) (Việt Nam time, UTC+07:00) or write the day as yyyy-mm-dd.`,
+  }),
+  'timestamp.format': (p: Params) => ({
+    vi: `Thời điểm "${s(p, 'value')}" không đúng định dạng ${s(p, 'format')} hoặc không tồn tại.`,
+    en: `Timestamp "${s(p, 'value')}" is not a real time of the form ${s(p, 'format')}.`,
+  }),
   'table.cells': (p: Params) => ({
     vi: `Dòng ${s(p, 'row')} của bảng có ${s(p, 'cells')} ô, bảng có ${s(p, 'columns')} cột: mỗi dòng phải đủ số ô (ô trống ghi "").`,
     en: `Row ${s(p, 'row')} of the table has ${s(p, 'cells')} cells, the table has ${s(p, 'columns')} columns: every row needs one cell a column (an empty cell is "").`,
@@ -95,6 +103,22 @@ const MESSAGES = {
   'agencyCode.format': (p: Params) => ({
     vi: `Mã định danh "${s(p, 'code')}" không đúng dạng 000.00.00.H49 (13 ký tự).`,
     en: `Agency code "${s(p, 'code')}" is not of the form 000.00.00.H49 (13 characters).`,
+  }),
+  'agencyCode.short': (p: Params) => ({
+    vi: `Mã định danh "${s(p, 'code')}" ở dạng rút gọn; mã đầy đủ có 13 ký tự (${s(p, 'completed')}). Gọi với { complete: true } nếu muốn tự điền.`,
+    en: `Agency code "${s(p, 'code')}" is in a short form; a full code has 13 characters (${s(p, 'completed')}). Pass { complete: true } to complete it.`,
+  }),
+  'status.unknown': (p: Params) => ({
+    vi: `Mã trạng thái "${s(p, 'code')}" không có trong QCVN 102 (01–06, 13, 15, 16).`,
+    en: `Status code "${s(p, 'code')}" is not one of QCVN 102's (01–06, 13, 15, 16).`,
+  }),
+  'status.backwards': (p: Params) => ({
+    vi: `Không ghi được trạng thái ${s(p, 'next')} sau ${s(p, 'current')}: trạng thái xử lý không được lùi lại.`,
+    en: `Status ${s(p, 'next')} cannot follow ${s(p, 'current')}: the processing status never goes back.`,
+  }),
+  'status.closed': (p: Params) => ({
+    vi: `Không ghi được trạng thái ${s(p, 'next')}: văn bản đã ${s(p, 'current') === '02' ? 'bị từ chối (02)' : 'hoàn thành (06)'}.`,
+    en: `Status ${s(p, 'next')} cannot be recorded: the document was already ${s(p, 'current') === '02' ? 'rejected (02)' : 'finished (06)'}.`,
   }),
   'email.format': (p: Params) => ({
     vi: `"${s(p, 'email')}" không phải địa chỉ thư điện tử.`,

@@ -5,7 +5,7 @@ export function thrown(fn: () => unknown): EgovError {
   try {
     fn();
   } catch (error) {
-    if (error instanceof EgovError) return error;
+    if (error instanceof EgovError) return error as EgovError;
     throw error;
   }
   throw new Error('expected an EgovError, nothing was thrown');

@@ -2,17 +2,17 @@
 import type { z } from 'zod';
 import en from 'zod/v4/locales/en.js';
 import vi from 'zod/v4/locales/vi.js';
-import type { EgovIssue, Result } from './errors.js';
+import { failure, type Issue, type Result } from './errors.js';
 import { fastVerdict, VALID } from './fast-path.js';
 import { fieldLabel } from './field-labels.js';
-import { type Language, resolveLanguage } from './i18n.js';
+import { type Lang, resolveLanguage } from './i18n.js';
 import { ruleMessage, type RuleCode } from './messages.js';
 
 const locales = { vi: vi().localeError, en: en().localeError } as const;
 
 type RawIssue = z.core.$ZodRawIssue;
 
-function zodMessage(issue: RawIssue, lang: Language): string {
+function zodMessage(issue: RawIssue, lang: Lang): string {
   if (issue.code === 'custom' && typeof issue.params?.['rule'] === 'string') {
     // Refinements name the rule; the value they looked at fills the message.
     const value = typeof issue.input === 'string' || typeof issue.input === 'number' ? String(issue.input) : '';
@@ -25,7 +25,7 @@ function zodMessage(issue: RawIssue, lang: Language): string {
 }
 
 /** Prefixes a message with the name users know the field by: "Trích yếu: …". */
-function withLabel(issue: RawIssue, text: string, lang: Language): string {
+function withLabel(issue: RawIssue, text: string, lang: Lang): string {
   const key = issue.path?.at(-1);
   const label = typeof key === 'string' ? fieldLabel(key) : undefined;
   return label ? `${label[lang]}: ${text}` : text;
@@ -38,19 +38,30 @@ function withLabel(issue: RawIssue, text: string, lang: Language): string {
 const errorMaps = {
   vi: (issue: RawIssue) => zodMessage(issue, 'vi'),
   en: (issue: RawIssue) => zodMessage(issue, 'en'),
-} satisfies Record<Language, z.core.$ZodErrorMap>;
+} satisfies Record<Lang, z.core.$ZodErrorMap>;
 
-export function errorMap(lang?: Language): z.core.$ZodErrorMap {
+export function errorMap(lang?: Lang): z.core.$ZodErrorMap {
   return errorMaps[resolveLanguage(lang)];
 }
 
 /** Converts zod issues (already localised by `errorMap`) into our issue shape. */
-function toIssues(error: z.ZodError): EgovIssue[] {
-  return error.issues.map((issue) => ({
-    path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
-    code: issue.code === 'custom' && typeof issue.params?.['rule'] === 'string' ? issue.params['rule'] : issue.code,
-    message: issue.message,
-  }));
+function toIssues(error: z.ZodError): Issue[] {
+  return error.issues.map((issue) => {
+    const isRule = issue.code === 'custom' && typeof issue.params?.['rule'] === 'string';
+    // What the message was built from: the rule's own params, or zod's (minimum, expected, keys, …).
+    const { code: _code, path: _path, message: _message, input: _input, params: ruleParams, ...zodParams } = issue as z.core.$ZodIssue & {
+      params?: Record<string, unknown>;
+      input?: unknown;
+    };
+    const params: Record<string, unknown> = isRule ? { ...ruleParams } : zodParams;
+    delete params['rule'];
+    return {
+      path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+      code: isRule ? (issue.params['rule'] as string) : issue.code,
+      params,
+      message: issue.message,
+    };
+  });
 }
 
 /**
@@ -62,11 +73,11 @@ function toIssues(error: z.ZodError): EgovIssue[] {
 export function validate<S extends z.ZodType>(
   schema: S,
   input: unknown,
-  options: { lang?: Language } = {},
+  options: { lang?: Lang } = {},
 ): Result<z.output<S>> {
   // Fast path: a valid input whose zod output would equal it is returned as it is (see fast-path.ts).
   if (fastVerdict(schema, input) === VALID) return { ok: true, value: input as z.output<S> };
   // Otherwise zod parses, writing the messages in the requested language.
   const localised = schema.safeParse(input, { error: errorMap(options.lang) });
-  return localised.success ? { ok: true, value: localised.data } : { ok: false, errors: toIssues(localised.error) };
+  return localised.success ? { ok: true, value: localised.data } : failure(toIssues(localised.error));
 }

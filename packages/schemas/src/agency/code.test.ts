@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createAgencyCodeTable, LEVEL1_CODES } from './level1-codes.js';
-import { formatAgencyCode, isAgencyCode, parseAgencyCode, safeParseAgencyCode } from './code.js';
+import { AGENCY_CODE_RE, classifyAgencyCode, formatAgencyCode, isAgencyCode, parseAgencyCode, safeParseAgencyCode } from './code.js';
 
 describe('parseAgencyCode', () => {
   it('reads a provincial People’s Committee code as level 1', () => {
@@ -23,9 +23,39 @@ describe('parseAgencyCode', () => {
     expect(parseAgencyCode('002.00.99.H44')).toMatchObject({ level: 4, parentCode: '000.00.99.H44' });
   });
 
-  it('is lenient on input and strict on output', () => {
+  it('tolerates spaces and lower case, and writes the normalised code', () => {
     expect(parseAgencyCode(' 000.00.00.h49 ').code).toBe('000.00.00.H49');
-    expect(parseAgencyCode('00.53.W00')).toMatchObject({ code: '000.00.53.W00', completed: true, kind: 'W' });
+    expect(parseAgencyCode('000.00.00.\u00a0H49').code).toBe('000.00.00.H49');
+  });
+
+  it('refuses a short form by default, naming the full form; completes it only on request', () => {
+    expect(safeParseAgencyCode('00.00.H41')).toMatchObject({
+      ok: false,
+      issues: [{ code: 'agencyCode.short', params: { completed: '000.00.00.H41' }, message: expect.stringContaining('000.00.00.H41') }],
+    });
+    expect(() => parseAgencyCode('00.53.W00', { lang: 'en' })).toThrow(/short form.*000\.00\.53\.W00.*complete: true/);
+    expect(parseAgencyCode('00.00.H41', { complete: true })).toMatchObject({ code: '000.00.00.H41', completed: true, level: 1 });
+    expect(parseAgencyCode('00.53.W00', { complete: true })).toMatchObject({ code: '000.00.53.W00', completed: true, kind: 'W' });
+    expect(parseAgencyCode('22.H17', { complete: true })).toMatchObject({ code: '000.00.22.H17', level: 2 });
+  });
+
+  it('accepts upper-case letters in groups 2–4 (one rule with the hub and the edXML checker), not in level 1 digits', () => {
+    expect(parseAgencyCode('A00.00.00.H49')).toMatchObject({ level: 4, parentCode: '000.00.00.H49' });
+    expect(parseAgencyCode('000.0B.00.H49')).toMatchObject({ level: 3, level3: '0B' });
+    expect(isAgencyCode('A00.00.00.H49')).toBe(true);
+    expect(AGENCY_CODE_RE.test('A00.00.00.H49')).toBe(true);
+    expect(safeParseAgencyCode('000.00.00.HA9').ok).toBe(false);
+    expect(safeParseAgencyCode('000.00.00.149').ok).toBe(false);
+  });
+
+  it('agrees with AGENCY_CODE_RE on every string isAgencyCode accepts or refuses', () => {
+    const chars = fc.constantFrom(...'0123456789ABHGWZ.a '.split(''));
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 14 }).map((a) => a.join('')), (s) => {
+        expect(isAgencyCode(s)).toBe(AGENCY_CODE_RE.test(s));
+        expect(isAgencyCode(s) ? parseAgencyCode(s).code : s).toBe(s);
+      }),
+    );
   });
 
   it('refuses what is not a code, naming the rule', () => {
@@ -47,6 +77,32 @@ describe('parseAgencyCode', () => {
         expect(formatAgencyCode(parsed)).toBe(c);
         const parentLevel = parsed.parentCode ? parseAgencyCode(parsed.parentCode).level : 0;
         expect(parentLevel).toBeLessThan(parsed.level);
+      }),
+    );
+  });
+});
+
+describe('classifyAgencyCode', () => {
+  it('says what a field holds instead of throwing', () => {
+    expect(classifyAgencyCode('000.00.00.G22')).toMatchObject({ kind: 'code', code: { code: '000.00.00.G22', level: 1 } });
+    expect(classifyAgencyCode('00.53.W00')).toMatchObject({ kind: 'short', completed: { code: '000.00.53.W00' } });
+    expect(classifyAgencyCode('vxp.saas.03')).toEqual({ kind: 'systemId', text: 'vxp.saas.03', systemId: 'vxp.saas.03' });
+    expect(classifyAgencyCode('qninh.sandbox')).toMatchObject({ kind: 'systemId' });
+    for (const empty of ['', '  ', 'null', 'NULL', 'undefined', '-', null, undefined]) {
+      expect(classifyAgencyCode(empty)).toMatchObject({ kind: 'empty' });
+    }
+    expect(classifyAgencyCode('UBND tỉnh', { lang: 'en' })).toMatchObject({
+      kind: 'invalid',
+      issue: { code: 'agencyCode.format', message: expect.stringContaining('is not of the form') },
+    });
+  });
+
+  it('never throws, whatever the input', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.anything()), (x) => {
+        const c = classifyAgencyCode(x);
+        expect(['code', 'short', 'systemId', 'empty', 'invalid']).toContain(c.kind);
+        expect(c.kind !== 'code' || isAgencyCode(c.code.code)).toBe(true);
       }),
     );
   });

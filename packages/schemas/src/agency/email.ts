@@ -1,13 +1,13 @@
 // Official e-mail addresses of state bodies: `<mailbox>@<unit>.gov.vn` (the .gov.vn zone is reserved to Party and
 // State bodies). Normalised to lower-case ASCII; Unicode domains must be given in their punycode (xn--) form.
 import { fail, type Result, unwrap } from '../errors.js';
-import type { Language } from '../i18n.js';
+import type { Lang } from '../i18n.js';
 
 const LOCAL = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
 const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 
 /** Validates and normalises an official address. Never throws. */
-export function normalizeOfficialEmail(input: string, options: { lang?: Language } = {}): Result<string> {
+export function normalizeOfficialEmail(input: string, options: { lang?: Lang } = {}): Result<string> {
   const { lang } = options;
   if (typeof input !== 'string') return fail('email.format', { email: String(input) }, [], lang);
   const text = input.normalize('NFC').trim().replace(/^mailto:/i, '').toLowerCase();
@@ -30,6 +30,6 @@ export function isOfficialEmail(input: string): boolean {
 }
 
 /** Normalises an official address; throws `EgovError` (code `email.*`) when it is not one. */
-export function parseOfficialEmail(input: string, options: { lang?: Language } = {}): string {
+export function parseOfficialEmail(input: string, options: { lang?: Lang } = {}): string {
   return unwrap(normalizeOfficialEmail(input, options));
 }

@@ -2,7 +2,7 @@
 // and motto are fixed text and are not stored) and the optional ones.
 import { z } from 'zod';
 import { isAgencyCode } from '../agency/code.js';
-import { toCivilDate } from './civil-date.js';
+import { safeToCivilDate } from '../time/civil-date.js';
 import { ArchiveSchema, RecipientSchema } from './recipients.js';
 import { SignerSchema } from './signer.js';
 import { COPY_KIND_KEYS, COPY_KINDS, DOCUMENT_TYPE_KEYS, documentType, type DocumentTypeKey, isTypeAbbreviation } from './types.js';
@@ -42,7 +42,7 @@ export const TYPES_WITHOUT_SUBJECT: readonly DocumentTypeKey[] = [
   'thuCong',
 ];
 
-const isoDate = z.string().refine((v) => toCivilDate(v).ok, { params: { rule: 'date.invalid' } });
+const isoDate = z.string().refine((v) => safeToCivilDate(v).ok, { params: { rule: 'date.invalid' } });
 
 export const IssuerSchema = z.object({
   /** Tên cơ quan, tổ chức ban hành (OrganName String(200)). */

@@ -1,7 +1,7 @@
 // Số, ký hiệu (Nghị định 30/2020, Phụ lục I, Phần I, mục II.3): "Số: 05/CT-UBND", "123/UBND-VP" (công văn:
 // issuer + drafting unit), "12/2020/NĐ-CP" (legal normative documents carry the year), "05/SY-VP" (copies).
 import { EgovError, fail, type Result, unwrap } from '../errors.js';
-import type { Language } from '../i18n.js';
+import type { Lang } from '../i18n.js';
 import { isTypeAbbreviation } from './types.js';
 
 export interface DocumentNumberParts {
@@ -27,7 +27,7 @@ const LABEL = /^\s*s[ốo]\s*[:.]?\s*/iu;
 const SHAPE = /^(\d+)\s*\/\s*(?:(\d{4})\s*\/\s*)?([\p{L}\d]+(?:\s*-\s*[\p{L}\d]+)*)\s*$/u;
 
 /** Parses a number and symbol. Never throws: bad input gives `{ ok: false, errors }` naming the rule. */
-export function safeParseDocumentNumber(text: string, options: { lang?: Language } = {}): Result<DocumentNumberParts> {
+export function safeParseDocumentNumber(text: string, options: { lang?: Lang } = {}): Result<DocumentNumberParts> {
   const { lang } = options;
   if (typeof text !== 'string') return fail('documentNumber.format', { text: String(text) }, [], lang);
   const cleaned = text.normalize('NFC').replace(LABEL, '');
@@ -60,7 +60,7 @@ export function safeParseDocumentNumber(text: string, options: { lang?: Language
  * Parses "Số: 05/CT-UBND", "123/UBND-VP", "12/2020/NĐ-CP", "05/SY-VP" into their parts.
  * Throws `EgovError` (code `documentNumber.*`, message in Vietnamese by default) on bad input.
  */
-export function parseDocumentNumber(text: string, options: { lang?: Language } = {}): DocumentNumberParts {
+export function parseDocumentNumber(text: string, options: { lang?: Lang } = {}): DocumentNumberParts {
   return unwrap(safeParseDocumentNumber(text, options));
 }
 
@@ -79,7 +79,7 @@ export function padDocumentNumber(n: number): string {
 export interface FormatDocumentNumberOptions {
   /** Prefix with "Số: " as on the document. Default false. */
   label?: boolean;
-  lang?: Language;
+  lang?: Lang;
 }
 
 /**
@@ -115,5 +115,5 @@ export function formatDocumentNumber(
 
 function failIssues(...args: Parameters<typeof fail>) {
   const result = fail(...args);
-  return result.ok ? [] : result.errors;
+  return result.ok ? [] : result.issues;
 }

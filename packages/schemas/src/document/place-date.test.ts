@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatIssuedPlaceDate, parseIssuedPlaceDate, safeFormatIssuedPlaceDate } from './place-date.js';
+import { civilDateOf } from '../time/civil-date.js';
 
 describe('formatIssuedPlaceDate', () => {
   it('pads days below 10 and the months 1 and 2', () => {
@@ -11,15 +12,19 @@ describe('formatIssuedPlaceDate', () => {
     expect(formatIssuedPlaceDate({ place: 'Hà Nội', date: '2012-12-31' })).toBe('Hà Nội, ngày 31 tháng 12 năm 2012');
   });
 
-  it("reads a Date in Vietnam's time zone, not the machine's", () => {
+  it('refuses a JS Date (an instant), pointing to civilDateOf, which reads it in Vietnam time', () => {
+    const instant = new Date('2020-02-04T17:30:00Z');
+    // @ts-expect-error a Date is not a DateInput
+    expect(safeFormatIssuedPlaceDate({ place: 'Gia Lai', date: instant })).toMatchObject({ ok: false, issues: [{ code: 'date.instant', path: ['date'] }] });
     // 17:30 UTC on 4 February is 00:30 on 5 February in Vietnam.
-    expect(formatIssuedPlaceDate({ place: 'Gia Lai', date: new Date('2020-02-04T17:30:00Z') })).toBe('Gia Lai, ngày 05 tháng 02 năm 2020');
+    expect(formatIssuedPlaceDate({ place: 'Gia Lai', date: civilDateOf(instant) })).toBe('Gia Lai, ngày 05 tháng 02 năm 2020');
   });
 
   it('refuses impossible dates and a missing place, naming the field', () => {
     expect(safeFormatIssuedPlaceDate({ place: 'Huế', date: '2021-02-29' })).toMatchObject({ ok: false, errors: [{ code: 'date.invalid', path: ['date'] }] });
     expect(safeFormatIssuedPlaceDate({ place: '  ', date: '2021-02-28' })).toMatchObject({ ok: false, errors: [{ code: 'placeDate.place', path: ['place'] }] });
-    expect(safeFormatIssuedPlaceDate({ place: 'Huế', date: new Date('nope') })).toMatchObject({ ok: false, errors: [{ code: 'date.invalid' }] });
+    // @ts-expect-error a Date is not a DateInput
+    expect(safeFormatIssuedPlaceDate({ place: 'Huế', date: new Date('nope') })).toMatchObject({ ok: false, errors: [{ code: 'date.instant' }] });
     expect(() => formatIssuedPlaceDate({ place: 'Huế', date: '2021-13-01' }, { lang: 'en' })).toThrow(/Date "2021-13-01" is not valid/);
   });
 

@@ -1,8 +1,8 @@
 // Nơi nhận (Phụ lục I, II.9): "Nơi nhận:" then one recipient a line, each starting with "- " and ending with ";",
 // the last line "- Lưu: VT, <drafting unit> (<copies kept>)." ending with a full stop.
 import { z } from 'zod';
-import { EgovError, ruleIssue } from '../errors.js';
-import type { Language } from '../i18n.js';
+import { EgovError, type Issue, ruleIssue } from '../errors.js';
+import type { Lang } from '../i18n.js';
 
 export const RecipientSchema = z.object({
   /** The recipient as written: "Bộ Nội vụ", "Các Sở, ban, ngành". */
@@ -27,7 +27,7 @@ export interface FormatRecipientsOptions {
   asAbove?: boolean;
   /** The "Lưu:" line. Default `{}` (writes "- Lưu: VT."). */
   archive?: Archive;
-  lang?: Language;
+  lang?: Lang;
 }
 
 function recipientText(r: Recipient): string {
@@ -50,7 +50,7 @@ export function formatArchiveLine(archive: Archive = {}): string {
  */
 export function formatRecipients(list: readonly (Recipient | string)[], options: FormatRecipientsOptions = {}): string[] {
   const recipients = list.map((r) => (typeof r === 'string' ? { name: r } : r));
-  const issues = recipients.flatMap((r, i) => {
+  const issues: Issue[] = recipients.flatMap((r, i) => {
     const parsed = RecipientSchema.safeParse(r);
     return parsed.success && r.name.trim() !== '' ? [] : [ruleIssue('recipients.name', { index: i + 1 }, [i, 'name'], options.lang)];
   });

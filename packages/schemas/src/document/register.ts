@@ -2,10 +2,9 @@
 // documents have their own series; legal normative documents one series per type; copies (SY/TrS/SL) one shared
 // series; incoming documents their own (ArrivalNumber). A pure function: the state in, the next number and the new
 // state out, so any storage (memory, a database row) can hold it.
-import type { CivilDate, DateInput } from './civil-date.js';
-import { toCivilDate } from './civil-date.js';
-import { unwrap } from '../errors.js';
-import type { Language } from '../i18n.js';
+import type { CivilDate, DateInput } from '../time/civil-date.js';
+import { toCivilDate } from '../time/civil-date.js';
+import type { Lang } from '../i18n.js';
 
 export type RegisterSeries = 'ordinary' | 'secret' | 'legal' | 'copy' | 'incoming';
 
@@ -39,8 +38,8 @@ export interface RegisterResult {
  * The next number in a register. `nextRegisterNumber({}, { issuer: 'UBND', series: 'ordinary', date: '2026-01-01' })`
  * gives number 1; numbering starts again at 1 every 1 January. Throws `EgovError` for a bad date.
  */
-export function nextRegisterNumber(state: RegisterState, request: RegisterRequest, options: { lang?: Language } = {}): RegisterResult {
-  const date: CivilDate = unwrap(toCivilDate(request.date, { lang: options.lang, path: ['date'] }));
+export function nextRegisterNumber(state: RegisterState, request: RegisterRequest, options: { lang?: Lang } = {}): RegisterResult {
+  const date: CivilDate = toCivilDate(request.date, { lang: options.lang, path: ['date'] });
   const key = registerKey({ ...request, year: date.year });
   const number = (state[key] ?? 0) + 1;
   return { number, year: date.year, key, state: { ...state, [key]: number } };

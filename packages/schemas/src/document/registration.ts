@@ -2,9 +2,9 @@
 // field names and lengths of Nghị định 30/2020, Phụ lục VI (Phần II), used as limits.
 import { z } from 'zod';
 import { isAgencyCode } from '../agency/code.js';
-import { toCivilDate } from './civil-date.js';
+import { safeToCivilDate } from '../time/civil-date.js';
 
-const date = z.string().refine((v) => toCivilDate(v).ok, { params: { rule: 'date.invalid' } });
+const date = z.string().refine((v) => safeToCivilDate(v).ok, { params: { rule: 'date.invalid' } });
 const organId = z.string().max(13).refine(isAgencyCode, { params: { rule: 'agencyCode.format' } });
 const digits = (n: number) => z.number().int().min(0).max(10 ** n - 1);
 

@@ -1,8 +1,8 @@
 // Quyền hạn, chức vụ, họ tên người ký (Phụ lục I, II.7): the authority prefix (TM., Q., KT., TL., TUQ.), the
 // position, and the full name, without academic titles before it.
 import { z } from 'zod';
-import { EgovError, ruleIssue, type EgovIssue } from '../errors.js';
-import type { Language } from '../i18n.js';
+import { EgovError, type Issue, ruleIssue } from '../errors.js';
+import type { Lang } from '../i18n.js';
 
 /**
  * TM. on behalf of a collective · Q. acting head · KT. deputy signing for the head · TL. by order ·
@@ -44,10 +44,10 @@ function upper(text: string): string {
  * `{ authority: 'KT', onBehalfOf: 'Chủ tịch', position: 'Phó Chủ tịch', fullName: 'Bùi Văn Hạnh' }` gives
  * `['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', 'Bùi Văn Hạnh']`. Throws `EgovError` when the signer breaks a rule.
  */
-export function formatSignerBlock(signer: Signer, options: { lang?: Language } = {}): string[] {
+export function formatSignerBlock(signer: Signer, options: { lang?: Lang } = {}): string[] {
   const parsed = SignerSchema.safeParse(signer);
   if (!parsed.success) {
-    const issues: EgovIssue[] = parsed.error.issues.map((issue) => {
+    const issues: Issue[] = parsed.error.issues.map((issue) => {
       const params = issue.code === 'custom' ? (issue.params ?? {}) : {};
       const rule = issue.code === 'custom' ? (params['rule'] as 'signer.onBehalfOf' | 'signer.academicTitle') : 'signer.field';
       return ruleIssue(rule, { field: issue.path.join('.'), ...params }, issue.path as (string | number)[], options.lang);

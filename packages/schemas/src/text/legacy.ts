@@ -6,7 +6,7 @@
 // Windows-1252 (what a word processor shows with the wrong font), so they also accept a string.
 // VIQR (RFC 1456) is ASCII with postfix marks.
 import { EgovError, ruleIssue } from '../errors.js';
-import type { Language } from '../i18n.js';
+import type { Lang } from '../i18n.js';
 import { cp1258Table, tcvn3Table, visciiTable } from './legacy-tables.generated.js';
 import { fromLetter, type Letter, parseSyllable, TONE_MARKS, toLetter, VOWEL_MODIFIERS } from './syllable.js';
 
@@ -20,7 +20,7 @@ export interface ToUnicodeOptions {
    * must be upper-cased. Default false.
    */
   uppercaseFont?: boolean;
-  lang?: Language;
+  lang?: Lang;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -290,7 +290,7 @@ function encodeViqr(text: string): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Public API
 
-function invalidInput(encoding: string, expected: string, lang?: Language): EgovError {
+function invalidInput(encoding: string, expected: string, lang?: Lang): EgovError {
   return new EgovError([ruleIssue('legacy.inputType', { encoding, expected }, ['input'], lang)]);
 }
 
@@ -358,9 +358,9 @@ export function toUnicode(input: Uint8Array | string, encoding: LegacyEncoding, 
  * VNI returns Windows-1252 bytes too (use `toUnicode`'s string form to read them back); VIQR returns a string.
  * Characters the encoding cannot hold become `?`.
  */
-export function fromUnicode(text: string, encoding: 'viqr', options?: { lang?: Language }): string;
-export function fromUnicode(text: string, encoding: Exclude<LegacyEncoding, 'viqr'>, options?: { lang?: Language }): Uint8Array;
-export function fromUnicode(text: string, encoding: LegacyEncoding, options: { lang?: Language } = {}): Uint8Array | string {
+export function fromUnicode(text: string, encoding: 'viqr', options?: { lang?: Lang }): string;
+export function fromUnicode(text: string, encoding: Exclude<LegacyEncoding, 'viqr'>, options?: { lang?: Lang }): Uint8Array;
+export function fromUnicode(text: string, encoding: LegacyEncoding, options: { lang?: Lang } = {}): Uint8Array | string {
   const nfc = text.normalize('NFC');
   switch (encoding) {
     case 'viqr':
