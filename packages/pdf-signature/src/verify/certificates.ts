@@ -9,7 +9,7 @@ import { OID } from '../cms/oids.js';
 import type { Message } from '../errors.js';
 import { bytesEqual } from '../pdf/bytes.js';
 import type { CertificateInfo, KeyUsage } from './report.js';
-import { toCertificates, type TrustInput } from './trust.js';
+import { isTrustAnchor, toCertificates, type TrustInput } from './trust.js';
 
 const SHORT: Record<string, string> = { '2.5.4.3': 'CN', '2.5.4.10': 'O', '2.5.4.11': 'OU', '2.5.4.6': 'C', '2.5.4.7': 'L', '2.5.4.8': 'ST' };
 
@@ -171,7 +171,8 @@ export async function checkSigningCertificate(certificate: TrustInput, options: 
     const anchors = toCertificates(options.trustAnchors);
     chain = certificateChain(cert!, extra, anchors);
     let trusted = false;
-    if (anchors.length > 0) {
+    if (isTrustAnchor(cert!, anchors)) trusted = true;
+    else if (anchors.length > 0) {
       try {
         const engine = new pkijs.CertificateChainValidationEngine({ trustedCerts: anchors, certs: [...extra, cert!], checkDate: at > na || at < nb ? nb : at });
         trusted = (await engine.verify()).result;

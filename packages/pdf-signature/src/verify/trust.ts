@@ -5,6 +5,7 @@
 import * as pkijs from 'pkijs';
 import { certificateFromDer } from '../cms/certificate-cache.js';
 import { pdfError } from '../errors.js';
+import { bytesEqual } from '../pdf/bytes.js';
 
 /** Parses a PEM bundle (any number of CERTIFICATE blocks) or a single DER certificate. */
 export function parseCertificates(input: Uint8Array | string): pkijs.Certificate[] {
@@ -30,4 +31,16 @@ export type TrustInput = Uint8Array | string | pkijs.Certificate;
 
 export function toCertificates(items: readonly TrustInput[] | undefined): pkijs.Certificate[] {
   return (items ?? []).flatMap((i) => (i instanceof pkijs.Certificate ? [i] : parseCertificates(i)));
+}
+
+/**
+ * Whether `cert` is itself one of the trust anchors (same to-be-signed bytes and signature). A directly trusted
+ * certificate needs no chain: its trust comes from the caller, and the anchor's own constraints (such as not being a
+ * CA) do not apply to it (RFC 5280 §6.1; EU DSS trusts a signing certificate listed as trusted the same way).
+ */
+export function isTrustAnchor(cert: pkijs.Certificate, anchors: readonly pkijs.Certificate[]): boolean {
+  const sig = cert.signatureValue.valueBlock.valueHexView;
+  return anchors.some(
+    (a) => a === cert || (bytesEqual(a.tbsView, cert.tbsView) && bytesEqual(a.signatureValue.valueBlock.valueHexView, sig)),
+  );
 }

@@ -16,7 +16,7 @@ import { checkRevocation, parseRevocationData, revocationSource, storedValidatio
 import { verdictOf } from './verdict.js';
 import type { CertificateInfo, Check, Coverage, Indication, ModificationLevel, SignatureReport, SubIndication, TimestampReport, VerificationReport } from './report.js';
 import { MODIFICATION_ORDER } from './report.js';
-import { toCertificates, type TrustInput } from './trust.js';
+import { isTrustAnchor, toCertificates, type TrustInput } from './trust.js';
 
 export interface VerifyPolicy {
   /** How a prohibited modification after signing is reported (default TOTAL_FAILED). */
@@ -134,6 +134,11 @@ async function runChainValidation(
   anchors: pkijs.Certificate[],
   at: Date,
 ): Promise<{ ok: boolean; message: string }> {
+  if (isTrustAnchor(leaf, anchors)) {
+    return leaf.notBefore.value <= at && at <= leaf.notAfter.value
+      ? { ok: true, message: 'the certificate is itself a trust anchor' }
+      : { ok: false, message: 'the directly trusted certificate is not valid at the signing time' };
+  }
   try {
     const engine = new pkijs.CertificateChainValidationEngine({ trustedCerts: anchors, certs: [...extra.filter((c) => c !== leaf), leaf], checkDate: at });
     const r = await engine.verify();
