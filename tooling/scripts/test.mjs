@@ -5,8 +5,18 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { missingMessage, missingTools } from './system-tools.mjs';
 
 const root = join(import.meta.dirname, '..', '..');
+
+// Stop at once, with the one apt-get line, when a system tool the tests need is missing (instead of deep inside a
+// package's tests).
+const missing = missingTools();
+if (missing.length > 0) {
+  console.error(missingMessage(missing));
+  console.log('\n0 passed, 0 failed (system tools missing; nothing was run)');
+  process.exit(1);
+}
 const groups = ['packages', 'apps', 'tooling'];
 const workspaces = groups.flatMap((group) => {
   const dir = join(root, group);
