@@ -14,14 +14,13 @@ export { formatReport, vnTime } from './verify/format.js';
 export {
   signatureImageAppearance,
   sealAppearance,
-  textStampAppearance,
   appendixStampLines,
   copyStampLines,
   type SignatureImageOptions,
   type SealOptions,
-  type StampOptions,
   type CopyKind,
 } from './appearance/layouts.js';
+export { textStampAppearance, type StampOptions } from './appearance/text-stamp.js';
 export { loadStampFont, stampFontUrl, type LoadStampFontOptions } from './appearance/stamp-font.js';
 export { findTextLine, locateSignerBox, type TextLine } from './appearance/locate.js';
 export type * from './verify/report.js';

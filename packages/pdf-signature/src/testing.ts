@@ -15,3 +15,4 @@ export {
   type CscMockRequest,
 } from './testing/csc-mock.js';
 export { signDigestRsa } from './testing/raw-rsa.js';
+export { nd30Gallery, galleryDocument, testPng, signaturePng, sealPng, scanPng, type GalleryEntry } from './testing/nd30-gallery.js';

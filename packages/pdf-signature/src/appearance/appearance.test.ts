@@ -4,7 +4,8 @@ import { discPng, makePdf, pdfsig, pdfsigBlocks, qpdfCheck, renderPixel, run, te
 import { signPdf } from '../sign/sign-pdf.js';
 import { createDemoPki, type DemoPki } from '../testing/pki.js';
 import { verifyPdf } from '../verify/verify-pdf.js';
-import { copyStampLines, sealAppearance, signatureImageAppearance, textStampAppearance } from './layouts.js';
+import { copyStampLines, sealAppearance, signatureImageAppearance } from './layouts.js';
+import { textStampAppearance } from './text-stamp.js';
 import { decodePng } from './png.js';
 
 let pki: DemoPki;

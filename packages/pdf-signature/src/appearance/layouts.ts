@@ -4,32 +4,20 @@
  * - the agency's red seal PNG at actual size, over the left third of the signer's image;
  * - the text-only stamp at the top right of page 1 for attachments and electronic copies
  *   (number/symbol, kind of copy, agency, ISO 8601 time in UTC+07:00; Times-compatible serif 10 pt, black).
- * The appearance lives only in the widget's /AP: page content is never changed.
+ * The appearance lives only in the widget's /AP: page content is never changed. The text stamp is in `text-stamp.ts`
+ * (it needs fontkit, which image-only users should not load).
  */
-import { pdfError } from '../errors.js';
 import { latin1Bytes } from '../pdf/bytes.js';
-import { PdfDict, dict, type PdfRef } from '../pdf/objects.js';
-import type { AppearanceContext, AppearanceFactory, AppearanceResult, Rect } from '../sign/sign-pdf.js';
+import { dict } from '../pdf/objects.js';
+import type { AppearanceFactory, AppearanceResult, Rect } from '../sign/sign-pdf.js';
 import { vnTime } from '../verify/format.js';
-import { EmbeddedFont } from './font.js';
 import { decodePng, naturalSize, writePngXObject } from './png.js';
 
-const MM = 72 / 25.4;
-const n = (v: number): string => (Math.round(v * 1000) / 1000).toString();
+export const MM = 72 / 25.4;
+export const n = (v: number): string => (Math.round(v * 1000) / 1000).toString();
 
-function norm(r: Rect): Rect {
+export function norm(r: Rect): Rect {
   return [Math.min(r[0], r[2]), Math.min(r[1], r[3]), Math.max(r[0], r[2]), Math.max(r[1], r[3])];
-}
-
-async function pageBox(ctx: AppearanceContext): Promise<Rect> {
-  // MediaBox may be inherited from the page tree.
-  let node = await ctx.file.resolveDict(ctx.pageRef);
-  for (let depth = 0; node && depth < 32; depth++) {
-    const box = await ctx.file.resolveArray(node.get('CropBox') ?? node.get('MediaBox'));
-    if (box?.length === 4 && box.every((v) => typeof v === 'number')) return norm(box as unknown as Rect);
-    node = await ctx.file.resolveDict(node.get('Parent'));
-  }
-  return [0, 0, 595.28, 841.89];
 }
 
 export interface SignatureImageOptions {
@@ -82,18 +70,6 @@ export function sealAppearance(options: SealOptions): AppearanceFactory {
 
 export type CopyKind = 'SAO Y' | 'SAO LỤC' | 'TRÍCH SAO';
 
-export interface StampOptions {
-  /** TrueType/OpenType font bytes covering Vietnamese (the package ships Liberation Serif: see `./node`). */
-  readonly font: Uint8Array;
-  /** Lines of text, top to bottom (see `appendixStampLines` / `copyStampLines`). */
-  readonly lines: readonly string[];
-  /** Font size in points (default 10). */
-  readonly size?: number;
-  /** Distance from the page's right and top edges, in mm (default 20 and 15). */
-  readonly marginRightMm?: number;
-  readonly marginTopMm?: number;
-}
-
 /** Text lines for an attachment signed in a separate file: number/symbol and signing time. */
 export function appendixStampLines(input: { docNumber: string; agency?: string; time: Date }): string[] {
   return [input.docNumber, ...(input.agency ? [input.agency] : []), vnTime(input.time)];
@@ -102,32 +78,5 @@ export function appendixStampLines(input: { docNumber: string; agency?: string; 
 /** Text lines for an electronic copy: kind of copy, copying agency, signing time. */
 export function copyStampLines(input: { kind: CopyKind; agency: string; time: Date; docNumber?: string }): string[] {
   return [input.kind, input.agency, ...(input.docNumber ? [input.docNumber] : []), vnTime(input.time)];
-}
-
-/** The text-only stamp at the top right of the page (black serif 10 pt, no image). */
-export function textStampAppearance(options: StampOptions): AppearanceFactory {
-  return async (ctx): Promise<AppearanceResult> => {
-    if (options.lines.length === 0) throw pdfError('STAMP_EMPTY', 'Dấu văn bản không có dòng nào', 'The text stamp has no lines');
-    const size = options.size ?? 10;
-    const font = new EmbeddedFont(options.font);
-    const runs = options.lines.map((line) => font.shape(line));
-    const lead = size * 1.2;
-    const pad = 2;
-    const width = Math.max(...runs.map((r) => (r.width * size) / 1000)) + 2 * pad;
-    const height = lead * runs.length + 2 * pad;
-    const box = await pageBox(ctx);
-    const right = box[2] - (options.marginRightMm ?? 20) * MM;
-    const top = box[3] - (options.marginTopMm ?? 15) * MM;
-    const rect: Rect = [right - width, top - height, right, top];
-    let content = `BT /F1 ${n(size)} Tf 0 g\n`;
-    runs.forEach((run, i) => {
-      const x = width - pad - (run.width * size) / 1000;
-      const y = height - pad - lead * (i + 1) + (lead - size) / 2 + size * 0.22;
-      content += `1 0 0 1 ${n(x)} ${n(y)} Tm <${run.hex}> Tj\n`;
-    });
-    content += 'ET';
-    const fontRef: PdfRef = await font.write(ctx.add);
-    return { rect, content: latin1Bytes(content), resources: new PdfDict([['Font', dict({ F1: fontRef })]]) };
-  };
 }
 

@@ -23,8 +23,8 @@ export interface TextLine {
   readonly fontSize: number;
 }
 
-type Matrix = [number, number, number, number, number, number];
-const mul = (m: Matrix, n: Matrix): Matrix => [
+export type Matrix = [number, number, number, number, number, number];
+export const mul = (m: Matrix, n: Matrix): Matrix => [
   m[0] * n[0] + m[1] * n[2],
   m[0] * n[1] + m[1] * n[3],
   m[2] * n[0] + m[3] * n[2],
@@ -58,12 +58,12 @@ function parseToUnicode(data: Uint8Array): Map<number, string> {
   return map;
 }
 
-interface FontInfo {
+export interface FontInfo {
   twoByte: boolean;
   toUnicode?: Map<number, string>;
 }
 
-async function fontInfo(file: PdfFile, font: PdfObject | undefined): Promise<FontInfo> {
+export async function fontInfo(file: PdfFile, font: PdfObject | undefined): Promise<FontInfo> {
   const d = await file.resolveDict(font);
   const info: FontInfo = { twoByte: d?.get('Subtype') instanceof PdfName && (d.get('Subtype') as PdfName).name === 'Type0' };
   const tu = await file.resolve(d?.get('ToUnicode'));
@@ -77,7 +77,7 @@ async function fontInfo(file: PdfFile, font: PdfObject | undefined): Promise<Fon
   return info;
 }
 
-function decodeText(bytes: Uint8Array, font: FontInfo | undefined): string {
+export function decodeText(bytes: Uint8Array, font: FontInfo | undefined): string {
   let out = '';
   if (font?.twoByte) {
     for (let i = 0; i + 1 < bytes.length; i += 2) {
@@ -109,7 +109,8 @@ export async function pageTextLines(file: PdfFile, pageIndex: number): Promise<T
   const streams: PdfObject[] = contents instanceof PdfArray ? [...contents] : [contents ?? null];
   const parts: Uint8Array[] = [];
   for (const s of streams) {
-    const st = await file.resolve(s instanceof PdfRef ? s : null);
+    // A single /Contents stream arrives already resolved; an array holds references.
+    const st = s instanceof PdfStream ? s : await file.resolve(s instanceof PdfRef ? s : null);
     if (st instanceof PdfStream) parts.push(await decodeStream(st), Uint8Array.of(0x0a));
   }
   const data = concatBytes(parts);

@@ -41,13 +41,15 @@ export interface VerifyOptions {
 
 const m = (vi: string, en: string): Message => ({ vi, en });
 
-interface SigField {
+export interface SigField {
   name: string;
   field: PdfDict;
   v: PdfObject | undefined;
+  /** The field's own reference (a merged field/widget is listed in its page's /Annots by it). */
+  ref?: PdfRef;
 }
 
-async function collectSignatureFields(file: PdfFile): Promise<SigField[]> {
+export async function collectSignatureFields(file: PdfFile): Promise<SigField[]> {
   const cat = await file.catalog();
   const acro = await file.resolveDict(cat.get('AcroForm'));
   const out: SigField[] = [];
@@ -65,7 +67,7 @@ async function collectSignatureFields(file: PdfFile): Promise<SigField[]> {
       const name = t instanceof PdfString ? (prefix ? `${prefix}.${t.text()}` : t.text()) : prefix;
       const isSig = isName(d.get('FT'), 'Sig') || (inheritedFt && !d.has('FT'));
       if (d.has('Kids')) await walk(d.get('Kids'), name, isSig, depth + 1);
-      else if (isSig && d.has('V')) out.push({ name: name || '(unnamed)', field: d, v: d.get('V') });
+      else if (isSig && d.has('V')) out.push({ name: name || '(unnamed)', field: d, v: d.get('V'), ...(f instanceof PdfRef ? { ref: f } : {}) });
     }
   };
   await walk(acro?.get('Fields'), '', false, 0);

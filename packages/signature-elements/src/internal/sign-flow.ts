@@ -1,44 +1,10 @@
 import type * as CoreModule from './core.js';
-import type { AppearanceFactory, CopyKind, Rect, Signer, TimestampOptions, TrustInput, VerificationReport } from '@egov-vn/pdf-signature';
+import type { Signer, TimestampOptions, TrustInput, VerificationReport } from '@egov-vn/pdf-signature';
+import { kindReasons, type AppearanceInput, type SignatureKind } from '@egov-vn/pdf-signature/nd30';
 
-/**
- * The kinds of signature of Nghị định 30/2020/NĐ-CP (Phụ lục I): the competent person's signature, the agency's
- * signature (seal), the agency's signature on an electronic copy, and on an appendix / attachment in a separate file.
- */
-export type SignatureKind = 'author' | 'seal' | 'copy' | 'appendix';
-
-export const signatureKinds: readonly SignatureKind[] = ['author', 'seal', 'copy', 'appendix'];
-
-/** The /Reason written for each kind (Vietnamese, as the document is Vietnamese). */
-export const kindReasons: Record<SignatureKind, string> = {
-  author: 'Ký ban hành văn bản',
-  seal: 'Chữ ký số của cơ quan, tổ chức',
-  copy: 'Ký số bản sao điện tử',
-  appendix: 'Ký số phụ lục, văn bản kèm theo',
-};
-
-/**
- * What makes a signature visible (Nghị định 30 Phụ lục I layouts from `@egov-vn/pdf-signature`). Without the
- * matching input the signature is invisible (still valid: the visible mark is only a picture).
- */
-export interface AppearanceInput {
-  /** author: the blue signature image (PNG, transparent background). */
-  readonly signatureImage?: Uint8Array;
-  /** seal: the red seal (PNG, transparent background), over the left third of the signer's box. */
-  readonly sealImage?: Uint8Array;
-  /** copy / appendix: a TrueType font covering Vietnamese for the text stamp (top right of page 1). */
-  readonly stampFont?: Uint8Array;
-  /** copy (required) / appendix (optional): the agency named in the stamp. */
-  readonly agency?: string;
-  /** appendix (required) / copy (optional): the number and symbol of the document (số, ký hiệu), e.g. `12/UBND-VP`. */
-  readonly docNumber?: string;
-  /** copy: SAO Y (default), SAO LỤC or TRÍCH SAO. */
-  readonly copyKind?: CopyKind;
-  /** Standard position for author/seal: the signer's name line printed in the document (`locateSignerBox`). */
-  readonly signerName?: string;
-  /** Custom position (overrides the standard one): the signer's box in PDF points, [x1, y1, x2, y2] from bottom left. */
-  readonly rect?: Rect;
-}
+// The Nghị định 30 signing rules (kinds, reasons, appearance per kind) live in @egov-vn/pdf-signature/nd30, so the
+// CLI and Node services share them; re-exported here for the elements' users.
+export { kindReasons, signatureKinds, type AppearanceInput, type SignatureKind } from '@egov-vn/pdf-signature/nd30';
 
 export interface SignDocumentOptions {
   readonly signer: Signer;
@@ -60,45 +26,6 @@ export interface SignDocumentOptions {
 }
 
 type Core = typeof CoreModule;
-
-/** The appearance for a kind, and the page it goes on; `undefined` appearance = invisible. */
-async function appearanceFor(
-  core: Core,
-  pdf: Uint8Array,
-  kind: SignatureKind,
-  input: AppearanceInput,
-  page: number | undefined,
-  time: Date,
-): Promise<{ appearance?: AppearanceFactory; page?: number }> {
-  const at = page === undefined ? {} : { page };
-  if (kind === 'copy' || kind === 'appendix') {
-    // Nghị định 30 Phụ lục I: text only, no image, top right of the first page.
-    if (!input.stampFont) return at;
-    if (kind === 'copy' && !input.agency) return at;
-    if (kind === 'appendix' && !input.docNumber) return at;
-    const stamp = await import('./stamp.js');
-    const docNumber = input.docNumber ? { docNumber: input.docNumber } : {};
-    const lines =
-      kind === 'copy'
-        ? stamp.copyStampLines({ kind: input.copyKind ?? 'SAO Y', agency: input.agency!, time, ...docNumber })
-        : stamp.appendixStampLines({ docNumber: input.docNumber!, time, ...(input.agency ? { agency: input.agency } : {}) });
-    return { ...at, appearance: stamp.textStampAppearance({ font: input.stampFont, lines }) };
-  }
-  const image = kind === 'author' ? input.signatureImage : input.sealImage;
-  if (!image) return at;
-  let rect = input.rect;
-  let where = at;
-  if (!rect && input.signerName) {
-    const box = await core.locateSignerBox(pdf, input.signerName, page === undefined ? {} : { page });
-    rect = box.rect;
-    where = { page: box.page };
-  }
-  if (!rect) return at;
-  return {
-    ...where,
-    appearance: kind === 'author' ? core.signatureImageAppearance({ rect, image }) : core.sealAppearance({ signerRect: rect, seal: image }),
-  };
-}
 
 /** An error from the pre-sign certificate check: `CERT_<problem>` code with the core's vi/en text. */
 class CertificateError extends Error {
@@ -136,7 +63,7 @@ export async function signDocument(pdf: Uint8Array, options: SignDocumentOptions
   const core = await import('./core.js');
   const signingTime = options.signingTime ?? new Date();
   await checkCertificate(core, options.signer, options.trustAnchors, signingTime);
-  const visible = await appearanceFor(core, pdf, options.kind, options.appearance ?? {}, options.page, signingTime);
+  const visible = await core.nd30Appearance(pdf, options.kind, options.appearance ?? {}, { time: signingTime, ...(options.page === undefined ? {} : { page: options.page }) });
   const signed = await core.signPdf(pdf, {
     signer: options.signer,
     reason: options.reason?.trim() || kindReasons[options.kind],
