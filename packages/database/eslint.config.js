@@ -1,0 +1,3 @@
+import library from '@egov-vn/eslint-config/library';
+
+export default library({ tsconfigRootDir: import.meta.dirname });

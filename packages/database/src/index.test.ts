@@ -1,0 +1,98 @@
+import { type Generated, type Kysely, type Migration, sql } from 'kysely';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { advisoryKey, openDatabase, type OpenedDatabase, withAdvisoryLock } from './index.js';
+
+interface DB {
+  items: { id: Generated<number>; name: string };
+}
+
+const migrations: Record<string, Migration> = {
+  '0001': {
+    async up(db: Kysely<unknown>) {
+      await sql`create extension if not exists unaccent`.execute(db);
+      await db.schema
+        .createTable('items')
+        .addColumn('id', 'bigserial', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
+};
+
+async function exercise(opened: OpenedDatabase<DB>) {
+  const { db } = opened;
+  await db.insertInto('items').values({ name: 'Quyết định' }).execute();
+  const row = await db.selectFrom('items').select(['id', 'name']).executeTakeFirstOrThrow();
+  expect(typeof row.id).toBe('number');
+  const folded = await sql<{ f: string }>`select unaccent('Quyết định Đà Nẵng') as f`.execute(db);
+  expect(folded.rows[0]?.f).toBe('Quyet dinh Da Nang');
+  // a transaction that fails leaves nothing behind
+  await expect(
+    db.transaction().execute(async (tx) => {
+      await tx.insertInto('items').values({ name: 'rolled back' }).execute();
+      throw new Error('boom');
+    }),
+  ).rejects.toThrow('boom');
+  const names = await db.selectFrom('items').select('name').execute();
+  expect(names.map((n) => n.name)).toEqual(['Quyết định']);
+}
+
+describe('openDatabase on PGlite', () => {
+  it('migrates, reads bigint as number, has unaccent, rolls back failed transactions', async () => {
+    const opened = await openDatabase<DB>({ migrations });
+    expect(opened.engine).toBe('pglite');
+    await exercise(opened);
+    const again = await withAdvisoryLock(opened, 'x', () => Promise.resolve(42));
+    expect(again).toEqual({ acquired: true, value: 42 });
+    await opened.db.destroy();
+  });
+  it('refuses to open when a migration fails, naming it', async () => {
+    const bad: Record<string, Migration> = { '0001_bad': { up: (db: Kysely<unknown>) => sql`select nope()`.execute(db).then(() => undefined) } };
+    await expect(openDatabase({ migrations: bad })).rejects.toThrow(/0001_bad/);
+  });
+});
+
+describe('advisoryKey', () => {
+  it('is stable, positive and differs by name', () => {
+    expect(advisoryKey('inbox:000.00.01.H49')).toBe(advisoryKey('inbox:000.00.01.H49'));
+    expect(advisoryKey('a')).not.toBe(advisoryKey('b'));
+    expect(advisoryKey('a') >= 0n && advisoryKey('a') < 2n ** 63n).toBe(true);
+  });
+});
+
+const adminUrl = process.env['TEST_DATABASE_URL'];
+describe.runIf(adminUrl)('openDatabase on PostgreSQL (TEST_DATABASE_URL)', () => {
+  const name = `egov_database_test_${process.pid}_${Date.now()}`;
+  const admin = async (q: string) => {
+    const c = new pg.Client({ connectionString: adminUrl });
+    await c.connect();
+    try {
+      await c.query(q);
+    } finally {
+      await c.end();
+    }
+  };
+  afterAll(async () => {
+    await admin(`DROP DATABASE IF EXISTS ${name}`);
+  });
+  it('migrates and behaves like PGlite; an advisory lock excludes a second holder', async () => {
+    await admin(`CREATE DATABASE ${name}`);
+    const url = new URL(adminUrl ?? '');
+    url.pathname = `/${name}`;
+    const a = await openDatabase<DB>({ migrations, databaseUrl: url.toString() });
+    const b = await openDatabase<DB>({ migrations, databaseUrl: url.toString() });
+    expect(a.engine).toBe('postgres');
+    await exercise(a);
+    let inner: unknown;
+    const outer = await withAdvisoryLock(a, 'worker', async () => {
+      inner = await withAdvisoryLock(b, 'worker', () => Promise.resolve('second'));
+      return 'first';
+    });
+    expect(outer).toEqual({ acquired: true, value: 'first' });
+    expect(inner).toEqual({ acquired: false });
+    expect(await withAdvisoryLock(b, 'worker', () => Promise.resolve('later'))).toEqual({ acquired: true, value: 'later' });
+    await a.db.destroy();
+    await b.db.destroy();
+  });
+});
