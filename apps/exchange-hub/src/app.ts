@@ -9,12 +9,12 @@ import {
 import { parseEdxml } from '@egov-vn/edxml';
 import { Hono, type Context } from 'hono';
 import type { z } from 'zod';
-import { authenticate, NonceCache } from './auth.js';
+import { authenticate, checkBodyHash } from './auth.js';
 import { buildEml } from './eml.js';
 import { HubError } from './hub-error.js';
 import { readBody } from './request-body.js';
 import type { Caller, HubStore } from './store.js';
-import { createVxpApp } from './vxp.js';
+import { createVxpApp, type VxpOptions } from './vxp.js';
 
 export interface AppOptions {
   /** Allowed clock skew of signed requests (ms). Default 5 minutes. */
@@ -24,6 +24,8 @@ export interface AppOptions {
   /** Largest accepted age of an axis request's `XroadVnpt-timestamp` on /vxp (ms). Default 5 minutes. */
   axisMaxAgeMs?: number;
   now?: () => number;
+  /** HUB_OPERATOR_TOKEN: lets `/vxp/registerAgency` take a body its signature does not cover (see README). */
+  operatorToken?: string;
 }
 
 type Env = { Variables: { caller: Caller; body: Uint8Array } };
@@ -59,7 +61,6 @@ const decoder = new TextDecoder();
 export function createApp(store: HubStore, options: AppOptions = {}): Hono<Env> {
   const app = new Hono<Env>();
   const maxSkewMs = options.maxSkewMs ?? 5 * 60_000;
-  const nonces = new NonceCache(maxSkewMs * 2 + 60_000);
   const mailFrom = options.mailFrom ?? 'truc-trao-doi@egov-vn.invalid';
 
   app.onError((err, c) => {
@@ -71,8 +72,9 @@ export function createApp(store: HubStore, options: AppOptions = {}): Hono<Env> 
   app.notFound((c) => c.json(new HubError('NOT_FOUND').body, 404));
 
   // The axis-compatible API (what the national exchange axis SDK sends), over the same store.
-  const vxpOptions: { maxAgeMs: number; now?: () => number } = { maxAgeMs: options.axisMaxAgeMs ?? 5 * 60_000 };
+  const vxpOptions: VxpOptions = { maxAgeMs: options.axisMaxAgeMs ?? 5 * 60_000 };
   if (options.now) vxpOptions.now = options.now;
+  if (options.operatorToken) vxpOptions.operatorToken = options.operatorToken;
   app.route('/vxp', createVxpApp(store, vxpOptions));
 
   app.get('/openapi.json', (c) =>
@@ -80,17 +82,18 @@ export function createApp(store: HubStore, options: AppOptions = {}): Hono<Env> 
   );
 
   app.use('/v1/*', async (c, next) => {
-    const body = await readBody(c.req, store.options.maxPackageBytes);
+    // Headers first (signature, skew, nonce), then the body, bounded while it streams, then its signed hash.
     const url = new URL(c.req.url);
     const authOptions: { maxSkewMs: number; now?: () => number } = { maxSkewMs };
     if (options.now) authOptions.now = options.now;
-    const caller = await authenticate(store, nonces, authOptions, {
+    const auth = await authenticate(store, authOptions, {
       method: c.req.method,
       pathWithQuery: url.pathname + url.search,
       headers: c.req.raw.headers,
-      body,
     });
-    c.set('caller', caller);
+    const body = await readBody(c.req.raw, store.options.maxPackageBytes);
+    checkBodyHash(auth, body);
+    c.set('caller', { systemId: auth.systemId, agency: auth.agency });
     c.set('body', body);
     await next();
   });

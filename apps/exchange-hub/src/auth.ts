@@ -1,5 +1,6 @@
 // Request authentication: HMAC-SHA256 signed headers per agency system, in the style of the national axis
-// (system id + timestamp + hash), with a body hash, a bounded clock skew and a nonce that is accepted once.
+// (system id + timestamp + hash), with a body hash, a bounded clock skew and a nonce that is accepted once (kept in the
+// database: a replay after a restart, or on another hub instance, is refused too).
 import { canonicalRequest, SIGNATURE_HEADERS, timingSafeEqualHex } from '@egov-vn/exchange-api';
 import { createHash, createHmac } from 'node:crypto';
 import { HubError } from './hub-error.js';
@@ -11,30 +12,25 @@ export interface AuthOptions {
   now?: () => number;
 }
 
-/** Remembers nonces for twice the allowed skew; a request older than that is refused by its timestamp anyway. */
-export class NonceCache {
-  #seen = new Map<string, number>();
-  #lastPrune = 0;
-  constructor(private readonly ttlMs: number) {}
-  /** true the first time a nonce is seen (within its lifetime). */
-  add(key: string, now: number): boolean {
-    if (now - this.#lastPrune > this.ttlMs / 4 || this.#seen.size > 200_000) {
-      for (const [k, exp] of this.#seen) if (exp <= now) this.#seen.delete(k);
-      this.#lastPrune = now;
-    }
-    const exp = this.#seen.get(key);
-    if (exp !== undefined && exp > now) return false;
-    this.#seen.set(key, now + this.ttlMs);
-    return true;
-  }
+/** Stands in for the secret of an unknown system, so that it costs the same HMAC as a known one. */
+const NO_SECRET = 'egov-vn-no-such-system';
+
+/** A caller whose headers are authenticated; its body must still hash to `contentSha256` ({@link checkBodyHash}). */
+export interface AuthenticatedHeaders extends Caller {
+  contentSha256: string;
 }
 
+/**
+ * Authenticates a /v1 request by its headers alone, before any body is read: the HMAC over the canonical request
+ * (which covers the declared `x-egov-content-sha256`), computed for an unknown system too (same cost, same answer),
+ * then the clock skew (after the signature: a stranger learns nothing of the hub clock), then the nonce (once, in the
+ * database), then the agency.
+ */
 export async function authenticate(
   store: HubStore,
-  nonces: NonceCache,
   options: AuthOptions,
-  req: { method: string; pathWithQuery: string; headers: Headers; body: Uint8Array },
-): Promise<Caller> {
+  req: { method: string; pathWithQuery: string; headers: Headers },
+): Promise<AuthenticatedHeaders> {
   const h = (name: string) => req.headers.get(name) ?? '';
   const systemId = h(SIGNATURE_HEADERS.systemId);
   const timestamp = h(SIGNATURE_HEADERS.timestamp);
@@ -46,34 +42,30 @@ export async function authenticate(
     const missing = Object.values(SIGNATURE_HEADERS).filter((n) => n !== SIGNATURE_HEADERS.agency && !req.headers.get(n));
     throw new HubError('UNAUTHENTICATED', { missing });
   }
+  const system = await store.system(systemId);
+  // node:crypto (synchronous) over the contract's canonical request: the same value as the WebCrypto `signatureOf`.
+  const expected = createHmac('sha256', system?.secret ?? NO_SECRET)
+    .update(
+      canonicalRequest({
+        method: req.method,
+        pathWithQuery: req.pathWithQuery,
+        systemId,
+        agency: agencyHeader,
+        timestamp,
+        nonce,
+        contentSha256,
+      }),
+    )
+    .digest('hex');
+  const signatureOk = timingSafeEqualHex(expected, signature);
+  // An unknown system gets the same answer as a wrong signature.
+  if (!system || !signatureOk) throw new HubError('BAD_SIGNATURE');
   const now = options.now?.() ?? Date.now();
   const ts = Date.parse(timestamp);
-  if (!/^\d{4}-\d{2}-\d{2}T/.test(timestamp) || Number.isNaN(ts)) throw new HubError('CLOCK_SKEW', { timestamp });
-  if (Math.abs(now - ts) > options.maxSkewMs) {
-    throw new HubError('CLOCK_SKEW', { timestamp, serverTime: new Date(now).toISOString(), maxSkewMs: options.maxSkewMs });
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(timestamp) || Number.isNaN(ts) || Math.abs(now - ts) > options.maxSkewMs) {
+    throw new HubError('CLOCK_SKEW', { timestamp, maxSkewMs: options.maxSkewMs });
   }
-  const system = await store.system(systemId);
-  const bodyHash = createHash('sha256').update(req.body).digest('hex');
-  if (bodyHash !== contentSha256) throw new HubError('BAD_SIGNATURE', { reason: 'content-sha256' });
-  // An unknown system gets the same answer as a wrong signature.
-  // node:crypto (synchronous) over the contract's canonical request: the same value as the WebCrypto `signatureOf`.
-  const expected = system
-    ? createHmac('sha256', system.secret)
-        .update(
-          canonicalRequest({
-            method: req.method,
-            pathWithQuery: req.pathWithQuery,
-            systemId,
-            agency: agencyHeader,
-            timestamp,
-            nonce,
-            contentSha256,
-          }),
-        )
-        .digest('hex')
-    : '';
-  if (!system || !timingSafeEqualHex(expected, signature)) throw new HubError('BAD_SIGNATURE');
-  if (!nonces.add(`${systemId}\n${nonce}`, now)) throw new HubError('REPLAYED_REQUEST');
+  if (!(await store.useNonce(systemId, nonce, now, options.maxSkewMs * 2 + 60_000))) throw new HubError('REPLAYED_REQUEST');
   let agency = agencyHeader;
   if (!agency) {
     if (system.agencies.size !== 1) {
@@ -89,5 +81,11 @@ export async function authenticate(
       en: `The system does not serve agency ${agency}.`,
     });
   }
-  return { systemId, agency };
+  return { systemId, agency, contentSha256 };
+}
+
+/** The body read after authentication must be the one signed (`x-egov-content-sha256`). */
+export function checkBodyHash(auth: AuthenticatedHeaders, body: Uint8Array): void {
+  const bodyHash = createHash('sha256').update(body).digest('hex');
+  if (bodyHash !== auth.contentSha256) throw new HubError('BAD_SIGNATURE', { reason: 'content-sha256' });
 }

@@ -1,3 +1,4 @@
+import { readFileSync, statSync } from 'node:fs';
 import { z } from 'zod';
 import type { HubConfig } from './server.js';
 
@@ -6,6 +7,7 @@ const SeedSchema = z.object({
     z.object({
       systemId: z.string().min(1),
       secret: z.string().min(8),
+      timeZone: z.enum(['Asia/Ho_Chi_Minh', 'UTC', 'either']).optional(),
       agencies: z.array(z.object({ code: z.string(), name: z.string(), email: z.email().optional() })),
     }),
   ),
@@ -39,8 +41,39 @@ export const demoSeed = {
   ],
 };
 
-/** Reads PORT, HOST, DATA_DIR, DATABASE_URL, HUB_SEED; refuses a malformed seed with a clear message. */
-export function configFromEnv(env: Record<string, string | undefined>): HubConfig {
+/**
+ * The seed text of HUB_SEED: inline JSON (it starts with `{`) or the path of a JSON file. A seed file that every user
+ * may read (mode & 0o004) holds secrets in the open: `warn` says so (the hub still starts).
+ */
+function seedText(value: string, warn: (message: string) => void): string {
+  if (value.trimStart().startsWith('{')) return value;
+  let text: string;
+  let mode: number;
+  try {
+    mode = statSync(value).mode;
+    text = readFileSync(value, 'utf8');
+  } catch (e) {
+    throw new Error(
+      `HUB_SEED: không đọc được tệp ${value} / cannot read the seed file ${value}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`,
+    );
+  }
+  if (mode & 0o004) {
+    warn(
+      `Cảnh báo: tệp HUB_SEED ${value} ai cũng đọc được (chứa khóa bí mật), hãy chmod 600 / ` +
+        `Warning: the HUB_SEED file ${value} is world-readable (it holds secrets): chmod 600 it`,
+    );
+  }
+  return text;
+}
+
+/**
+ * Reads PORT, HOST, DATA_DIR, DATABASE_URL, HUB_SEED (inline JSON or a file path); refuses a malformed seed with a
+ * clear message, warns (through `warn`) about a world-readable seed file.
+ */
+export function configFromEnv(
+  env: Record<string, string | undefined>,
+  warn: (message: string) => void = (m) => console.warn(m),
+): HubConfig {
   const config: HubConfig = {
     port: env.PORT ? Number(env.PORT) : 8787,
     host: env.HOST ?? '127.0.0.1',
@@ -50,10 +83,15 @@ export function configFromEnv(env: Record<string, string | undefined>): HubConfi
     throw new Error(`PORT không hợp lệ / invalid PORT: ${env.PORT}`);
   }
   if (env.DATABASE_URL) config.databaseUrl = env.DATABASE_URL;
+  if (env.HUB_OPERATOR_TOKEN) {
+    if (env.HUB_OPERATOR_TOKEN.length < 16) throw new Error('HUB_OPERATOR_TOKEN quá ngắn (ít nhất 16 ký tự) / HUB_OPERATOR_TOKEN is too short (16 characters at least)');
+    config.operatorToken = env.HUB_OPERATOR_TOKEN;
+  }
   if (env.HUB_SEED) {
+    const text = seedText(env.HUB_SEED, warn);
     let json: unknown;
     try {
-      json = JSON.parse(env.HUB_SEED);
+      json = JSON.parse(text);
     } catch {
       throw new Error('HUB_SEED không phải JSON / HUB_SEED is not JSON');
     }

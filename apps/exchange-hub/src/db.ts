@@ -17,6 +17,8 @@ type Timestamp = ColumnType<Date, Date | string, Date | string>;
 export interface SystemTable {
   id: string;
   secret: string;
+  /** How its `XroadVnpt-timestamp` is read: 'Asia/Ho_Chi_Minh', 'UTC' or 'either' (migration 0002). */
+  time_zone: Generated<string>;
 }
 
 export interface AgencyTable {
@@ -27,6 +29,8 @@ export interface AgencyTable {
   parent_code: string | null;
   system_id: string;
   updated_at: Timestamp;
+  /** When this registration began: deliveries older than it belong to an earlier (deleted) registration. */
+  registered_at: Generated<Date>;
 }
 
 export interface DocumentTable {
@@ -50,6 +54,14 @@ export interface DocumentTable {
   recipients: string[];
   attachments: ColumnType<AttachmentRow[], string, string>;
   sent_at: Timestamp;
+  /** The checker's warnings (axis profile) that travel with the delivery: `[{ code, message: { vi, en }, path? }]`. */
+  warnings: ColumnType<WarningRow[], string | undefined, string>;
+}
+
+export interface WarningRow {
+  code: string;
+  message: { vi: string; en: string };
+  path?: string;
 }
 
 export interface AttachmentRow {
@@ -80,7 +92,29 @@ export interface StatusTable {
   at: Timestamp;
 }
 
+/** A used nonce of a /v1 request (replay refused across restarts and instances), pruned by age. */
+export interface NonceTable {
+  system_id: string;
+  nonce: string;
+  seen_at: Timestamp;
+}
+
+/**
+ * A used /vxp header set (systemid, timestamp, hash-header) and what it was used for: the same set is accepted again
+ * only for the same operation and body (a retry), never for another. Pruned by age.
+ */
+export interface AxisReplayTable {
+  system_id: string;
+  timestamp: string;
+  hash_header: string;
+  operation: string;
+  body_sha256: string;
+  seen_at: Timestamp;
+}
+
 export interface Database {
+  nonces: NonceTable;
+  axis_replay: AxisReplayTable;
   systems: SystemTable;
   agencies: AgencyTable;
   documents: DocumentTable;
@@ -157,6 +191,36 @@ const migrations: Record<string, Migration> = {
         .addUniqueConstraint('statuses_once', ['document_id', 'recipient', 'code'])
         .execute();
     },
+  },
+};
+
+migrations['0002_security_and_axis'] = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.alterTable('systems').addColumn('time_zone', 'text', (c) => c.notNull().defaultTo('either')).execute();
+    await db.schema
+      .alterTable('agencies')
+      .addColumn('registered_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`'-infinity'::timestamptz`))
+      .execute();
+    await db.schema.alterTable('documents').addColumn('warnings', 'jsonb', (c) => c.notNull().defaultTo(sql`'[]'::jsonb`)).execute();
+    await db.schema
+      .createTable('nonces')
+      .addColumn('system_id', 'text', (c) => c.notNull())
+      .addColumn('nonce', 'text', (c) => c.notNull())
+      .addColumn('seen_at', 'timestamptz', (c) => c.notNull())
+      .addPrimaryKeyConstraint('nonces_pk', ['system_id', 'nonce'])
+      .execute();
+    await db.schema.createIndex('nonces_seen_at').on('nonces').column('seen_at').execute();
+    await db.schema
+      .createTable('axis_replay')
+      .addColumn('system_id', 'text', (c) => c.notNull())
+      .addColumn('timestamp', 'text', (c) => c.notNull())
+      .addColumn('hash_header', 'text', (c) => c.notNull())
+      .addColumn('operation', 'text', (c) => c.notNull())
+      .addColumn('body_sha256', 'text', (c) => c.notNull())
+      .addColumn('seen_at', 'timestamptz', (c) => c.notNull())
+      .addPrimaryKeyConstraint('axis_replay_pk', ['system_id', 'timestamp', 'hash_header'])
+      .execute();
+    await db.schema.createIndex('axis_replay_seen_at').on('axis_replay').column('seen_at').execute();
   },
 };
 

@@ -1,17 +1,41 @@
 import { HubError } from './hub-error.js';
 
+/** The largest body accepted for a package limit: the package plus room for its envelope (base64 in JSON, headers). */
+export function maxBodyBytes(maxPackageBytes: number): number {
+  return Math.ceil(maxPackageBytes * 1.2) + 64 * 1024;
+}
+
 /**
- * The request body as bytes, refused with PAYLOAD_TOO_LARGE (before reading, by Content-Length, and after) when it
- * is larger than the largest accepted package plus room for its envelope (base64 in JSON, headers): the native API
- * and the axis-compatible API read bodies the same way.
+ * The request body as bytes, read only after the request's headers are authenticated, counted while it streams
+ * (`Content-Length` or chunked alike) and refused with PAYLOAD_TOO_LARGE as soon as it passes the limit: a declared
+ * length over the limit is refused before reading anything, and an undeclared one stops being read (the stream is
+ * cancelled) at the first chunk past it, so memory never holds more than the limit. The native API and the
+ * axis-compatible API read bodies the same way.
  */
-export async function readBody(
-  req: { header(name: string): string | undefined; arrayBuffer(): Promise<ArrayBuffer> },
-  maxPackageBytes: number,
-): Promise<Uint8Array> {
-  const maxBody = Math.ceil(maxPackageBytes * 1.2) + 64 * 1024;
-  if (Number(req.header('content-length') ?? '0') > maxBody) throw new HubError('PAYLOAD_TOO_LARGE', { limit: maxPackageBytes });
-  const body = new Uint8Array(await req.arrayBuffer());
-  if (body.length > maxBody) throw new HubError('PAYLOAD_TOO_LARGE', { limit: maxPackageBytes });
-  return body;
+export async function readBody(req: Request, maxPackageBytes: number): Promise<Uint8Array> {
+  const maxBody = maxBodyBytes(maxPackageBytes);
+  const declared = req.headers.get('content-length');
+  if (declared !== null && !(Number(declared) <= maxBody)) throw new HubError('PAYLOAD_TOO_LARGE', { limit: maxPackageBytes });
+  if (!req.body) return new Uint8Array(0);
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBody) {
+      await reader.cancel().catch(() => undefined);
+      throw new HubError('PAYLOAD_TOO_LARGE', { limit: maxPackageBytes });
+    }
+    chunks.push(value);
+  }
+  if (chunks.length === 1) return chunks[0] as Uint8Array;
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
 }

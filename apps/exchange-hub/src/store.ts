@@ -26,12 +26,17 @@ import {
 import { foldForSearch } from '@egov-vn/schemas';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { randomBytes, createHash } from 'node:crypto';
-import type { AgencyTable, AttachmentRow, Database, DeliveryTable, DocumentTable, StatusTable } from './db.js';
+import type { AgencyTable, AttachmentRow, Database, DeliveryTable, DocumentTable, StatusTable, WarningRow } from './db.js';
 import { HubError } from './hub-error.js';
+
+/** How a system's `XroadVnpt-timestamp` (no zone in it) is read. */
+export type AxisTimeZone = 'Asia/Ho_Chi_Minh' | 'UTC' | 'either';
 
 export interface SeedSystem {
   systemId: string;
   secret: string;
+  /** How its axis timestamps are read (default `either`: the Việt Nam reading or the UTC reading). */
+  timeZone?: AxisTimeZone;
   agencies: Array<{ code: string; name: string; email?: string }>;
 }
 
@@ -46,7 +51,7 @@ export interface Caller {
 }
 
 type DocRow = Selectable<DocumentTable>;
-type NewDocument = Omit<DocRow, 'seq' | 'kind' | 'attachments'> & { attachments: string };
+type NewDocument = Omit<DocRow, 'seq' | 'kind' | 'attachments' | 'warnings'> & { attachments: string; warnings: string };
 type DeliveryRow = Selectable<DeliveryTable>;
 type StatusRow = Selectable<StatusTable>;
 
@@ -185,9 +190,16 @@ export interface StoreOptions {
   maxPackageBytes: number;
 }
 
+export interface SystemEntry {
+  secret: string;
+  agencies: Set<string>;
+  /** How its axis timestamps are read (absent: `either`). */
+  timeZone?: AxisTimeZone;
+}
+
 export class HubStore {
   /** systemId → secret, agencies; refreshed from the database on a miss. */
-  #systems = new Map<string, { secret: string; agencies: Set<string> }>();
+  #systems = new Map<string, SystemEntry>();
   #agencyCodes: Set<string> | undefined;
   #queue: Array<{ row: NewDocument; resolve: (r: DocRow | undefined) => void; reject: (e: unknown) => void }> = [];
   #flushing = false;
@@ -207,13 +219,13 @@ export class HubStore {
       for (const s of seed.systems) {
         await tx
           .insertInto('systems')
-          .values({ id: s.systemId, secret: s.secret })
-          .onConflict((oc) => oc.column('id').doUpdateSet({ secret: s.secret }))
+          .values({ id: s.systemId, secret: s.secret, time_zone: s.timeZone ?? 'either' })
+          .onConflict((oc) => oc.column('id').doUpdateSet({ secret: s.secret, time_zone: s.timeZone ?? 'either' }))
           .execute();
         for (const a of s.agencies) {
           await tx
             .insertInto('agencies')
-            .values({ code: a.code, name: a.name, email: a.email ?? null, system_id: s.systemId, updated_at: new Date() })
+            .values({ code: a.code, name: a.name, email: a.email ?? null, system_id: s.systemId, updated_at: new Date(), registered_at: new Date() })
             .onConflict((oc) =>
               oc.column('code').doUpdateSet({ name: a.name, email: a.email ?? null, system_id: s.systemId }),
             )
@@ -225,15 +237,88 @@ export class HubStore {
     this.#agencyCodes = undefined;
   }
 
-  async system(systemId: string): Promise<{ secret: string; agencies: Set<string> } | undefined> {
+  async system(systemId: string): Promise<SystemEntry | undefined> {
     const cached = this.#systems.get(systemId);
     if (cached) return cached;
-    const row = await this.db.selectFrom('systems').select('secret').where('id', '=', systemId).executeTakeFirst();
+    const row = await this.db.selectFrom('systems').select(['secret', 'time_zone']).where('id', '=', systemId).executeTakeFirst();
     if (!row) return undefined;
     const agencies = await this.db.selectFrom('agencies').select('code').where('system_id', '=', systemId).execute();
-    const entry = { secret: row.secret, agencies: new Set(agencies.map((a) => a.code)) };
+    const entry: SystemEntry = { secret: row.secret, agencies: new Set(agencies.map((a) => a.code)), timeZone: row.time_zone as AxisTimeZone };
     this.#systems.set(systemId, entry);
     return entry;
+  }
+
+  // ---------- replay stores (in the database: they survive restarts and are shared by several hubs) ----------
+
+  #lastNoncePrune = Number.NEGATIVE_INFINITY;
+  #lastAxisPrune = Number.NEGATIVE_INFINITY;
+
+  /**
+   * Records a /v1 nonce; false when it was used within `ttlMs` (a replay). Rows older than `ttlMs` are pruned (at most
+   * every quarter of it): a request that old is refused by its timestamp anyway, so the table holds at most one
+   * window of requests.
+   */
+  async useNonce(systemId: string, nonce: string, now: number, ttlMs: number): Promise<boolean> {
+    const cutoff = new Date(now - ttlMs);
+    if (now - this.#lastNoncePrune > ttlMs / 4) {
+      this.#lastNoncePrune = now;
+      await this.db.deleteFrom('nonces').where('seen_at', '<', cutoff).execute();
+    }
+    const inserted = await this.db
+      .insertInto('nonces')
+      .values({ system_id: systemId, nonce, seen_at: new Date(now) })
+      .onConflict((oc) => oc.columns(['system_id', 'nonce']).doNothing())
+      .returning('nonce')
+      .executeTakeFirst();
+    if (inserted) return true;
+    // A row older than the window (not yet pruned) is no replay.
+    const renewed = await this.db
+      .updateTable('nonces')
+      .set({ seen_at: new Date(now) })
+      .where('system_id', '=', systemId)
+      .where('nonce', '=', nonce)
+      .where('seen_at', '<', cutoff)
+      .returning('nonce')
+      .executeTakeFirst();
+    return renewed !== undefined;
+  }
+
+  /**
+   * Records the use of an axis header set (systemid, timestamp, hash-header) for an operation and a body; false when
+   * the same set was used before for another operation or another body. The same operation with the same body is a
+   * retry (true). Rows older than `retentionMs` are pruned.
+   */
+  async useAxisHeaderSet(
+    use: { systemId: string; timestamp: string; hashHeader: string; operation: string; bodySha256: string },
+    now: number,
+    retentionMs: number,
+  ): Promise<boolean> {
+    if (now - this.#lastAxisPrune > 60_000) {
+      this.#lastAxisPrune = now;
+      await this.db.deleteFrom('axis_replay').where('seen_at', '<', new Date(now - retentionMs)).execute();
+    }
+    const inserted = await this.db
+      .insertInto('axis_replay')
+      .values({
+        system_id: use.systemId,
+        timestamp: use.timestamp,
+        hash_header: use.hashHeader,
+        operation: use.operation,
+        body_sha256: use.bodySha256,
+        seen_at: new Date(now),
+      })
+      .onConflict((oc) => oc.columns(['system_id', 'timestamp', 'hash_header']).doNothing())
+      .returning('operation')
+      .executeTakeFirst();
+    if (inserted) return true;
+    const first = await this.db
+      .selectFrom('axis_replay')
+      .select(['operation', 'body_sha256'])
+      .where('system_id', '=', use.systemId)
+      .where('timestamp', '=', use.timestamp)
+      .where('hash_header', '=', use.hashHeader)
+      .executeTakeFirst();
+    return first !== undefined && first.operation === use.operation && first.body_sha256 === use.bodySha256;
   }
 
   // ---------- sending ----------
@@ -254,6 +339,7 @@ export class HubStore {
       throw await invalidPackage(bytes, report, 'document');
     }
     const pkg: EdxmlDocumentPackage = report.package;
+    const warnings: WarningRow[] = [];
     const from = pkg.header.from?.organId;
     if (!from || from !== caller.agency) {
       throw new HubError('SENDER_MISMATCH', { from: from ?? null, agency: caller.agency });
@@ -300,10 +386,11 @@ export class HubStore {
       size: bytes.length,
       recipients,
       attachments: JSON.stringify(attachments),
+      warnings: JSON.stringify(warnings),
       sent_at: now,
     });
     const result: SendResult | undefined = row && {
-      document: { ...row, attachments },
+      document: { ...row, attachments, warnings },
       deliveries: recipients.map((r) => ({
         seq: 0,
         document_id: id,
@@ -353,12 +440,12 @@ export class HubStore {
             ({ row: r }) =>
               sql`(${r.id}, 'edoc', ${r.message_id}, ${r.sender}, ${r.body_sha256}, ${r.edxml}, ${r.edxml_document_id},
                 ${r.from_name}, ${r.subject}, ${r.notation}, ${r.promulgation_date}, ${r.priority}, ${r.paper}, ${r.signed},
-                ${r.size}, ${r.recipients}::text[], ${r.attachments}::jsonb, ${r.sent_at}::timestamptz)`,
+                ${r.size}, ${r.recipients}::text[], ${r.attachments}::jsonb, ${r.warnings}::jsonb, ${r.sent_at}::timestamptz)`,
           );
           const result = await sql<DocRow>`
             with doc as (
               insert into documents (id, kind, message_id, sender, body_sha256, edxml, edxml_document_id, from_name,
-                subject, notation, promulgation_date, priority, paper, signed, size, recipients, attachments, sent_at)
+                subject, notation, promulgation_date, priority, paper, signed, size, recipients, attachments, warnings, sent_at)
               values ${sql.join(values)}
               on conflict (sender, message_id) do nothing
               returning *

@@ -7,27 +7,83 @@ import {
   AxisRegisterAgencySchema,
   formatAxisDate,
   parseAxisDate,
+  RegisterAgencyRequestSchema,
 } from '@egov-vn/exchange-api';
+import { isAgencyCode } from '@egov-vn/schemas';
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { HubError } from './hub-error.js';
 import { readBody } from './request-body.js';
 import type { HubStore } from './store.js';
-import { type AxisCaller, verifyAxisRequest } from './vxp-auth.js';
+import { type AxisCaller, axisReplayRetentionMs, axisRequestBody, verifyAxisHeaders } from './vxp-auth.js';
 
 export interface VxpOptions {
   /** Largest accepted age of `XroadVnpt-timestamp` (ms). */
   maxAgeMs: number;
   now?: () => number;
+  /**
+   * The operator's token (HUB_OPERATOR_TOKEN): `Authorization: Bearer <token>` lets `registerAgency` take a body that
+   * its signed parameters do not cover. Without it such a registration is refused.
+   */
+  operatorToken?: string;
 }
 
 type Result = Record<string, unknown>;
-type Handler = (caller: AxisCaller) => Promise<Result>;
+type Handler = (caller: AxisCaller & { operator: boolean }) => Promise<Result>;
 
 const OK = { status: 'OK', ErrorCode: '0', ErrorDesc: 'Success' } as const;
 
-function fail(e: HubError): Result {
-  return { status: 'FAIL', ErrorCode: e.body.code, ErrorDesc: axisErrorDesc(e.body.message) };
+/**
+ * What the SDK reads from a FAIL answer besides the envelope, per operation (read from SDKVXP 2.0.1's bytecode): it
+ * reads `DocId` of sendEdoc and `count` of the two counts unconditionally (a missing one throws inside the SDK, which
+ * then hands its caller null); lists and getEdoc read `data` only on success, but an empty one costs nothing.
+ */
+const FAIL_FIELDS: Record<AxisOperation, Result> = {
+  sendEdoc: { DocId: '' },
+  getReceivedEdocList: { data: [] },
+  getSentEdocList: { data: [] },
+  getEdoc: { data: '' },
+  updateStatus: {},
+  countReceiveEdoc: { count: 0 },
+  countReceiveStatus: { count: 0 },
+  getAgenciesList: { data: [] },
+  getAgenciesListQD20: { data: [] },
+  registerAgency: {},
+  deleteAgency: {},
+};
+
+function fail(e: HubError, operation?: AxisOperation): Result {
+  return { status: 'FAIL', ErrorCode: e.body.code, ErrorDesc: axisErrorDesc(e.body.message), ...(operation ? FAIL_FIELDS[operation] : {}) };
+}
+
+/**
+ * JSON with every non-ASCII character written `\uXXXX`: the SDK reads answers in the platform's default charset, and
+ * an escaped body reads the same in every ASCII-compatible charset.
+ */
+export function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+const jsonResponse = (value: unknown) =>
+  new Response(asciiJson(value), { status: 200, headers: { 'content-type': 'application/json; charset=utf-8' } });
+
+/** The body as UTF-8 text (refused when it is not UTF-8: nothing is silently replaced). */
+function utf8Text(body: Uint8Array, what: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(body);
+  } catch {
+    throw invalid('body', `${what} không phải văn bản UTF-8 hợp lệ.`, `${what} is not valid UTF-8 text.`);
+  }
+}
+
+const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+function bearerIs(header: string | undefined, token: string | undefined): boolean {
+  if (!token || !header?.startsWith('Bearer ')) return false;
+  const a = createHash('sha256').update(header.slice(7)).digest();
+  const b = createHash('sha256').update(token).digest();
+  return timingSafeEqual(a, b);
 }
 
 function invalid(field: string, vi: string, en: string): HubError {
@@ -93,7 +149,7 @@ function handlers(store: HubStore): Record<AxisOperation, Handler> {
         const r = await store.receiveStatus(who, caller.body);
         return { ...OK, DocId: r.statusDocumentId };
       }
-      const r = await store.send(who, { edxml: new TextDecoder().decode(caller.body) });
+      const r = await store.send(who, { edxml: utf8Text(caller.body, 'Gói tin / The package') });
       return { ...OK, DocId: r.document.id };
     },
     getReceivedEdocList: async (caller) => {
@@ -171,8 +227,9 @@ function handlers(store: HubStore): Record<AxisOperation, Handler> {
     registerAgency: async (caller) => {
       let json: unknown;
       try {
-        json = JSON.parse(new TextDecoder().decode(caller.body));
-      } catch {
+        json = JSON.parse(utf8Text(caller.body, 'Thân yêu cầu / The request body'));
+      } catch (e) {
+        if (e instanceof HubError) throw e;
         throw invalid('body', 'Thân yêu cầu không phải JSON hợp lệ.', 'The request body is not valid JSON.');
       }
       const r = AxisRegisterAgencySchema.safeParse(json);
@@ -180,9 +237,28 @@ function handlers(store: HubStore): Record<AxisOperation, Handler> {
         const where = r.error.issues.map((i) => i.path.join('.')).join(', ');
         throw invalid('body', `Thông tin cơ quan không hợp lệ: ${where}.`, `Invalid agency data: ${where}.`);
       }
+      // The signature does not cover the body: the registration is the operator's, or every field of the body is also
+      // a signed parameter of the same value (the SDK's first argument is signed as headers).
+      const covered = Object.entries(json as Record<string, unknown>).every(([k, v]) => caller.param(k) === String(v));
+      if (!caller.operator && !covered) {
+        throw new HubError('FORBIDDEN', { reason: 'body-not-signed' }, {
+          vi: 'Đăng ký cơ quan cần mã thông báo của người vận hành trục (Authorization: Bearer …), hoặc mọi trường của thân yêu cầu phải được ký như tham số XroadVnpt-.',
+          en: 'Registering an agency needs the hub operator token (Authorization: Bearer …), or every field of the body signed as an XroadVnpt- parameter.',
+        });
+      }
+      // The same rules as PUT /v1/agencies/{code}.
+      const code: string = r.data.code;
+      if (!isAgencyCode(code)) {
+        throw invalid('code', `Mã định danh "${r.data.code}" không đúng dạng 000.00.00.G22.`, `The agency code "${r.data.code}" is not in the form 000.00.00.G22.`);
+      }
       if (!r.data.mail) throw invalid('mail', 'Cần hộp thư công vụ (mail) của cơ quan.', 'The agency needs an official e-mail (mail).');
-      const input: { name: string; email: string; parentCode?: string } = { name: r.data.name, email: r.data.mail };
-      if (r.data.pcode) input.parentCode = r.data.pcode;
+      const v1 = RegisterAgencyRequestSchema.safeParse({ name: r.data.name, email: r.data.mail, ...(r.data.pcode ? { parentCode: r.data.pcode } : {}) });
+      if (!v1.success) {
+        const where = v1.error.issues.map((i) => ({ email: 'mail', parentCode: 'pcode' })[String(i.path[0])] ?? String(i.path[0])).join(', ');
+        throw invalid(where, `Thông tin cơ quan không hợp lệ: ${where}.`, `Invalid agency data: ${where}.`);
+      }
+      const input: { name: string; email: string; parentCode?: string } = { name: v1.data.name, email: v1.data.email };
+      if (v1.data.parentCode) input.parentCode = v1.data.parentCode;
       await store.registerAgency({ systemId: caller.systemId, agency: r.data.code }, r.data.code, input);
       return { ...OK };
     },
@@ -201,31 +277,43 @@ export function createVxpApp(store: HubStore, options: VxpOptions): Hono {
   app.use('*', cors({ origin: '*', allowMethods: ['GET', 'POST'], maxAge: 600 }));
   app.on(['GET', 'POST'], '/:operation', async (c) => {
     const name = c.req.param('operation');
+    const operation = Object.hasOwn(axisOperations, name) ? (name as AxisOperation) : undefined;
     try {
-      if (!Object.hasOwn(axisOperations, name)) {
+      if (!operation) {
         throw new HubError('NOT_FOUND', { operation: name }, {
           vi: `Không có thao tác ${name} trên trục.`,
           en: `There is no operation ${name} on the hub.`,
         });
       }
-      const operation = name as AxisOperation;
-      const body = await readBody(c.req, store.options.maxPackageBytes);
+      const def = { ...axisOperations[operation], name: operation };
       const authOptions: { maxAgeMs: number; now?: () => number } = { maxAgeMs: options.maxAgeMs };
       if (options.now) authOptions.now = options.now;
-      const caller = await verifyAxisRequest(store, authOptions, {
-        headers: c.req.raw.headers,
-        body,
-        operation: axisOperations[operation],
-      });
-      return c.json(await byOperation[operation](caller));
+      // Headers first; only an authenticated request has its body read (bounded while it streams).
+      const auth = await verifyAxisHeaders(store, authOptions, { headers: c.req.raw.headers, operation: def });
+      const body = axisRequestBody(auth, await readBody(c.req.raw, store.options.maxPackageBytes), def);
+      // A header set is bound to the first operation and body it was used for (the signature covers neither).
+      const now = options.now?.() ?? Date.now();
+      const fresh = await store.useAxisHeaderSet(
+        { systemId: auth.systemId, timestamp: auth.timestamp, hashHeader: auth.hashHeader, operation, bodySha256: sha256(body) },
+        now,
+        axisReplayRetentionMs(options.maxAgeMs),
+      );
+      if (!fresh) {
+        throw new HubError('REPLAYED_REQUEST', { operation }, {
+          vi: 'Bộ tiêu đề ký này đã được dùng cho thao tác hoặc nội dung khác: mỗi yêu cầu cần chữ ký riêng (tạo đối tượng dịch vụ SDK mới cho mỗi lần gọi).',
+          en: 'This signed header set was already used for another operation or body: every request needs its own signature (a new SDK service object per call).',
+        });
+      }
+      const operator = bearerIs(c.req.header('authorization'), options.operatorToken);
+      return jsonResponse(await byOperation[operation]({ systemId: auth.systemId, agencies: auth.agencies, param: auth.param, body, operator }));
     } catch (e) {
-      if (e instanceof HubError) return c.json(fail(e));
+      if (e instanceof HubError) return jsonResponse(fail(e, operation));
       console.error(e);
-      return c.json(fail(new HubError('INTERNAL')));
+      return jsonResponse(fail(new HubError('INTERNAL'), operation));
     }
   });
-  app.all('*', (c) =>
-    c.json(fail(new HubError('NOT_FOUND', undefined, { vi: 'Không có thao tác này trên trục.', en: 'No such operation on the hub.' }))),
+  app.all('*', () =>
+    jsonResponse(fail(new HubError('NOT_FOUND', undefined, { vi: 'Không có thao tác này trên trục.', en: 'No such operation on the hub.' }))),
   );
   return app;
 }

@@ -215,7 +215,12 @@ export function createAxisClient(options: AxisClientOptions): AxisClient {
       return (await call('getAgenciesListQD20', o.level ? [['level', o.level]] : [], '{}', o)).data;
     },
     async registerAgency(agency, o = {}) {
-      await call('registerAgency', [], JSON.stringify(agency), o);
+      // As the SDK's registerAgency(json, json) does: the fields are signed as parameters too, so the hub knows the
+      // (unsigned) body is the one the system meant.
+      const signed = Object.entries(agency)
+        .filter(([, v]) => v !== undefined && v !== null)
+        .map(([k, v]) => [k, String(v)] as [string, string]);
+      await call('registerAgency', signed, JSON.stringify(agency), o);
     },
     async deleteAgency(code, o = {}) {
       await call('deleteAgency', [['AgencyCode', code]], '{}', o);
