@@ -46,24 +46,25 @@ describe('egov-vn check', () => {
 
   it('exits 1 and reports every problem with line:column and element path', async () => {
     const o = io();
-    expect(await run(['check', bad], o)).toBe(1);
+    expect(await run(['check', '--profile', 'strict', bad], o)).toBe(1);
     expect(o.stdout.text).toMatch(/bad\.edxml:\d+:\d+ {2}lỗi {2}\/edXML\/edXMLEnvelope\/edXMLHeader\/MessageHeader\/DueDate {2}.*\[EDXML_DATE_FORMAT\]/);
     expect(o.stdout.text).toMatch(/\/OtherInfo\/Priority {2}.*\[EDXML_RANGE\]/);
   });
 
   it('speaks English with --lang en', async () => {
     const o = io();
-    expect(await run(['check', '--lang', 'en', bad], o)).toBe(1);
+    expect(await run(['check', '--lang', 'en', '--profile', 'strict', bad], o)).toBe(1);
     expect(o.stdout.text).toContain('not conformant (edXML document package): 2 errors');
   });
 
   it('writes JSON for machines with --json', async () => {
     const o = io();
-    expect(await run(['check', '--json', 'good.edxml', 'bad.edxml', 'doctype.edxml'], o)).toBe(1);
+    expect(await run(['check', '--json', '--profile', 'strict', 'good.edxml', 'bad.edxml', 'doctype.edxml'], o)).toBe(1);
     const reports = JSON.parse(o.stdout.text) as FileReport[];
     expect(reports.map((r) => [r.kind, r.ok])).toEqual([['document', true], ['document', false], ['unknown', false]]);
     expect(reports[2]?.issues[0]).toMatchObject({ code: 'XML_DOCTYPE_FORBIDDEN', line: 2, column: 1 });
     expect(reports[1]?.issues.map((i) => i.code)).toEqual(['EDXML_DATE_FORMAT', 'EDXML_RANGE']);
+    expect(reports.map((r) => r.profile)).toEqual(['strict', 'strict', 'strict']);
   });
 
   it('checks document JSON with @egov-vn/schemas, with located problems', async () => {
@@ -106,6 +107,46 @@ describe('egov-vn check', () => {
     expect(tampered?.issues).toEqual([expect.objectContaining({ code: 'SIGNATURE_DIGEST_MISMATCH', severity: 'error' })]);
   });
 
+  it('uses the axis profile by default: deviations are warnings, exit 0, and says which profile it used', async () => {
+    const o = io();
+    expect(await run(['check', bad], o)).toBe(0);
+    expect(o.stdout.text.split('\n')[0]).toBe(
+      'Hồ sơ kiểm tra edXML: axis (những gì trục liên thông quốc gia chấp nhận; sai lệch so với QCVN 102:2016 là cảnh báo).',
+    );
+    expect(o.stdout.text).toMatch(/bad\.edxml:\d+:\d+ {2}cảnh báo {2}\/edXML\/edXMLEnvelope\/edXMLHeader\/MessageHeader\/DueDate {2}.*\[EDXML_DATE_FORMAT\]/);
+    const en = io();
+    expect(await run(['check', '--lang', 'en', '--profile', 'strict', 'good.edxml'], en)).toBe(0);
+    expect(en.stdout.text).toContain('edXML profile: strict (the text of QCVN 102:2016; every deviation is an error).');
+  });
+
+  it('reads the axis-shaped fixtures of @egov-vn/edxml: exit 0 with warnings under axis, 1 under strict', async () => {
+    const fixtures = join(import.meta.dirname, '..', '..', 'edxml', 'fixtures', 'axis');
+    const files = ['official-sdk-sample.edxml', 'revoke-without-documentid.edxml', 'captured-vpcp-2019.edxml', 'bytes-before-prolog.edxml'];
+    const axis = io();
+    expect(await run(['check', '--json', ...files], { ...axis, cwd: fixtures })).toBe(0);
+    const reports = JSON.parse(axis.stdout.text) as FileReport[];
+    for (const r of reports) {
+      expect(r).toMatchObject({ kind: 'document', readable: true, ok: true, profile: 'axis' });
+      expect(r.issues.length).toBeGreaterThan(0);
+      expect(r.issues.every((i) => i.severity === 'warning')).toBe(true);
+    }
+    expect(reports[0]?.issues.map((i) => i.code).sort()).toEqual(['EDXML_SIGNATURE_NOT_XMLDSIG', 'EDXML_UNDECLARED_PREFIX', 'EDXML_UNDECLARED_PREFIX']);
+    const strict = io();
+    expect(await run(['check', '--profile', 'strict', ...files], { ...strict, cwd: fixtures })).toBe(1);
+    expect(strict.stdout.text).toContain('4 tệp: 0 hợp lệ, 4 không hợp lệ, 0 không đọc được.');
+    expect(strict.stdout.text).toMatch(/lỗi {2}\/edXML\/edXMLEnvelope\/edXMLHeader\/TraceHeaderList\/Bussiness {2}.*\[EDXML_BUSSINESS_DOCUMENT_ID_MISSING\]/);
+  });
+
+  it('keeps delivery-breaking problems errors under axis (exit 1) and refuses an unknown profile (exit 2)', async () => {
+    writeFileSync(join(dir, 'no-to.edxml'), buildEdxml(sampleDocumentPackage('new')).replace(/<edXML:To>[\s\S]*?<\/edXML:To>\n/, ''));
+    const o = io();
+    expect(await run(['check', 'no-to.edxml'], o)).toBe(1);
+    expect(o.stdout.text).toMatch(/lỗi {2}\/edXML\/edXMLEnvelope\/edXMLHeader\/MessageHeader {2}.*\[EDXML_REQUIRED\]/);
+    const usage = io();
+    expect(await run(['check', '--profile', 'lenient', good], usage)).toBe(2);
+    expect(usage.stderr.text).toContain('Hồ sơ kiểm tra không hợp lệ: "lenient"');
+  });
+
   it('shows a progress bar on a terminal only', async () => {
     const tty = io(true);
     await run(['check', 'good.edxml', 'status.edxml'], tty);
@@ -129,7 +170,7 @@ describe('the built bin', () => {
     const exec = promisify(execFile);
     const ok = await exec(process.execPath, [bin, 'check', good]);
     expect(ok.stdout).toContain('✔');
-    const failed = await exec(process.execPath, [bin, 'check', '--lang', 'en', bad]).catch((e: unknown) => e);
+    const failed = await exec(process.execPath, [bin, 'check', '--lang', 'en', '--profile', 'strict', bad]).catch((e: unknown) => e);
     expect(failed).toMatchObject({ code: 1 });
     expect((failed as { stdout: string }).stdout).toContain('[EDXML_RANGE]');
     const unreadable = await exec(process.execPath, [bin, 'check', join(dir, 'nope.edxml')]).catch((e: unknown) => e);

@@ -19,16 +19,29 @@ Global options: --lang vi|en (default vi), --help, --version`,
   badLang: ['Ngôn ngữ không hỗ trợ: "{value}" (dùng vi hoặc en).', 'Unsupported language: "{value}" (use vi or en).'],
   badOption: ['Tùy chọn không hợp lệ: {detail}', 'Invalid option: {detail}'],
   checkUsage: [
-    `Cách dùng: egov-vn check <tệp…> [--json] [--lang vi|en] [--no-warnings] [--no-progress] [--trust <gốc.pem>] [--crl <tệp.crl>]
+    `Cách dùng: egov-vn check <tệp…> [--profile axis|strict] [--json] [--lang vi|en] [--no-warnings] [--no-progress] [--trust <gốc.pem>] [--crl <tệp.crl>]
 
 Kiểm tra gói tin edXML (gói văn bản, gói trạng thái) theo QCVN 102:2016, tệp JSON văn bản theo Nghị định 30/2020
 và chữ ký số trên tệp PDF (chứng thư gốc tin cậy cho bằng --trust).
-Mã thoát: 0 hợp lệ, 1 không hợp lệ, 2 không đọc được tệp hoặc sai cách dùng.`,
-    `Usage: egov-vn check <files…> [--json] [--lang vi|en] [--no-warnings] [--no-progress] [--trust <anchors.pem>] [--crl <file.crl>]
+--profile axis (mặc định): những gì trục liên thông quốc gia chấp nhận — chỉ điều làm hỏng việc chuyển gói là lỗi,
+  mọi sai lệch so với QCVN 102:2016 là cảnh báo có mã riêng; --profile strict: đúng văn bản QCVN 102:2016.
+Mã thoát: 0 hợp lệ (có thể có cảnh báo), 1 có lỗi, 2 không đọc được tệp hoặc sai cách dùng.`,
+    `Usage: egov-vn check <files…> [--profile axis|strict] [--json] [--lang vi|en] [--no-warnings] [--no-progress] [--trust <anchors.pem>] [--crl <file.crl>]
 
 Checks edXML packages (document, status) against QCVN 102:2016, document JSON against Nghị định 30/2020
 and the signatures of PDF files (trust anchors given with --trust).
-Exit codes: 0 conformant, 1 not conformant, 2 unreadable file or usage error.`,
+--profile axis (default): what the national axis accepts — only what breaks delivery is an error, every deviation
+  from QCVN 102:2016 is a warning with its own code; --profile strict: the text of QCVN 102:2016.
+Exit codes: 0 conformant (warnings allowed), 1 errors, 2 unreadable file or usage error.`,
+  ],
+  badProfile: ['Hồ sơ kiểm tra không hợp lệ: "{value}" (dùng axis hoặc strict).', 'Unknown profile: "{value}" (use axis or strict).'],
+  profileAxis: [
+    'Hồ sơ kiểm tra edXML: axis (những gì trục liên thông quốc gia chấp nhận; sai lệch so với QCVN 102:2016 là cảnh báo).',
+    'edXML profile: axis (what the national axis accepts; deviations from QCVN 102:2016 are warnings).',
+  ],
+  profileStrict: [
+    'Hồ sơ kiểm tra edXML: strict (đúng văn bản QCVN 102:2016; mọi sai lệch là lỗi).',
+    'edXML profile: strict (the text of QCVN 102:2016; every deviation is an error).',
   ],
   noFiles: ['Chưa chỉ ra tệp cần kiểm tra.', 'No file to check.'],
   unreadable: ['Không đọc được tệp: {detail}', 'Cannot read the file: {detail}'],

@@ -217,7 +217,7 @@ export const issueMessages = {
   EDXML_UNDECLARED_PREFIX: {
     vi: (p) =>
       `Tiền tố "${v(p, 'prefix')}" được dùng mà không khai báo (${v(p, 'count')} lần); đã hiểu là không gian tên ${v(p, 'ns')}.`,
-    en: (p) => `Prefix "${v(p, 'prefix')}" is used without a declaration (${v(p, 'count')} times); read as namespace ${v(p, 'ns')}.`,
+    en: (p) => `Prefix "${v(p, 'prefix')}" is used without a declaration (${v(p, 'count')}×); read as namespace ${v(p, 'ns')}.`,
     severity: 'warning',
   },
   EDXML_BYTES_BEFORE_PROLOG: {

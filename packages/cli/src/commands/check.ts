@@ -2,12 +2,13 @@ import { open, readFile, stat } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
 import { resolve } from 'node:path';
 import { Readable } from 'node:stream';
-import { checkEdxml, type EdxmlIssue } from '@egov-vn/edxml';
+import { checkEdxml, edxmlProfiles, type EdxmlIssue, type EdxmlProfile } from '@egov-vn/edxml';
 import { EXIT_NOT_CONFORMANT, EXIT_OK, EXIT_USAGE, type Command, type CommandContext } from '../command.js';
 import { t, type Lang } from '../i18n.js';
 import { lineColumn, locateJsonValues, locatePath } from '../json-locate.js';
 import { parseCommandArgs } from '../main.js';
 import { isPdf, loadTrust, pdfIssues, verifyPdfFile } from '../pdf.js';
+import { nd30Issues } from '../nd30.js';
 import { Progress } from '../progress.js';
 
 /** One problem in a file, ready to print or to serialise. */
@@ -19,6 +20,9 @@ export interface FileIssue {
   column?: number;
   /** Element path (edXML) or JSON path (`/signer/fullName`). */
   path?: string;
+  /** PDF: 1-based page and rectangle (points from the bottom left) of a Nghị định 30 finding. */
+  page?: number;
+  rect?: readonly number[];
 }
 
 /** The result of checking one file. */
@@ -29,6 +33,8 @@ export interface FileReport {
   readable: boolean;
   ok: boolean;
   issues: FileIssue[];
+  /** The edXML profile the file was checked against (edXML packages only). */
+  profile?: EdxmlProfile;
 }
 
 function fromEdxml(i: EdxmlIssue): FileIssue {
@@ -132,7 +138,14 @@ async function verifySignature(path: string, lang: Lang): Promise<FileIssue | un
 /** Checks one file: detects its kind (edXML package or document JSON) and collects every problem. Never throws. */
 export async function checkFile(
   file: string,
-  options: { lang?: Lang; warnings?: boolean; cwd?: string; trust?: { trustAnchors: Uint8Array[]; crls: Uint8Array[] } } = {},
+  options: {
+    lang?: Lang;
+    warnings?: boolean;
+    cwd?: string;
+    trust?: { trustAnchors: Uint8Array[]; crls: Uint8Array[] };
+    /** edXML profile: `axis` (default: what the national axis accepts) or `strict` (the text of QCVN 102:2016). */
+    profile?: EdxmlProfile;
+  } = {},
 ): Promise<FileReport> {
   const lang = options.lang ?? 'vi';
   const path = resolve(options.cwd ?? '.', file);
@@ -141,20 +154,25 @@ export async function checkFile(
     if (kind === 'json') return { ...(await checkJson(path, lang)), file };
     if (kind === 'pdf') {
       const report = await verifyPdfFile(path, options.trust ?? { trustAnchors: [], crls: [] });
-      const issues = pdfIssues(report, lang).filter((i) => i.severity === 'error' || options.warnings !== false);
+      const all: FileIssue[] = [...pdfIssues(report, lang), ...(report.documentError ? [] : await nd30Issues(path, report, lang))];
+      const issues = all.filter((i) => i.severity === 'error' || options.warnings !== false);
       return { file, kind: 'pdf', readable: true, ok: !issues.some((i) => i.severity === 'error'), issues };
     }
     const stream = Readable.toWeb(createReadStream(path)) as unknown as ReadableStream<Uint8Array>;
-    const r = await checkEdxml(stream, { lang, warnings: options.warnings ?? true });
+    const profile = options.profile ?? 'axis';
+    const r = await checkEdxml(stream, { lang, warnings: options.warnings ?? true, profile });
     const unreadable = r.issues.some((i) => i.code === 'XML_READ_ERROR');
     const issues = r.issues.map(fromEdxml);
     const signature = r.package?.signature;
-    if (signature && signature.children.some((c) => typeof c !== 'string')) {
+    // A <Signature> outside the XMLDSig namespace (as in the official samples) is reported by the checker with the
+    // profile's severity; it is not an XML signature, so there is nothing to verify.
+    const notXmlDsig = r.issues.some((i) => i.code === 'EDXML_SIGNATURE_NOT_XMLDSIG');
+    if (signature && !notXmlDsig && signature.children.some((c) => typeof c !== 'string')) {
       const verdict = await verifySignature(path, lang);
       if (verdict) issues.push(verdict);
     }
     const ok = !issues.some((i) => i.severity === 'error');
-    return { file, kind: r.kind, readable: !unreadable, ok: r.ok && ok, issues };
+    return { file, kind: r.kind, readable: !unreadable, ok: r.ok && ok, issues, profile };
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
     return {
@@ -201,6 +219,7 @@ export const command: Command = {
       progress: { type: 'boolean', default: true },
       trust: { type: 'string', multiple: true },
       crl: { type: 'string', multiple: true },
+      profile: { type: 'string', default: 'axis' },
       help: { type: 'boolean', short: 'h', default: false },
     });
     if (!args) return EXIT_USAGE;
@@ -211,6 +230,11 @@ export const command: Command = {
     const files = args.positionals;
     if (files.length === 0) {
       ctx.stderr.write(`${t(ctx.lang, 'noFiles')}\n${t(ctx.lang, 'checkUsage')}\n`);
+      return EXIT_USAGE;
+    }
+    const profile = args.values['profile'] as EdxmlProfile;
+    if (!edxmlProfiles.includes(profile)) {
+      ctx.stderr.write(`${t(ctx.lang, 'badProfile', { value: profile })}\n${t(ctx.lang, 'checkUsage')}\n`);
       return EXIT_USAGE;
     }
     const names = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
@@ -224,9 +248,10 @@ export const command: Command = {
     const json = args.values['json'] === true;
     const progress = new Progress(ctx.stderr, files.length, args.values['progress'] !== false && !json && files.length > 1);
     const reports: FileReport[] = [];
+    if (!json) ctx.stdout.write(`${t(ctx.lang, profile === 'axis' ? 'profileAxis' : 'profileStrict')}\n`);
     for (const [n, file] of files.entries()) {
       progress.update(n, file);
-      const r = await checkFile(file, { lang: ctx.lang, warnings: args.values['warnings'] !== false, cwd: ctx.cwd, trust });
+      const r = await checkFile(file, { lang: ctx.lang, warnings: args.values['warnings'] !== false, cwd: ctx.cwd, trust, profile });
       reports.push(r);
       if (!json) {
         progress.clear();
