@@ -1,0 +1,218 @@
+// The proofs of the CDN folder in Chromium, no bundler anywhere: static pages with the import map and loader.js,
+// served by serveCdn from the built folder (packages/cdn/dist/egov-vn/<version>/).
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromiumLaunchOptions } from '@egov-vn/vitest-config/chromium';
+import { chromium } from 'playwright';
+import type { Browser } from 'playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCdn } from '../src/build.js';
+import { cspHash, importMapFor, importMapText, snippet } from '../src/importmap.js';
+import type { CdnManifest } from '../src/importmap.js';
+import { builtFolder, manifestOf, open, pageHtml, recorded, site, strictCsp, transferred, upgraded, version } from './harness.js';
+
+const manifest = manifestOf();
+const tags = Object.keys(manifest.tags);
+const base = `/egov-vn/${version}/`;
+const mapHash = (m: CdnManifest, at: string, suffixed = false) => cspHash(importMapText(importMapFor(m, at, { suffixed })));
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await chromium.launch(chromiumLaunchOptions);
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+describe('one version, loader.js and the import map', () => {
+  it('loads every element by its tag under a strict CSP with Trusted Types enforced, with one lit', async () => {
+    const csp = strictCsp([mapHash(manifest, base)]);
+    const s = await site(
+      { 'index.html': pageHtml(snippet(manifest), tags.map((t) => `<${t}></${t}>`).join('\n')) },
+      { [`egov-vn/${version}`]: builtFolder },
+      (path) => (path.endsWith('.html') ? { 'content-security-policy': csp } : undefined),
+    );
+    try {
+      const { page, problems } = await open(browser, `${s.url}/`);
+      await expect.poll(() => upgraded(page, tags), { timeout: 20_000 }).toEqual(tags);
+      const { violations, errors } = await recorded(page);
+      expect(violations).toEqual([]);
+      expect(errors).toEqual([]);
+      expect(problems).toEqual([]);
+      // Trusted Types really is enforced on this page: assigning a string to a script sink throws.
+      expect(await page.evaluate(() => {
+        try {
+          document.createElement('script').textContent = 'void 0';
+          return 'allowed';
+        } catch (e) {
+          return (e as Error).name;
+        }
+      })).toBe('TypeError');
+      const { files } = await transferred(page);
+      expect(files.filter((f) => /\/vendor\/lit-[\w-]{8}\.js$/.test(f))).toHaveLength(1);
+      expect(files.filter((f) => f.includes('/suffixed/'))).toEqual([]);
+      await page.close();
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('loads elements added later, and those inside a shadow root the page passes to discover(root)', async () => {
+    const script = `import { discover } from '${base}loader.js';
+const host = document.querySelector('#host');
+const shadow = host.attachShadow({ mode: 'open' });
+shadow.innerHTML = '<egov-date-picker></egov-date-picker>';
+document.querySelector('#go').addEventListener('click', () => discover(shadow));
+document.querySelector('#add').addEventListener('click', () => document.body.append(document.createElement('egov-deadline')));
+`;
+    const s = await site(
+      { 'index.html': pageHtml(snippet(manifest), '<button id="add">add</button><button id="go">discover</button><div id="host"></div>', '/page.js'), 'page.js': script },
+      { [`egov-vn/${version}`]: builtFolder },
+    );
+    try {
+      const { page, problems } = await open(browser, `${s.url}/`);
+      await page.locator('#add').click();
+      await expect.poll(() => page.evaluate(() => customElements.get('egov-deadline') !== undefined)).toBe(true);
+      // The MutationObserver does not see into a closed world of shadow roots: nothing loads until discover(root).
+      expect(await page.evaluate(() => customElements.get('egov-date-picker'))).toBeUndefined();
+      await page.locator('#go').click();
+      await expect
+        .poll(() => page.evaluate(() => (document.querySelector('#host')!.shadowRoot!.querySelector('egov-date-picker')!.shadowRoot?.childNodes.length ?? 0) > 0))
+        .toBe(true);
+      expect(problems).toEqual([]);
+      await page.close();
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('enforces SRI: one changed byte in one module fails that element with egov-error, the rest of the page works', async () => {
+    const tampered = mkdtempSync(join(tmpdir(), 'egov-cdn-tampered-'));
+    cpSync(builtFolder, tampered, { recursive: true });
+    const file = join(tampered, manifest.tags['egov-deadline']!);
+    const code = readFileSync(file, 'utf8');
+    // Still valid JavaScript (a letter in a string changes): only the integrity check can refuse it.
+    const at = code.indexOf('egov-deadline');
+    writeFileSync(file, code.slice(0, at) + 'E' + code.slice(at + 1));
+    const s = await site(
+      { 'index.html': pageHtml(snippet(manifest), '<egov-deadline due="2026-02-26" today="2026-02-13"></egov-deadline>\n<egov-month-calendar month="2026-04"></egov-month-calendar>') },
+      { [`egov-vn/${version}`]: tampered },
+    );
+    try {
+      const { page, problems } = await open(browser, `${s.url}/`);
+      await expect.poll(() => recorded(page).then((r) => r.errors)).toEqual([{ tag: 'egov-deadline', target: 'egov-deadline' }]);
+      await expect.poll(() => upgraded(page, ['egov-month-calendar', 'egov-deadline'])).toEqual(['egov-month-calendar']);
+      expect(problems.some((p) => /integrity/i.test(p))).toBe(true);
+      await page.close();
+    } finally {
+      await s.close();
+      rmSync(tampered, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps a portal page with <egov-signature-panel> only within its weight budget (gzip, bytes transferred)', async () => {
+    const s = await site({ 'index.html': pageHtml(snippet(manifest), '<egov-signature-panel></egov-signature-panel>') }, { [`egov-vn/${version}`]: builtFolder });
+    try {
+      const { page } = await open(browser, `${s.url}/`);
+      await expect.poll(() => upgraded(page, ['egov-signature-panel'])).toEqual(['egov-signature-panel']);
+      const { bytes, decoded, files } = await transferred(page);
+      console.log(`page with <egov-signature-panel> only: ${bytes} bytes transferred (gzip), ${decoded} decoded, ${files.length} files`);
+      expect(files.some((f) => f.includes('/vendor/pdfjs'))).toBe(false);
+      expect(bytes).toBeGreaterThan(10_000);
+      expect(bytes).toBeLessThan(36_000);
+      await page.close();
+    } finally {
+      await s.close();
+    }
+  });
+});
+
+describe('two versions on one page', () => {
+  const next = '0.1.0';
+  let out: string;
+  let nextManifest: CdnManifest;
+  beforeAll(async () => {
+    out = mkdtempSync(join(tmpdir(), 'egov-cdn-next-'));
+    nextManifest = (await buildCdn({ outDir: out, version: next, tarball: false })).manifest;
+  }, 180_000);
+  afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+  it('runs this version’s <egov-signature-panel> and the next one’s <egov-signature-panel-0-1> side by side', async () => {
+    const nextBase = `/egov-vn/${next}/`;
+    const csp = strictCsp([mapHash(manifest, base), mapHash(nextManifest, nextBase, true)]);
+    const script = `for (const panel of document.querySelectorAll('egov-signature-panel, egov-signature-panel-0-1')) panel.pdf = new TextEncoder().encode('not a PDF');
+const slot = (e) => (e.target.localName === 'egov-signature-panel' ? 'first' : 'second');
+document.addEventListener('egov-verified', (e) => (document.body.dataset[slot(e)] = \`verified: \${e.detail.report.signaturesCount} signatures\`));
+document.addEventListener('egov-verify-error', (e) => (document.body.dataset[slot(e)] = \`error: \${e.detail.message.en}\`));
+`;
+    const s = await site(
+      {
+        'index.html': pageHtml(
+          snippet(manifest) + snippet(nextManifest, nextBase, { suffixed: true }),
+          '<egov-signature-panel lang="en"></egov-signature-panel>\n<egov-signature-panel-0-1 lang="en"></egov-signature-panel-0-1>',
+          '/page.js',
+        ),
+        'page.js': script,
+      },
+      { [`egov-vn/${version}`]: builtFolder, [`egov-vn/${next}`]: join(out, 'egov-vn', next) },
+      (path) => (path.endsWith('.html') ? { 'content-security-policy': csp } : undefined),
+    );
+    try {
+      const { page, problems } = await open(browser, `${s.url}/`);
+      await expect.poll(() => upgraded(page, ['egov-signature-panel', 'egov-signature-panel-0-1'])).toEqual(['egov-signature-panel', 'egov-signature-panel-0-1']);
+      expect(await page.evaluate(() => customElements.get('egov-signature-panel') !== customElements.get('egov-signature-panel-0-1'))).toBe(true);
+      // Both checked their document with their own version's code (each loads its own verification chunk).
+      const outcome = () => page.evaluate(() => [document.body.dataset['first'] ?? '', document.body.dataset['second'] ?? '']);
+      await expect.poll(outcome).toEqual([expect.stringMatching(/^(verified|error): /), expect.stringMatching(/^(verified|error): /)]);
+      const [first, second] = await outcome();
+      expect(second).toBe(first);
+      const { files } = await transferred(page);
+      expect(files.filter((f) => f.includes('/vendor/lit-')).map((f) => f.split('/')[2])).toEqual(expect.arrayContaining([version, next]));
+      expect(files.some((f) => f.startsWith(`${nextBase}suffixed/signature-elements/signature-panel-`))).toBe(true);
+      expect(files.filter((f) => /\/chunks\/core-/.test(f)).map((f) => f.split('/')[2]).sort()).toEqual([version, next]);
+      expect((await recorded(page)).violations).toEqual([]);
+      expect(problems).toEqual([]);
+      await page.close();
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('loads the same version twice (two mirrors, two fragments) without running a module twice or throwing', async () => {
+    const mirror = `/mirror/egov-vn/${version}/`;
+    const s = await site(
+      { 'index.html': pageHtml(snippet(manifest) + snippet(manifest, mirror), tags.map((t) => `<${t}></${t}>`).join('\n')) },
+      { [`egov-vn/${version}`]: builtFolder, [`mirror/egov-vn/${version}`]: builtFolder },
+    );
+    try {
+      const { page, problems, warnings } = await open(browser, `${s.url}/`);
+      await expect.poll(() => upgraded(page, tags), { timeout: 20_000 }).toEqual(tags);
+      const { files } = await transferred(page);
+      // The mirror's loader found this version's loader already running and handed everything to it.
+      expect(files.filter((f) => f.startsWith('/mirror/'))).toEqual([`${mirror}loader.js`]);
+      expect(warnings.filter((w) => w.includes('[egov-vn]'))).toEqual([]);
+      expect(problems).toEqual([]);
+      await page.close();
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('lets two versions with the same plain tags share a page: the first definition stays, nothing throws', async () => {
+    const nextBase = `/egov-vn/${next}/`;
+    const s = await site(
+      { 'index.html': pageHtml(snippet(manifest) + snippet(nextManifest, nextBase), '<egov-deadline due="2026-02-26" today="2026-02-13"></egov-deadline>') },
+      { [`egov-vn/${version}`]: builtFolder, [`egov-vn/${next}`]: join(out, 'egov-vn', next) },
+    );
+    try {
+      const { page, problems } = await open(browser, `${s.url}/`);
+      await expect.poll(() => upgraded(page, ['egov-deadline'])).toEqual(['egov-deadline']);
+      expect(problems).toEqual([]);
+      expect((await recorded(page)).errors).toEqual([]);
+      await page.close();
+    } finally {
+      await s.close();
+    }
+  });
+});
