@@ -9,6 +9,22 @@ export { cryptoKeySigner, type Signer, type SignAlgorithm } from './sign/signer.
 export { pkcs12Signer, readPkcs12, type Pkcs12Contents } from './sign/pkcs12.js';
 export { addValidationData, type ValidationData } from './sign/validation-data.js';
 export { remoteSigner, callService, type RemoteSignerOptions, type RemoteReply, type WebSocketLike, type WebSocketFactory } from './sign/remote.js';
+export {
+  cscSigner,
+  CscClient,
+  cscLogin,
+  cscClientToken,
+  signAlgorithmFor,
+  waitForSad,
+  type CscConnection,
+  type CscSignerOptions,
+  type CscCredentialInfo,
+  type CscAuthData,
+  type CscAuthorization,
+} from './signers/csc.js';
+export { signPdfBatch, type SignPdfBatchOptions } from './signers/batch.js';
+export { checkedSignatures, REMOTE_ERRORS, type RemoteErrorCode, type RemoteSigningState, type BatchSigner } from './signers/common.js';
+export { relaySigner, listRelayCredentials, type RelaySignerOptions, type RelayConnection, type RelayCredentialInfo } from './signers/relay-client.js';
 export { verifyPdf, parsePdfDate, type VerifyOptions, type VerifyPolicy } from './verify/verify-pdf.js';
 export { formatReport, vnTime } from './verify/format.js';
 export {
