@@ -14,6 +14,11 @@ export const builtinCommands: CommandEntry[] = [
     load: async () => (await import('./sign.js')).command,
   },
   {
+    name: 'copy',
+    summary: { vi: 'Tạo bản sao điện tử (sao y) từ ảnh quét, có ký số', en: 'Make a signed electronic copy (sao y) from scans' },
+    load: async () => (await import('./copy.js')).command,
+  },
+  {
     name: 'verify',
     summary: { vi: 'Kiểm tra chữ ký số trên tệp PDF', en: 'Verify the digital signatures of PDF files' },
     load: async () => (await import('./verify.js')).command,
