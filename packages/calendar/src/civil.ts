@@ -1,76 +1,35 @@
+import { type CivilDate, type DateInput, formatVnDate as formatCivilVnDate, safeToCivilDate } from '@egov-vn/schemas';
 import { CalendarError } from './errors.js';
 import type { Lang } from './errors.js';
 
-/**
- * A civil (Gregorian) calendar date with no time and no time zone: what is printed on a document or a wall calendar.
- * `month` is 1–12 (not 0–11 as in JS `Date`), `day` is 1–31.
- */
-export interface CivilDate {
-  readonly year: number;
-  readonly month: number;
-  readonly day: number;
-}
-
-/**
- * Every function that takes a date accepts either a {@link CivilDate} object or an ISO 8601 calendar date string
- * `yyyy-mm-dd`. JS `Date` objects are deliberately not accepted: they are instants, and their calendar date depends
- * on the time zone of the machine. Convert one explicitly with {@link civilDateOf}.
- */
-export type DateInput = CivilDate | string;
+// Civil dates are the kit's one definition (`@egov-vn/schemas`): re-exported here, with the same rule about JS
+// `Date` (refused: a `Date` is an instant; convert it with `civilDateOf`, which reads it in Việt Nam time).
+export { civilDateOf, daysInMonth, formatIsoDate } from '@egov-vn/schemas';
+export type { CivilDate, DateInput } from '@egov-vn/schemas';
 
 /** ISO weekday: 1 = Monday (Thứ Hai) … 6 = Saturday (Thứ Bảy), 7 = Sunday (Chủ nhật). */
 export type IsoWeekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** Days in a Gregorian month. */
-export function daysInMonth(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-}
-
-function invalid(input: unknown, lang: Lang | undefined, where: string): never {
-  const shown = typeof input === 'string' ? `"${input}"` : ((JSON.stringify(input) as string | undefined) ?? String(input));
+/**
+ * Checks and normalises a date input by the kit's rule (`safeToCivilDate` of `@egov-vn/schemas`). Throws
+ * {@link CalendarError} `INVALID_DATE` for anything that is not an existing Gregorian date (e.g. `2025-02-29`) and for
+ * a JS `Date` (the message names `civilDateOf`).
+ */
+export function toCivilDate(input: DateInput, options: { lang?: Lang; where?: string } = {}): CivilDate {
+  const where = options.where ?? 'date';
+  const r = safeToCivilDate(input, { path: [where] });
+  if (r.ok) return r.value;
+  const issue = r.issues[0]!;
+  if (issue.code === 'date.instant' && issue.localized) {
+    throw new CalendarError('INVALID_DATE', issue.localized.vi, issue.localized.en, { where, lang: options.lang, params: issue.params });
+  }
+  const shown = typeof input === 'string' ? `"${input}"` : ((JSON.stringify(input) as string | undefined) ?? Object.prototype.toString.call(input));
   throw new CalendarError(
     'INVALID_DATE',
     `Ngày không hợp lệ: ${shown} (cần ngày dương lịch dạng yyyy-mm-dd hoặc { year, month, day }).`,
     `Invalid date: ${shown} (expected a yyyy-mm-dd string or { year, month, day }).`,
-    { where, lang },
+    { where, lang: options.lang, params: issue.params },
   );
-}
-
-/**
- * Checks and normalises a date input. Throws {@link CalendarError} `INVALID_DATE` for anything that is not an
- * existing Gregorian date (e.g. `2025-02-29`).
- */
-export function toCivilDate(input: DateInput, options: { lang?: Lang; where?: string } = {}): CivilDate {
-  const where = options.where ?? 'date';
-  let year: number;
-  let month: number;
-  let day: number;
-  if (typeof input === 'string') {
-    const m = ISO_DATE.exec(input.trim());
-    if (!m) invalid(input, options.lang, where);
-    year = Number(m[1]);
-    month = Number(m[2]);
-    day = Number(m[3]);
-  } else if (typeof input === 'object' && (input as unknown) !== null) {
-    ({ year, month, day } = input);
-  } else {
-    invalid(input, options.lang, where);
-  }
-  if (
-    !Number.isInteger(year) ||
-    !Number.isInteger(month) ||
-    !Number.isInteger(day) ||
-    month < 1 ||
-    month > 12 ||
-    day < 1 ||
-    day > daysInMonth(year, month)
-  ) {
-    invalid(input, options.lang, where);
-  }
-  return { year, month, day };
 }
 
 /** Julian Day Number (the integer day count of the Julian period) of a Gregorian civil date. */
@@ -113,16 +72,9 @@ export function isoWeekday(date: DateInput): IsoWeekday {
   return weekdayOfJdn(toJdn(date));
 }
 
-/** `yyyy-mm-dd` of a civil date. */
-export function formatIsoDate(date: CivilDate): string {
-  const y = String(date.year).padStart(4, '0');
-  return `${y}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;
-}
-
 /** `dd/mm/yyyy`, the way Vietnamese documents print a date. */
 export function formatVnDate(date: DateInput): string {
-  const d = toCivilDate(date);
-  return `${String(d.day).padStart(2, '0')}/${String(d.month).padStart(2, '0')}/${d.year}`;
+  return formatCivilVnDate(toCivilDate(date));
 }
 
 /** Adds (or with a negative `days`, subtracts) calendar days. */
@@ -138,17 +90,6 @@ export function daysBetween(a: DateInput, b: DateInput): number {
 /** Compares two dates: negative, 0 or positive like a sort comparator. */
 export function compareDates(a: DateInput, b: DateInput): number {
   return toJdn(a, { where: 'a' }) - toJdn(b, { where: 'b' });
-}
-
-/**
- * The civil date of an instant in a fixed UTC offset (hours; Vietnam is +7). Use this instead of
- * `date.getDate()`, which silently uses the time zone of the machine running the code.
- */
-export function civilDateOf(instant: Date, utcOffsetHours = 7): CivilDate {
-  const ms = instant.getTime();
-  if (Number.isNaN(ms)) invalid('Invalid Date', undefined, 'instant');
-  const shifted = new Date(ms + utcOffsetHours * 3_600_000);
-  return { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() };
 }
 
 /** Vietnamese weekday names, index = ISO weekday. */

@@ -6,11 +6,12 @@ import { daysInMonth } from './civil.js';
 import { CalendarError } from './errors.js';
 import type { Lang } from './errors.js';
 import type { ScheduleEntry } from './schedule.js';
+import { VIETNAM_TIME_ZONE, VIETNAM_UTC_OFFSET_MINUTES } from '@egov-vn/schemas';
 
-/** The IANA zone of Vietnam (UTC+7, no daylight saving since 1975). */
-export const VN_TZID = 'Asia/Ho_Chi_Minh';
+/** The IANA zone of Vietnam (UTC+7, no daylight saving since 1975): `VIETNAM_TIME_ZONE` of `@egov-vn/schemas`. */
+export const VN_TZID = VIETNAM_TIME_ZONE;
 const VN_ALIASES = new Set([VN_TZID, 'Asia/Saigon', 'Asia/Bangkok', 'Asia/Jakarta', 'Asia/Phnom_Penh', 'Asia/Vientiane', 'Etc/GMT-7']);
-const VN_OFFSET_S = 7 * 3600;
+const VN_OFFSET_S = VIETNAM_UTC_OFFSET_MINUTES * 60;
 
 /** An attendee (RFC 5545 ATTENDEE). */
 export interface Attendee {

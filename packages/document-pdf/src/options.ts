@@ -1,6 +1,7 @@
 // Options of renderDocumentPdf and their limits (Nghị định 30/2020, Phụ lục I, Phần I: A4, margins top/bottom
 // 20–25 mm, left 30–35 mm, right 15–20 mm; body text size 13–14; line spacing single to 1.5 lines).
-import { DocumentPdfError, type DocumentPdfIssue, type Lang } from './errors.js';
+import { makeIssue } from '@egov-vn/schemas';
+import { DocumentPdfError, type DocumentPdfIssue, type DocumentPdfOptionCode, type Lang } from './errors.js';
 
 /** The four faces of a Times-compatible serif covering Vietnamese (TrueType/OpenType bytes). */
 export interface FontSet {
@@ -74,8 +75,8 @@ const SIDE_NAMES: Record<keyof Margins, { vi: string; en: string }> = {
   right: { vi: 'Lề phải', en: 'Right margin' },
 };
 
-function issue(code: string, path: (string | number)[], vi: string, en: string, lang: Lang): DocumentPdfIssue {
-  return { code, path, message: lang === 'en' ? en : vi };
+function issue(code: DocumentPdfOptionCode, path: (string | number)[], vi: string, en: string, lang: Lang): DocumentPdfIssue {
+  return makeIssue(code, { vi, en }, { path, lang });
 }
 
 function isBytes(v: unknown): v is Uint8Array {

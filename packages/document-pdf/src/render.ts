@@ -13,7 +13,7 @@ import {
   padDocumentNumber,
   SECRECY_LABELS,
   textContent,
-  toCivilDate,
+  safeToCivilDate,
   URGENCY_LABELS,
   validate,
 } from '@egov-vn/schemas';
@@ -96,7 +96,7 @@ function documentNumberText(doc: AdministrativeDocument): string {
 
 function placeDateText(doc: AdministrativeDocument, labels: Labels): string {
   if (!labels.months) return formatIssuedPlaceDate({ place: doc.place, date: doc.date });
-  const d = toCivilDate(doc.date);
+  const d = safeToCivilDate(doc.date);
   if (!d.ok) return doc.place;
   return `${doc.place.normalize('NFC')}, ${labels.months[d.value.month - 1]!} ${String(d.value.day).padStart(2, '0')}, ${d.value.year}`;
 }
@@ -115,7 +115,7 @@ export async function renderDocumentPdf(document: AdministrativeDocument, option
   const opts = resolveOptions(options);
   const checked = validate(AdministrativeDocumentSchema, document, { lang: opts.lang });
   if (!checked.ok) {
-    throw new DocumentPdfError(checked.errors.map((e) => ({ code: e.code, path: ['document', ...e.path], message: e.message })));
+    throw new DocumentPdfError(checked.issues.map((e) => ({ ...e, path: ['document', ...e.path] })));
   }
   const doc = document;
   const pdf = await PDFDocument.create({ updateMetadata: false });

@@ -16,7 +16,7 @@ export {
   ok,
   type Result,
 } from './errors.js';
-export { errorMap, validate } from './validate.js';
+export { errorMap, validate, type ValidationIssueCode } from './validate.js';
 export { RULE_CODES, type RuleCode, ruleMessage } from './messages.js';
 export { enableStrictCsp } from './zod-config.js';
 

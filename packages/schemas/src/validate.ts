@@ -45,7 +45,10 @@ export function errorMap(lang?: Lang): z.core.$ZodErrorMap {
 }
 
 /** Converts zod issues (already localised by `errorMap`) into our issue shape. */
-function toIssues(error: z.ZodError): Issue[] {
+/** The codes `validate` reports: a domain rule of this package, or one of zod's issue codes (`too_big`, …). */
+export type ValidationIssueCode = RuleCode | z.core.$ZodIssue['code'];
+
+function toIssues(error: z.ZodError): Issue<ValidationIssueCode>[] {
   return error.issues.map((issue) => {
     const isRule = issue.code === 'custom' && typeof issue.params?.['rule'] === 'string';
     // What the message was built from: the rule's own params, or zod's (minimum, expected, keys, …).
@@ -57,7 +60,7 @@ function toIssues(error: z.ZodError): Issue[] {
     delete params['rule'];
     return {
       path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
-      code: isRule ? (issue.params['rule'] as string) : issue.code,
+      code: isRule ? (issue.params['rule'] as RuleCode) : issue.code,
       params,
       message: issue.message,
     };
@@ -74,7 +77,7 @@ export function validate<S extends z.ZodType>(
   schema: S,
   input: unknown,
   options: { lang?: Lang } = {},
-): Result<z.output<S>> {
+): Result<z.output<S>, ValidationIssueCode> {
   // Fast path: a valid input whose zod output would equal it is returned as it is (see fast-path.ts).
   if (fastVerdict(schema, input) === VALID) return { ok: true, value: input as z.output<S> };
   // Otherwise zod parses, writing the messages in the requested language.

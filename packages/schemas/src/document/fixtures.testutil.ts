@@ -1,6 +1,6 @@
 import type { AdministrativeDocument } from './document.js';
 
-/** Chỉ thị 05/CT-UBND of Phú Yên (03/03/2009), one of the directives in shared/reference, as a document. */
+/** Chỉ thị 05/CT-UBND of Phú Yên (03/03/2009), a published directive, as a document. */
 export const chiThi: AdministrativeDocument = {
   type: 'chiThi',
   issuer: { name: 'Ủy ban nhân dân tỉnh Phú Yên', abbreviation: 'UBND' },
