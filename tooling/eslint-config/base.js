@@ -3,6 +3,7 @@ import js from '@eslint/js';
 import vitest from '@vitest/eslint-plugin';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { layeringPlugin } from './layers.js';
 
 /** @param {{ tsconfigRootDir: string }} options */
 export function base({ tsconfigRootDir }) {
@@ -53,6 +54,12 @@ export function base({ tsconfigRootDir }) {
         '@typescript-eslint/no-unsafe-call': 'off',
         '@typescript-eslint/unbound-method': 'off',
       },
+    },
+    {
+      // The layering rule of docs/architecture.md: import only from the layers below.
+      files: ['**/*.ts', '**/*.js', '**/*.mjs'],
+      plugins: { egov: layeringPlugin(tsconfigRootDir) },
+      rules: { 'egov/layering': 'error' },
     },
     {
       files: ['**/*.js', '**/*.mjs', '**/*.config.ts'],

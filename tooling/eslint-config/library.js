@@ -1,4 +1,4 @@
-// Framework-free cores: they run in Node and in browsers without a DOM (see architecture.md).
+// Framework-free cores: they run in Node and in browsers without a DOM (see docs/architecture.md).
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import { base } from './base.js';
@@ -16,7 +16,7 @@ export default function library(options) {
         'error',
         ...domGlobals.map((name) => ({
           name,
-          message: `Cores must run without a DOM: do not use '${name}' (architecture.md).`,
+          message: `Cores must run without a DOM: do not use '${name}' (docs/architecture.md).`,
         })),
       ],
       'no-restricted-imports': [

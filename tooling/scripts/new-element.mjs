@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `pnpm new:element <tag> --package <name> [--description "…"] [--no-install]`: a working, tested custom element in
 // packages/<name> (created as a Lit package with `new:package --lit` templates when it does not exist yet), in the
-// Shoelace-style layout of shared/reference/style.md:
+// Shoelace-style layout (docs/architecture.md; Shoelace's component folders):
 //
 //   src/<short>/<short>.component.ts   the class (extends EgovElement), no registration, JSDoc for the manifest
 //   src/<short>/<short>.styles.ts      its css only

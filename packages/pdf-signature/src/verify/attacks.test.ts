@@ -1,5 +1,5 @@
 /**
- * The attack list of standards.md Part B §2.5: every row is a generated fixture with its expected verdict.
+ * The attack list of docs/standards.md: every row is a generated fixture with its expected verdict.
  */
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
