@@ -1,0 +1,93 @@
+// The built folder (packages/cdn/dist/egov-vn/<version>/), as a mirror receives it: complete, hashed, self-contained.
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { untar } from '../src/build.js';
+import { elementPackages } from '../src/elements.js';
+import { defaultBase, importMapFor } from '../src/importmap.js';
+import { builtFolder, manifestOf, packageDir, version } from './harness.js';
+
+const manifest = manifestOf();
+const files = readdirSync(builtFolder, { recursive: true, encoding: 'utf8' }).filter((f) => statSync(join(builtFolder, f)).isFile());
+const scripts = files.filter((f) => /\.m?js$/.test(f));
+const read = (file: string) => readFileSync(join(builtFolder, file), 'utf8');
+
+/** Bare specifiers a module imports statically or dynamically (minified output: `from"x"`, `import("x")`, import(`x`)). */
+const bareImports = (code: string) =>
+  [...code.matchAll(/\bfrom\s*(["'])([^"'\s]+)\1|\bimport\s*\(\s*(["'`])([^"'`\s]+)\3\s*\)|(?:^|[;}])import\s*(["'])([^"'\s]+)\5/gm)]
+    .map((m) => m[2] ?? m[4] ?? m[6]!)
+    .filter((s) => !s.startsWith('.') && /^(@[\w.-]+\/)?[\w.-]+(\/[\w.@/-]*)?$/.test(s));
+
+describe('the CDN folder', () => {
+  it('has a module for every tag of every element package’s Custom Elements Manifest, in both variants', () => {
+    const expected = elementPackages(packageDir).flatMap((p) => p.elements.map((e) => e.tag)).sort();
+    expect(expected).toEqual(expect.arrayContaining(['egov-signature-panel', 'egov-deadline', 'egov-edoc-stats']));
+    expect(Object.keys(manifest.tags).sort()).toEqual(expected);
+    expect(Object.keys(manifest.suffixedTags).sort()).toEqual(expected.map((t) => `${t}-${manifest.tagSuffix}`));
+    for (const file of [...Object.values(manifest.tags), ...Object.values(manifest.suffixedTags)]) expect(files).toContain(file);
+  });
+
+  it('gives every JavaScript file its sha384 in the manifest and the import map, and content-hashes every name but the loaders', () => {
+    expect(Object.keys(manifest.integrity).sort()).toEqual(scripts.sort());
+    for (const file of scripts) {
+      expect(manifest.integrity[file]).toBe(`sha384-${createHash('sha384').update(readFileSync(join(builtFolder, file))).digest('base64')}`);
+    }
+    const unhashed = files.filter((f) => f.startsWith('loader') || !/-[\w-]{8}\.(m?js|ttf)(\.map)?$/.test(f));
+    expect(unhashed.sort()).toEqual(
+      ['csp.txt', 'importmap-suffixed.json', 'importmap.json', 'loader-suffixed.js', 'loader-suffixed.js.map', 'loader.js', 'loader.js.map', 'manifest.json', 'snippet-suffixed.html', 'snippet.html'].sort(),
+    );
+    expect(JSON.parse(read('importmap.json'))).toEqual(importMapFor(manifest, defaultBase(version)));
+  });
+
+  it('resolves every bare import through the import map, so a page needs nothing else', () => {
+    const specifiers = new Set(scripts.flatMap((f) => bareImports(read(f))));
+    expect([...specifiers]).toEqual(expect.arrayContaining(['lit', 'zod', 'pdfjs-dist', 'pdfjs-dist/build/pdf.worker.min.mjs']));
+    expect([...specifiers].filter((s) => !(s in manifest.imports))).toEqual([]);
+    expect(Object.keys(manifest.imports)).toEqual(expect.arrayContaining(['lit', 'zod', 'pdfjs-dist', 'pdfjs-dist/build/pdf.worker.min.mjs']));
+  });
+
+  it('ships one lit, one zod and one pdf.js, in vendor/ only', () => {
+    // Markers each library's code contains once: lit-html's version registry, zod's core class, pdf.js's worker handler.
+    const holders = (marker: string) => scripts.filter((f) => read(f).includes(marker));
+    expect(holders('litHtmlVersions')).toEqual([expect.stringMatching(/^vendor\//)]);
+    expect(holders('$ZodType').every((f) => f.startsWith('vendor/'))).toBe(true);
+    expect(holders('WorkerMessageHandler').every((f) => f.startsWith('vendor/'))).toBe(true);
+  });
+
+  it('has turned the CommonJS dependencies (node-forge) into ES modules', () => {
+    const forge = scripts.filter((f) => read(f).includes('forge.pki'));
+    expect(forge.length).toBeGreaterThan(0);
+    // The CommonJS wrapper ends in an ES export (`export default …`): checked on the last line, not the whole file.
+    for (const file of forge) expect(read(file).trimEnd().split('\n').at(-2)).toMatch(/\bexport\s*(\{|default\b)/);
+  });
+
+  it('keeps the stamp font in the folder, addressed relative to the module that loads it', () => {
+    const font = files.find((f) => /^assets\/LiberationSerif-Regular-[\w-]{8}\.ttf$/.test(f));
+    expect(font).toBeDefined();
+    const users = scripts.filter((f) => read(f).includes(font!.slice('assets/'.length)));
+    expect(users.length).toBeGreaterThan(0);
+    for (const file of users) expect(read(file)).toContain(`new URL(\`../${font}\`,import.meta.url)`);
+  });
+
+  it('has source maps for its own modules', () => {
+    // pdf.js ships without maps; Vite's preload helper and the one-line re-export entries have no source of their own.
+    const own = scripts.filter((f) => !f.endsWith('.mjs') && !f.startsWith('chunks/preload-helper') && statSync(join(builtFolder, f)).size > 500);
+    expect(own.length).toBeGreaterThan(20);
+    expect(own.filter((f) => !files.includes(`${f}.map`))).toEqual([]);
+  });
+
+  it('packs the same files into egov-vn-<version>.tgz for offline mirrors', () => {
+    const into = mkdtempSync(join(tmpdir(), 'egov-cdn-untar-'));
+    try {
+      untar(join(packageDir, 'dist', `egov-vn-${version}.tgz`), into);
+      const unpacked = join(into, 'egov-vn', version);
+      const listed = readdirSync(unpacked, { recursive: true, encoding: 'utf8' }).filter((f) => statSync(join(unpacked, f)).isFile());
+      expect(listed.sort()).toEqual([...files].sort());
+      for (const file of scripts) expect(readFileSync(join(unpacked, file)).equals(readFileSync(join(builtFolder, file)))).toBe(true);
+    } finally {
+      rmSync(into, { recursive: true, force: true });
+    }
+  });
+});
