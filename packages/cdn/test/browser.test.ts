@@ -120,7 +120,7 @@ document.querySelector('#add').addEventListener('click', () => document.body.app
       console.log(`page with <egov-signature-panel> only: ${bytes} bytes transferred (gzip), ${decoded} decoded, ${files.length} files`);
       expect(files.some((f) => f.includes('/vendor/pdfjs'))).toBe(false);
       expect(bytes).toBeGreaterThan(10_000);
-      expect(bytes).toBeLessThan(36_000);
+      expect(bytes).toBeLessThan(24_000);
       await page.close();
     } finally {
       await s.close();
