@@ -173,7 +173,9 @@ export async function callJson(
     if (response.status >= 500) throw remoteError('REMOTE_FAILED', `HTTP ${response.status}`);
     throw remoteError('REMOTE_GARBAGE', `HTTP ${response.status}`);
   }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw remoteError('REMOTE_GARBAGE', `HTTP ${response.status}`);
+  // Some services answer a bare array: it is given as `{ items: [...] }`.
+  if (Array.isArray(body)) return { status: response.status, body: { items: body } };
+  if (typeof body !== 'object' || body === null) throw remoteError('REMOTE_GARBAGE', `HTTP ${response.status}`);
   return { status: response.status, body: body as Record<string, unknown> };
 }
 
