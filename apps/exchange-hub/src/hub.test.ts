@@ -1,5 +1,6 @@
 // Hub behaviour beyond the contract suite: the .eml e-copy, persistence in DATA_DIR, configuration, OpenAPI.
 import { parseEdxml } from '@egov-vn/edxml';
+import { signRequest } from '@egov-vn/exchange-api';
 import { ExchangeClient } from '@egov-vn/exchange-client';
 import { simpleParser } from 'mailparser';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -94,6 +95,15 @@ describe('exchange hub', () => {
     const res = await fetch(`${hub.url}/nowhere`);
     expect(res.status).toBe(404);
     expect(await res.json()).toMatchObject({ code: 'NOT_FOUND', message: { vi: 'Không tìm thấy.' } });
+    // A correctly signed request whose body is not JSON.
+    const body = '{"edxml": "<edXML/>",';
+    const headers = await signRequest('secret-vpcp-123', { method: 'POST', pathWithQuery: '/v1/documents', systemId: 'sys.vpcp', body });
+    const bad = await fetch(`${hub.url}/v1/documents`, { method: 'POST', body, headers: { ...headers, 'content-type': 'application/json' } });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      message: { vi: 'Thân yêu cầu không phải JSON hợp lệ.', en: 'The request body is not valid JSON.' },
+    });
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultLocale, defineMessages, normalizeLocale, translate } from './locale.js';
+import { defaultLocale, defineMessages, normalizeLocale, resolveLocale, translate } from './locale.js';
 
 describe('normalizeLocale', () => {
   it('keeps the primary subtag of supported languages, in any case', () => {
@@ -17,8 +17,19 @@ describe('normalizeLocale', () => {
     expect(normalizeLocale('env')).toBeUndefined();
   });
 
-  it('defaults to Vietnamese', () => {
-    expect(defaultLocale).toBe('vi');
+  it('defaults to Vietnamese where no supported language is set', () => {
+    // A detached element without `lang`, in a document whose language is `docLang`.
+    const element = (docLang: string | null) =>
+      ({
+        getAttribute: () => null,
+        getRootNode: () => ({}),
+        parentElement: null,
+        ownerDocument: { documentElement: { getAttribute: () => docLang } },
+      }) as unknown as Element;
+    expect(resolveLocale(element(null))).toBe('vi');
+    expect(resolveLocale(element('fr'))).toBe('vi');
+    expect(resolveLocale(element('en-GB'))).toBe('en');
+    expect(defaultLocale).toBe(resolveLocale(element(null)));
   });
 });
 

@@ -3,7 +3,7 @@
 import { SIGNATURE_HEADERS } from '@egov-vn/exchange-api';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ExchangeClient, ExchangeError } from './index.js';
 
 const baseUrl = 'http://flaky-hub.test';
@@ -33,18 +33,26 @@ describe('ExchangeClient retries', () => {
   });
 
   it('honours Retry-After on 429', async () => {
-    const times: number[] = [];
+    let calls = 0;
     server.use(
       http.get(`${baseUrl}/v1/inbox`, () => {
-        times.push(Date.now());
-        return times.length === 1
+        calls++;
+        return calls === 1
           ? HttpResponse.json({ code: 'RATE_LIMITED', message: { vi: 'a', en: 'b' } }, { status: 429, headers: { 'retry-after': '1' } })
           : HttpResponse.json(page);
       }),
     );
-    await client().listInbox();
-    expect(times).toHaveLength(2);
-    expect((times[1] ?? 0) - (times[0] ?? 0)).toBeGreaterThanOrEqual(900);
+    // The wait before the retry is the server's 1 s, not the client's own backoff (250 ms at most, jittered).
+    const timers = vi.spyOn(globalThis, 'setTimeout');
+    try {
+      expect(await client().listInbox()).toEqual(page);
+      expect(calls).toBe(2);
+      const waits = timers.mock.calls.map((call) => call[1]);
+      expect(waits).toContain(1000);
+      expect(waits.filter((ms) => typeof ms === 'number' && ms > 0 && ms < 1000)).toEqual([]);
+    } finally {
+      timers.mockRestore();
+    }
   });
 
   it('keeps one idempotency key across the retries of a send', async () => {
