@@ -15,10 +15,11 @@ describe('canRecordStatus (QCVN 102 status packages)', () => {
     expect(canRecordStatus(['01', '03'], '05')).toBe(true);
   });
 
-  it('never goes back, and rejection answers only an arrival', () => {
-    expect(canRecordStatus(['01', '03', '05'], '04')).toBe(false);
-    expect(statusTransition(['01', '03'], '02')).toMatchObject({ kind: 'refuse', issue: { code: 'status.backwards', params: { current: '03', next: '02' } } });
+  it('never goes back; 02 (rejected or returned) may come at any step before 06', () => {
+    expect(statusTransition(['01', '03', '05'], '04')).toMatchObject({ kind: 'refuse', issue: { code: 'status.backwards', params: { current: '05', next: '04' } } });
     expect(canRecordStatus(['01'], '02')).toBe(true);
+    expect(replay(['01', '03', '02'])).toEqual(['01', '03', '02']);
+    expect(canRecordStatus(['01', '03', '04', '05'], '02')).toBe(true);
   });
 
   it('closes the chain after 02 (rejected) and 06 (finished): 01→06→02 is refused', () => {
@@ -44,7 +45,7 @@ describe('canRecordStatus (QCVN 102 status packages)', () => {
   it('keeps, over any sequence, a chain that only goes up and stops after 02 or 06', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...STATUS_CODES, '07', 'xx'), { maxLength: 30 }), (codes) => {
-        const chain = replay(codes).filter((c) => statusRank[c as keyof typeof statusRank] <= 5);
+        const chain = replay(codes).filter((c) => statusRank[c as keyof typeof statusRank] <= 6);
         for (let i = 1; i < chain.length; i++) {
           expect(statusRank[chain[i] as keyof typeof statusRank]).toBeGreaterThan(statusRank[chain[i - 1] as keyof typeof statusRank]);
           expect(['02', '06']).not.toContain(chain[i - 1]);

@@ -3,11 +3,11 @@
 // exchange-api and edxml.
 //
 // The rule (canRecordStatus):
-// - The processing chain is 01 Đã đến → 03 Tiếp nhận → 04 Phân công → 05 Đang xử lý → 06 Hoàn thành, with 02 Từ chối
-//   as the other answer to an arrival (in place of 03). A chain status may skip steps (a system may send 03 without
-//   01, or 05 without 04) but never goes back: its stage must be above every chain status already recorded.
-// - 02 (rejected) and 06 (finished) close the chain: no chain status follows them. 02 is refused once the document
-//   was accepted (03 or later): a clerk rejects an arrival, not a registered document.
+// - The processing chain is 01 Đã đến → 03 Tiếp nhận → 04 Phân công → 05 Đang xử lý → 06 Hoàn thành. A chain status
+//   may skip steps (a system may send 03 without 01, or 05 without 04) but never goes back: its stage must be above
+//   every chain status already recorded.
+// - 02 Từ chối (rejected or returned) may come at any step before 06; 02 and 06 (finished) close the chain: no chain
+//   status follows them (01 → 06 → 02 is refused, 01 → 03 → 02 is recorded).
 // - 13 (take back), 15 (update/take-back accepted) and 16 (refused) answer a request about an issued document; they
 //   may come at any step, also after 02 or 06, and do not move the chain (01 → 13 → 03 is fine).
 // - A code already recorded for that recipient is a duplicate (the caller answers with the first record).
@@ -66,13 +66,13 @@ export function statusLabel(code: string): LocalizedText {
 }
 
 /**
- * The order of statuses, for sorting and for a "stage" column: the chain by stage (01 = 1; 02 and 03, the two
- * answers to an arrival, = 2; 04 = 3; 05 = 4; 06 = 5), the request codes after it (13 = 7; 15 and 16, its two
+ * The order of statuses, for sorting and for a "stage" column: the chain by stage (01 = 1, 03 = 2, 04 = 3, 05 = 4,
+ * 06 = 5), then 02 (= 6, it ends the chain wherever it comes), then the request codes (13 = 7; 15 and 16, its two
  * answers, = 8). Ranks alone do not decide what may be recorded: use {@link canRecordStatus}.
  */
 export const statusRank: Readonly<Record<StatusCode, number>> = {
   '01': 1,
-  '02': 2,
+  '02': 6,
   '03': 2,
   '04': 3,
   '05': 4,
@@ -89,7 +89,7 @@ export type StatusIssueCode = 'status.unknown' | 'status.backwards' | 'status.cl
 export type StatusTransition = { kind: 'record' } | { kind: 'duplicate' } | { kind: 'refuse'; issue: Issue<StatusIssueCode> };
 
 function isChain(code: StatusCode): boolean {
-  return statusRank[code] <= 5;
+  return statusRank[code] <= 6;
 }
 
 /**
@@ -104,6 +104,7 @@ export function statusTransition(recorded: Iterable<string> | string | null | un
   const chain = previous.filter(isStatusCode).filter(isChain);
   const closed = chain.find((c) => c === '02' || c === '06');
   if (closed) return { kind: 'refuse', issue: ruleIssue('status.closed', { current: closed, next }, ['code'], options.lang) };
+  if (next === '02') return { kind: 'record' };
   const highest = chain.reduce<StatusCode | undefined>((a, c) => (a === undefined || statusRank[c] > statusRank[a] ? c : a), undefined);
   if (highest !== undefined && statusRank[next] <= statusRank[highest]) {
     return { kind: 'refuse', issue: ruleIssue('status.backwards', { current: highest, next }, ['code'], options.lang) };
