@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDefaultFont } from '../node/font.js';
 import { pdfsig, qpdfCheck, run, tempDir, writeTemp } from '../node/test-support/fixtures.js';
@@ -7,6 +8,8 @@ import { createDemoPki, type DemoPki } from '../testing/pki.js';
 import type { CertificateInfo } from '../verify/report.js';
 import { certificateKind, checkNd30, hasErrors, nd30FindingCodes, type Nd30FindingCode } from './check.js';
 import { makeElectronicCopy } from './copy.js';
+import { readScan } from './scan.js';
+import { PdfSignatureError } from '../errors.js';
 import { kindReasons, nd30Appearance } from './rules.js';
 
 let pki: DemoPki;
@@ -91,6 +94,52 @@ describe('checkNd30 on the gallery', () => {
     const check = await checkNd30(new TextEncoder().encode('not a pdf at all'));
     expect(check.findings[0]!.code).toBe('DOCUMENT_UNREADABLE');
     expect(hasErrors(check)).toBe(true);
+  });
+});
+
+describe('checkNd30 and readScan on damaged input (properties)', () => {
+  it('checkNd30 never throws on a signed document with bytes changed anywhere, and every finding is bilingual', async () => {
+    const base = gallery.find((e) => e.name === 'conforming-issued')!.pdf;
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.record({ at: fc.nat({ max: base.length - 1 }), byte: fc.integer({ min: 0, max: 255 }) }), { minLength: 1, maxLength: 6 }), async (changes) => {
+        const damaged = base.slice();
+        for (const c of changes) damaged[c.at] = c.byte;
+        const check = await checkNd30(damaged, { trustAnchors: [pki.root.der] });
+        return check.findings.every((f) => nd30FindingCodes.includes(f.code) && f.message.vi.length > 0 && f.message.en.length > 0);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('checkNd30 never throws on a truncated document', async () => {
+    const base = gallery.find((e) => e.name === 'conforming-copy')!.pdf;
+    await fc.assert(
+      fc.asyncProperty(fc.nat({ max: base.length - 1 }), async (cut) => {
+        const check = await checkNd30(base.subarray(0, cut), { trustAnchors: [pki.root.der] });
+        // A cut document never passes: its last signature no longer covers the file.
+        return hasErrors(check) || check.findings.length > 0;
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it('readScan answers any bytes with a scan or a located PdfSignatureError, never another exception', async () => {
+    const png = await scanPng(200, { mm: [10, 10] });
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.uint8Array({ maxLength: 200 }), fc.record({ at: fc.nat({ max: png.length - 1 }), byte: fc.integer({ min: 0, max: 255 }) }).map(({ at, byte }) => {
+        const b = png.slice();
+        b[at] = byte;
+        return b;
+      })), async (bytes) => {
+        try {
+          const scan = await readScan(bytes);
+          return scan.width > 0 && scan.height > 0;
+        } catch (e) {
+          return e instanceof PdfSignatureError && e.vi.length > 0 && e.en.length > 0;
+        }
+      }),
+      { numRuns: 100 },
+    );
   });
 });
 
