@@ -121,7 +121,7 @@ describe('egov-vn check', () => {
 
   it('reads the axis-shaped fixtures of @egov-vn/edxml: exit 0 with warnings under axis, 1 under strict', async () => {
     const fixtures = join(import.meta.dirname, '..', '..', 'edxml', 'fixtures', 'axis');
-    const files = ['official-sdk-sample.edxml', 'revoke-without-documentid.edxml', 'captured-vpcp-2019.edxml', 'bytes-before-prolog.edxml'];
+    const files = ['official-sdk-sample.edxml', 'revoke-without-documentid.edxml', 'captured-vpcp-2019.edxml', 'bytes-before-prolog.edxml', 'official-sdk-example.edxml'];
     const axis = io();
     expect(await run(['check', '--json', ...files], { ...axis, cwd: fixtures })).toBe(0);
     const reports = JSON.parse(axis.stdout.text) as FileReport[];
@@ -133,7 +133,7 @@ describe('egov-vn check', () => {
     expect(reports[0]?.issues.map((i) => i.code).sort()).toEqual(['EDXML_SIGNATURE_NOT_XMLDSIG', 'EDXML_UNDECLARED_PREFIX', 'EDXML_UNDECLARED_PREFIX']);
     const strict = io();
     expect(await run(['check', '--profile', 'strict', ...files], { ...strict, cwd: fixtures })).toBe(1);
-    expect(strict.stdout.text).toContain('4 tệp: 0 hợp lệ, 4 không hợp lệ, 0 không đọc được.');
+    expect(strict.stdout.text).toContain('5 tệp: 0 hợp lệ, 5 không hợp lệ, 0 không đọc được.');
     expect(strict.stdout.text).toMatch(/lỗi {2}\/edXML\/edXMLEnvelope\/edXMLHeader\/TraceHeaderList\/Bussiness {2}.*\[EDXML_BUSSINESS_DOCUMENT_ID_MISSING\]/);
   });
 
