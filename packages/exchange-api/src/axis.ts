@@ -2,6 +2,7 @@
 // puts it on the wire: parameters as `XroadVnpt-<name>` headers, an HMAC-SHA256 over a JSON copy of those headers,
 // the SDK's timestamp format and its unpadded hex of the body's SHA-256. Shared by the hub (/vxp) and the client.
 // WebCrypto only: runs in browsers and Node.
+import { fromVietnamDateTime, isCivilDate, vietnamDateTimeOf } from '@egov-vn/schemas';
 import { z } from 'zod';
 import { hmacSha256Hex } from './signing.js';
 
@@ -20,8 +21,8 @@ export const AXIS_SIGN_HEADERS = {
 } as const;
 
 // ---------- timestamp ----------
+// Both forms are Việt Nam wall-clock times (UTC+07:00); the conversion is the kit's one (`@egov-vn/schemas`).
 
-const VN_OFFSET_MS = 7 * 3_600_000;
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 /**
@@ -29,33 +30,30 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0');
  * millisecond of the second padded to four digits (`+0946`), not a zone offset.
  */
 export function formatAxisTimestamp(date: Date = new Date()): string {
-  const t = new Date(date.getTime() + VN_OFFSET_MS);
-  return (
-    `${pad(t.getUTCDate())}${pad(t.getUTCMonth() + 1)}${pad(t.getUTCFullYear(), 4)}T` +
-    `${pad(t.getUTCHours())}${pad(t.getUTCMinutes())}${pad(t.getUTCSeconds())}+${pad(t.getUTCMilliseconds(), 4)}`
-  );
+  const t = vietnamDateTimeOf(date);
+  return `${pad(t.day)}${pad(t.month)}${pad(t.year, 4)}T${pad(t.hour)}${pad(t.minute)}${pad(t.second)}+${pad(t.millisecond, 4)}`;
 }
 
 const TIMESTAMP_RE = /^(\d{2})(\d{2})(\d{4})T(\d{2})(\d{2})(\d{2})\+(\d{4})$/;
+
+/** The instant of a Việt Nam wall-clock time, or `undefined` when it names no real time. */
+function vietnamInstant(year: number, month: number, day: number, hour: number, minute: number, second: number, millisecond = 0): number | undefined {
+  if (!isCivilDate({ year, month, day }) || hour > 23 || minute > 59 || second > 59 || millisecond > 999) return undefined;
+  return fromVietnamDateTime({ year, month, day, hour, minute, second, millisecond }).getTime();
+}
 
 /** The instant (epoch ms) of an axis timestamp read as Việt Nam time, or `undefined` when it is not one. */
 export function parseAxisTimestamp(value: string): number | undefined {
   const m = TIMESTAMP_RE.exec(value);
   if (!m) return undefined;
   const [day, month, year, hour, minute, second, ms] = m.slice(1).map(Number) as [number, number, number, number, number, number, number];
-  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59 || ms > 999) return undefined;
-  const utc = Date.UTC(year, month - 1, day, hour, minute, second, ms);
-  if (new Date(utc).getUTCDate() !== day) return undefined; // 31/02 and the like
-  return utc - VN_OFFSET_MS;
+  return vietnamInstant(year, month, day, hour, minute, second, ms);
 }
 
 /** `dd/MM/yyyy HH:mm:ss` in Việt Nam time: the `fromDate` / `toDate` parameters and the times of list items. */
 export function formatAxisDate(date: Date): string {
-  const t = new Date(date.getTime() + VN_OFFSET_MS);
-  return (
-    `${pad(t.getUTCDate())}/${pad(t.getUTCMonth() + 1)}/${pad(t.getUTCFullYear(), 4)} ` +
-    `${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}:${pad(t.getUTCSeconds())}`
-  );
+  const t = vietnamDateTimeOf(date);
+  return `${pad(t.day)}/${pad(t.month)}/${pad(t.year, 4)} ${pad(t.hour)}:${pad(t.minute)}:${pad(t.second)}`;
 }
 
 const DATE_RE = /^(\d{2})\/(\d{2})\/(\d{4}) (\d{2}):(\d{2}):(\d{2})$/;
@@ -65,10 +63,7 @@ export function parseAxisDate(value: string): number | undefined {
   const m = DATE_RE.exec(value);
   if (!m) return undefined;
   const [d, mo, y, h, mi, s] = m.slice(1).map(Number) as [number, number, number, number, number, number];
-  if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59) return undefined;
-  const utc = Date.UTC(y, mo - 1, d, h, mi, s);
-  if (new Date(utc).getUTCDate() !== d) return undefined;
-  return utc - VN_OFFSET_MS;
+  return vietnamInstant(y, mo, d, h, mi, s);
 }
 
 // ---------- hash-file ----------

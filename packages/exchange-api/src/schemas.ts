@@ -1,29 +1,24 @@
+import { AGENCY_CODE_RE, STATUS_CODES } from '@egov-vn/schemas';
 import { z } from 'zod';
 
-/** The status codes of an edXML status package that agencies use (07–12 and 14 are not used by VPCP). */
-export const STATUS_CODES = ['01', '02', '03', '04', '05', '06', '13', '15', '16'] as const;
-export type StatusCode = (typeof STATUS_CODES)[number];
+// Status codes, their order and the rule for recording them are the kit's one definition (`@egov-vn/schemas`):
+// re-exported here so the contract's users need one import. `canRecordStatus` is the rule the hub applies.
+export {
+  canRecordStatus,
+  checkStatusTransition,
+  STATUS_CODES,
+  STATUS_INFO,
+  type StatusCode,
+  statusLabel,
+  statusRank,
+  type StatusTransition,
+  statusTransition,
+} from '@egov-vn/schemas';
 
-/**
- * Order of the business statuses of one recipient: a status never goes back to a lower rank. 02 (rejected) ends the
- * main chain; 13/15/16 concern a take-back or update request and may follow any step.
- */
-export const statusRank: Record<StatusCode, number> = {
-  '01': 1,
-  '03': 2,
-  '04': 3,
-  '05': 4,
-  '06': 5,
-  '02': 6,
-  '13': 7,
-  '15': 8,
-  '16': 8,
-};
-
-/** Mã định danh: `000.00.00.G22`. */
+/** Mã định danh: `000.00.00.G22` (the one pattern of the kit, `AGENCY_CODE_RE` of `@egov-vn/schemas`). */
 export const AgencyCodeSchema = z
   .string()
-  .regex(/^[0-9A-Z]{3}\.[0-9A-Z]{2}\.[0-9A-Z]{2}\.[A-Z][0-9]{2}$/)
+  .regex(AGENCY_CODE_RE)
   .meta({ id: 'AgencyCode', description: 'Mã định danh cơ quan (QĐ 20/2020), e.g. 000.00.00.G22', examples: ['000.00.00.G22'] });
 
 export const DocumentIdSchema = z
