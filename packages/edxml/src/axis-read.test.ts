@@ -76,6 +76,18 @@ describe('bytes before the XML prolog', () => {
     expect(codes((await readChunked(prefix + conformant)).warnings)).toEqual(['EDXML_BYTES_BEFORE_PROLOG']);
   });
 
+  it('gives the same answer whatever the chunking, also with a byte order mark split across chunks', async () => {
+    for (const prefix of ['\uFEFF\uFEFF\r\n', ' \uFEFF', 'OK\n', '\uFEFF\n']) {
+      const whole = await parseEdxml(prefix + conformant);
+      const summary = (r: typeof whole): string[] =>
+        r.ok ? r.warnings.map((w) => `${w.code} ${String(w.params?.['bytes'])} ${String(w.location?.column)}`) : ['failed'];
+      expect(summary(whole)).toHaveLength(1);
+      for (const size of [1, 2, 3, 5]) {
+        expect(summary(await parseEdxml(chunked(new TextEncoder().encode(prefix + conformant), size)))).toEqual(summary(whole));
+      }
+    }
+  });
+
   it('says nothing about one byte order mark, or whitespace before a root without a declaration (both legal XML)', async () => {
     expect((await read(`\uFEFF${conformant}`)).warnings).toEqual([]);
     const noDecl = conformant.replace(/^<\?xml[^>]*>/, '\n\n');
