@@ -28,13 +28,13 @@ beforeAll(async () => {
   const tx = new Map<string, { files: { doc_id: string; data_to_be_signed: string }[]; polls: number }>();
   const sc = new Hono();
   sc.post('/sca/sp769/v1/credentials/get_certificate', async (c) => {
-    const body = (await c.req.json()) as Record<string, unknown>;
+    const body = await c.req.json<Record<string, unknown>>();
     smartcaBodies.push(body);
     if (body.sp_password !== 'sp-pass') return c.json({ status_code: 401, message: 'Sai sp_password' }, 401);
     return c.json({ status_code: 200, message: 'SUCCESS', data: { user_certificates: [{ serial_number: '0A1B', cert_data: b64(pki.signer.der), chain_data: { ca_cert: b64(pki.intermediate.der) } }] } });
   });
   sc.post('/sca/sp769/v1/signatures/sign', async (c) => {
-    const body = (await c.req.json()) as { sign_files: { doc_id: string; data_to_be_signed: string }[] };
+    const body = await c.req.json<{ sign_files: { doc_id: string; data_to_be_signed: string }[] }>();
     smartcaBodies.push(body);
     const id = `tran-${tx.size + 1}`;
     tx.set(id, { files: body.sign_files, polls: 0 });
@@ -52,20 +52,20 @@ beforeAll(async () => {
   const pending = new Map<string, string[]>();
   const ms = new Hono();
   ms.post('/vtss/service/ras/v1/login', async (c) => {
-    const body = (await c.req.json()) as Record<string, unknown>;
+    const body = await c.req.json<Record<string, unknown>>();
     return body.client_secret === 'ms-secret' ? c.json({ access_token: 'tok-1' }) : c.json({ error: 'invalid_client', error_description: 'bad client' }, 400);
   });
   ms.use('/vtss/service/certificates/*', async (c, next) => (c.req.header('authorization') === 'Bearer tok-1' ? next() : c.json({ error: 'invalid_token' }, 401)));
   ms.post('/vtss/service/certificates/info', (c) => c.json([{ credential_id: 'cred-ms', cert: { certificates: [b64(pki.seal.der), b64(pki.intermediate.der)] } }]));
   ms.post('/vtss/service/signHash', async (c) => {
-    const body = (await c.req.json()) as { hash: string[]; numSignatures: number };
+    const body = await c.req.json<{ hash: string[]; numSignatures: number }>();
     if (body.numSignatures !== body.hash.length) return c.json({ error: 'invalid_request' }, 400);
     const id = `ms-${pending.size + 1}`;
     pending.set(id, body.hash);
     return c.json({ transactionId: id });
   });
   ms.post('/vtss/service/requests/status', async (c) => {
-    const { transactionId } = (await c.req.json()) as { transactionId: string };
+    const { transactionId } = await c.req.json<{ transactionId: string }>();
     const hashes = pending.get(transactionId)!;
     const signatures = await Promise.all(hashes.map(async (h) => b64(await signDigestRsa(pki.seal.privateKey, 'SHA-256', Uint8Array.from(Buffer.from(h, 'base64'))))));
     return c.json({ status: 1, signatures });
