@@ -103,6 +103,10 @@ Exit codes: 0 signed, 1 could not sign (wrong password, certificate…), 2 unrea
   ],
   signed: ['Đã ký: {file}', 'Signed: {file}'],
   signFailed: ['Không ký được: {detail}', 'Could not sign: {detail}'],
+  noPassword: [
+    'Chưa có mật khẩu PKCS#12: biến môi trường {name} chưa được đặt (ví dụ: export {name}=…, hoặc chọn biến khác bằng --password-env).',
+    'No PKCS#12 password: the environment variable {name} is not set (e.g. export {name}=…, or name another variable with --password-env).',
+  ],
   pdfNotSigned: ['Tệp PDF không có chữ ký số.', 'The PDF has no digital signature.'],
   pdfSignature: ['Chữ ký "{name}": {indication} — {reasons}', 'Signature "{name}": {indication} — {reasons}'],
 } as const;

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { EXIT_NOT_CONFORMANT, EXIT_OK, EXIT_USAGE, type Command } from '../command.js';
 import { t } from '../i18n.js';
 import { parseCommandArgs } from '../main.js';
+import { MissingPassword } from './sign.js';
 
 const KINDS = ['SY', 'TrS', 'SL'] as const;
 
@@ -82,7 +83,12 @@ export const command: Command = {
       import('@egov-vn/pdf-signature/node'),
     ]);
     try {
-      const signer = await pkcs12Signer(p12Bytes, process.env[String(v['password-env'])] ?? '');
+      const passwordVar = String(v['password-env']);
+      const password = process.env[passwordVar];
+      const signer = await pkcs12Signer(p12Bytes, password ?? '').catch((e: unknown) => {
+        if (password === undefined) throw new MissingPassword(passwordVar);
+        throw e;
+      });
       const { pdf, dpi: recorded } = await makeElectronicCopy({
         ...(isPdf(files[0]!) ? { pdf: files[0]! } : { images: files }),
         signer,
@@ -99,6 +105,10 @@ export const command: Command = {
       ctx.stdout.write(`${text({ vi: `Đã tạo bản sao điện tử: ${output}${pages}`, en: `Electronic copy made: ${output}${pages}` })}\n`);
       return EXIT_OK;
     } catch (e) {
+      if (e instanceof MissingPassword) {
+        ctx.stderr.write(`${t(ctx.lang, 'noPassword', { name: e.variable })}\n`);
+        return EXIT_USAGE;
+      }
       const err = e as { code?: unknown; vi?: unknown; en?: unknown; message?: unknown };
       const message = typeof err.vi === 'string' && typeof err.en === 'string' ? text({ vi: err.vi, en: err.en }) : String(err.message ?? e);
       const code = typeof err.code === 'string' ? ` [${err.code}]` : '';

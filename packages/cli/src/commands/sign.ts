@@ -46,7 +46,8 @@ export const command: Command = {
       ctx.stderr.write(`${t(ctx.lang, 'signUsage')}\n`);
       return EXIT_USAGE;
     }
-    const password = process.env[String(v['password-env'])] ?? '';
+    const passwordVar = String(v['password-env']);
+    const password = process.env[passwordVar];
     let bytes: Uint8Array;
     let p12Bytes: Uint8Array;
     try {
@@ -58,7 +59,11 @@ export const command: Command = {
     }
     const { pkcs12Signer, signPdf } = await import('@egov-vn/pdf-signature');
     try {
-      const signer = await pkcs12Signer(p12Bytes, password);
+      const signer = await pkcs12Signer(p12Bytes, password ?? '').catch((e: unknown) => {
+        // No password variable: say so, rather than "wrong password" (a PKCS#12 without a password still opens).
+        if (password === undefined) throw new MissingPassword(passwordVar);
+        throw e;
+      });
       const signed = await signPdf(bytes, {
         signer,
         hash: hash as (typeof HASHES)[number],
@@ -73,9 +78,20 @@ export const command: Command = {
       ctx.stdout.write(`${t(ctx.lang, 'signed', { file: output })}\n`);
       return EXIT_OK;
     } catch (e) {
+      if (e instanceof MissingPassword) {
+        ctx.stderr.write(`${t(ctx.lang, 'noPassword', { name: e.variable })}\n`);
+        return EXIT_USAGE;
+      }
       const message = e instanceof Error ? e.message : String(e);
       ctx.stderr.write(`${t(ctx.lang, 'signFailed', { detail: message })}\n`);
       return EXIT_NOT_CONFORMANT;
     }
   },
 };
+
+/** The PKCS#12 needs a password and the environment variable that should hold it is not set. */
+export class MissingPassword extends Error {
+  constructor(readonly variable: string) {
+    super(`environment variable ${variable} is not set`);
+  }
+}

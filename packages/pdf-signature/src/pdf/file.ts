@@ -51,12 +51,20 @@ export class PdfFile {
   }
 
   static async open(bytes: Uint8Array): Promise<PdfFile> {
-    if (bytes.length < 16 || findKeyword(bytes, '%PDF-', 0, Math.min(bytes.length, 1024)) < 0) {
+    if (findKeyword(bytes, '%PDF-', 0, Math.min(bytes.length, 1024)) < 0) {
       throw pdfError('PDF_HEADER', 'Không phải tệp PDF (thiếu %PDF-)', 'Not a PDF file (no %PDF- header)', 0);
     }
     const tailFrom = Math.max(0, bytes.length - 4096);
     const sx = lastIndexOfBytes(bytes, latin1Bytes('startxref'), bytes.length, tailFrom);
-    if (sx < 0) throw pdfError('PDF_NO_STARTXREF', 'Không tìm thấy startxref', 'startxref not found', bytes.length);
+    if (sx < 0) {
+      // A PDF header and nothing that ends a PDF: the file was cut short (an interrupted copy or download) or damaged.
+      throw pdfError(
+        'PDF_TRUNCATED',
+        `Tệp PDF bị cắt cụt hoặc hỏng (${bytes.length} byte, không có startxref ở cuối tệp)`,
+        `Truncated or damaged PDF (${bytes.length} bytes, no startxref at the end of the file)`,
+        bytes.length,
+      );
+    }
     const p = new Parser(bytes, sx + 9);
     const startxref = p.tryInt();
     if (startxref === undefined || startxref >= bytes.length) {
