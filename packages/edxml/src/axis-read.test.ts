@@ -1,7 +1,7 @@
 // parseEdxml reads the shapes real axis packages take (undeclared prefixes, bytes before the prolog, a Signature
 // outside XMLDSig, a load-test placeholder as attachment content) without loss, each reported once as a warning.
 import { describe, expect, it } from 'vitest';
-import { buildEdxml, parseEdxml, readAll, type EdxmlDocumentPackage, type EdxmlIssue } from './index.js';
+import { buildEdxml, checkEdxml, checkEdxmlPackage, parseEdxml, readAll, type EdxmlDocumentPackage, type EdxmlIssue } from './index.js';
 import { sampleDocumentPackage } from './fixtures.js';
 import { chunked, plain } from './test-helpers.js';
 
@@ -129,6 +129,14 @@ describe('a load-test placeholder as attachment content', () => {
       expect(a?.size).toBe(placeholder.length);
       expect(buildEdxml(pkg)).toContain(`>${placeholder}</edXML:ContentTransferEncoded>`);
     }
+  });
+
+  it('is reported by checkEdxmlPackage on a package in memory too, once by checkEdxml', async () => {
+    const { pkg } = await read(withPlaceholder);
+    expect(checkEdxmlPackage(pkg, { profile: 'axis' }).map((i) => [i.code, i.severity])).toEqual([['EDXML_ATTACHMENT_PLACEHOLDER', 'warning']]);
+    const copy: EdxmlDocumentPackage = { ...pkg, attachments: pkg.attachments.map((a) => ({ ...a })) };
+    expect(checkEdxmlPackage(copy).map((i) => [i.code, i.severity])).toEqual([['EDXML_ATTACHMENT_PLACEHOLDER', 'error']]);
+    expect((await checkEdxml(withPlaceholder, { profile: 'axis' })).issues.map((i) => i.code)).toEqual(['EDXML_ATTACHMENT_PLACEHOLDER']);
   });
 
   it('does not excuse other content that is not base64', async () => {

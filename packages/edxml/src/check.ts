@@ -320,6 +320,10 @@ class Checker {
     const attachmentIds = new Map<string, number>();
     pkg.attachments.forEach((a, i) => {
       const p = `${A}/Attachment${i > 0 ? `[${i + 1}]` : ''}`;
+      // Read from text, the reader has reported it already (at ContentTransferEncoded); in memory, the checker does.
+      if (a.placeholder !== undefined && !this.locations?.has(a)) {
+        this.add('EDXML_ATTACHMENT_PLACEHOLDER', { name: a.attachmentName ?? a.contentId ?? '', value: a.placeholder.trim().slice(0, 120) }, { path: `${p}/ContentTransferEncoded` });
+      }
       if (!this.required(a, 'contentId', 'ContentId', p) || !a.contentId) return;
       if (!CID.test(a.contentId)) this.add('EDXML_CID_FORMAT', { value: a.contentId }, this.loc(a, `${p}/ContentId`, 'contentId'));
       if (attachmentIds.has(a.contentId)) this.add('EDXML_CID_DUPLICATE', { value: a.contentId }, this.loc(a, `${p}/ContentId`, 'contentId'));
