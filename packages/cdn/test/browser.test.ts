@@ -111,6 +111,37 @@ document.querySelector('#add').addEventListener('click', () => document.body.app
     }
   });
 
+  it('renders a PDF in <egov-pdf-viewer> with pdf.js and its worker from the same versioned folder', async () => {
+    // A one-page PDF, written here so that the page fetches nothing but the folder and itself.
+    const body = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] >>'];
+    let pdf = '%PDF-1.4\n';
+    const at = body.map((o, i) => [pdf.length, (pdf += `${i + 1} 0 obj ${o} endobj\n`)][0] as number);
+    pdf += `xref\n0 4\n0000000000 65535 f \n${at.map((n) => `${String(n).padStart(10, '0')} 00000 n \n`).join('')}trailer << /Size 4 /Root 1 0 R >>\nstartxref\n${pdf.length}\n%%EOF\n`;
+    const script = `const viewer = document.querySelector('egov-pdf-viewer');
+viewer.addEventListener('egov-pdf-viewer-load', (e) => (document.body.dataset.pages = String(e.detail.pageCount)));
+viewer.addEventListener('egov-pdf-viewer-error', (e) => (document.body.dataset.error = e.detail.message.en));
+viewer.src = '/one-page.pdf';
+`;
+    // pdf.js lays out its text layer with style attributes: the one allowance docs/embedding.md names for the viewer.
+    const csp = strictCsp([mapHash(manifest, base)]).replace("style-src 'self'", "style-src 'self'; style-src-attr 'unsafe-inline'");
+    const s = await site(
+      { 'index.html': pageHtml(snippet(manifest), '<egov-pdf-viewer></egov-pdf-viewer>', '/page.js'), 'page.js': script, 'one-page.pdf': pdf },
+      { [`egov-vn/${version}`]: builtFolder },
+      (path) => (path.endsWith('.html') ? { 'content-security-policy': csp } : undefined),
+    );
+    try {
+      const { page, problems } = await open(browser, `${s.url}/`);
+      await expect.poll(() => page.evaluate(() => document.body.dataset['pages'] ?? document.body.dataset['error'] ?? ''), { timeout: 20_000 }).toBe('1');
+      const { files } = await transferred(page);
+      expect(files).toEqual(expect.arrayContaining([`${base}${manifest.imports['pdfjs-dist']}`, `${base}${manifest.imports['pdfjs-dist/build/pdf.worker.min.mjs']}`]));
+      expect((await recorded(page)).violations).toEqual([]);
+      expect(problems).toEqual([]);
+      await page.close();
+    } finally {
+      await s.close();
+    }
+  });
+
   it('keeps a portal page with <egov-signature-panel> only within its weight budget (gzip, bytes transferred)', async () => {
     const s = await site({ 'index.html': pageHtml(snippet(manifest), '<egov-signature-panel></egov-signature-panel>') }, { [`egov-vn/${version}`]: builtFolder });
     try {

@@ -1,4 +1,5 @@
 // The built folder (packages/cdn/dist/egov-vn/<version>/), as a mirror receives it: complete, hashed, self-contained.
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { untar } from '../src/build.js';
 import { elementPackages } from '../src/elements.js';
-import { defaultBase, importMapFor } from '../src/importmap.js';
+import { defaultBase, importMapFor, scriptSrc, snippet } from '../src/importmap.js';
 import { builtFolder, manifestOf, packageDir, version } from './harness.js';
 
 const manifest = manifestOf();
@@ -89,5 +90,16 @@ describe('the CDN folder', () => {
     } finally {
       rmSync(into, { recursive: true, force: true });
     }
+  });
+
+  it('prints, through egov-vn-cdn snippet, the snippet and CSP of the folder for another mount point', () => {
+    const base = 'https://cdn.tinh.gov.vn/js/egov-vn/' + version + '/';
+    const run = spawnSync(process.execPath, [join(packageDir, 'dist', 'cli.js'), 'snippet', '--base', base], { encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe(`${snippet(manifest, base)}\nContent-Security-Policy: ${scriptSrc(manifest, base)} https://cdn.tinh.gov.vn\n`);
+    expect(read('snippet.html')).toBe(snippet(manifest));
+    const bad = spawnSync(process.execPath, [join(packageDir, 'dist', 'cli.js'), 'publish'], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/^Usage: egov-vn-cdn build/);
   });
 });
