@@ -1,0 +1,64 @@
+// watchInbox's acknowledgement rule, as the README states it: an item is acknowledged when the consumer asks for the
+// next one. Leaving the loop — by a throw or by `break` — leaves the current item pending (a generator cannot tell a
+// failed handler from a deliberate stop), so a consumer that stops after handling an item acknowledges it first.
+import { buildEdxml } from '@egov-vn/edxml';
+import { sampleDocumentPackage } from '@egov-vn/edxml/testing';
+import { setupServer } from 'msw/node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ExchangeClient } from './index.js';
+import { createExchangeMock } from './mock.js';
+
+const baseUrl = 'https://hub.example.gov.vn';
+const SENDER = '000.00.00.G22';
+const RECEIVER = '000.00.00.H49';
+const mock = createExchangeMock({
+  baseUrl,
+  seed: {
+    systems: [
+      { systemId: 'sys.vpcp', secret: 'secret-vpcp-123', agencies: [{ code: SENDER, name: 'Văn phòng Chính phủ' }] },
+      { systemId: 'sys.qn', secret: 'secret-qn-123', agencies: [{ code: RECEIVER, name: 'Ủy ban nhân dân tỉnh Quảng Ninh' }] },
+    ],
+  },
+});
+const server = setupServer(...mock.handlers);
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterAll(() => server.close());
+
+const sender = new ExchangeClient({ baseUrl, systemId: 'sys.vpcp', secret: 'secret-vpcp-123', retries: 0 });
+const receiver = new ExchangeClient({ baseUrl, systemId: 'sys.qn', secret: 'secret-qn-123', retries: 0 });
+
+function edxml(number: string): string {
+  const pkg = sampleDocumentPackage('new');
+  pkg.header.from = { ...pkg.header.from, organId: SENDER };
+  pkg.header.to = [{ organId: RECEIVER, organName: 'Ủy ban nhân dân tỉnh Quảng Ninh' }];
+  pkg.header.code = { ...pkg.header.code, codeNumber: number };
+  pkg.header.documentId = `${SENDER},2024/03/12,${number}/VPCP-TTĐT`;
+  return buildEdxml(pkg);
+}
+
+const pending = async () => (await receiver.listInbox({ state: 'pending' })).items.map((i) => i.documentId);
+
+describe('watchInbox acknowledgements', () => {
+  it('acknowledges an item when the next one is asked for; break leaves the current one pending', async () => {
+    const a = await sender.sendDocument({ edxml: edxml('501') });
+    const b = await sender.sendDocument({ edxml: edxml('502') });
+    const seen: string[] = [];
+    for await (const item of receiver.watchInbox({ pollIntervalMs: 10 })) {
+      seen.push(item.documentId);
+      if (seen.length === 2) break;
+    }
+    expect(seen).toEqual([a.documentId, b.documentId]);
+    // a was acknowledged when b was asked for; b, the item the loop stopped on, comes back.
+    expect(await pending()).toEqual([b.documentId]);
+  });
+
+  it('a consumer that stops after handling an item acknowledges it first, as the README shows', async () => {
+    const [first] = await pending();
+    for await (const item of receiver.watchInbox({ pollIntervalMs: 10 })) {
+      expect(item.documentId).toBe(first);
+      await receiver.acknowledge(item.documentId, { result: 'done' });
+      break;
+    }
+    expect(await pending()).toEqual([]);
+  });
+});
