@@ -1,5 +1,6 @@
 // A client of the national exchange axis protocol (and of the egov-vn hub's /vxp API): it signs and sends what the
 // official SDK (SDKVXP-2.0.1) sends, and returns typed results or ExchangeError. fetch and WebCrypto: Node and browsers.
+import type { Lang } from '@egov-vn/schemas';
 import {
   type AxisAgency,
   AxisEnvelopeSchema,
@@ -32,7 +33,7 @@ export interface AxisClientOptions {
   /** Per-request timeout in ms (default 30 000). */
   timeout?: number;
   /** Language of `ExchangeError.message` (default Vietnamese). */
-  lang?: 'vi' | 'en';
+  lang?: Lang;
   /**
    * Send `User-Agent: JAVASDKAgent/1.0.0 XRoad/VPCP` as the SDK does. Default: outside browsers only (a browser
    * sends its own User-Agent and ignores or refuses one set by a script).

@@ -1,3 +1,4 @@
+import type { Lang } from '@egov-vn/schemas';
 import {
   type AcknowledgeRequest,
   type Agency,
@@ -44,7 +45,7 @@ export interface ExchangeClientOptions {
   /** Upper bound of one backoff delay in ms (default 10 000). */
   backoffLimit?: number;
   /** Language of `ExchangeError.message` (default Vietnamese). */
-  lang?: 'vi' | 'en';
+  lang?: Lang;
   /** Custom fetch (tests, proxies). */
   fetch?: typeof fetch;
 }

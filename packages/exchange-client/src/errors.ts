@@ -1,9 +1,10 @@
 import type { ErrorBody, ErrorCode } from '@egov-vn/exchange-api';
+import { EgovError, type Lang, type LocalizedText, makeIssue } from '@egov-vn/schemas';
 
 /** What went wrong: a contract code, or a transport failure that has no response. */
 export type ExchangeErrorCode = ErrorCode | 'NETWORK' | 'TIMEOUT' | 'ABORTED' | 'BAD_RESPONSE' | 'AXIS_FAIL';
 
-const transport: Record<'NETWORK' | 'TIMEOUT' | 'ABORTED' | 'BAD_RESPONSE' | 'AXIS_FAIL', { vi: string; en: string }> = {
+const transport: Record<'NETWORK' | 'TIMEOUT' | 'ABORTED' | 'BAD_RESPONSE' | 'AXIS_FAIL', LocalizedText> = {
   NETWORK: { vi: 'Không kết nối được tới trục trao đổi.', en: 'Could not reach the exchange hub.' },
   TIMEOUT: { vi: 'Trục trao đổi không trả lời kịp thời.', en: 'The exchange hub did not answer in time.' },
   ABORTED: { vi: 'Yêu cầu đã bị hủy.', en: 'The request was aborted.' },
@@ -13,23 +14,33 @@ const transport: Record<'NETWORK' | 'TIMEOUT' | 'ABORTED' | 'BAD_RESPONSE' | 'AX
 };
 
 /** Every failure of the client: contract code, HTTP status (0 without a response), Vietnamese and English message. */
-export class ExchangeError extends Error {
-  override readonly name = 'ExchangeError';
-  readonly code: ExchangeErrorCode;
+export class ExchangeError extends EgovError {
+  override name = 'ExchangeError';
+  /** The error's code (its issues keep their own codes, e.g. the edXML checker's). */
+  declare readonly code: ExchangeErrorCode;
   readonly status: number;
-  readonly messages: { vi: string; en: string };
+  /** The same object as `localized` (the message in both languages). */
+  readonly messages: LocalizedText;
   readonly details: ErrorBody['details'] | undefined;
 
   constructor(
-    init: { code: ExchangeErrorCode; status: number; messages?: { vi: string; en: string }; details?: ErrorBody['details'] },
-    options: { lang?: 'vi' | 'en'; cause?: unknown } = {},
+    init: { code: ExchangeErrorCode; status: number; messages?: LocalizedText; details?: ErrorBody['details'] },
+    options: { lang?: Lang; cause?: unknown } = {},
   ) {
-    const fallback = (transport as Record<string, { vi: string; en: string } | undefined>)[init.code];
+    const fallback = (transport as Record<string, LocalizedText | undefined>)[init.code];
     const messages = init.messages ?? fallback ?? { vi: init.code, en: init.code };
-    super(messages[options.lang ?? 'vi'], { cause: options.cause });
-    this.code = init.code;
+    const lang = options.lang ?? 'vi';
+    // The hub's located issues (edXML checker findings, …) become the kit's Issue shape; otherwise one issue, the error.
+    const issues = (init.details?.issues ?? []).map((i) =>
+      makeIssue(i.code, i.message, {
+        path: i.path === undefined ? [] : [i.path],
+        params: { ...(i.line === undefined ? {} : { line: i.line }), ...(i.column === undefined ? {} : { column: i.column }) },
+        lang,
+      }),
+    );
+    super(issues.length > 0 ? issues : [makeIssue<string>(init.code, messages, { lang })], { code: init.code, localized: messages, lang, cause: options.cause });
     this.status = init.status;
-    this.messages = messages;
+    this.messages = this.localized;
     this.details = init.details;
   }
 }

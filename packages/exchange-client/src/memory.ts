@@ -1,9 +1,10 @@
 // An in-memory implementation of the exchange contract, for front-end development and the client's own tests
 // (served through msw by `./mock`). It follows the same rules as the hub: signatures, replay, tenant isolation,
 // one delivery per recipient, idempotent sends, statuses and acknowledgements.
-import { checkEdxml, parseEdxml, statusCodeInfo } from '@egov-vn/edxml';
+import { checkEdxml, parseEdxml } from '@egov-vn/edxml';
 import {
   type Agency,
+  canRecordStatus,
   type AttachmentInfo,
   type DocumentSummary,
   type ErrorBody,
@@ -21,9 +22,10 @@ import {
   signatureOf,
   type StatusCode,
   type StatusEntry,
-  statusRank,
+  statusLabel,
   timingSafeEqualHex,
 } from '@egov-vn/exchange-api';
+import { civilDateOf, formatIsoDate, isSecretClassification, safeToCivilDate, vietnamDayRange } from '@egov-vn/schemas';
 
 export interface MemorySeed {
   systems: Array<{ systemId: string; secret: string; agencies: Array<{ code: string; name: string; email?: string }> }>;
@@ -189,14 +191,14 @@ export class MemoryExchange {
         const code = input.code as StatusCode;
         const same = delivery.statuses.find((s) => s.code === code);
         if (same) return json(200, { status: same, duplicate: true });
-        const max = delivery.statuses.reduce((m, s) => Math.max(m, statusRank[s.code]), 0);
-        if (statusRank[code] < 7 && statusRank[code] < max) {
+        // The hub's rule, from @egov-vn/schemas: the chain never goes back and closes after 02/06; 13/15/16 at any step.
+        if (!canRecordStatus(delivery.statuses.map((s) => s.code), code)) {
           throw new Fail('STATUS_OUT_OF_ORDER', { current: delivery.statuses.at(-1)?.code ?? null, requested: code });
         }
-        const info = statusCodeInfo(code);
+        const label = statusLabel(code);
         const entry: StatusEntry = {
           code,
-          label: { vi: info?.vi ?? code, en: info?.en ?? code },
+          label: { vi: label.vi, en: label.en },
           description: (input.description as string | undefined) ?? null,
           staff: (input.staff as string | undefined) ?? null,
           at: new Date().toISOString(),
@@ -321,8 +323,12 @@ export class MemoryExchange {
       return this.#sendResult(earlier, true);
     }
     const report = await checkEdxml(bytes, { warnings: false });
-    if (report.issues.some((i) => i.code === 'EDXML_SECRET_DOCUMENT')) throw new Fail('SECRET_DOCUMENT');
     const pkg = report.package;
+    // The secret-document guard of every layer (isSecretClassification of @egov-vn/schemas): "Mật" in any spelling.
+    const classification = pkg?.kind === 'document' ? pkg.header.otherInfo?.sphereOfPromulgation : undefined;
+    if (report.issues.some((i) => i.code === 'EDXML_SECRET_DOCUMENT') || isSecretClassification(classification)) {
+      throw new Fail('SECRET_DOCUMENT');
+    }
     if (!report.ok || pkg?.kind !== 'document') {
       throw new Fail('INVALID_EDXML', {
         issues: report.issues.map((i) => ({ code: i.code, path: i.location?.path, message: { vi: i.message, en: i.message } })),
@@ -411,13 +417,17 @@ export class MemoryExchange {
   }
 
   #stats(agency: string, from: string, to: string) {
-    const start = new Date(`${from}T00:00:00+07:00`).getTime();
-    const end = new Date(`${to}T00:00:00+07:00`).getTime() + 86_400_000;
+    const from_ = safeToCivilDate(from);
+    const to_ = safeToCivilDate(to);
+    if (!from_.ok || !to_.ok) throw new Fail('VALIDATION_FAILED');
+    const range = vietnamDayRange(from_.value, to_.value);
+    const start = range.start.getTime();
+    const end = range.end.getTime();
     if (!(start < end)) throw new Fail('VALIDATION_FAILED');
     const inRange = (t: string) => Date.parse(t) >= start && Date.parse(t) < end;
     const out = [...this.documents.values()].filter((d) => d.from === agency && inRange(d.sentAt));
     const inc = this.deliveries.filter((d) => d.recipient === agency && inRange(d.deliveredAt));
-    const vnDay = (t: string) => new Date(Date.parse(t) + 7 * 3_600_000).toISOString().slice(0, 10);
+    const vnDay = (t: string) => formatIsoDate(civilDateOf(Date.parse(t)));
     const acked = inc.filter((d) => d.acknowledgedAt);
     const sameDay = acked.filter((d) => vnDay(d.acknowledgedAt as string) === vnDay(d.deliveredAt)).length;
     const signed = out.filter((d) => d.signed).length;
