@@ -169,6 +169,16 @@ describe('two versions on one page', () => {
   }, 180_000);
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
+  it('builds reproducibly: the same packages give the same hashed files whatever the folder’s version', () => {
+    // Only the loaders and the suffixed modules depend on the folder's version; a rebuild changes no other byte.
+    expect(nextManifest.tags).toEqual(manifest.tags);
+    expect(nextManifest.imports).toEqual(manifest.imports);
+    // (An entry's hash covers the names of the chunks it imports, so equal entry names mean an equal module graph.)
+    const shared = Object.keys(manifest.integrity).filter((file) => file in nextManifest.integrity && !file.startsWith('loader'));
+    expect(shared.length).toBeGreaterThan(Object.keys(manifest.tags).length + Object.keys(manifest.imports).length);
+    expect(shared.filter((file) => nextManifest.integrity[file] !== manifest.integrity[file])).toEqual([]);
+  });
+
   it('runs this version’s <egov-signature-panel> and the next one’s <egov-signature-panel-0-1> side by side', async () => {
     const nextBase = `/egov-vn/${next}/`;
     const csp = strictCsp([mapHash(manifest, base), mapHash(nextManifest, nextBase, true)]);
