@@ -13,8 +13,8 @@ import { authenticate, checkBodyHash } from './auth.js';
 import { buildEml } from './eml.js';
 import { HubError } from './hub-error.js';
 import { readBody } from './request-body.js';
-import type { Caller, HubStore } from './store.js';
-import { createVxpApp, type VxpOptions } from './vxp.js';
+import { type Caller, type HubStore, isSafeContentType } from './store.js';
+import { createVxpApp, hasNul, type VxpOptions } from './vxp.js';
 
 export interface AppOptions {
   /** Allowed clock skew of signed requests (ms). Default 5 minutes. */
@@ -26,6 +26,10 @@ export interface AppOptions {
   now?: () => number;
   /** HUB_OPERATOR_TOKEN: lets `/vxp/registerAgency` take a body its signature does not cover (see README). */
   operatorToken?: string;
+  /** HUB_PUBLIC_URL: the server URL written into /openapi.json (default `/`, relative to where it was fetched). */
+  publicUrl?: string;
+  /** HUB_STRICT=1: /vxp refuses packages that do not conform to QCVN 102:2016 (default: what the axis accepts). */
+  strict?: boolean;
 }
 
 type Env = { Variables: { caller: Caller; body: Uint8Array } };
@@ -71,15 +75,40 @@ export function createApp(store: HubStore, options: AppOptions = {}): Hono<Env> 
   });
   app.notFound((c) => c.json(new HubError('NOT_FOUND').body, 404));
 
+  // Every answer: no MIME sniffing, never framed, and JSON that no browser runs or embeds.
+  app.use('*', async (c, next) => {
+    await next();
+    c.header('x-content-type-options', 'nosniff');
+    c.header('x-frame-options', 'DENY');
+    c.header('referrer-policy', 'no-referrer');
+    if (!c.res.headers.has('content-security-policy')) {
+      c.header('content-security-policy', "default-src 'none'; frame-ancestors 'none'; sandbox");
+    }
+  });
+  // A NUL anywhere in the path or the query is refused (PostgreSQL text cannot hold it): 400, not 500.
+  app.use('*', async (c, next) => {
+    const url = c.req.url;
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(url);
+    } catch {
+      throw new HubError('VALIDATION_FAILED', { field: 'url' }, { vi: 'Địa chỉ yêu cầu có mã % không hợp lệ.', en: 'The request URL has an invalid % escape.' });
+    }
+    if (decoded.includes('\u0000')) {
+      throw new HubError('VALIDATION_FAILED', { field: 'url' }, { vi: 'Địa chỉ yêu cầu chứa ký tự NUL.', en: 'The request URL contains a NUL character.' });
+    }
+    await next();
+  });
+
   // The axis-compatible API (what the national exchange axis SDK sends), over the same store.
   const vxpOptions: VxpOptions = { maxAgeMs: options.axisMaxAgeMs ?? 5 * 60_000 };
   if (options.now) vxpOptions.now = options.now;
   if (options.operatorToken) vxpOptions.operatorToken = options.operatorToken;
+  if (options.strict) vxpOptions.strict = true;
   app.route('/vxp', createVxpApp(store, vxpOptions));
 
-  app.get('/openapi.json', (c) =>
-    c.json(openApiDocument({ serverUrl: new URL(c.req.url).origin, version: EXCHANGE_API_VERSION })),
-  );
+  // The server URL is configured (HUB_PUBLIC_URL), never taken from the request's Host header.
+  app.get('/openapi.json', (c) => c.json(openApiDocument({ serverUrl: options.publicUrl ?? '/', version: EXCHANGE_API_VERSION })));
 
   app.use('/v1/*', async (c, next) => {
     // Headers first (signature, skew, nonce), then the body, bounded while it streams, then its signed hash.
@@ -124,10 +153,11 @@ export function createApp(store: HubStore, options: AppOptions = {}): Hono<Env> 
     getDocument: ({ caller, params }) => store.view(caller, params.id as string),
     downloadEdxml: async ({ caller, params }) => {
       const { doc } = await store.access(caller, params.id as string);
-      return new Response(doc.edxml as Uint8Array<ArrayBuffer>, {
+      const edxml = await store.edxmlOf(doc.id);
+      return new Response(edxml as Uint8Array<ArrayBuffer>, {
         headers: {
           'content-type': 'application/xml; charset=utf-8',
-          'content-length': String(doc.edxml.length),
+          'content-length': String(edxml.length),
           'content-disposition': `attachment; filename="${doc.id}.edxml"`,
         },
       });
@@ -137,11 +167,12 @@ export function createApp(store: HubStore, options: AppOptions = {}): Hono<Env> 
       const index = params.index as number;
       const info = doc.attachments[index];
       if (!info) throw new HubError('NOT_FOUND');
-      const parsed = await parseEdxml(doc.edxml);
+      const parsed = await parseEdxml(await store.edxmlOf(doc.id));
       const att = parsed.ok && parsed.value.kind === 'document' ? parsed.value.attachments[index] : undefined;
       if (!att) throw new HubError('NOT_FOUND');
       const headers: Record<string, string> = {
-        'content-type': info.contentType,
+        // Stored before the send-time check existed, a type that is no safe header becomes a download of bytes.
+        'content-type': isSafeContentType(info.contentType) ? info.contentType : 'application/octet-stream',
         'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(info.name)}`,
       };
       if (att.size !== undefined) headers['content-length'] = String(att.size);
@@ -174,7 +205,7 @@ export function createApp(store: HubStore, options: AppOptions = {}): Hono<Env> 
         to = [own.email];
       }
       const eml = await buildEml({
-        edxml: doc.edxml,
+        edxml: await store.edxmlOf(doc.id),
         from: mailFrom,
         to,
         notation: doc.notation,
@@ -207,8 +238,13 @@ export function createApp(store: HubStore, options: AppOptions = {}): Hono<Env> 
       if (route.body) {
         let json: unknown;
         try {
-          json = JSON.parse(decoder.decode(c.get('body')));
-        } catch {
+          const text = decoder.decode(c.get('body'));
+          if (hasNul(text)) {
+            throw new HubError('VALIDATION_FAILED', { body: 'NUL' }, { vi: 'Thân yêu cầu chứa ký tự NUL.', en: 'The request body contains a NUL character.' });
+          }
+          json = JSON.parse(text);
+        } catch (e) {
+          if (e instanceof HubError) throw e;
           throw new HubError('VALIDATION_FAILED', { body: 'JSON' }, {
             vi: 'Thân yêu cầu không phải JSON hợp lệ.',
             en: 'The request body is not valid JSON.',

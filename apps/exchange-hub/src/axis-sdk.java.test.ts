@@ -21,6 +21,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '../../..');
 const sdkDir = resolve(repoRoot, '../shared/peers/axis-sdk');
 const harnessSource = resolve(here, '../test/java/AxisSdkHarness.java');
+/** The SDK's own sample package (undeclared edXML:/xlink: prefixes, an unprefixed Signature), kept by @egov-vn/edxml. */
+const officialSample = resolve(repoRoot, 'packages/edxml/fixtures/axis/official-sdk-sample.edxml');
 
 type Line = { step: string; isNull?: boolean; status?: string; errorCode?: string; errorDesc?: string; docId?: string; items?: string; count?: number; filePath?: string; timeZone?: string };
 
@@ -43,7 +45,8 @@ async function javaTool(name: 'javac' | 'java'): Promise<void> {
 async function jvm(timeZone: string, args: string[]): Promise<Map<string, Line>> {
   const store = mkdtempSync(join(work, 'store-'));
   const { stdout } = await run('java', [`-Duser.timezone=${timeZone}`, '-Dfile.encoding=UTF-8', '-cp', classpath, 'AxisSdkHarness', `${hub.url}/vxp`, store, ...args], {
-    timeout: 30_000,
+    // Seconds on an idle machine; generous for CI runners that build every package at once.
+    timeout: 150_000,
     maxBuffer: 16 * 1024 * 1024,
   });
   const lines = stdout
@@ -84,16 +87,17 @@ afterAll(async () => {
 });
 
 describe('the official axis SDK (SDKVXP 2.0.1) against the hub', () => {
-  it('sends, lists, fetches byte for byte, marks done and collects the status answer, from a JVM in UTC and one in Việt Nam time', async () => {
-    const cases = [
-      { timeZone: 'UTC', receiver: { system: 'sys.qn', secret: 'secret-qn-123', agency: R1 }, number: '901' },
+  it('sends the official sample unchanged, lists, fetches byte for byte, marks done and collects the status answer, from a JVM in UTC and one in Việt Nam time', async () => {
+    const cases: Array<{ timeZone: string; receiver: { system: string; secret: string; agency: string }; number: string; file?: string }> = [
+      // The official sample, unchanged (16/VPCP-TTĐT from 000.00.00.G22 to 000.00.00.H49).
+      { timeZone: 'UTC', receiver: { system: 'sys.qn', secret: 'secret-qn-123', agency: R1 }, number: '16', file: officialSample },
       { timeZone: 'Asia/Ho_Chi_Minh', receiver: { system: 'sys.other', secret: 'secret-other-123', agency: OTHER }, number: '902' },
     ];
     const results = await Promise.all(
       cases.map(async (c) => {
-        const doc = join(work, `doc-${c.number}.edxml`);
+        const doc = c.file ?? join(work, `doc-${c.number}.edxml`);
         const status = join(work, `status-${c.number}.edxml`);
-        writeFileSync(doc, documentPackage({ to: [c.receiver.agency], number: c.number }));
+        if (!c.file) writeFileSync(doc, documentPackage({ to: [c.receiver.agency], number: c.number }));
         writeFileSync(status, statusPackage('01', c.number, c.receiver.agency));
         const lines = await jvm(c.timeZone, [
           'roundtrip',
@@ -135,10 +139,14 @@ describe('the official axis SDK (SDKVXP 2.0.1) against the hub', () => {
       expect(step('doneStatus')).toMatchObject({ status: 'OK' });
       expect(step('sent').items).toBe(`${c.receiver.agency}/done`);
     }
+    // The official sample went through unchanged, its deviations stored as warnings for the receiver.
+    const official = await hub.store.db.selectFrom('documents').select(['warnings', 'edxml']).where('edxml_document_id', '=', `${SENDER},2024/03/12,16/VPCP-TTĐT`).executeTakeFirstOrThrow();
+    expect([...new Set(official.warnings.map((w) => w.code))].sort()).toEqual(['EDXML_SIGNATURE_NOT_XMLDSIG', 'EDXML_UNDECLARED_PREFIX']);
+    expect(new Uint8Array(official.edxml)).toEqual(new Uint8Array(readFileSync(officialSample)));
     // The hub holds the status 01 of each recipient.
     const rows = await hub.store.db.selectFrom('statuses').select(['recipient', 'code']).execute();
     expect(rows).toEqual(expect.arrayContaining([{ recipient: R1, code: '01' }, { recipient: OTHER, code: '01' }]));
-  });
+  }, 180_000);
 
   it('refuses a wrong secret and a stranger, and every FAIL answer reaches the SDK caller as a result with status FAIL', async () => {
     const bad = join(work, 'bad.edxml');
@@ -155,5 +163,5 @@ describe('the official axis SDK (SDKVXP 2.0.1) against the hub', () => {
     expect(get('sendFail').errorDesc).toContain('000.00.00.Z99');
     expect(get('fetchFail')).toMatchObject({ isNull: false, status: 'FAIL', errorCode: 'NOT_FOUND' });
     expect(get('doneFail')).toMatchObject({ isNull: false, status: 'FAIL', errorCode: 'NOT_FOUND' });
-  });
+  }, 180_000);
 });

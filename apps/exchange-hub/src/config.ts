@@ -83,6 +83,8 @@ export function configFromEnv(
     throw new Error(`PORT không hợp lệ / invalid PORT: ${env.PORT}`);
   }
   if (env.DATABASE_URL) config.databaseUrl = env.DATABASE_URL;
+  if (env.HUB_PUBLIC_URL) config.publicUrl = new URL(env.HUB_PUBLIC_URL).origin;
+  if (env.HUB_STRICT === '1' || env.HUB_STRICT === 'true') config.strict = true;
   if (env.HUB_OPERATOR_TOKEN) {
     if (env.HUB_OPERATOR_TOKEN.length < 16) throw new Error('HUB_OPERATOR_TOKEN quá ngắn (ít nhất 16 ký tự) / HUB_OPERATOR_TOKEN is too short (16 characters at least)');
     config.operatorToken = env.HUB_OPERATOR_TOKEN;

@@ -33,13 +33,16 @@ export async function startHub(config: HubConfig = {}): Promise<RunningHub> {
   const db = await openDatabase(dbOptions);
   const store = new HubStore(db, { maxPackageBytes: config.maxPackageBytes ?? 20 * 1024 * 1024 });
   if (config.seed) await store.seed(config.seed);
-  const app = createApp(store, config);
+  // The listening URL is the default public URL of /openapi.json (never the request's Host header).
+  const appOptions: AppOptions = { ...config };
+  const app = createApp(store, appOptions);
   const host = config.host ?? '127.0.0.1';
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: config.trust ? withTrustRoutes(app.fetch, config.trust) : app.fetch, port: config.port ?? 0, hostname: host }, () => resolve(s));
   });
   const addr = server.address() as AddressInfo;
   const shownHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
+  appOptions.publicUrl ??= `http://${shownHost}:${addr.port}`;
   return {
     url: `http://${shownHost}:${addr.port}`,
     store,

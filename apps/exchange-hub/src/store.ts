@@ -23,7 +23,7 @@ import {
   type Trace,
   type ErrorIssue,
 } from '@egov-vn/exchange-api';
-import { foldForSearch } from '@egov-vn/schemas';
+import { foldForSearch, isSecretClassification, statusTransition } from '@egov-vn/schemas';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { randomBytes, createHash } from 'node:crypto';
 import type { AgencyTable, AttachmentRow, Database, DeliveryTable, DocumentTable, StatusTable, WarningRow } from './db.js';
@@ -51,6 +51,30 @@ export interface Caller {
 }
 
 type DocRow = Selectable<DocumentTable>;
+/** A document without its package bytes: what listings and access checks read (never the full edXML). */
+export type DocMeta = Omit<DocRow, 'edxml'>;
+const DOC_META = [
+  'seq',
+  'id',
+  'kind',
+  'message_id',
+  'sender',
+  'body_sha256',
+  'edxml_document_id',
+  'from_name',
+  'subject',
+  'notation',
+  'promulgation_date',
+  'priority',
+  'paper',
+  'signed',
+  'size',
+  'recipients',
+  'attachments',
+  'warnings',
+  'sent_at',
+] as const;
+const DOC_META_AS_DOC = DOC_META.map((c) => `doc.${c}` as const);
 type NewDocument = Omit<DocRow, 'seq' | 'kind' | 'attachments' | 'warnings'> & { attachments: string; warnings: string };
 type DeliveryRow = Selectable<DeliveryTable>;
 type StatusRow = Selectable<StatusTable>;
@@ -79,10 +103,22 @@ function toIssue(i: EdxmlIssue, en: EdxmlIssue | undefined): ErrorIssue {
   return out;
 }
 
+/** The checker's warnings in both languages, as stored with a delivery (`documents.warnings`). */
+async function warningRows(bytes: Uint8Array, report: EdxmlCheckReport): Promise<WarningRow[]> {
+  const vi = report.issues.filter((i) => i.severity === 'warning');
+  if (vi.length === 0) return [];
+  const en = (await checkEdxml(bytes, { lang: 'en', profile: report.profile })).issues.filter((i) => i.severity === 'warning');
+  return vi.map((i, k) => {
+    const row: WarningRow = { code: i.code, message: { vi: i.message, en: en[k]?.message ?? i.message } };
+    if (i.location?.path) row.path = i.location.path;
+    return row;
+  });
+}
+
 /** INVALID_EDXML with the checker's located issues in Vietnamese and English (and why the kind is wrong). */
 async function invalidPackage(bytes: Uint8Array, report: EdxmlCheckReport, expected: 'document' | 'status'): Promise<HubError> {
   const errors = report.issues.filter((i) => i.severity === 'error');
-  const en = (await checkEdxml(bytes, { lang: 'en', warnings: false })).issues.filter((i) => i.severity === 'error');
+  const en = (await checkEdxml(bytes, { lang: 'en', warnings: false, profile: report.profile })).issues.filter((i) => i.severity === 'error');
   const issues = errors.map((i, k) => toIssue(i, en[k]));
   if (report.ok && report.kind !== expected) {
     issues.push(
@@ -124,7 +160,7 @@ function statusEntry(row: StatusRow): StatusEntry {
   };
 }
 
-function summary(row: DocRow): DocumentSummary {
+function summary(row: DocMeta): DocumentSummary {
   return {
     documentId: row.id,
     messageId: row.message_id,
@@ -141,13 +177,28 @@ function summary(row: DocRow): DocumentSummary {
     size: row.size,
     sentAt: iso(row.sent_at),
     attachments: row.attachments,
+    ...(row.warnings.length > 0 ? { warnings: row.warnings } : {}),
   };
+}
+
+/**
+ * The delivery belongs to the recipient's current registration: an agency deleted and registered again starts with
+ * an empty inbox (deliveries older than its `registered_at` stay with the sender's trace, unseen by the new one).
+ */
+function currentRegistration(alias: 'd' | 'deliveries') {
+  return sql<boolean>`exists (select 1 from agencies ag where ag.code = ${sql.ref(`${alias}.recipient`)} and ${sql.ref(`${alias}.delivered_at`)} >= ag.registered_at)`;
+}
+
+/** A MIME type as a header may carry it: `type/subtype` and parameters, printable ASCII only (no CR, LF, NUL). */
+export function isSafeContentType(value: string): boolean {
+  return value.length <= 255 && /^[A-Za-z0-9][\w!#$&^.+-]*\/[A-Za-z0-9][\w!#$&^.+-]*(?:\s*;\s*[\w!#$&^.+-]+=(?:[\w!#$&^.+-]+|"[\x20-\x21\x23-\x7e]*"))*$/.test(value);
 }
 
 const encodeCursor = (seq: number): string => Buffer.from(`s${seq}`).toString('base64url');
 function decodeCursor(cursor: string | undefined): number {
   if (cursor === undefined) return 0;
-  const m = /^s(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString());
+  const m = /^s(\d{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString());
+  // A sequence is a bigint: anything longer than 15 digits (2^53 and far beyond 2^63) is no cursor this hub gave.
   if (!m) throw new HubError('VALIDATION_FAILED', { field: 'cursor' });
   return Number(m[1]);
 }
@@ -173,14 +224,22 @@ function deliveryOf(r: {
   };
 }
 
+/**
+ * `strict` (the text of QCVN 102:2016: /v1, and /vxp with HUB_STRICT=1) or `axis` (what the national axis accepts:
+ * only what breaks delivery is refused, every deviation is a warning stored with the delivery).
+ */
+export type CheckProfile = 'strict' | 'axis';
+
 export interface SendInput {
   edxml: string;
+  /** Default `strict`. */
+  profile?: CheckProfile;
   messageId?: string;
   paper?: boolean;
 }
 
 export interface SendResult {
-  document: DocRow;
+  document: DocMeta;
   deliveries: DeliveryRow[];
   duplicate: boolean;
 }
@@ -200,6 +259,7 @@ export interface SystemEntry {
 export class HubStore {
   /** systemId → secret, agencies; refreshed from the database on a miss. */
   #systems = new Map<string, SystemEntry>();
+  #unknownSystems = new Set<string>();
   #agencyCodes: Set<string> | undefined;
   #queue: Array<{ row: NewDocument; resolve: (r: DocRow | undefined) => void; reject: (e: unknown) => void }> = [];
   #flushing = false;
@@ -234,14 +294,22 @@ export class HubStore {
       }
     });
     this.#systems.clear();
+    this.#unknownSystems.clear();
     this.#agencyCodes = undefined;
   }
 
   async system(systemId: string): Promise<SystemEntry | undefined> {
     const cached = this.#systems.get(systemId);
     if (cached) return cached;
+    // Unknown ids are remembered too (bounded), so that a stranger costs what a known system costs: no database round
+    // trip tells them apart by time. Systems change only through the seed, which clears both caches.
+    if (this.#unknownSystems.has(systemId)) return undefined;
     const row = await this.db.selectFrom('systems').select(['secret', 'time_zone']).where('id', '=', systemId).executeTakeFirst();
-    if (!row) return undefined;
+    if (!row) {
+      if (this.#unknownSystems.size >= 10_000) this.#unknownSystems.clear();
+      this.#unknownSystems.add(systemId);
+      return undefined;
+    }
     const agencies = await this.db.selectFrom('agencies').select('code').where('system_id', '=', systemId).execute();
     const entry: SystemEntry = { secret: row.secret, agencies: new Set(agencies.map((a) => a.code)), timeZone: row.time_zone as AxisTimeZone };
     this.#systems.set(systemId, entry);
@@ -331,15 +399,20 @@ export class HubStore {
     }
     const bodySha256 = createHash('sha256').update(bytes).update(input.paper === undefined ? '' : `|paper=${input.paper}`).digest('hex');
     const messageId = input.messageId ?? `sha256:${bodySha256}`;
-    const report = await checkEdxml(bytes, { lang: 'vi', warnings: false });
-    if (report.issues.some((i) => i.severity === 'error' && i.code === 'EDXML_SECRET_DOCUMENT')) {
+    const profile = input.profile ?? 'strict';
+    const report = await checkEdxml(bytes, { lang: 'vi', warnings: profile === 'axis', profile });
+    // The secret-document guard decides on the folded classification (one function for schemas, client and hub).
+    if (
+      report.issues.some((i) => i.severity === 'error' && i.code === 'EDXML_SECRET_DOCUMENT') ||
+      (report.package?.kind === 'document' && isSecretClassification(report.package.header.otherInfo?.sphereOfPromulgation))
+    ) {
       throw new HubError('SECRET_DOCUMENT');
     }
     if (!report.ok || report.kind !== 'document' || report.package?.kind !== 'document') {
       throw await invalidPackage(bytes, report, 'document');
     }
     const pkg: EdxmlDocumentPackage = report.package;
-    const warnings: WarningRow[] = [];
+    const warnings = await warningRows(bytes, report);
     const from = pkg.header.from?.organId;
     if (!from || from !== caller.agency) {
       throw new HubError('SENDER_MISMATCH', { from: from ?? null, agency: caller.agency });
@@ -356,6 +429,16 @@ export class HubStore {
       throw new HubError('UNKNOWN_RECIPIENT', { unknown }, {
         vi: `Cơ quan nhận không có trong danh bạ của trục: ${unknown.join(', ')}.`,
         en: `Recipient agencies not in the hub directory: ${unknown.join(', ')}.`,
+      });
+    }
+    const badType = pkg.attachments.findIndex((a) => a.contentType !== undefined && !isSafeContentType(a.contentType));
+    if (badType >= 0) {
+      throw new HubError('INVALID_EDXML', { issues: [{ code: 'EDXML_CONTENT_TYPE', path: `/Attachment/${badType}/ContentType`, message: {
+        vi: `Tệp đính kèm ${badType + 1}: ContentType không phải kiểu MIME hợp lệ (có ký tự điều khiển hoặc xuống dòng).`,
+        en: `Attachment ${badType + 1}: ContentType is not a valid MIME type (control characters or line breaks).`,
+      } }] }, {
+        vi: `Tệp đính kèm ${badType + 1}: ContentType không phải kiểu MIME hợp lệ.`,
+        en: `Attachment ${badType + 1}: ContentType is not a valid MIME type.`,
       });
     }
     const attachments: AttachmentRow[] = pkg.attachments.map((a, index) => ({
@@ -477,16 +560,16 @@ export class HubStore {
     return codes.filter((c) => !known.has(c));
   }
 
-  async #findSent(sender: string, messageId: string): Promise<DocRow | undefined> {
+  async #findSent(sender: string, messageId: string): Promise<DocMeta | undefined> {
     return this.db
       .selectFrom('documents')
-      .selectAll()
+      .select(DOC_META)
       .where('sender', '=', sender)
       .where('message_id', '=', messageId)
       .executeTakeFirst();
   }
 
-  async #duplicate(row: DocRow, bodySha256: string): Promise<SendResult> {
+  async #duplicate(row: DocMeta, bodySha256: string): Promise<SendResult> {
     if (row.body_sha256 !== bodySha256) throw new HubError('IDEMPOTENCY_CONFLICT', { documentId: row.id });
     const deliveries = await this.db.selectFrom('deliveries').selectAll().where('document_id', '=', row.id).execute();
     return { document: row, deliveries, duplicate: true };
@@ -511,7 +594,7 @@ export class HubStore {
     return this.db
       .selectFrom('deliveries as d')
       .innerJoin('documents as doc', 'doc.id', 'd.document_id')
-      .selectAll('doc')
+      .select(DOC_META_AS_DOC)
       .select([
         'd.seq as d_seq',
         'd.state as d_state',
@@ -522,7 +605,7 @@ export class HubStore {
       ]);
   }
 
-  #inboxItem(doc: DocRow, d: DeliveryRow, statuses: StatusRow[] | undefined): InboxItem {
+  #inboxItem(doc: DocMeta, d: DeliveryRow, statuses: StatusRow[] | undefined): InboxItem {
     const latest = statuses?.at(-1);
     return {
       ...summary(doc),
@@ -540,6 +623,7 @@ export class HubStore {
     const after = decodeCursor(q.cursor);
     let query = this.#deliveriesWithDocuments()
       .where('d.recipient', '=', caller.agency)
+      .where(currentRegistration('d'))
       .where('doc.kind', '=', 'edoc')
       .where('d.seq', '>', after);
     if (q.state !== 'all') query = query.where('d.state', '=', q.state);
@@ -578,7 +662,7 @@ export class HubStore {
     const after = decodeCursor(q.cursor);
     let query = this.db
       .selectFrom('documents')
-      .selectAll()
+      .select(DOC_META)
       .where('sender', '=', caller.agency)
       .where('kind', '=', 'edoc')
       .where('seq', '>', after);
@@ -591,17 +675,25 @@ export class HubStore {
   }
 
   /** The document as the caller may see it: as its sender or as one of its recipients; otherwise NOT_FOUND. */
-  async access(caller: Caller, id: string): Promise<{ doc: DocRow; delivery: DeliveryRow | undefined }> {
-    const doc = await this.db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
+  async access(caller: Caller, id: string): Promise<{ doc: DocMeta; delivery: DeliveryRow | undefined }> {
+    const doc = await this.db.selectFrom('documents').select(DOC_META).where('id', '=', id).executeTakeFirst();
     if (!doc) throw new HubError('NOT_FOUND');
     const delivery = await this.db
       .selectFrom('deliveries')
       .selectAll()
       .where('document_id', '=', id)
       .where('recipient', '=', caller.agency)
+      .where(currentRegistration('deliveries'))
       .executeTakeFirst();
     if (doc.sender !== caller.agency && !delivery) throw new HubError('NOT_FOUND');
     return { doc, delivery };
+  }
+
+  /** The package bytes of a document (after an access check). */
+  async edxmlOf(id: string): Promise<Uint8Array> {
+    const row = await this.db.selectFrom('documents').select('edxml').where('id', '=', id).executeTakeFirst();
+    if (!row) throw new HubError('NOT_FOUND');
+    return row.edxml;
   }
 
   async view(caller: Caller, id: string) {
@@ -661,7 +753,7 @@ export class HubStore {
    * given (one received on the axis API), or one built from the status.
    */
   async #recordStatus(
-    doc: DocRow,
+    doc: DocMeta,
     recipient: string,
     input: { code: StatusCode; description?: string; staff?: string },
     received?: Uint8Array,
@@ -688,12 +780,16 @@ export class HubStore {
         .execute();
       const same = existing.find((s) => s.code === input.code);
       if (same) return { status: statusEntry(same), duplicate: true };
-      const max = existing.reduce((m, s) => Math.max(m, s.rank), 0);
-      // The main chain (01…06) never goes back and stops after 02 (rejected) or 06 (finished);
-      // 13/15/16 (take back / change) may follow any step.
-      if (rank < 7 && rank < max) {
+      // One rule for every layer (statusTransition of @egov-vn/schemas): the chain 01 → 03 → 04 → 05 → 06 (02 in place
+      // of 03) never goes back and closes after 02 or 06; 13/15/16 may follow any step and do not move the chain.
+      const decision = statusTransition(
+        existing.map((s) => s.code),
+        input.code,
+      );
+      if (decision.kind === 'refuse') {
         const latest = existing.at(-1);
-        throw new HubError('STATUS_OUT_OF_ORDER', { current: latest?.code ?? null, requested: input.code });
+        const text = decision.issue.localized;
+        throw new HubError('STATUS_OUT_OF_ORDER', { current: latest?.code ?? null, requested: input.code }, text ? { vi: text.vi, en: text.en } : undefined);
       }
       const row = await tx
         .insertInto('statuses')
@@ -862,7 +958,7 @@ export class HubStore {
     };
     const row = await this.db
       .insertInto('agencies')
-      .values({ code, system_id: caller.systemId, ...values })
+      .values({ code, system_id: caller.systemId, registered_at: new Date(), ...values })
       .onConflict((oc) => oc.column('code').doUpdateSet(values))
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -892,10 +988,11 @@ export class HubStore {
     agencies: string[],
     kind: 'edoc' | 'status',
     range: { from?: Date; to?: Date } = {},
-  ): Promise<Array<{ doc: DocRow; delivery: DeliveryRow }>> {
+  ): Promise<Array<{ doc: DocMeta; delivery: DeliveryRow }>> {
     if (agencies.length === 0) return [];
     let q = this.#deliveriesWithDocuments()
       .where('d.recipient', 'in', agencies)
+      .where(currentRegistration('d'))
       .where('doc.kind', '=', kind)
       .where('d.state', '!=', 'done');
     if (range.from) q = q.where('d.delivered_at', '>=', range.from);
@@ -911,6 +1008,7 @@ export class HubStore {
       .innerJoin('documents as doc', 'doc.id', 'd.document_id')
       .select(sql<number>`count(*)::int`.as('n'))
       .where('d.recipient', 'in', agencies)
+      .where(currentRegistration('d'))
       .where('doc.kind', '=', kind)
       .where('d.state', '!=', 'done')
       .executeTakeFirstOrThrow();
@@ -921,9 +1019,9 @@ export class HubStore {
   async sentBy(
     agencies: string[],
     q: { kind?: 'edoc' | 'status'; documentId?: string },
-  ): Promise<Array<{ doc: DocRow; deliveries: DeliveryRow[] }>> {
+  ): Promise<Array<{ doc: DocMeta; deliveries: DeliveryRow[] }>> {
     if (agencies.length === 0) return [];
-    let docs = this.db.selectFrom('documents').selectAll().where('sender', 'in', agencies);
+    let docs = this.db.selectFrom('documents').select(DOC_META).where('sender', 'in', agencies);
     if (q.documentId) docs = docs.where('id', '=', q.documentId);
     if (q.kind) docs = docs.where('kind', '=', q.kind);
     const rows = await docs.orderBy('seq').execute();
@@ -938,7 +1036,7 @@ export class HubStore {
   }
 
   /** The message as one of these agencies may see it (sender or recipient); otherwise NOT_FOUND. */
-  async documentFor(agencies: string[], id: string): Promise<DocRow> {
+  async documentFor(agencies: string[], id: string): Promise<DocMeta> {
     for (const agency of agencies) {
       try {
         return (await this.access({ systemId: '', agency }, id)).doc;
@@ -963,6 +1061,7 @@ export class HubStore {
           .select('recipient')
           .where('document_id', '=', id)
           .where('recipient', 'in', agencies)
+          .where(currentRegistration('deliveries'))
           .execute()
       : [];
     if (deliveries.length === 0) throw new HubError('NOT_FOUND', { documentId: id });
@@ -980,11 +1079,12 @@ export class HubStore {
   async receiveStatus(
     caller: Caller,
     bytes: Uint8Array,
+    profile: CheckProfile = 'strict',
   ): Promise<{ statusDocumentId: string; documentId: string; duplicate: boolean; status: StatusEntry }> {
     if (bytes.length > this.options.maxPackageBytes) {
       throw new HubError('PAYLOAD_TOO_LARGE', { limit: this.options.maxPackageBytes, size: bytes.length });
     }
-    const report = await checkEdxml(bytes, { lang: 'vi', warnings: false });
+    const report = await checkEdxml(bytes, { lang: 'vi', warnings: false, profile });
     if (!report.ok || report.kind !== 'status' || report.package?.kind !== 'status') {
       throw await invalidPackage(bytes, report, 'status');
     }
@@ -1017,10 +1117,11 @@ export class HubStore {
     let q = this.db
       .selectFrom('documents as doc')
       .innerJoin('deliveries as d', 'd.document_id', 'doc.id')
-      .selectAll('doc')
+      .select(DOC_META_AS_DOC)
       .where('doc.kind', '=', 'edoc')
       .where('doc.sender', '=', to)
-      .where('d.recipient', '=', caller.agency);
+      .where('d.recipient', '=', caller.agency)
+      .where(currentRegistration('d'));
     if (rf.documentId) q = q.where('doc.edxml_document_id', '=', rf.documentId);
     else {
       q = q.where('doc.notation', '=', rf.code ?? '');

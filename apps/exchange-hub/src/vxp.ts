@@ -27,6 +27,8 @@ export interface VxpOptions {
    * its signed parameters do not cover. Without it such a registration is refused.
    */
   operatorToken?: string;
+  /** HUB_STRICT=1: refuse packages that do not conform to QCVN 102:2016 (the `strict` profile) instead of `axis`. */
+  strict?: boolean;
 }
 
 type Result = Record<string, unknown>;
@@ -70,11 +72,19 @@ const jsonResponse = (value: unknown) =>
 
 /** The body as UTF-8 text (refused when it is not UTF-8: nothing is silently replaced). */
 function utf8Text(body: Uint8Array, what: string): string {
+  let text: string;
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(body);
+    text = new TextDecoder('utf-8', { fatal: true }).decode(body);
   } catch {
     throw invalid('body', `${what} không phải văn bản UTF-8 hợp lệ.`, `${what} is not valid UTF-8 text.`);
   }
+  if (hasNul(text)) throw invalid('body', `${what} chứa ký tự NUL.`, `${what} contains a NUL character.`);
+  return text;
+}
+
+/** A NUL, raw or as a JSON escape: PostgreSQL text cannot hold it, and no field needs it. */
+export function hasNul(text: string): boolean {
+  return text.includes('\u0000') || /\\u0000/i.test(text);
 }
 
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -116,7 +126,8 @@ function dateParam(caller: AxisCaller, name: 'fromDate' | 'toDate'): Date | unde
   return new Date(t);
 }
 
-function handlers(store: HubStore): Record<AxisOperation, Handler> {
+function handlers(store: HubStore, options: VxpOptions): Record<AxisOperation, Handler> {
+  const profile = options.strict ? 'strict' : 'axis';
   const agencyList = async (qd20: boolean) => {
     const page = await store.agencies({ limit: 1_000_000 });
     return {
@@ -146,11 +157,12 @@ function handlers(store: HubStore): Record<AxisOperation, Handler> {
       }
       const who = { systemId: caller.systemId, agency: from };
       if (messageType(caller) === 'status') {
-        const r = await store.receiveStatus(who, caller.body);
+        const r = await store.receiveStatus(who, caller.body, profile);
         return { ...OK, DocId: r.statusDocumentId };
       }
-      const r = await store.send(who, { edxml: utf8Text(caller.body, 'Gói tin / The package') });
-      return { ...OK, DocId: r.document.id };
+      const r = await store.send(who, { edxml: utf8Text(caller.body, 'Gói tin / The package'), profile });
+      // The checker's warnings (axis profile) go back to the sender and travel with the delivery.
+      return { ...OK, DocId: r.document.id, ...(r.document.warnings.length > 0 ? { warnings: r.document.warnings } : {}) };
     },
     getReceivedEdocList: async (caller) => {
       const kind = messageType(caller) ?? 'edoc';
@@ -174,6 +186,7 @@ function handlers(store: HubStore): Record<AxisOperation, Handler> {
           status_desc: stateDesc(delivery.state, delivery.ack_reason),
           title: doc.subject ?? '',
           notation: doc.notation ?? '',
+          ...(doc.warnings.length > 0 ? { warnings: doc.warnings } : {}),
         })),
       };
     },
@@ -208,7 +221,11 @@ function handlers(store: HubStore): Record<AxisOperation, Handler> {
     },
     getEdoc: async (caller) => {
       const doc = await store.documentFor(caller.agencies, caller.param('docId') ?? '');
-      return { ...OK, data: Buffer.from(doc.edxml).toString('base64') };
+      return {
+        ...OK,
+        data: Buffer.from(await store.edxmlOf(doc.id)).toString('base64'),
+        ...(doc.warnings.length > 0 ? { warnings: doc.warnings } : {}),
+      };
     },
     updateStatus: async (caller) => {
       const status = caller.param('status');
@@ -272,7 +289,7 @@ function handlers(store: HubStore): Record<AxisOperation, Handler> {
 /** The /vxp sub-application: every operation of `axisOperations`, each answer an envelope with HTTP 200. */
 export function createVxpApp(store: HubStore, options: VxpOptions): Hono {
   const app = new Hono();
-  const byOperation = handlers(store);
+  const byOperation = handlers(store, options);
   // Browsers may call the axis API where it allows CORS (the SDK headers are custom: preflight).
   app.use('*', cors({ origin: '*', allowMethods: ['GET', 'POST'], maxAge: 600 }));
   app.on(['GET', 'POST'], '/:operation', async (c) => {

@@ -1,5 +1,6 @@
 import { AGENCY_CODE_RE, STATUS_CODES } from '@egov-vn/schemas';
 import { z } from 'zod';
+import { ErrorIssueSchema } from './errors.js';
 
 // Status codes, their order and the rule for recording them are the kit's one definition (`@egov-vn/schemas`):
 // re-exported here so the contract's users need one import. `canRecordStatus` is the rule the hub applies.
@@ -141,6 +142,10 @@ export const DocumentSummarySchema = z
     size: z.number().int(),
     sentAt: Timestamp,
     attachments: z.array(AttachmentInfoSchema),
+    warnings: z
+      .array(ErrorIssueSchema)
+      .optional()
+      .describe("The checker's warnings on the package (deviations the national axis accepts), stored with the delivery."),
   })
   .meta({ id: 'DocumentSummary' });
 
