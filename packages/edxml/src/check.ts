@@ -1,3 +1,4 @@
+import { isEdxmlDate, isEdxmlTimestamp, isSecretClassification } from '@egov-vn/schemas';
 import { makeIssue, type EdxmlIssue, type EdxmlIssueCode, type EdxmlLang, type EdxmlLocation } from './issues.js';
 import type {
   EdxmlBussiness,
@@ -35,29 +36,9 @@ export interface CheckOptions extends ParseOptions {
 const UUID = /^\{?[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}\}?$/i;
 const CID = /^cid:\S+$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const SECRECY = /^(mật|tối mật|tuyệt mật)$/iu;
-
-/** True for a real calendar date written `yyyy/MM/dd`. */
-export function isEdxmlDate(s: string): boolean {
-  const m = /^(\d{4})\/(\d{2})\/(\d{2})$/.exec(s);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const dt = new Date(Date.UTC(y, mo - 1, d));
-  return dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d;
-}
-
-/** True for `yyyy/MM/dd HH:mm:ss` (VPCP) or `dd/MM/yyyy HH:mm:ss` (Bkav). */
-export function isEdxmlTimestamp(s: string): boolean {
-  let m = /^(\d{4}\/\d{2}\/\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(s);
-  let date = m?.[1];
-  if (!m) {
-    m = /^(\d{2})\/(\d{2})\/(\d{4}) (\d{2}):(\d{2}):(\d{2})$/.exec(s);
-    if (!m) return false;
-    date = `${m[3]}/${m[2]}/${m[1]}`;
-    m = [m[0], date, m[4] as string, m[5] as string, m[6] as string] as unknown as RegExpExecArray;
-  }
-  return isEdxmlDate(date as string) && Number(m[2]) < 24 && Number(m[3]) < 60 && Number(m[4]) < 60;
-}
+// Dates and timestamps (`yyyy/MM/dd`, `yyyy/MM/dd HH:mm:ss` and Bkav's `dd/MM/yyyy HH:mm:ss`) and the secret-document
+// guard are the kit's one definition (@egov-vn/schemas), re-exported where this package's API had them.
+export { isEdxmlDate, isEdxmlTimestamp } from '@egov-vn/schemas';
 
 /** Splits a DocumentId `<OrganId>,<yyyy/MM/dd>,<number>/<symbol>`. */
 export function parseDocumentId(
@@ -240,7 +221,7 @@ class Checker {
       this.range(h.otherInfo, 'priority', 'Priority', O, 0, 4);
       this.range(h.otherInfo, 'promulgationAmount', 'PromulgationAmount', O, 0, 999);
       this.range(h.otherInfo, 'pageAmount', 'PageAmount', O, 0, 999);
-      if (h.otherInfo.sphereOfPromulgation && SECRECY.test(h.otherInfo.sphereOfPromulgation.trim())) {
+      if (isSecretClassification(h.otherInfo.sphereOfPromulgation)) {
         this.add('EDXML_SECRET_DOCUMENT', {}, this.loc(h.otherInfo, O, 'sphereOfPromulgation'));
       }
       (h.otherInfo.appendixes ?? []).forEach((a, i) => {

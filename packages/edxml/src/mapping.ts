@@ -4,6 +4,7 @@ import {
   DOCUMENT_TYPES,
   documentType,
   documentTypeByAbbreviation,
+  formatEdxmlTimestamp,
   formatSubjectLine,
   isSecret,
   padDocumentNumber,
@@ -206,11 +207,6 @@ export interface FromDocumentOptions {
   lang?: EdxmlLang;
 }
 
-function vnTimestamp(d: Date): string {
-  const vn = new Date(d.getTime() + 7 * 3600_000);
-  return vn.toISOString().slice(0, 19).replace(/-/g, '/').replace('T', ' ');
-}
-
 /**
  * Builds a document package from the document model. Refuses secret documents (any secrecy level): the directives
  * forbid sending them over the network. The document must be registered (have a number).
@@ -275,7 +271,7 @@ export function fromDocument(doc: AdministrativeDocument, options: FromDocumentO
       responseFor: [],
     }),
     traceHeaderList: {
-      traceHeaders: [{ organId, timestamp: vnTimestamp(options.sentAt ?? new Date()) }],
+      traceHeaders: [{ organId, timestamp: formatEdxmlTimestamp(options.sentAt ?? new Date()) }],
       bussiness,
     },
     manifest: {

@@ -1,6 +1,12 @@
-/** A status code of a status package (gói tin trạng thái), with its Vietnamese and English labels. */
+import { STATUS_CODES, STATUS_INFO, type StatusCode } from '@egov-vn/schemas';
+
+/**
+ * A status code of a status package (gói tin trạng thái), with its Vietnamese and English labels. The codes, labels
+ * and the order rule (`canRecordStatus`) are the kit's one definition in `@egov-vn/schemas` (`STATUS_INFO`); this
+ * flat shape is kept for this package's API.
+ */
 export interface StatusCodeInfo {
-  code: string;
+  code: StatusCode;
   /** Short Vietnamese label, as in the VPCP samples. */
   vi: string;
   en: string;
@@ -10,17 +16,13 @@ export interface StatusCodeInfo {
 }
 
 /** The status codes seen in the VPCP samples and integrations (07–12 and 14 are not used). */
-export const statusCodes: readonly StatusCodeInfo[] = [
-  { code: '01', vi: 'Đã đến', en: 'Arrived', descriptionVi: 'Hệ thống nơi nhận đã nhận, văn thư chưa xử lý', description: 'The receiving system has it; the clerk has not acted yet' },
-  { code: '02', vi: 'Từ chối', en: 'Rejected', descriptionVi: 'Văn thư từ chối tiếp nhận văn bản điện tử', description: 'The clerk rejects the e-document' },
-  { code: '03', vi: 'Tiếp nhận', en: 'Accepted', descriptionVi: 'Đã tiếp nhận và vào sổ văn bản đến', description: 'Accepted and registered in the incoming book' },
-  { code: '04', vi: 'Phân công', en: 'Assigned', descriptionVi: 'Lãnh đạo đã phân công xử lý', description: 'A leader assigned it for handling' },
-  { code: '05', vi: 'Đang xử lý', en: 'Processing', descriptionVi: 'Văn bản đang được xử lý', description: 'Being processed' },
-  { code: '06', vi: 'Hoàn thành', en: 'Finished', descriptionVi: 'Đã hoàn thành xử lý', description: 'Processing finished' },
-  { code: '13', vi: 'Lấy lại', en: 'Take back', descriptionVi: 'Nơi gửi đề nghị lấy lại văn bản đã ban hành', description: 'The sender asks to take back an issued e-document' },
-  { code: '15', vi: 'Đồng ý cập nhật/lấy lại', en: 'Change accepted', descriptionVi: 'Văn thư nơi nhận đồng ý yêu cầu cập nhật/lấy lại', description: "The receiver's clerk agrees to the update/take-back request" },
-  { code: '16', vi: 'Từ chối cập nhật/lấy lại', en: 'Change refused', descriptionVi: 'Văn thư nơi nhận từ chối yêu cầu cập nhật/lấy lại', description: "The receiver's clerk refuses the update/take-back request" },
-];
+export const statusCodes: readonly StatusCodeInfo[] = STATUS_CODES.map((code) => ({
+  code,
+  vi: STATUS_INFO[code].label.vi,
+  en: STATUS_INFO[code].label.en,
+  descriptionVi: STATUS_INFO[code].description.vi,
+  description: STATUS_INFO[code].description.en,
+}));
 
 /** Looks up a status code ("01" … "16"). */
 export function statusCodeInfo(code: string): StatusCodeInfo | undefined {
