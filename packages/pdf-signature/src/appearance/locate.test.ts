@@ -9,6 +9,8 @@ import { verifyPdf } from '../verify/verify-pdf.js';
 import { signatureImageAppearance } from './layouts.js';
 import { findTextLine, locateSignerBox } from './locate.js';
 
+let nameWidth = 0;
+
 async function signerBlockPdf(): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   doc.registerFontkit(fontkit);
@@ -19,6 +21,7 @@ async function signerBlockPdf(): Promise<Uint8Array> {
   page.drawText('TM. ỦY BAN NHÂN DÂN', { x: 340, y: 620, size: 14, font });
   page.drawText('CHỦ TỊCH', { x: 390, y: 602, size: 14, font });
   page.drawText('Nguyễn Văn A', { x: 380, y: 500, size: 14, font });
+  nameWidth = font.widthOfTextAtSize('Nguyễn Văn A', 14);
   return doc.save();
 }
 
@@ -29,8 +32,11 @@ describe('placement by the signer name line', () => {
     expect(line).toMatchObject({ page: 1, text: 'Nguyễn Văn A' });
     expect(line!.x).toBeCloseTo(380, 0);
     expect(line!.y).toBeCloseTo(500, 0);
+    // The line's extent comes from the embedded font's glyph widths (/W), so the box is centred on the name.
+    expect(line!.right - line!.x).toBeCloseTo(nameWidth, 1);
     const box = await locateSignerBox(pdf, 'Nguyễn Văn A');
     expect(box.page).toBe(1);
+    expect((box.rect[0] + box.rect[2]) / 2).toBeCloseTo(380 + nameWidth / 2, 1);
     expect(box.rect[1]).toBeGreaterThan(500);
     expect(box.rect[3]).toBeLessThan(602);
     const pki = await createDemoPki();

@@ -16,7 +16,7 @@ import { PdfRef, PdfStream } from '../pdf/objects.js';
 import type { Rect } from '../sign/sign-pdf.js';
 import type { CertificateInfo, SignatureReport, VerificationReport } from '../verify/report.js';
 import { collectSignatureFields, verifyPdf, type VerifyOptions } from '../verify/verify-pdf.js';
-import { readAppearance, readPage, pageBoxOf, type Drawing, type DrawnText } from './read.js';
+import { readAppearance, readPage, pageBoxOf, type Drawing, type DrawnText } from '../pdf/content.js';
 import { copyKindWords, kindCertificate, kindReasons, type SignatureKind } from './rules.js';
 
 /** Every finding `checkNd30` can report (a `switch` over it is checked by the compiler). */
@@ -371,7 +371,7 @@ export async function checkNd30(pdf: Uint8Array, options: CheckNd30Options = {})
       if (sig.kind === 'author' && imageRect && sig.page !== undefined) {
         const lines = await linesOfPage(file, sig.page, textLines);
         const cx = (imageRect[0] + imageRect[2]) / 2;
-        const tol = Math.max(24, widthOf(imageRect) * 0.35);
+        const tol = Math.max(12, widthOf(imageRect) * 0.15);
         const centredOn = (l: TextLine): boolean => Math.abs((l.x + l.right) / 2 - cx) <= tol;
         const below = lines.some((l) => l.y <= imageRect[1] && l.y >= imageRect[1] - 40 && centredOn(l));
         const above = lines.some((l) => l.y >= imageRect[1] && l.y <= imageRect[3] + 72 && centredOn(l));

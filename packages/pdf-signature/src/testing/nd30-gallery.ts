@@ -44,12 +44,8 @@ function crc32(b: Uint8Array): number {
   return (c ^ 0xffffffff) >>> 0;
 }
 
-/** An 8-bit RGBA PNG (`pixel` gives [r, g, b, a]) with a pHYs chunk saying `dpi`. */
-export async function testPng(width: number, height: number, dpi: number, pixel: (x: number, y: number) => readonly [number, number, number, number]): Promise<Uint8Array> {
-  const raw = new Uint8Array(height * (width * 4 + 1));
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) raw.set(pixel(x, y), y * (width * 4 + 1) + 1 + x * 4);
-  }
+/** The PNG container for 8-bit RGBA samples already filtered and zlib-compressed (`idat`), with pHYs saying `dpi`. */
+export function encodePng(width: number, height: number, dpi: number, idat: Uint8Array): Uint8Array {
   const chunk = (type: string, data: Uint8Array): Uint8Array => {
     const out = new Uint8Array(12 + data.length);
     const dv = new DataView(out.buffer);
@@ -68,7 +64,21 @@ export async function testPng(width: number, height: number, dpi: number, pixel:
   new DataView(phys.buffer).setUint32(0, ppm);
   new DataView(phys.buffer).setUint32(4, ppm);
   phys[8] = 1;
-  return concatBytes([Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('pHYs', phys), chunk('IDAT', await deflate(raw)), chunk('IEND', new Uint8Array(0))]);
+  return concatBytes([Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('pHYs', phys), chunk('IDAT', idat), chunk('IEND', new Uint8Array(0))]);
+}
+
+/** The unfiltered scanlines of an RGBA image (`pixel` gives [r, g, b, a]). */
+export function rgbaScanlines(width: number, height: number, pixel: (x: number, y: number) => readonly [number, number, number, number]): Uint8Array {
+  const raw = new Uint8Array(height * (width * 4 + 1));
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) raw.set(pixel(x, y), y * (width * 4 + 1) + 1 + x * 4);
+  }
+  return raw;
+}
+
+/** An 8-bit RGBA PNG (`pixel` gives [r, g, b, a]) with a pHYs chunk saying `dpi`. */
+export async function testPng(width: number, height: number, dpi: number, pixel: (x: number, y: number) => readonly [number, number, number, number]): Promise<Uint8Array> {
+  return encodePng(width, height, dpi, await deflate(rgbaScanlines(width, height, pixel)));
 }
 
 type Rgb = readonly [number, number, number];

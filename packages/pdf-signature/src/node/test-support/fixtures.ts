@@ -47,6 +47,7 @@ import { PdfFile } from '../../pdf/file.js';
 import { PdfRef } from '../../pdf/objects.js';
 import { IncrementalUpdate, RawBody } from '../../pdf/writer.js';
 import { concatBytes, latin1Bytes, latin1String } from '../../pdf/bytes.js';
+import { encodePng, rgbaScanlines } from '../../testing/nd30-gallery.js';
 
 /** Replaces the first (or `nth`) occurrence of `search` with `replacement` padded with spaces to the same length. */
 export function replaceSame(bytes: Uint8Array, search: string, replacement: string, from = 0): Uint8Array {
@@ -238,44 +239,9 @@ export function extractSignature(pdf: Uint8Array, index: number): { content: Uin
 /** A solid-colour RGBA PNG (disc on a transparent background), for appearance tests. */
 export function discPng(size: number, rgb: readonly [number, number, number], dpi = 96): Uint8Array {
   const { deflateSync } = require('node:zlib') as typeof zlib;
-  const raw = new Uint8Array(size * (size * 4 + 1));
   const r = size / 2;
-  for (let y = 0; y < size; y++) {
-    for (let x = 0; x < size; x++) {
-      const inside = (x - r + 0.5) ** 2 + (y - r + 0.5) ** 2 <= r * r;
-      raw.set([rgb[0], rgb[1], rgb[2], inside ? 255 : 0], y * (size * 4 + 1) + 1 + x * 4);
-    }
-  }
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (b: Uint8Array): number => {
-    let c = 0xffffffff;
-    for (const x of b) c = crcTable[(c ^ x) & 0xff]! ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Uint8Array): Uint8Array => {
-    const out = new Uint8Array(12 + data.length);
-    const dv = new DataView(out.buffer);
-    dv.setUint32(0, data.length);
-    out.set(latin1Bytes(type), 4);
-    out.set(data, 8);
-    dv.setUint32(8 + data.length, crc(out.subarray(4, 8 + data.length)));
-    return out;
-  };
-  const ihdr = new Uint8Array(13);
-  new DataView(ihdr.buffer).setUint32(0, size);
-  new DataView(ihdr.buffer).setUint32(4, size);
-  ihdr.set([8, 6, 0, 0, 0], 8);
-  const phys = new Uint8Array(9);
-  const ppm = Math.round(dpi / 0.0254);
-  new DataView(phys.buffer).setUint32(0, ppm);
-  new DataView(phys.buffer).setUint32(4, ppm);
-  phys[8] = 1;
-  const parts = [Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('pHYs', phys), chunk('IDAT', new Uint8Array(deflateSync(raw))), chunk('IEND', new Uint8Array(0))];
-  return concatBytes(parts);
+  const raw = rgbaScanlines(size, size, (x, y) => [rgb[0], rgb[1], rgb[2], (x - r + 0.5) ** 2 + (y - r + 0.5) ** 2 <= r * r ? 255 : 0]);
+  return encodePng(size, size, dpi, new Uint8Array(deflateSync(raw)));
 }
 
 /** Renders page 1 with pdftoppm and returns the RGB pixel at PDF point (x, y). */

@@ -1,18 +1,145 @@
 /**
- * What a page or a signature's appearance stream draws, for the Nghị định 30 checks: images (where, how many
- * pixels, colour space, soft mask, dominant ink colour) and text (font, size on the page, fill colour, the text
- * through ToUnicode). A bounded content-stream interpreter (q/Q/cm, colour operators, text state, Do with nested
- * form XObjects); it never throws on odd content.
+ * What a page or a form XObject (a signature's appearance) draws: images (where, how many pixels, colour space,
+ * soft mask, dominant ink colour) and text (font, size and extent on the page, fill colour, the text through
+ * ToUnicode). A bounded content-stream interpreter (q/Q/cm, colour operators, text state, Do with nested form
+ * XObjects) used to place signatures by the signer's name line and by the Nghị định 30 checks; it never throws
+ * on odd content.
  */
-import { decodeText, fontInfo, mul, type FontInfo, type Matrix } from '../appearance/locate.js';
-import { concatBytes } from '../pdf/bytes.js';
-import type { PdfFile } from '../pdf/file.js';
-import { decodeStream } from '../pdf/filters.js';
-import { PdfArray, PdfName, PdfRef, PdfStream, PdfString, isName, type PdfDict, type PdfObject } from '../pdf/objects.js';
-import { Parser } from '../pdf/parser.js';
+import { concatBytes } from './bytes.js';
+import type { PdfFile } from './file.js';
+import { decodeStream } from './filters.js';
+import { PdfArray, PdfName, PdfRef, PdfStream, PdfString, isName, type PdfDict, type PdfObject } from './objects.js';
+import { Parser } from './parser.js';
 import type { Rect } from '../sign/sign-pdf.js';
 
-const MAX_OPS = 200_000;
+export type Matrix = [number, number, number, number, number, number];
+export const mul = (m: Matrix, n: Matrix): Matrix => [
+  m[0] * n[0] + m[1] * n[2],
+  m[0] * n[1] + m[1] * n[3],
+  m[2] * n[0] + m[3] * n[2],
+  m[2] * n[1] + m[3] * n[3],
+  m[4] * n[0] + m[5] * n[2] + n[4],
+  m[4] * n[1] + m[5] * n[3] + n[5],
+];
+
+function parseToUnicode(data: Uint8Array): Map<number, string> {
+  const map = new Map<number, string>();
+  const text = new TextDecoder('latin1').decode(data);
+  const hex = (h: string): number => Number.parseInt(h, 16);
+  const utf16 = (h: string): string => {
+    let s = '';
+    for (let i = 0; i + 3 < h.length; i += 4) s += String.fromCharCode(hex(h.slice(i, i + 4)));
+    return s;
+  };
+  for (const block of text.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
+    for (const m of block[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]*)>/g)) map.set(hex(m[1]!), utf16(m[2]!));
+  }
+  for (const block of text.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
+    for (const m of block[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g)) {
+      const lo = hex(m[1]!);
+      const hi = Math.min(hex(m[2]!), lo + 65535);
+      const base = hex(m[3]!);
+      for (let c = lo; c <= hi; c++) map.set(c, String.fromCharCode(base + c - lo));
+    }
+  }
+  return map;
+}
+
+export interface FontInfo {
+  twoByte: boolean;
+  toUnicode?: Map<number, string>;
+  /** Glyph widths by character code, in 1/1000 of the font size (/Widths of simple fonts, /W of CID fonts). */
+  widths?: Map<number, number>;
+  /** Width of codes the font does not list (CID /DW, else half an em as an estimate). */
+  defaultWidth: number;
+}
+
+const MAX_WIDTH_ENTRIES = 65_536;
+
+/** A CID font's /W array: `c [w1 w2 …]` and `cFirst cLast w` runs. */
+function cidWidths(w: readonly PdfObject[], out: Map<number, number>): void {
+  for (let i = 0; i < w.length && out.size < MAX_WIDTH_ENTRIES; ) {
+    const first = w[i];
+    const next = w[i + 1];
+    if (typeof first !== 'number') return;
+    if (next instanceof PdfArray) {
+      next.forEach((v, k) => {
+        if (typeof v === 'number') out.set(first + k, v);
+      });
+      i += 2;
+    } else {
+      const last = next;
+      const width = w[i + 2];
+      if (typeof last !== 'number' || typeof width !== 'number') return;
+      for (let c = first; c <= Math.min(last, first + MAX_WIDTH_ENTRIES); c++) out.set(c, width);
+      i += 3;
+    }
+  }
+}
+
+export async function fontInfo(file: PdfFile, font: PdfObject | undefined): Promise<FontInfo> {
+  const d = await file.resolveDict(font);
+  const info: FontInfo = { twoByte: d?.get('Subtype') instanceof PdfName && (d.get('Subtype') as PdfName).name === 'Type0', defaultWidth: 500 };
+  try {
+    if (info.twoByte) {
+      const cid = await file.resolveDict((await file.resolveArray(d?.get('DescendantFonts')))?.[0]);
+      const dw = cid?.get('DW');
+      info.defaultWidth = typeof dw === 'number' ? dw : 1000;
+      const w = await file.resolveArray(cid?.get('W'));
+      if (w) {
+        const items: PdfObject[] = [];
+        for (const v of w) items.push(v instanceof PdfRef ? ((await file.resolve(v)) ?? null) : v);
+        info.widths = new Map();
+        cidWidths(items, info.widths);
+      }
+    } else {
+      const first = d?.get('FirstChar');
+      const widths = await file.resolveArray(d?.get('Widths'));
+      if (typeof first === 'number' && widths) {
+        info.widths = new Map();
+        widths.forEach((v, k) => {
+          if (typeof v === 'number') info.widths!.set(first + k, v);
+        });
+      }
+    }
+  } catch {
+    // unreadable widths: half an em per character
+  }
+  const tu = await file.resolve(d?.get('ToUnicode'));
+  if (tu instanceof PdfStream) {
+    try {
+      info.toUnicode = parseToUnicode(await decodeStream(tu));
+    } catch {
+      // unreadable CMap: fall back to Latin-1
+    }
+  }
+  return info;
+}
+
+/** The advance of a shown string in 1/1000 of the font size (glyph widths; no character or word spacing). */
+export function textAdvance(bytes: Uint8Array, font: FontInfo | undefined): number {
+  let total = 0;
+  const width = (code: number): number => font?.widths?.get(code) ?? font?.defaultWidth ?? 500;
+  if (font?.twoByte) for (let i = 0; i + 1 < bytes.length; i += 2) total += width((bytes[i]! << 8) | bytes[i + 1]!);
+  else for (const b of bytes) total += width(b);
+  return total;
+}
+
+export function decodeText(bytes: Uint8Array, font: FontInfo | undefined): string {
+  let out = '';
+  if (font?.twoByte) {
+    for (let i = 0; i + 1 < bytes.length; i += 2) {
+      const code = (bytes[i]! << 8) | bytes[i + 1]!;
+      out += font.toUnicode?.get(code) ?? '';
+    }
+    return out;
+  }
+  for (const b of bytes) out += font?.toUnicode?.get(b) ?? String.fromCharCode(b);
+  return out;
+}
+
+
+const MAX_OPS = 500_000;
 const MAX_DEPTH = 8;
 /** Images larger than this are not decoded for their colour (scans are judged by their colour space). */
 const MAX_DECODED_PIXELS = 4_000_000;
@@ -48,6 +175,8 @@ export interface DrawnText {
   /** Baseline start on the page. */
   readonly x: number;
   readonly y: number;
+  /** How far the text reaches along the baseline, on the page (from the glyph widths). */
+  readonly advance: number;
 }
 
 export interface Drawing {
@@ -212,7 +341,9 @@ async function interpret(file: PdfFile, data: Uint8Array, resources: PdfDict | u
   const show = (bytes: Uint8Array): void => {
     const trm = mul(tm, st.ctm);
     const text = decodeText(bytes, font?.info);
-    out.texts.push({ text, font: font?.base ?? '', size: Math.abs(size) * Math.hypot(trm[2], trm[3]), fill: st.fill, x: trm[4], y: trm[5] });
+    const advance = (textAdvance(bytes, font?.info) / 1000) * size;
+    out.texts.push({ text, font: font?.base ?? '', size: Math.abs(size) * Math.hypot(trm[2], trm[3]), fill: st.fill, x: trm[4], y: trm[5], advance: Math.abs(advance) * Math.hypot(trm[0], trm[1]) });
+    tm = mul([1, 0, 0, 1, advance, 0], tm);
   };
   const nl = (): void => {
     tlm = mul([1, 0, 0, 1, 0, -leading], tlm);
