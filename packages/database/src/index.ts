@@ -103,3 +103,4 @@ export async function withAdvisoryLock<DB, T>(
     }
   });
 }
+export { version as databaseVersion } from './version.js';
