@@ -52,7 +52,14 @@ export {
 export { parseCertificates, type TrustInput } from './verify/trust.js';
 export { requestTimestamp, type TimestampOptions } from './cms/timestamp.js';
 export type { HashAlgorithm } from './cms/oids.js';
-export { PdfSignatureError, type Lang, type Message } from './errors.js';
+export {
+  isPdfSignatureErrorCode,
+  PDF_SIGNATURE_ERROR_CODES,
+  PdfSignatureError,
+  type PdfSignatureErrorCode,
+  type Lang,
+  type Message,
+} from './errors.js';
 
 /** The version of @egov-vn/pdf-signature this build came from. */
 export function pdfSignatureVersion(): string {

@@ -6,7 +6,7 @@
  */
 import { digest } from '../cms/crypto.js';
 import type { HashAlgorithm } from '../cms/oids.js';
-import { PdfSignatureError } from '../errors.js';
+import { isPdfSignatureErrorCode, PdfSignatureError } from '../errors.js';
 import type { Signer } from '../sign/signer.js';
 import { b64, callJson, checkedSignatures, remoteError, sleep, unb64, REMOTE_ERRORS, type BatchSigner, type JsonCallOptions, type RemoteSigningState } from './common.js';
 
@@ -55,7 +55,8 @@ async function call(connection: RelayConnection, path: string, method: string, b
   if (status >= 200 && status < 300) return reply;
   const error = reply.error as { code?: unknown; vi?: unknown; en?: unknown } | undefined;
   if (error && typeof error.code === 'string' && typeof error.vi === 'string' && typeof error.en === 'string') {
-    throw new PdfSignatureError(error.code, { vi: error.vi, en: error.en });
+    // A code this package does not know is still a reply it cannot use: REMOTE_REPLY, with the relay's own text.
+    throw new PdfSignatureError(isPdfSignatureErrorCode(error.code) ? error.code : 'REMOTE_REPLY', { vi: error.vi, en: error.en });
   }
   if (status >= 500) throw remoteError('REMOTE_UNREACHABLE', `HTTP ${status}`);
   throw remoteError('REMOTE_GARBAGE', `HTTP ${status}`);
