@@ -120,7 +120,7 @@ function signatureElements(doc: Document): Element[] {
  */
 export async function verifyEdxmlSignature(
   xml: string | Uint8Array,
-  options: { lang?: EdxmlLang; key?: CryptoKey } = {},
+  options: { lang?: EdxmlLang; key?: CryptoKeyLike } = {},
 ): Promise<EdxmlSignatureVerdict> {
   const lang = options.lang ?? 'vi';
   try {
@@ -157,7 +157,7 @@ export async function verifyEdxmlSignature(
     if (subject) extra.subjectName = subject;
     let ok: boolean;
     try {
-      ok = await signed.Verify(options.key);
+      ok = await signed.Verify(options.key as CryptoKey | undefined);
     } catch (e) {
       const detail = errorText(e);
       if (/invalid digest/i.test(detail)) return verdict('invalid', 'DIGEST_MISMATCH', lang, extra);
@@ -174,9 +174,9 @@ export async function verifyEdxmlSignature(
 
 /** Options for `signEdxml`. */
 export interface SignEdxmlOptions {
-  privateKey: CryptoKey;
+  privateKey: CryptoKeyLike;
   /** Written as KeyInfo/KeyValue (when there is no certificate). */
-  publicKey?: CryptoKey;
+  publicKey?: CryptoKeyLike;
   /** Base64 DER certificates written as KeyInfo/X509Data/X509Certificate (signer first). */
   certificates?: string[];
   /** RSA-SHA256 (default) or RSA-SHA1 (only for exchanges with old systems). */
@@ -221,8 +221,8 @@ export async function signEdxml(xml: string | Uint8Array, options: SignEdxmlOpti
     references: [{ hash, uri: '', transforms: ['enveloped', 'exc-c14n'] }],
   };
   if (options.certificates?.length) signOptions.x509 = options.certificates;
-  else if (options.publicKey) signOptions.keyValue = options.publicKey;
-  const signature = await signed.Sign({ name: 'RSASSA-PKCS1-v1_5', hash }, options.privateKey, doc, signOptions);
+  else if (options.publicKey) signOptions.keyValue = options.publicKey as CryptoKey;
+  const signature = await signed.Sign({ name: 'RSASSA-PKCS1-v1_5', hash }, options.privateKey as CryptoKey, doc, signOptions);
   const el = signature.GetXml();
   if (!el) throw new Error('xmldsigjs produced no Signature element');
   return head + xmldsig.Stringify(el) + rest;
@@ -232,4 +232,15 @@ function findHeader(root: TreeNode): TreeNode | undefined {
   const child = (n: TreeNode | undefined, local: string): TreeNode | undefined =>
     n?.items.find((c): c is TreeNode => typeof c !== 'string' && c.ns === EDXML_NS && c.local === local);
   return child(child(root, 'edXMLEnvelope'), 'edXMLHeader');
+}
+
+/**
+ * A WebCrypto key as both the DOM and Node's `node:crypto` (`webcrypto.CryptoKey`) define it, typed structurally so
+ * that the declarations compile in a Node-only TypeScript project (no DOM library) as well as in a browser one.
+ */
+export interface CryptoKeyLike {
+  readonly type: string;
+  readonly extractable: boolean;
+  readonly algorithm: { readonly name: string };
+  readonly usages: readonly string[];
 }

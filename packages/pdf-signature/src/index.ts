@@ -5,7 +5,7 @@
 import { version } from './version.js';
 
 export { signPdf, pdfDate, type SignPdfOptions, type SubFilter, type DocMdpPermission, type Rect, type AppearanceFactory, type AppearanceContext, type AppearanceResult } from './sign/sign-pdf.js';
-export { cryptoKeySigner, type Signer, type SignAlgorithm } from './sign/signer.js';
+export { cryptoKeySigner, type CryptoKeyLike, type Signer, type SignAlgorithm } from './sign/signer.js';
 export { pkcs12Signer, readPkcs12, type Pkcs12Contents } from './sign/pkcs12.js';
 export { addValidationData, type ValidationData } from './sign/validation-data.js';
 export { remoteSigner, callService, type RemoteSignerOptions, type RemoteReply, type WebSocketLike, type WebSocketFactory } from './sign/remote.js';
@@ -49,7 +49,7 @@ export {
   type CertificateProblemCode,
   type CheckCertificateOptions,
 } from './verify/certificates.js';
-export { parseCertificates, type TrustInput } from './verify/trust.js';
+export { parseCertificates, type ParsedCertificate, type TrustInput } from './verify/trust.js';
 export { requestTimestamp, type TimestampOptions } from './cms/timestamp.js';
 export type { HashAlgorithm } from './cms/oids.js';
 export {

@@ -4,6 +4,7 @@
  * is decoded or re-encoded on the way (building the same structure as pkijs objects cost more than hashing a small
  * PDF). The output is byte for byte what pkijs encodes for the same SignedData (tested).
  */
+import type { CmsAttributeLike } from './attribute-like.js';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { certificateDigest, certificateFromDer } from './certificate-cache.js';
@@ -44,7 +45,7 @@ export interface BuildSignedDataOptions {
   /** Adds the CMS signing-time attribute (legacy adbe.pkcs7.detached only: PAdES forbids it). */
   readonly signingTime?: Date;
   /** Test hook: rewrites the signed attributes before signing (used to build broken fixtures). */
-  readonly mutateSignedAttributes?: (attributes: pkijs.Attribute[]) => pkijs.Attribute[];
+  readonly mutateSignedAttributes?: (attributes: pkijs.Attribute[]) => CmsAttributeLike[];
 }
 
 /** A signed SignerInfo waiting for its unsigned attributes (a signature timestamp needs the signature value first). */

@@ -2,7 +2,8 @@
  * signPdf: PAdES B-B / B-T (or legacy adbe.pkcs7.detached) by incremental update. The input bytes are never
  * changed: the output starts with them, so earlier signatures stay valid.
  */
-import { buildSignedData, encodeAttribute, prepareSigner, type BuildSignedDataOptions } from '../cms/build.js';
+import type { CmsAttributeLike } from '../cms/attribute-like.js';
+import { buildSignedData, encodeAttribute, prepareSigner } from '../cms/build.js';
 import { joinAndDigest } from '../cms/crypto.js';
 import { OID, type HashAlgorithm } from '../cms/oids.js';
 import { requestTimestamp, type TimestampOptions } from '../cms/timestamp.js';
@@ -61,7 +62,8 @@ export interface SignPdfOptions {
   /** Bytes reserved for the CMS (default: estimated from the chain; grown and retried once if short). */
   readonly reservedBytes?: number;
   /** @internal Test hook for building broken fixtures; not part of the stable API. */
-  readonly mutateSignedAttributes?: BuildSignedDataOptions['mutateSignedAttributes'];
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- pkijs Attribute objects; typed loosely so declarations need no pkijs types
+  readonly mutateSignedAttributes?: (attributes: any[]) => CmsAttributeLike[];
 }
 
 export function pdfDate(date: Date, offsetMinutes = 420): string {

@@ -17,8 +17,20 @@ export interface Signer {
   sign(data: Uint8Array, algorithm: SignAlgorithm): Promise<Uint8Array>;
 }
 
+/**
+ * A WebCrypto key as both the DOM and Node's `node:crypto` (`webcrypto.CryptoKey`) define it, typed structurally so
+ * that the declarations compile in a Node-only TypeScript project (no DOM library) as well as in a browser one.
+ */
+export interface CryptoKeyLike {
+  readonly type: string;
+  readonly extractable: boolean;
+  readonly algorithm: { readonly name: string };
+  readonly usages: readonly string[];
+}
+
 /** A signer over a WebCrypto private key (RSASSA-PKCS1-v1_5 or ECDSA), extractable or not. */
-export function cryptoKeySigner(privateKey: CryptoKey, chain: readonly Uint8Array[]): Signer {
+export function cryptoKeySigner(key: CryptoKeyLike, chain: readonly Uint8Array[]): Signer {
+  const privateKey = key as CryptoKey;
   return {
     certificateChain: () => Promise.resolve([...chain]),
     async sign(data, algorithm) {

@@ -7,8 +7,23 @@ import { certificateFromDer } from '../cms/certificate-cache.js';
 import { pdfError } from '../errors.js';
 import { bytesEqual } from '../pdf/bytes.js';
 
+/**
+ * A certificate parsed by pkijs (its `Certificate` class), as `parseCertificates` returns it and `TrustInput` takes it.
+ * Typed structurally, so that the package's declarations need no pkijs types.
+ */
+export interface ParsedCertificate {
+  readonly tbsView: Uint8Array;
+  readonly serialNumber: object;
+  readonly issuer: object;
+  readonly subject: object;
+}
+
 /** Parses a PEM bundle (any number of CERTIFICATE blocks) or a single DER certificate. */
-export function parseCertificates(input: Uint8Array | string): pkijs.Certificate[] {
+export function parseCertificates(input: Uint8Array | string): ParsedCertificate[] {
+  return parseAll(input);
+}
+
+function parseAll(input: Uint8Array | string): pkijs.Certificate[] {
   const text = typeof input === 'string' ? input : input[0] === 0x30 ? undefined : new TextDecoder().decode(input);
   if (text === undefined) return [parseOne(input as Uint8Array)];
   const blocks = [...text.matchAll(/-----BEGIN (?:TRUSTED )?CERTIFICATE-----([\s\S]*?)-----END (?:TRUSTED )?CERTIFICATE-----/g)];
@@ -27,10 +42,15 @@ function parseOne(der: Uint8Array): pkijs.Certificate {
   }
 }
 
-export type TrustInput = Uint8Array | string | pkijs.Certificate;
+/** DER or PEM bytes, PEM text, or a certificate parsed by `parseCertificates` (pkijs). */
+export type TrustInput = Uint8Array | string | ParsedCertificate;
 
 export function toCertificates(items: readonly TrustInput[] | undefined): pkijs.Certificate[] {
-  return (items ?? []).flatMap((i) => (i instanceof pkijs.Certificate ? [i] : parseCertificates(i)));
+  return (items ?? []).flatMap((i) => {
+    if (i instanceof pkijs.Certificate) return [i];
+    if (typeof i === 'string' || i instanceof Uint8Array) return parseAll(i);
+    throw pdfError('TRUST_INPUT', 'Chứng thư tin cậy phải là tệp DER/PEM hoặc kết quả của parseCertificates', 'A trust anchor must be DER/PEM data or a result of parseCertificates');
+  });
 }
 
 /**
