@@ -246,6 +246,27 @@ function tar(dir: string, files: readonly string[], prefix: string): Buffer {
   return Buffer.concat(blocks);
 }
 
+/**
+ * `egov-vn.d.ts` of a folder: the version-suffixed tags typed with the npm packages' classes (which declare the plain
+ * tags and their events themselves), and the loader's `egov-error` event.
+ */
+export function declarations(version: string, suffix: string, packages: readonly ElementPackage[]): string {
+  const elements = packages.flatMap((p) => p.elements);
+  const imports = elements.map((e) => `import type { ${e.className} } from '${e.packageName}/${e.subpath.replace(/^\.\//, '')}';`);
+  const suffixed = elements.map((e) => `    '${e.tag}-${suffix}': ${e.className};`);
+  return (
+    `// egov-vn CDN ${version}: types for TypeScript pages that use this folder. The element classes and their events come\n` +
+    `// from the npm packages, added as dev dependencies for their types only (nothing of them is bundled):\n` +
+    `//   npm i -D ${packages.map((p) => `${p.name}@${p.version}`).join(' ')} lit\n` +
+    `// then reference this file (/// <reference path="…/egov-vn.d.ts" />) or copy it into the project.\n` +
+    `${imports.join('\n')}\n\n` +
+    `/** \`detail\` of \`egov-error\`: an element whose module could not be loaded (network, integrity). */\n` +
+    `export interface EgovLoadErrorDetail {\n  readonly tag: string;\n  readonly url: string;\n  readonly message: { readonly vi: string; readonly en: string };\n}\n\n` +
+    `declare global {\n  interface HTMLElementTagNameMap {\n${suffixed.join('\n')}\n  }\n` +
+    `  interface GlobalEventHandlersEventMap {\n    'egov-error': CustomEvent<EgovLoadErrorDetail>;\n  }\n}\n`
+  );
+}
+
 /** Build the CDN folder. */
 export async function buildCdn(options: BuildCdnOptions = {}): Promise<BuildCdnResult> {
   const cdnDir = options.cdnDir ?? join(here, '..');
@@ -294,6 +315,7 @@ export async function buildCdn(options: BuildCdnOptions = {}): Promise<BuildCdnR
   writeFileSync(join(folder, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
   writeFileSync(join(folder, 'importmap.json'), JSON.stringify(importMapFor(manifest, base), null, 2) + '\n');
   writeFileSync(join(folder, 'importmap-suffixed.json'), JSON.stringify(importMapFor(manifest, base, { suffixed: true }), null, 2) + '\n');
+  writeFileSync(join(folder, 'egov-vn.d.ts'), declarations(version, suffix, packages));
   writeFileSync(join(folder, 'snippet.html'), snippet(manifest, base));
   writeFileSync(join(folder, 'snippet-suffixed.html'), snippet(manifest, base, { suffixed: true }));
   writeFileSync(

@@ -8,6 +8,8 @@ import { dirname, join } from 'node:path';
 /** One element of the CDN: its tag and the define file (an export subpath of its package) that registers it. */
 export interface ElementEntry {
   readonly tag: string;
+  /** The element's class (its declaration's name in the manifest), exported by the define file. */
+  readonly className: string;
   /** `@egov-vn/signature-elements` */
   readonly packageName: string;
   /** `./signature-panel` */
@@ -33,7 +35,9 @@ interface Manifest {
 }
 
 interface CustomElementsManifest {
-  readonly modules?: readonly { readonly declarations?: readonly { readonly customElement?: boolean; readonly tagName?: string }[] }[];
+  readonly modules?: readonly {
+    readonly declarations?: readonly { readonly name: string; readonly customElement?: boolean; readonly tagName?: string }[];
+  }[];
 }
 
 /** A dependency's folder (its package.json may not be exported). */
@@ -66,7 +70,10 @@ export function elementPackages(cdnDir: string, options: { fromSource?: boolean 
     const cemPath = join(dir, manifest.customElements);
     if (!existsSync(cemPath)) throw new Error(`${name}: ${manifest.customElements} is missing (build the package first: cem analyze).`);
     const cem = readJson(cemPath) as CustomElementsManifest;
-    const tags = (cem.modules ?? []).flatMap((m) => (m.declarations ?? []).filter((d) => d.customElement && d.tagName).map((d) => d.tagName!));
+    const declared = new Map(
+      (cem.modules ?? []).flatMap((m) => (m.declarations ?? []).filter((d) => d.customElement && d.tagName).map((d) => [d.tagName!, d.name] as const)),
+    );
+    const tags = [...declared.keys()];
     const byTag = new Map<string, ElementEntry>();
     for (const [subpath, target] of Object.entries(manifest.exports ?? {})) {
       if (typeof target === 'string' || subpath === '.') continue;
@@ -74,7 +81,7 @@ export function elementPackages(cdnDir: string, options: { fromSource?: boolean 
       const built = target['default'];
       if (!source || !built) continue;
       for (const tag of definedTags(readFileSync(join(dir, source), 'utf8'))) {
-        byTag.set(tag, { tag, packageName: name, subpath, file: join(dir, options.fromSource ? source : built) });
+        byTag.set(tag, { tag, className: declared.get(tag) ?? '', packageName: name, subpath, file: join(dir, options.fromSource ? source : built) });
       }
     }
     const missing = tags.filter((t) => !byTag.has(t));

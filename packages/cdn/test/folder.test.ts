@@ -1,8 +1,9 @@
 // The built folder (packages/cdn/dist/egov-vn/<version>/), as a mirror receives it: complete, hashed, self-contained.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import ts from 'typescript';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { untar } from '../src/build.js';
@@ -37,7 +38,7 @@ describe('the CDN folder', () => {
     }
     const unhashed = files.filter((f) => f.startsWith('loader') || !/-[\w-]{8}\.(m?js|ttf)(\.map)?$/.test(f));
     expect(unhashed.sort()).toEqual(
-      ['csp.txt', 'importmap-suffixed.json', 'importmap.json', 'loader-suffixed.js', 'loader-suffixed.js.map', 'loader.js', 'loader.js.map', 'manifest.json', 'snippet-suffixed.html', 'snippet.html'].sort(),
+      ['csp.txt', 'egov-vn.d.ts', 'importmap-suffixed.json', 'importmap.json', 'loader-suffixed.js', 'loader-suffixed.js.map', 'loader.js', 'loader.js.map', 'manifest.json', 'snippet-suffixed.html', 'snippet.html'].sort(),
     );
     expect(JSON.parse(read('importmap.json'))).toEqual(importMapFor(manifest, defaultBase(version)));
   });
@@ -101,5 +102,40 @@ describe('the CDN folder', () => {
     const bad = spawnSync(process.execPath, [join(packageDir, 'dist', 'cli.js'), 'publish'], { encoding: 'utf8' });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/^Usage: egov-vn-cdn build/);
+  });
+
+  it('types the suffixed tags and egov-error for TypeScript pages (egov-vn.d.ts, with the npm packages’ classes)', () => {
+    const dir = mkdtempSync(join(packageDir, '.types-check-'));
+    try {
+      const use = (reference: boolean) =>
+        (reference ? `/// <reference path="${join(builtFolder, 'egov-vn.d.ts')}" />\n` : '') +
+        `const panel = document.createElement('egov-signature-panel-${manifest.tagSuffix}');\n` +
+        `panel.src = '/van-ban/1.pdf';\n` +
+        `const plain: HTMLElementTagNameMap['egov-signature-panel'] = panel;\n` +
+        `document.addEventListener('egov-error', (e) => console.log(e.detail.message.vi, e.detail.tag, plain));\n` +
+        `// @ts-expect-error: not a property of the panel\n` +
+        `panel.notAProperty = 1;\n` +
+        `export {};\n`;
+      const diagnostics = (reference: boolean) => {
+        const file = join(dir, reference ? 'typed.ts' : 'untyped.ts');
+        writeFileSync(file, use(reference));
+        const program = ts.createProgram([file], {
+          strict: true,
+          noEmit: true,
+          skipLibCheck: true,
+          target: ts.ScriptTarget.ES2022,
+          module: ts.ModuleKind.NodeNext,
+          moduleResolution: ts.ModuleResolutionKind.NodeNext,
+          lib: ['lib.es2023.d.ts', 'lib.dom.d.ts', 'lib.dom.iterable.d.ts'],
+          types: [],
+        });
+        return ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+      };
+      expect(diagnostics(true)).toEqual([]);
+      // Without the declarations the same page does not type-check: the test can fail.
+      expect(diagnostics(false).length).toBeGreaterThan(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
