@@ -15,5 +15,5 @@ export {
   type CscMockRequest,
 } from './testing/csc-mock.js';
 export { signDigestRsa } from './testing/raw-rsa.js';
-export { nd30Gallery, galleryDocument, testPng, signaturePng, sealPng, scanPng, type GalleryEntry } from './testing/nd30-gallery.js';
+export { nd30Gallery, galleryDocument, testPng, testTiff, signaturePng, sealPng, scanPng, type GalleryEntry } from './testing/nd30-gallery.js';
 export { installFakeVgcaPlugin, type FakeVgcaPlugin, type FakeVgcaOptions, type FakeVgcaBehaviour, type FakeVgcaCall } from './testing/vgca-fake.js';

@@ -12,14 +12,14 @@ import type { TimestampOptions } from '../cms/timestamp.js';
 import { signPdf } from '../sign/sign-pdf.js';
 import type { Signer } from '../sign/signer.js';
 import { checkNd30 } from './check.js';
-import { readScan, type ScanPage } from './scan.js';
+import { readScans, type ScanPage } from './scan.js';
 import { copyKindWords, kindReasons, type CopyKindCode } from './rules.js';
 
 /** Why a copy is refused (thrown as `PdfSignatureError` with this code). */
 export type CopyErrorCode = 'COPY_NO_INPUT' | 'COPY_DPI_UNKNOWN' | 'COPY_DPI_LOW' | 'COPY_NOT_COLOUR' | 'COPY_SOURCE_PDF' | 'COPY_AGENCY';
 
 export interface ElectronicCopyOptions {
-  /** Scanned pages, in order (PNG or JPEG). */
+  /** Scanned pages, in order (PNG, JPEG, or TIFF with one or more pages). */
   readonly images?: readonly Uint8Array[];
   /** Or an existing PDF (e.g. from the scanner): kept byte for byte, checked, then signed. */
   readonly pdf?: Uint8Array;
@@ -90,10 +90,11 @@ export async function makeElectronicCopy(options: ElectronicCopyOptions): Promis
   let dpi: number[];
   if (options.images?.length) {
     const scans: ScanPage[] = [];
-    for (const [i, bytes] of options.images.entries()) {
-      const scan = await readScan(bytes, options.dpi);
-      checkScan(scan, i, options);
-      scans.push(scan);
+    for (const bytes of options.images) {
+      for (const scan of await readScans(bytes, options.dpi)) {
+        checkScan(scan, scans.length, options);
+        scans.push(scan);
+      }
     }
     dpi = scans.map((s) => Math.min(...s.dpi!));
     pdf = await scansToPdfA(scans, { title: options.title ?? 'Bản sao điện tử', creationDate: time, language: 'vi-VN' });

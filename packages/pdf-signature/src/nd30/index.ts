@@ -26,4 +26,4 @@ export {
   type CertificateKind,
 } from './check.js';
 export { makeElectronicCopy, type ElectronicCopyOptions, type ElectronicCopy, type CopyErrorCode } from './copy.js';
-export { readScan, type ScanPage } from './scan.js';
+export { readScan, readScans, type ScanPage } from './scan.js';

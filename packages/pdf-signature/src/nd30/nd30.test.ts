@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDefaultFont } from '../node/font.js';
 import { pdfsig, qpdfCheck, run, tempDir, writeTemp } from '../node/test-support/fixtures.js';
-import { nd30Gallery, scanPng, type GalleryEntry } from '../testing/nd30-gallery.js';
+import { nd30Gallery, scanPng, testTiff, type GalleryEntry } from '../testing/nd30-gallery.js';
 import { createDemoPki, type DemoPki } from '../testing/pki.js';
 import type { CertificateInfo } from '../verify/report.js';
 import { certificateKind, checkNd30, hasErrors, nd30FindingCodes, type Nd30FindingCode } from './check.js';
@@ -205,6 +205,18 @@ describe('makeElectronicCopy', () => {
     expect((await checkNd30(grey.pdf, { trustAnchors: [pki.root.der] })).findings.map((f) => f.code)).toEqual(['COPY_COLOUR']);
     await expect(makeElectronicCopy({ ...base })).rejects.toMatchObject({ code: 'COPY_NO_INPUT' });
     await expect(makeElectronicCopy({ ...base, images: [new Uint8Array([0x49, 0x49, 0x2a, 0])] })).rejects.toMatchObject({ code: 'SCAN_FORMAT', en: expect.stringContaining('TIFF') });
+  });
+
+  it('reads every page of a multi-page TIFF at its own resolution, and refuses a TIFF page under 200 dpi', async () => {
+    const page = (dpi: number, tint: number) => ({ width: Math.round((30 / 25.4) * dpi), height: Math.round((40 / 25.4) * dpi), dpi, pixel: (x: number, y: number) => [250 - tint, 240, (x + y) % 256] as const });
+    const base = { signer: pki.signerFor(pki.seal), copyKind: 'SY' as const, agency: 'UBND tỉnh Demo', stampFont: font };
+    const { pdf, dpi } = await makeElectronicCopy({ ...base, images: [testTiff([page(300, 0), page(240, 60)])] });
+    expect(dpi).toEqual([300, 240]);
+    expect((await checkNd30(pdf, { trustAnchors: [pki.root.der] })).findings).toEqual([]);
+    const path = writeTemp(dir, 'tiff-copy.pdf', pdf);
+    const ppi = run('pdfimages', ['-list', path]).out.split('\n').filter((l) => /^\s+\d+\s+\d+\s+image/.test(l)).map((l) => l.trim().split(/\s+/).slice(12, 14).join('x'));
+    expect(ppi).toEqual(['300x300', '240x240']);
+    await expect(makeElectronicCopy({ ...base, images: [testTiff([page(300, 0), page(150, 0)])] })).rejects.toMatchObject({ code: 'COPY_DPI_LOW', vi: expect.stringContaining('trang 2') });
   });
 
   it('uses the dpi option for scans that record none, and refuses when none is known', async () => {

@@ -34,9 +34,19 @@ function pdfDateVn(d: Date): string {
   return `D:${l.slice(0, 4)}${l.slice(5, 7)}${l.slice(8, 10)}${l.slice(11, 13)}${l.slice(14, 16)}${l.slice(17, 19)}+07'00'`;
 }
 
-function xmp(meta: ScanPdfMeta, dpi: number): string {
+function xmp(meta: ScanPdfMeta, dpi: number | undefined): string {
   const date = xmpDate(meta.creationDate);
-  const res = `${Math.round(dpi)}/1`;
+  const res = `${Math.round(dpi ?? 0)}/1`;
+  // The TIFF schema holds one resolution: written when every page was scanned at the same one.
+  const resolution =
+    dpi === undefined
+      ? ''
+      : `
+  <rdf:Description rdf:about="" xmlns:tiff="http://ns.adobe.com/tiff/1.0/">
+   <tiff:XResolution>${res}</tiff:XResolution>
+   <tiff:YResolution>${res}</tiff:YResolution>
+   <tiff:ResolutionUnit>2</tiff:ResolutionUnit>
+  </rdf:Description>`;
   return `<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>
 <x:xmpmeta xmlns:x="adobe:ns:meta/">
  <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
@@ -56,12 +66,7 @@ function xmp(meta: ScanPdfMeta, dpi: number): string {
   </rdf:Description>
   <rdf:Description rdf:about="" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">
    <pdf:Producer>${SCAN_PRODUCER}</pdf:Producer>
-  </rdf:Description>
-  <rdf:Description rdf:about="" xmlns:tiff="http://ns.adobe.com/tiff/1.0/">
-   <tiff:XResolution>${res}</tiff:XResolution>
-   <tiff:YResolution>${res}</tiff:YResolution>
-   <tiff:ResolutionUnit>2</tiff:ResolutionUnit>
-  </rdf:Description>
+  </rdf:Description>${resolution}
  </rdf:RDF>
 </x:xmpmeta>
 <?xpacket end="w"?>`;
@@ -98,7 +103,8 @@ export async function scansToPdfA(scans: readonly ScanPage[], meta: ScanPdfMeta)
     kids.push(add(dict({ Type: name('Page'), Parent: pagesRef, MediaBox: arr(0, 0, Math.round(w * 10000) / 10000, Math.round(h * 10000) / 10000), Resources: dict({ XObject: dict({ Scan: imageRef }) }), Contents: content })));
   }
   set(pagesRef, dict({ Type: name('Pages'), Kids: arr(...kids), Count: kids.length }));
-  const dpi = scans[0]?.dpi?.[0] ?? 0;
+  const first = scans[0]?.dpi?.[0];
+  const dpi = scans.every((sc) => sc.dpi?.[0] === first && sc.dpi?.[1] === first) ? first : undefined;
   const xmpBytes = new TextEncoder().encode(xmp(meta, dpi));
   const metadata = add(new PdfStream(dict({ Type: name('Metadata'), Subtype: name('XML') }), xmpBytes));
   const icc = add(new PdfStream(dict({ N: 3, Filter: name('FlateDecode') }), await deflate(srgbIccProfile())));

@@ -120,6 +120,69 @@ export function scanPng(dpi: number, options: { grey?: boolean; mm?: readonly [n
   });
 }
 
+/** An uncompressed little-endian RGB TIFF with one page per entry (each with its own resolution in dpi). */
+export function testTiff(pages: readonly { readonly width: number; readonly height: number; readonly dpi: number; readonly pixel: (x: number, y: number) => Rgb }[]): Uint8Array {
+  const parts: number[] = [0x49, 0x49, 0x2a, 0, 0, 0, 0, 0];
+  const u16 = (at: number, v: number): void => {
+    parts[at] = v & 0xff;
+    parts[at + 1] = (v >> 8) & 0xff;
+  };
+  const u32 = (at: number, v: number): void => {
+    for (let k = 0; k < 4; k++) parts[at + k] = (v >>> (8 * k)) & 0xff;
+  };
+  const grow = (n: number): number => {
+    const at = parts.length;
+    for (let k = 0; k < n; k++) parts.push(0);
+    return at;
+  };
+  let link = 4; // where the next IFD's offset goes
+  for (const page of pages) {
+    const samples = grow(page.width * page.height * 3);
+    for (let y = 0; y < page.height; y++) {
+      for (let x = 0; x < page.width; x++) {
+        const c = page.pixel(x, y);
+        const at = samples + (y * page.width + x) * 3;
+        parts[at] = c[0];
+        parts[at + 1] = c[1];
+        parts[at + 2] = c[2];
+      }
+    }
+    const bits = grow(6);
+    [8, 8, 8].forEach((v, k) => u16(bits + 2 * k, v));
+    const xres = grow(8);
+    u32(xres, page.dpi);
+    u32(xres + 4, 1);
+    const tags: [number, number, number, number][] = [
+      [256, 4, 1, page.width],
+      [257, 4, 1, page.height],
+      [258, 3, 3, bits],
+      [259, 3, 1, 1],
+      [262, 3, 1, 2],
+      [273, 4, 1, samples],
+      [277, 3, 1, 3],
+      [278, 4, 1, page.height],
+      [279, 4, 1, page.width * page.height * 3],
+      [282, 5, 1, xres],
+      [283, 5, 1, xres],
+      [296, 3, 1, 2],
+    ];
+    if (parts.length % 2) grow(1);
+    const ifd = grow(2 + tags.length * 12 + 4);
+    u32(link, ifd);
+    u16(ifd, tags.length);
+    tags.forEach(([tag, type, count, value], k) => {
+      const at = ifd + 2 + k * 12;
+      u16(at, tag);
+      u16(at + 2, type);
+      u32(at + 4, count);
+      if (type === 3 && count === 1) u16(at + 8, value);
+      else u32(at + 8, value);
+    });
+    link = ifd + 2 + tags.length * 12;
+  }
+  return Uint8Array.from(parts);
+}
+
 /** A one-page A4 document with the lines Phụ lục I positions signatures by (ASCII, Times-Roman). */
 export function galleryDocument(): Uint8Array {
   const lines: [number, number, number, string][] = [
