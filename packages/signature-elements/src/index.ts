@@ -19,11 +19,13 @@ export {
   localServiceProvider,
   pkcs12Provider,
   registerSignerProvider,
+  remoteSigningProvider,
   signerProviders,
   unregisterSignerProvider,
   type ProviderField,
   type SignerProvider,
   type SignerProviderInput,
+  type RemoteCredentialChoice,
 } from './internal/providers.js';
 export { explainError, kindReasons, signatureKinds, signDocument, type AppearanceInput, type SignatureKind, type SignDocumentOptions, type SignedDocument, type SignProblem } from './internal/sign-flow.js';
 export type { Verdict } from '@egov-vn/pdf-signature';

@@ -4,9 +4,11 @@
 export {
   checkSigningCertificate,
   cryptoKeySigner,
+  listRelayCredentials,
   locateSignerBox,
   PdfSignatureError,
   pkcs12Signer,
+  relaySigner,
   remoteSigner,
   sealAppearance,
   signatureImageAppearance,

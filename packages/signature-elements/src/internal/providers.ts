@@ -1,4 +1,4 @@
-import type { Signer } from '@egov-vn/pdf-signature';
+import type { RemoteSigningState, Signer } from '@egov-vn/pdf-signature';
 
 /** What the dialog collects for a provider before signing. */
 export type ProviderField = 'file' | 'password';
@@ -9,6 +9,24 @@ export interface SignerProviderInput {
   readonly file?: Uint8Array;
   /** The password or PIN typed in the dialog, when the provider asks for `password`. */
   readonly password?: string;
+  /** Remote signing: the credential the user chose. */
+  readonly credentialID?: string;
+  /** Remote signing: the PIN / OTP typed for an explicitly authorised credential. */
+  readonly pin?: string;
+  readonly otp?: string;
+  /** Remote signing: progress for the dialog (waiting with a deadline, signing…). */
+  readonly onRemoteState?: (state: RemoteSigningState) => void;
+  /** Remote signing: aborted when the user presses Cancel. */
+  readonly signal?: AbortSignal;
+}
+
+/** A credential a remote provider offers (one certificate held by the signing service). */
+export interface RemoteCredentialChoice {
+  readonly credentialID: string;
+  /** The name shown (holder and description). */
+  readonly label: string;
+  /** Authentication objects to ask for (`PIN`, `OTP`); empty → confirmed on the phone. */
+  readonly authObjects: readonly string[];
 }
 
 /**
@@ -26,6 +44,8 @@ export interface SignerProvider {
   readonly fields?: readonly ProviderField[];
   /** Returns the signer; throw a `PdfSignatureError` (or any Error) to show a message. */
   createSigner(input: SignerProviderInput): Promise<Signer>;
+  /** Remote signing (confirmed on the phone or with a PIN/OTP): the dialog lists the credentials to choose from. */
+  readonly remote?: { listCredentials(): Promise<readonly RemoteCredentialChoice[]> };
 }
 
 /** PKCS#12 file (.p12/.pfx) with its password, decrypted in the browser. */
@@ -67,6 +87,55 @@ export function cryptoKeyProvider(
     async createSigner() {
       const { cryptoKeySigner } = await import('./core.js');
       return cryptoKeySigner(key, chain);
+    },
+  };
+}
+
+/**
+ * Remote signing through your back end's relay (`@egov-vn/pdf-signature/relay`): the signing service's client secret
+ * stays on the server; the user picks a credential, then confirms on the phone (or types a PIN/OTP).
+ */
+export function remoteSigningProvider(options: {
+  /** The relay's URL as your back end mounts it, e.g. `/api/ky-so`. */
+  relayUrl: string;
+  /** Headers for the portal's own authentication (cookies are sent anyway). */
+  headers?: () => Record<string, string> | Promise<Record<string, string>>;
+  id?: string;
+  label?: { vi: string; en: string };
+  hint?: { vi: string; en: string };
+  pollIntervalMs?: number;
+  /** Shown to the signer on the phone. */
+  description?: string;
+}): SignerProvider {
+  const connection = { url: options.relayUrl, ...(options.headers ? { headers: options.headers } : {}) };
+  return {
+    id: options.id ?? 'remote',
+    label: options.label ?? { vi: 'Ký số từ xa (xác nhận trên điện thoại)', en: 'Remote signing (confirm on your phone)' },
+    hint: options.hint ?? { vi: 'Chứng thư số do nhà cung cấp dịch vụ ký số từ xa giữ; bạn xác nhận yêu cầu ký trên điện thoại.', en: 'Your certificate is held by the remote signing provider; you confirm the request on your phone.' },
+    remote: {
+      async listCredentials() {
+        const { listRelayCredentials } = await import('./core.js');
+        const list = await listRelayCredentials(connection);
+        return list.map((c) => ({
+          credentialID: c.credentialID,
+          label: [c.description, c.subjectDN].filter(Boolean).join(' — ') || c.credentialID,
+          authObjects: c.authObjects,
+        }));
+      },
+    },
+    async createSigner(input) {
+      const { relaySigner, PdfSignatureError } = await import('./core.js');
+      if (!input.credentialID) throw new PdfSignatureError('REMOTE_CREDENTIAL', { vi: 'Chưa chọn chứng thư số để ký', en: 'No credential chosen' });
+      return relaySigner({
+        ...connection,
+        credentialID: input.credentialID,
+        ...(input.pin ? { pin: input.pin } : {}),
+        ...(input.otp ? { otp: input.otp } : {}),
+        ...(input.onRemoteState ? { onState: input.onRemoteState } : {}),
+        ...(input.signal ? { signal: input.signal } : {}),
+        ...(options.pollIntervalMs ? { pollIntervalMs: options.pollIntervalMs } : {}),
+        ...(options.description ? { description: options.description } : {}),
+      });
     },
   };
 }

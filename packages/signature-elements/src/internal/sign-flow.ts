@@ -147,6 +147,46 @@ const problems: Record<string, Omit<SignProblem, 'code' | 'detail'>> = {
     title: { vi: 'Không tải được phông chữ để in dấu lên văn bản.', en: 'The font for the stamp could not be loaded.' },
     action: { vi: 'Kiểm tra kết nối mạng rồi ký lại; nếu vẫn lỗi, báo quản trị cổng kiểm tra tệp phông chữ của dấu.', en: 'Check the network and sign again; if it persists, ask the portal administrator to check the stamp font file.' },
   },
+  REMOTE_REJECTED: {
+    title: { vi: 'Yêu cầu ký đã bị từ chối trên điện thoại.', en: 'The signing request was rejected on the phone.' },
+    action: { vi: 'Nếu muốn ký, bấm Ký lại và chọn “Đồng ý” trong ứng dụng ký số trên điện thoại. Văn bản chưa được ký.', en: 'To sign, press Sign again and approve in the signing app on your phone. The document was not signed.' },
+  },
+  REMOTE_EXPIRED: {
+    title: { vi: 'Yêu cầu ký đã hết hạn mà chưa được xác nhận.', en: 'The signing request expired before it was confirmed.' },
+    action: { vi: 'Bấm Ký lại rồi mở ứng dụng ký số trên điện thoại để xác nhận trước khi hết giờ. Văn bản chưa được ký.', en: 'Press Sign again, then confirm in the signing app on your phone before the time runs out. The document was not signed.' },
+  },
+  REMOTE_UNREACHABLE: {
+    title: { vi: 'Không kết nối được dịch vụ ký số từ xa.', en: 'The remote signing service cannot be reached.' },
+    action: { vi: 'Kiểm tra kết nối mạng rồi ký lại; nếu vẫn lỗi, báo quản trị cổng. Văn bản chưa được ký.', en: 'Check the network and sign again; if it persists, tell the portal administrator. The document was not signed.' },
+  },
+  REMOTE_AUTH: {
+    title: { vi: 'Dịch vụ ký số từ xa không chấp nhận thông tin đăng nhập.', en: 'The remote signing service refused the login.' },
+    action: { vi: 'Đăng nhập lại cổng rồi ký lại; nếu vẫn lỗi, báo quản trị cổng kiểm tra tài khoản dịch vụ ký số.', en: 'Sign in to the portal again and retry; if it persists, ask the administrator to check the signing-service account.' },
+  },
+  REMOTE_AUTH_DATA: {
+    title: { vi: 'Mã PIN hoặc mã OTP không đúng.', en: 'The PIN or OTP is wrong.' },
+    action: { vi: 'Nhập lại mã PIN/OTP rồi bấm Ký lại. Nhập sai nhiều lần có thể bị khoá tài khoản ký.', en: 'Enter the PIN/OTP again and sign again. Too many wrong attempts may lock the credential.' },
+  },
+  REMOTE_GARBAGE: {
+    title: { vi: 'Dịch vụ ký số từ xa trả lời không đúng định dạng.', en: 'The remote signing service answered in an unexpected format.' },
+    action: { vi: 'Ký lại sau ít phút; nếu vẫn lỗi, gửi chi tiết bên dưới cho bộ phận hỗ trợ. Văn bản chưa được ký.', en: 'Try again in a few minutes; if it persists, send the details below to support. The document was not signed.' },
+  },
+  REMOTE_CERT_MISMATCH: {
+    title: { vi: 'Chữ ký nhận về không khớp với chứng thư số của tài khoản ký.', en: 'The returned signature does not match the credential’s certificate.' },
+    action: { vi: 'Không dùng chữ ký này. Báo ngay cho quản trị cổng và nhà cung cấp dịch vụ ký số. Văn bản chưa được ký.', en: 'This signature was not used. Tell the portal administrator and the signing provider. The document was not signed.' },
+  },
+  REMOTE_BATCH_COUNT: {
+    title: { vi: 'Số chữ ký nhận về khác số văn bản gửi ký.', en: 'The number of signatures differs from the number of documents.' },
+    action: { vi: 'Ký ít văn bản hơn trong một lần hoặc ký lại; không văn bản nào được ký.', en: 'Sign fewer documents at once or try again; no document was signed.' },
+  },
+  REMOTE_CREDENTIAL: {
+    title: { vi: 'Tài khoản ký (chứng thư số) này không dùng được để ký.', en: 'This signing credential cannot be used.' },
+    action: { vi: 'Chọn chứng thư số khác hoặc liên hệ nhà cung cấp dịch vụ ký số.', en: 'Choose another credential or contact the signing provider.' },
+  },
+  REMOTE_FAILED: {
+    title: { vi: 'Dịch vụ ký số từ xa báo lỗi.', en: 'The remote signing service reported an error.' },
+    action: { vi: 'Ký lại sau ít phút; nếu vẫn lỗi, gửi chi tiết bên dưới cho bộ phận hỗ trợ. Văn bản chưa được ký.', en: 'Try again in a few minutes; if it persists, send the details below to support. The document was not signed.' },
+  },
   NO_DOCUMENT: {
     title: { vi: 'Chưa có văn bản để ký.', en: 'There is no document to sign.' },
     action: { vi: 'Chọn tệp PDF cần ký.', en: 'Choose the PDF to sign.' },

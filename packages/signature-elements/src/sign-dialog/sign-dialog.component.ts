@@ -1,9 +1,9 @@
 import { deepActiveElement, defineMessages, EgovElement, FocusTrapController, hostStyles } from '@egov-vn/elements-core';
-import type { CopyKind, TimestampOptions, TrustInput, Verdict, VerificationReport } from '@egov-vn/pdf-signature';
+import type { CopyKind, RemoteSigningState, TimestampOptions, TrustInput, Verdict, VerificationReport } from '@egov-vn/pdf-signature';
 import { html, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues } from 'lit';
 import { onProvidersChange, signerProviders } from '../internal/providers.js';
-import type { SignerProvider } from '../internal/providers.js';
+import type { RemoteCredentialChoice, SignerProvider } from '../internal/providers.js';
 import { certificateProblem, explainError, kindReasons, signatureKinds, signDocument } from '../internal/sign-flow.js';
 import type { AppearanceInput, SignatureKind, SignProblem } from '../internal/sign-flow.js';
 import type { EgovPdfViewerBoxEvent } from '../pdf-viewer/pdf-viewer.events.js';
@@ -64,6 +64,16 @@ const messages = defineMessages({
       })[v],
     whatNext: 'Cách xử lý:',
     technical: 'Chi tiết kỹ thuật',
+    remoteCredential: 'Chứng thư số ký từ xa',
+    loadingCredentials: 'Đang tải danh sách chứng thư số…',
+    noCredential: 'Tài khoản này chưa có chứng thư số ký từ xa.',
+    reloadCredentials: 'Tải lại danh sách',
+    pin: 'Mã PIN',
+    otp: 'Mã OTP',
+    waiting: 'Đã gửi yêu cầu ký. Mở ứng dụng ký số trên điện thoại và bấm Đồng ý để xác nhận.',
+    remaining: (m: number, s: number) => `Thời gian còn lại: ${m} phút ${String(s).padStart(2, '0')} giây`,
+    cancelRemote: 'Huỷ yêu cầu ký',
+    cancelled: 'Đã huỷ yêu cầu ký. Văn bản chưa được ký.',
   },
   en: {
     title: 'Sign the document',
@@ -116,6 +126,16 @@ const messages = defineMessages({
       })[v],
     whatNext: 'What to do:',
     technical: 'Technical details',
+    remoteCredential: 'Remote signing certificate',
+    loadingCredentials: 'Loading the certificates…',
+    noCredential: 'This account has no remote signing certificate.',
+    reloadCredentials: 'Reload the list',
+    pin: 'PIN',
+    otp: 'OTP',
+    waiting: 'The signing request was sent. Open the signing app on your phone and approve it.',
+    remaining: (m: number, s: number) => `Time left: ${m} min ${String(s).padStart(2, '0')} s`,
+    cancelRemote: 'Cancel the signing request',
+    cancelled: 'The signing request was cancelled. The document was not signed.',
   },
 });
 
@@ -170,6 +190,12 @@ export class EgovSignDialog extends EgovElement<typeof messages> {
     busy: { type: Boolean, reflect: true },
     problem: { attribute: false },
     result: { attribute: false },
+    remoteCredentials: { state: true },
+    remoteCredential: { state: true },
+    remoteLoading: { state: true },
+    remoteWaiting: { state: true },
+    remoteCancelled: { state: true },
+    now: { state: true },
   };
 
   /** Whether the dialog is shown (modal). */
@@ -227,6 +253,19 @@ export class EgovSignDialog extends EgovElement<typeof messages> {
   declare result: { pdf: Uint8Array; report: VerificationReport } | undefined;
 
   private password = '';
+  /** Remote signing: the chosen provider's credentials (undefined until listed). */
+  declare private remoteCredentials: readonly RemoteCredentialChoice[] | undefined;
+  declare private remoteCredential: string | undefined;
+  declare private remoteLoading: boolean;
+  /** Remote signing: waiting for the phone, until this time (epoch ms). */
+  declare private remoteWaiting: { expiresAt: number } | undefined;
+  declare private remoteCancelled: boolean;
+  declare private now: number;
+  private remoteFor: string | undefined;
+  private pin = '';
+  private otp = '';
+  private abort: AbortController | undefined;
+  private ticker: ReturnType<typeof setInterval> | undefined;
   private keyFile: Uint8Array | undefined;
   private returnFocus: HTMLElement | undefined;
   // Tab and Shift+Tab cycle inside the dialog (a native modal still lets Tab leave to the browser's own UI).
@@ -273,6 +312,8 @@ export class EgovSignDialog extends EgovElement<typeof messages> {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.stopListening?.();
+    this.abort?.abort();
+    this.stopWaiting();
   }
 
   /** Opens the dialog as a modal; focus moves into it and comes back on close. */
@@ -296,6 +337,64 @@ export class EgovSignDialog extends EgovElement<typeof messages> {
   private get chosen(): SignerProvider | undefined {
     const list = this.offered;
     return list.find((p) => p.id === this.provider) ?? list[0];
+  }
+
+  protected override willUpdate(): void {
+    const chosen = this.chosen;
+    if (this.open && chosen?.remote && this.remoteFor !== chosen.id) void this.loadCredentials();
+  }
+
+  /** Lists the chosen remote provider's credentials (the relay answers for the signed-in user). */
+  private async loadCredentials(): Promise<void> {
+    const chosen = this.chosen;
+    if (!chosen?.remote) return;
+    this.remoteFor = chosen.id;
+    this.remoteCredentials = undefined;
+    this.remoteLoading = true;
+    this.problem = undefined;
+    try {
+      const list = await chosen.remote.listCredentials();
+      if (this.remoteFor !== chosen.id) return;
+      this.remoteCredentials = list;
+      if (!list.some((c) => c.credentialID === this.remoteCredential)) this.remoteCredential = list[0]?.credentialID;
+    } catch (error) {
+      if (this.remoteFor === chosen.id) this.fail(explainError(error));
+    } finally {
+      this.remoteLoading = false;
+    }
+  }
+
+  private readonly onRemoteState = (state: RemoteSigningState): void => {
+    if (state.state === 'waiting') {
+      this.now = Date.now();
+      this.remoteWaiting = { expiresAt: state.expiresAt };
+      clearInterval(this.ticker);
+      this.ticker = setInterval(() => {
+        this.now = Date.now();
+      }, 1000);
+      // Keyboard users land on the one thing they can do while waiting.
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part="cancel-remote-button"]')?.focus());
+    } else if (state.state !== 'authorizing') {
+      this.stopWaiting();
+    }
+  };
+
+  private stopWaiting(): void {
+    clearInterval(this.ticker);
+    this.ticker = undefined;
+    this.remoteWaiting = undefined;
+  }
+
+  /** Whether `error` is the cancellation the user asked for (shown as a notice, not as a problem). */
+  private cancelledByUser(error: unknown): boolean {
+    return this.remoteCancelled && (error as { code?: unknown } | undefined)?.code === 'REMOTE_CANCELLED';
+  }
+
+  /** Cancels a remote signing request that waits for the phone. */
+  cancelRemote(): void {
+    if (!this.abort) return;
+    this.remoteCancelled = true;
+    this.abort.abort();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -324,8 +423,9 @@ export class EgovSignDialog extends EgovElement<typeof messages> {
   };
 
   private readonly onCancel = (event: Event): void => {
-    // Escape closes, except while a token may be waiting for its PIN.
+    // Escape closes, except while a token may be waiting for its PIN; while the phone is asked, it cancels the request.
     if (this.busy) event.preventDefault();
+    if (this.remoteWaiting) this.cancelRemote();
   };
 
   private async readFile(input: HTMLInputElement): Promise<{ bytes: Uint8Array; name: string } | undefined> {
@@ -443,7 +543,10 @@ export class EgovSignDialog extends EgovElement<typeof messages> {
     const provider = this.chosen;
     this.problem = undefined;
     this.result = undefined;
+    this.remoteCancelled = false;
     this.busy = true;
+    const abort = provider?.remote ? new AbortController() : undefined;
+    this.abort = abort;
     try {
       const pdf = await this.documentBytes();
       if (!pdf) {
@@ -451,9 +554,14 @@ export class EgovSignDialog extends EgovElement<typeof messages> {
         return;
       }
       if (!provider) return;
+      const credential = this.remoteCredentials?.find((c) => c.credentialID === this.remoteCredential);
       const signer = await provider.createSigner({
         ...(this.keyFile ? { file: this.keyFile } : {}),
         ...(provider.fields?.includes('password') ? { password: this.password } : {}),
+        ...(provider.remote && this.remoteCredential ? { credentialID: this.remoteCredential, onRemoteState: this.onRemoteState } : {}),
+        ...(abort ? { signal: abort.signal } : {}),
+        ...(credential?.authObjects.includes('PIN') ? { pin: this.pin } : {}),
+        ...(credential?.authObjects.includes('OTP') ? { otp: this.otp } : {}),
       });
       const signed = await signDocument(pdf, {
         signer,
@@ -475,8 +583,10 @@ export class EgovSignDialog extends EgovElement<typeof messages> {
       const detail: EgovSignedEvent['detail'] = { pdf: signed.pdf, report: signed.report, kind: this.kind, provider: provider.id };
       this.emit('egov-signed', { detail });
     } catch (error) {
-      this.fail(explainError(error));
+      if (!this.cancelledByUser(error)) this.fail(explainError(error));
     } finally {
+      this.stopWaiting();
+      this.abort = undefined;
       this.busy = false;
     }
   }
@@ -503,9 +613,61 @@ export class EgovSignDialog extends EgovElement<typeof messages> {
       ${p.hint ? html`<p class="hint">${p.hint[lang]}</p>` : nothing}`;
   }
 
+  private renderRemote() {
+    if (this.remoteLoading) return html`<p class="hint">${this.msg('loadingCredentials')}</p>`;
+    const list = this.remoteCredentials;
+    if (!list) {
+      return html`<button type="button" @click=${() => void this.loadCredentials()}>${this.msg('reloadCredentials')}</button>`;
+    }
+    if (list.length === 0) return html`<p>${this.msg('noCredential')}</p>`;
+    const chosen = list.find((c) => c.credentialID === this.remoteCredential);
+    const secret = (id: 'PIN' | 'OTP', label: 'pin' | 'otp', set: (v: string) => void) =>
+      chosen?.authObjects.includes(id)
+        ? html`<label class="field"
+            >${this.msg(label)}
+            <input
+              type="password"
+              name=${label}
+              inputmode="numeric"
+              autocomplete=${label === 'otp' ? 'one-time-code' : 'off'}
+              @input=${(e: Event) => {
+                set((e.target as HTMLInputElement).value);
+              }}
+          /></label>`
+        : nothing;
+    return html`<fieldset part="credentials">
+      <legend>${this.msg('remoteCredential')}</legend>
+      ${list.map(
+        (c) =>
+          html`<label
+            ><input
+              type="radio"
+              name="credential"
+              .value=${c.credentialID}
+              .checked=${c.credentialID === this.remoteCredential}
+              @change=${() => {
+                this.remoteCredential = c.credentialID;
+              }}
+            />
+            <span>${c.label}</span></label
+          >`,
+      )}
+      ${secret('PIN', 'pin', (v) => (this.pin = v))} ${secret('OTP', 'otp', (v) => (this.otp = v))}
+    </fieldset>`;
+  }
+
   private renderStatus() {
     const lang = this.locale;
+    if (this.busy && this.remoteWaiting) {
+      const left = Math.max(0, Math.ceil((this.remoteWaiting.expiresAt - this.now) / 1000));
+      return html`<div class="waiting">
+        <p class="status">${this.msg('waiting')}</p>
+        <p role="timer" aria-live="off" part="countdown">${this.msg('remaining', Math.floor(left / 60), left % 60)}</p>
+        <button part="cancel-remote-button" type="button" @click=${() => this.cancelRemote()}>${this.msg('cancelRemote')}</button>
+      </div>`;
+    }
     if (this.busy) return html`<p class="status">${this.msg('signing')}</p>`;
+    if (this.remoteCancelled && !this.problem) return html`<p class="status">${this.msg('cancelled')}</p>`;
     if (this.problem) {
       const p = this.problem;
       return html`<div part="problem" class="problem">
@@ -650,6 +812,7 @@ export class EgovSignDialog extends EgovElement<typeof messages> {
                 <input type="file" name="key-file" accept=".p12,.pfx,application/x-pkcs12" @change=${this.onKeyFile}
               /></label>`
             : nothing}
+          ${chosen?.remote ? this.renderRemote() : nothing}
           ${chosen?.fields?.includes('password')
             ? html`<label class="field"
                 >${this.msg('password')}
@@ -666,7 +829,7 @@ export class EgovSignDialog extends EgovElement<typeof messages> {
         <div part="status" role="status" aria-live="polite">${this.renderStatus()}</div>
         <div class="actions">
           <button part="close-button" type="button" @click=${() => this.close()}>${this.msg('close')}</button>
-          <button part="sign-button" class="primary" type="submit" ?disabled=${this.busy || !chosen}>
+          <button part="sign-button" class="primary" type="submit" ?disabled=${this.busy || !chosen || (Boolean(chosen.remote) && !this.remoteCredential)}>
             ${this.result || this.problem ? this.msg('signAgain') : this.msg('sign')}
           </button>
         </div>
