@@ -11,6 +11,7 @@ import { Hono, type Context } from 'hono';
 import type { z } from 'zod';
 import { authenticate, checkBodyHash } from './auth.js';
 import { buildEml } from './eml.js';
+import { SystemLimiter } from './limits.js';
 import { HubError } from './hub-error.js';
 import { readBody } from './request-body.js';
 import { type Caller, type HubStore, isSafeContentType } from './store.js';
@@ -26,6 +27,10 @@ export interface AppOptions {
   now?: () => number;
   /** HUB_OPERATOR_TOKEN: lets `/vxp/registerAgency` take a body its signature does not cover (see README). */
   operatorToken?: string;
+  /** Requests of one system in flight at once (HUB_MAX_IN_FLIGHT_PER_SYSTEM, default 16) … */
+  maxInFlightPerSystem?: number;
+  /** … and waiting beyond them (HUB_QUEUE_PER_SYSTEM, default 64); more are refused with 429 RATE_LIMITED. */
+  queuePerSystem?: number;
   /** HUB_PUBLIC_URL: the server URL written into /openapi.json (default `/`, relative to where it was fetched). */
   publicUrl?: string;
   /** HUB_STRICT=1: /vxp refuses packages that do not conform to QCVN 102:2016 (default: what the axis accepts). */
@@ -66,9 +71,13 @@ export function createApp(store: HubStore, options: AppOptions = {}): Hono<Env> 
   const app = new Hono<Env>();
   const maxSkewMs = options.maxSkewMs ?? 5 * 60_000;
   const mailFrom = options.mailFrom ?? 'truc-trao-doi@egov-vn.invalid';
+  const limiter = new SystemLimiter(options.maxInFlightPerSystem ?? 16, options.queuePerSystem ?? 64);
 
   app.onError((err, c) => {
-    if (err instanceof HubError) return c.json(err.body, err.status as 400);
+    if (err instanceof HubError) {
+      if (err.body.code === 'RATE_LIMITED') c.header('retry-after', '1');
+      return c.json(err.body, err.status as 400);
+    }
     console.error(err);
     const e = new HubError('INTERNAL');
     return c.json(e.body, 500);
@@ -105,6 +114,7 @@ export function createApp(store: HubStore, options: AppOptions = {}): Hono<Env> 
   if (options.now) vxpOptions.now = options.now;
   if (options.operatorToken) vxpOptions.operatorToken = options.operatorToken;
   if (options.strict) vxpOptions.strict = true;
+  vxpOptions.limiter = limiter;
   app.route('/vxp', createVxpApp(store, vxpOptions));
 
   // The server URL is configured (HUB_PUBLIC_URL), never taken from the request's Host header.
@@ -120,11 +130,14 @@ export function createApp(store: HubStore, options: AppOptions = {}): Hono<Env> 
       pathWithQuery: url.pathname + url.search,
       headers: c.req.raw.headers,
     });
-    const body = await readBody(c.req.raw, store.options.maxPackageBytes);
-    checkBodyHash(auth, body);
-    c.set('caller', { systemId: auth.systemId, agency: auth.agency });
-    c.set('body', body);
-    await next();
+    // One system's requests in flight are bounded (body reading included); others are not held up by it.
+    await limiter.run(auth.systemId, async () => {
+      const body = await readBody(c.req.raw, store.options.maxPackageBytes);
+      checkBodyHash(auth, body);
+      c.set('caller', { systemId: auth.systemId, agency: auth.agency });
+      c.set('body', body);
+      await next();
+    });
   });
 
   const handlers: Record<OperationId, Handler> = {

@@ -83,6 +83,16 @@ export function configFromEnv(
     throw new Error(`PORT không hợp lệ / invalid PORT: ${env.PORT}`);
   }
   if (env.DATABASE_URL) config.databaseUrl = env.DATABASE_URL;
+  for (const [name, key] of [
+    ['HUB_MAX_IN_FLIGHT_PER_SYSTEM', 'maxInFlightPerSystem'],
+    ['HUB_QUEUE_PER_SYSTEM', 'queuePerSystem'],
+  ] as const) {
+    const v = env[name];
+    if (v === undefined) continue;
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < (key === 'queuePerSystem' ? 0 : 1)) throw new Error(`${name} không hợp lệ / invalid ${name}: ${v}`);
+    config[key] = n;
+  }
   if (env.HUB_PUBLIC_URL) config.publicUrl = new URL(env.HUB_PUBLIC_URL).origin;
   if (env.HUB_STRICT === '1' || env.HUB_STRICT === 'true') config.strict = true;
   if (env.HUB_OPERATOR_TOKEN) {

@@ -21,7 +21,17 @@ export async function readBody(req: Request, maxPackageBytes: number): Promise<U
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    let chunk: ReadableStreamReadResult<Uint8Array>;
+    try {
+      chunk = await reader.read();
+    } catch {
+      // The sender went away mid-body: nothing to answer, nothing stored.
+      throw new HubError('VALIDATION_FAILED', { body: 'aborted' }, {
+        vi: 'Thân yêu cầu bị ngắt giữa chừng.',
+        en: 'The request body was cut off.',
+      });
+    }
+    const { done, value } = chunk;
     if (done) break;
     size += value.byteLength;
     if (size > maxBody) {

@@ -301,6 +301,43 @@ describe('bodies: authenticated first, counted while streaming (issue 22)', () =
   });
 });
 
+describe('concurrency bounded per system (issue 22)', () => {
+  it('answers 429 with Retry-After to a system over its in-flight bound while other systems are served', async () => {
+    const limited = serve({ fetch: createApp(hub.store, { maxInFlightPerSystem: 1, queuePerSystem: 0 }).fetch, port: 0, hostname: '127.0.0.1' });
+    await new Promise((r) => limited.once('listening', r));
+    const base = `http://127.0.0.1:${(limited.address() as AddressInfo).port}`;
+    const signedGet = async (systemId: string, secret: string, agency?: string) =>
+      fetch(`${base}/v1/agencies`, { headers: await signRequest(secret, { method: 'GET', pathWithQuery: '/v1/agencies', systemId, ...(agency ? { agency } : {}) }) });
+    // A slow sender of sys.vpcp holds its one slot (headers authenticated, body still arriving).
+    const headers = await signRequest('secret-vpcp-123', { method: 'POST', pathWithQuery: '/v1/documents', systemId: 'sys.vpcp', body: 'x' });
+    const u = new URL(base);
+    const slow = httpRequest({ host: u.hostname, port: u.port, path: '/v1/documents', method: 'POST', headers: { ...headers, 'transfer-encoding': 'chunked' } });
+    slow.on('error', () => undefined);
+    slow.write('{"edxml":"');
+    try {
+      let busy: Response | undefined;
+      for (let i = 0; i < 50 && busy?.status !== 429; i++) {
+        busy = await signedGet('sys.vpcp', 'secret-vpcp-123');
+        if (busy.status !== 429) await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(busy?.status).toBe(429);
+      expect(busy?.headers.get('retry-after')).toBe('1');
+      expect(await busy?.json()).toMatchObject({ code: 'RATE_LIMITED' });
+      expect((await signedGet('sys.qn', 'secret-qn-123', R1)).status).toBe(200);
+      slow.destroy();
+      let after: Response | undefined;
+      for (let i = 0; i < 50 && after?.status !== 200; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        after = await signedGet('sys.vpcp', 'secret-vpcp-123');
+      }
+      expect(after?.status).toBe(200);
+    } finally {
+      slow.destroy();
+      await new Promise((r) => limited.close(r));
+    }
+  });
+});
+
 describe('/v1 nonces in the database (issue 22)', () => {
   it('refuses a captured request replayed after a restart on the same data directory', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'egov-nonce-'));

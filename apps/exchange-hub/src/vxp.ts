@@ -14,6 +14,7 @@ import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { HubError } from './hub-error.js';
+import type { SystemLimiter } from './limits.js';
 import { readBody } from './request-body.js';
 import type { HubStore } from './store.js';
 import { type AxisCaller, axisReplayRetentionMs, axisRequestBody, verifyAxisHeaders } from './vxp-auth.js';
@@ -27,6 +28,8 @@ export interface VxpOptions {
    * its signed parameters do not cover. Without it such a registration is refused.
    */
   operatorToken?: string;
+  /** Bounds each system's requests in flight (shared with /v1). */
+  limiter?: SystemLimiter;
   /** HUB_STRICT=1: refuse packages that do not conform to QCVN 102:2016 (the `strict` profile) instead of `axis`. */
   strict?: boolean;
 }
@@ -307,24 +310,31 @@ export function createVxpApp(store: HubStore, options: VxpOptions): Hono {
       if (options.now) authOptions.now = options.now;
       // Headers first; only an authenticated request has its body read (bounded while it streams).
       const auth = await verifyAxisHeaders(store, authOptions, { headers: c.req.raw.headers, operation: def });
-      const body = axisRequestBody(auth, await readBody(c.req.raw, store.options.maxPackageBytes), def);
-      // A header set is bound to the first operation and body it was used for (the signature covers neither).
-      const now = options.now?.() ?? Date.now();
-      const fresh = await store.useAxisHeaderSet(
-        { systemId: auth.systemId, timestamp: auth.timestamp, hashHeader: auth.hashHeader, operation, bodySha256: sha256(body) },
-        now,
-        axisReplayRetentionMs(options.maxAgeMs),
-      );
-      if (!fresh) {
-        throw new HubError('REPLAYED_REQUEST', { operation }, {
-          vi: 'Bộ tiêu đề ký này đã được dùng cho thao tác hoặc nội dung khác: mỗi yêu cầu cần chữ ký riêng (tạo đối tượng dịch vụ SDK mới cho mỗi lần gọi).',
-          en: 'This signed header set was already used for another operation or body: every request needs its own signature (a new SDK service object per call).',
-        });
-      }
-      const operator = bearerIs(c.req.header('authorization'), options.operatorToken);
-      return jsonResponse(await byOperation[operation]({ systemId: auth.systemId, agencies: auth.agencies, param: auth.param, body, operator }));
+      const limited = <T>(fn: () => Promise<T>) => (options.limiter ? options.limiter.run(auth.systemId, fn) : fn());
+      return await limited(async () => {
+        const body = axisRequestBody(auth, await readBody(c.req.raw, store.options.maxPackageBytes), def);
+        // A header set is bound to the first operation and body it was used for (the signature covers neither).
+        const now = options.now?.() ?? Date.now();
+        const fresh = await store.useAxisHeaderSet(
+          { systemId: auth.systemId, timestamp: auth.timestamp, hashHeader: auth.hashHeader, operation, bodySha256: sha256(body) },
+          now,
+          axisReplayRetentionMs(options.maxAgeMs),
+        );
+        if (!fresh) {
+          throw new HubError('REPLAYED_REQUEST', { operation }, {
+            vi: 'Bộ tiêu đề ký này đã được dùng cho thao tác hoặc nội dung khác: mỗi yêu cầu cần chữ ký riêng (tạo đối tượng dịch vụ SDK mới cho mỗi lần gọi).',
+            en: 'This signed header set was already used for another operation or body: every request needs its own signature (a new SDK service object per call).',
+          });
+        }
+        const operator = bearerIs(c.req.header('authorization'), options.operatorToken);
+        return jsonResponse(await byOperation[operation]({ systemId: auth.systemId, agencies: auth.agencies, param: auth.param, body, operator }));
+      });
     } catch (e) {
-      if (e instanceof HubError) return jsonResponse(fail(e, operation));
+      if (e instanceof HubError) {
+        const res = jsonResponse(fail(e, operation));
+        if (e.body.code === 'RATE_LIMITED') res.headers.set('retry-after', '1');
+        return res;
+      }
       console.error(e);
       return jsonResponse(fail(new HubError('INTERNAL'), operation));
     }
