@@ -1,0 +1,19 @@
+// `pnpm --filter @egov-vn/office-server-app start`: the agency office server.
+import { demoUsers } from './demo.js';
+import { startOffice } from './server.js';
+
+const running = await startOffice(process.env);
+const storage = process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${process.env.DATA_DIR ?? '.data/office'}`;
+console.log(`Máy chủ văn phòng (office server) đang chạy / running at ${running.url}`);
+console.log(`  OpenAPI: ${running.url}/openapi.json   storage: ${storage}`);
+if (running.demo) {
+  console.log(`  DEMO (OFFICE_CONFIG not set): the three demo agencies on the hub at ${process.env.HUB_URL ?? 'http://127.0.0.1:8787'}`);
+  console.log(`  DEMO identity provider: ${running.url}/demo/idp/login (JWKS ${running.url}/demo/idp/jwks.json); users:`);
+  console.log(`    ${demoUsers.map((u) => u.id).join(', ')}`);
+}
+
+const stop = () => {
+  void running.close().then(() => process.exit(0));
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
