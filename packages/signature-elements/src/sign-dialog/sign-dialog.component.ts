@@ -157,6 +157,9 @@ const messages = defineMessages({
  * @csspart status - The live region (progress and result).
  * @csspart problem - The error block (title, what to do next).
  * @csspart viewer - The `<egov-pdf-viewer>` where the custom signature box is placed.
+ * @csspart credentials - Remote signing: the list of the user's credentials (and PIN/OTP when asked).
+ * @csspart countdown - Remote signing: the time left to confirm on the phone (role=timer, not announced every second).
+ * @csspart cancel-remote-button - Remote signing: cancels the request waiting for the phone (focused while waiting).
  *
  * @cssprop --egov-color-backdrop - The backdrop behind the dialog.
  * @cssprop --egov-color-primary - The Sign button.
