@@ -32,6 +32,8 @@ export const allowedAcross = {
   '@egov-vn/document-pdf': ['@egov-vn/pdf-signature'],
   // The office server sends and receives through the exchange client (the system secret stays on the server).
   '@egov-vn/office-server': ['@egov-vn/exchange-client'],
+  // The office features compose the kit's widgets (PDF viewer, signature panel, deadline badge) instead of copying them.
+  '@egov-vn/office-elements': ['@egov-vn/signature-elements', '@egov-vn/calendar-elements'],
 };
 
 /**

@@ -1,0 +1,3 @@
+import litPreset from '@egov-vn/eslint-config/lit';
+
+export default litPreset({ tsconfigRootDir: import.meta.dirname });

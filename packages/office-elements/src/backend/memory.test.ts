@@ -1,0 +1,132 @@
+import { WorkCalendar, formatIsoDate } from '@egov-vn/calendar';
+import { describe, expect, it } from 'vitest';
+import { demoSeed, memoryOfficeBackend } from './memory.js';
+import { OfficeBackendError } from './types.js';
+
+const TODAY = '2026-12-02';
+const seed = () => demoSeed({ count: 120, today: TODAY });
+
+describe('memoryOfficeBackend', () => {
+  it('pages over the list with cursors and a total', async () => {
+    const b = memoryOfficeBackend(seed());
+    const first = await b.call('listIncoming', { query: { limit: 50 } });
+    expect(first.items).toHaveLength(50);
+    expect(first.total).toBe(120);
+    const second = await b.call('listIncoming', { query: { limit: 50, cursor: first.nextCursor! } });
+    const third = await b.call('listIncoming', { query: { limit: 50, cursor: second.nextCursor! } });
+    expect(third.items).toHaveLength(20);
+    expect(third.nextCursor).toBeNull();
+    const ids = new Set([...first.items, ...second.items, ...third.items].map((i) => i.id));
+    expect(ids.size).toBe(120);
+  });
+
+  it('filters by state, urgency, sender, dates, overdue and words of the subject (diacritics ignored)', async () => {
+    const b = memoryOfficeBackend(seed());
+    const all = b.incoming();
+    const arrived = await b.call('listIncoming', { query: { state: 'arrived', limit: 200 } });
+    expect(arrived.total).toBe(all.filter((d) => d.state === 'arrived').length);
+    expect(arrived.items.every((i) => i.state === 'arrived')).toBe(true);
+    const hoaToc = await b.call('listIncoming', { query: { urgency: 'hoaToc', limit: 200 } });
+    expect(hoaToc.items.length).toBeGreaterThan(0);
+    expect(hoaToc.items.every((i) => i.urgency === 'hoaToc')).toBe(true);
+    const sender = all[1]!.from.code;
+    const bySender = await b.call('listIncoming', { query: { sender, limit: 200 } });
+    expect(bySender.items.every((i) => i.from.code === sender)).toBe(true);
+    const days = await b.call('listIncoming', { query: { from: '2026-11-30', to: '2026-12-01', limit: 200 } });
+    expect(days.items.length).toBe(6);
+    expect(days.items.every((i) => i.arrivedAt >= '2026-11-30' && i.arrivedAt < '2026-12-02')).toBe(true);
+    const overdue = await b.call('listIncoming', { query: { overdue: 'true', limit: 200 } });
+    expect(overdue.items.length).toBeGreaterThan(0);
+    expect(overdue.items.every((i) => i.overdue && i.dueDate! < TODAY && i.state !== 'done')).toBe(true);
+    const words = await b.call('listIncoming', { query: { q: 'an toan thong tin', limit: 200 } });
+    expect(words.items.length).toBeGreaterThan(0);
+    expect(words.items.every((i) => i.subject!.includes('an toàn thông tin'))).toBe(true);
+  });
+
+  it('refuses a query outside the contract with VALIDATION_FAILED', async () => {
+    const b = memoryOfficeBackend(seed());
+    await expect(b.call('listIncoming', { query: { limit: 500 } })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(b.call('getIncoming', { params: { id: 'nope' } })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+
+  it('marks a document read for the user who opened it only', async () => {
+    const b = memoryOfficeBackend(seed());
+    const id = b.incoming().find((d) => d.unread)!.id;
+    await b.call('getIncoming', { params: { id } });
+    const mine = await b.call('listIncoming', { query: { limit: 200 } });
+    expect(mine.items.find((i) => i.id === id)!.unread).toBe(false);
+    b.signIn('lanhdao');
+    const theirs = await b.call('listIncoming', { query: { limit: 200 } });
+    expect(theirs.items.find((i) => i.id === id)!.unread).toBe(true);
+  });
+
+  it('registers with the next arrival number of the year, and refuses a second receive (INVALID_STATE)', async () => {
+    const b = memoryOfficeBackend(seed());
+    const all = b.incoming();
+    const highest = Math.max(...all.filter((d) => d.arrivalDate?.startsWith('2026')).map((d) => d.arrivalNumber!));
+    const [x, y] = all.filter((d) => d.state === 'arrived');
+    const rx = await b.call('receiveIncoming', { params: { id: x!.id }, body: {} });
+    const ry = await b.call('receiveIncoming', { params: { id: y!.id }, body: {} });
+    expect([rx.arrivalNumber, ry.arrivalNumber]).toEqual([highest + 1, highest + 2]);
+    expect(rx.state).toBe('registered');
+    expect(rx.history.at(-1)).toMatchObject({ action: 'receiveIncoming', statusCode: '03', actor: { id: 'vanthu' } });
+    await expect(b.call('receiveIncoming', { params: { id: x!.id }, body: {} })).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    const register = await b.call('listRegister', { params: { kind: 'incoming' }, query: { year: 2026 } });
+    expect(register.items.map((r) => r.number)).toEqual([highest + 1, highest + 2]);
+  });
+
+  it('assigns with a due date in working days of the work calendar', async () => {
+    const b = memoryOfficeBackend(seed());
+    const doc = b.incoming().find((d) => d.state === 'registered')!;
+    const r = await b.call('assignIncoming', {
+      params: { id: doc.id },
+      body: { lead: 'chuyenvien', coHandlers: ['chuyenvien2'], forInformation: ['lanhdao'], workingDays: 5, note: 'Xử lý gấp' },
+    });
+    const expected = formatIsoDate(new WorkCalendar().dueDate(TODAY, 5));
+    expect(r.dueDate).toBe(expected);
+    expect(expected).toBe('2026-12-09'); // Wed 2 Dec + 5 working days skips the weekend
+    expect(r.assignment).toMatchObject({ lead: { id: 'chuyenvien' }, coHandlers: [{ id: 'chuyenvien2' }], workingDays: 5, note: 'Xử lý gấp' });
+    expect(r.state).toBe('assigned');
+    await expect(
+      b.call('assignIncoming', { params: { id: doc.id }, body: { lead: 'nobody', workingDays: 5 } }),
+    ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+
+  it('follows the roles: a chuyên viên may not receive; only the lead handler marks done', async () => {
+    const b = memoryOfficeBackend(seed());
+    const arrived = b.incoming().find((d) => d.state === 'arrived')!;
+    b.signIn('chuyenvien');
+    await expect(b.call('receiveIncoming', { params: { id: arrived.id }, body: {} })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const assigned = b.incoming().find((d) => d.state === 'assigned')!;
+    b.signIn('chuyenvien2');
+    const e = await b.call('completeIncoming', { params: { id: assigned.id }, body: {} }).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(OfficeBackendError);
+    expect((e as OfficeBackendError).code).toBe('FORBIDDEN');
+    b.signIn('chuyenvien');
+    const done = await b.call('completeIncoming', { params: { id: assigned.id }, body: {} });
+    expect(done.state).toBe('done');
+    expect(done.overdue).toBe(false);
+  });
+
+  it('returns with a reason (status 02), only before assignment', async () => {
+    const b = memoryOfficeBackend(seed());
+    const arrived = b.incoming().find((d) => d.state === 'arrived')!;
+    const r = await b.call('returnIncoming', { params: { id: arrived.id }, body: { reason: 'Gửi nhầm' } });
+    expect(r).toMatchObject({ state: 'returned', returnReason: 'Gửi nhầm' });
+    expect(r.history.at(-1)!.statusCode).toBe('02');
+    const assigned = b.incoming().find((d) => d.state === 'assigned')!;
+    await expect(b.call('returnIncoming', { params: { id: assigned.id }, body: { reason: 'x' } })).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    await expect(b.call('returnIncoming', { params: { id: arrived.id }, body: { reason: '' } })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+
+  it('says plainly which operations it does not keep (UNAVAILABLE), never a fake answer', async () => {
+    const b = memoryOfficeBackend(seed());
+    await expect(b.call('listOutgoing', {})).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+  });
+
+  it('searches the directory with folded text', async () => {
+    const b = memoryOfficeBackend(seed());
+    const r = await b.call('searchDirectory', { query: { q: 'van phong chinh phu' } });
+    expect(r.items.map((i) => i.code)).toEqual(['000.00.00.G01']);
+  });
+});

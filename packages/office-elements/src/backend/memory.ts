@@ -1,0 +1,401 @@
+// An in-memory OfficeBackend with the office server's rules, for hosts' tests, Storybook and the elements' own tests.
+import { addDays, formatIsoDate, WorkCalendar } from '@egov-vn/calendar';
+import {
+  INCOMING_STATE_STATUS,
+  officeRoutes,
+  type AgencyRef,
+  type DirectoryEntry,
+  type IncomingDetail,
+  type IncomingItem,
+  type IncomingState,
+  type OfficeRouteDef,
+  type RegisterEntry,
+  type Role,
+  type User,
+} from '@egov-vn/office-api';
+import { foldForSearch, nextRegisterNumber, type RegisterState } from '@egov-vn/schemas';
+import type { z } from 'zod';
+import type { OfficeBackend, OfficeCallOptions, OfficeInput, OfficeOperation, OfficeOutput } from './types.js';
+import { OfficeBackendError } from './types.js';
+
+export interface MemoryOfficeSeed {
+  /** The agency the office belongs to. */
+  agency: AgencyRef;
+  users: User[];
+  /** The id of the signed-in user (change it with `signIn`). */
+  userId: string;
+  incoming: IncomingDetail[];
+  directory: DirectoryEntry[];
+  /** "Today" in Việt Nam, yyyy-mm-dd (default: the real day). Overdue flags and due dates follow it. */
+  today?: string;
+  /** The bytes served for every attachment (e.g. a PDF made with @egov-vn/document-pdf). Default: none (NOT_FOUND). */
+  attachment?: Uint8Array;
+  /** The agency's work calendar (default `new WorkCalendar()`). */
+  calendar?: WorkCalendar;
+}
+
+/** The in-memory backend, with a few controls for tests. */
+export interface MemoryOfficeBackend extends OfficeBackend {
+  /** Act as another user of the seed (the role changes what is allowed). */
+  signIn(userId: string): void;
+  /** The documents as stored now (copies). */
+  incoming(): IncomingDetail[];
+  /** Every call made, in order (operation id and input), for assertions in hosts' tests. */
+  readonly calls: Array<{ op: OfficeOperation; input: unknown }>;
+}
+
+const HEX = '0123456789abcdef';
+function idOf(n: number): string {
+  let s = '';
+  let v = n + 1;
+  for (let i = 0; i < 24; i += 1) {
+    s = HEX[v % 16]! + s;
+    v = Math.floor(v / 16);
+  }
+  return s;
+}
+
+const DEMO_AGENCY: AgencyRef = { code: '000.00.01.H53', name: 'Sở Thông tin và Truyền thông tỉnh Hà Giang' };
+const SENDERS: AgencyRef[] = [
+  { code: '000.00.00.G01', name: 'Văn phòng Chính phủ' },
+  { code: '000.00.00.H53', name: 'Ủy ban nhân dân tỉnh Hà Giang' },
+  { code: '000.00.02.H53', name: 'Sở Tài chính tỉnh Hà Giang' },
+  { code: '000.00.03.H53', name: 'Sở Nội vụ tỉnh Hà Giang' },
+];
+const SUBJECTS = [
+  'Về việc triển khai dịch vụ công trực tuyến toàn trình',
+  'Về việc báo cáo tình hình chuyển đổi số quý IV',
+  'Về việc tăng cường bảo đảm an toàn thông tin mạng',
+  'Về việc góp ý dự thảo Quyết định ban hành quy chế',
+  'Về việc tổ chức hội nghị tổng kết năm',
+];
+const TYPES = ['Công văn', 'Quyết định', 'Kế hoạch', 'Thông báo', 'Báo cáo'];
+const URGENCIES = ['thuong', 'thuong', 'thuong', 'khan', 'thuongKhan', 'hoaToc'] as const;
+
+/** The demo users of the default seed: one per role. */
+export function demoUsers(agency: AgencyRef = DEMO_AGENCY): User[] {
+  const u = (id: string, name: string, roles: Role[], title: string | null): User => ({
+    id,
+    name,
+    agency: agency.code,
+    agencyName: agency.name,
+    roles,
+    title,
+    email: null,
+    lastSeenAt: null,
+  });
+  return [
+    u('vanthu', 'Nguyễn Thị Lan', ['vanThu'], 'Văn thư'),
+    u('lanhdao', 'Trần Văn Minh', ['lanhDao'], 'Giám đốc'),
+    u('chuyenvien', 'Lê Thu Hà', ['chuyenVien'], 'Chuyên viên'),
+    u('chuyenvien2', 'Phạm Quốc Bảo', ['chuyenVien'], 'Chuyên viên'),
+    u('quantri', 'Đỗ Minh Tuấn', ['quanTri'], null),
+  ];
+}
+
+/**
+ * `count` incoming documents, deterministic (the same list every run): mixed senders, urgencies and states, the
+ * newest first, some overdue relative to `today`.
+ */
+export function demoIncoming(count: number, options: { today?: string; agency?: AgencyRef; users?: User[] } = {}): IncomingDetail[] {
+  const today = options.today ?? '2026-12-02';
+  const agency = options.agency ?? DEMO_AGENCY;
+  const users = options.users ?? demoUsers(agency);
+  const handler = users.find((u) => u.roles.includes('chuyenVien')) ?? users[0]!;
+  const leader = users.find((u) => u.roles.includes('lanhDao')) ?? users[0]!;
+  const states: IncomingState[] = ['arrived', 'arrived', 'registered', 'assigned', 'processing', 'done', 'returned'];
+  const out: IncomingDetail[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const day = formatIsoDate(addDays(today, -Math.floor(i / 3)));
+    const state = states[i % states.length]!;
+    const from = SENDERS[i % SENDERS.length]!;
+    const registered = state !== 'arrived' && state !== 'returned';
+    const assigned = state === 'assigned' || state === 'processing' || state === 'done';
+    const due = assigned ? formatIsoDate(addDays(day, (i % 9) + 1)) : null;
+    const at = `${day}T0${(i % 9) + 1}:15:00+07:00`;
+    out.push({
+      id: idOf(i),
+      exchangeId: `ex-${i + 1}`,
+      from,
+      subject: `${SUBJECTS[i % SUBJECTS.length]} (${i + 1})`,
+      notation: `${(i % 900) + 1}/${from.code.endsWith('G01') ? 'VPCP-KSTT' : 'UBND-VP'}`,
+      typeName: TYPES[i % TYPES.length]!,
+      promulgationDate: day,
+      urgency: URGENCIES[i % URGENCIES.length]!,
+      state,
+      arrivedAt: at,
+      arrivalNumber: registered ? count - i : null,
+      arrivalDate: registered ? day : null,
+      dueDate: due,
+      overdue: due !== null && state !== 'done' && due < today,
+      leadHandler: assigned ? { id: handler.id, name: handler.name } : null,
+      unread: i % 4 !== 1,
+      attachments: [{ index: 0, name: `van-ban-${i + 1}.pdf`, contentType: 'application/pdf', size: 48_213 }],
+      assignment: assigned
+        ? {
+            lead: { id: handler.id, name: handler.name },
+            coHandlers: [],
+            forInformation: [],
+            workingDays: null,
+            dueDate: due!,
+            note: null,
+            by: { id: leader.id, name: leader.name },
+            at,
+          }
+        : null,
+      returnReason: state === 'returned' ? 'Gửi nhầm cơ quan' : null,
+      history: [{ action: 'arrived', actor: null, at, note: null, statusCode: '01' }],
+      metadata: {
+        edxmlDocumentId: `${from.code},${day}T08:00:00/${i + 1}`,
+        signed: true,
+        to: [agency],
+        signerName: 'Nguyễn Văn An',
+        signerPosition: 'Chánh Văn phòng',
+      },
+    });
+  }
+  return out;
+}
+
+/** The default seed: the demo agency, one user per role (signed in as the văn thư), 60 incoming documents. */
+export function demoSeed(options: { count?: number; today?: string } = {}): MemoryOfficeSeed {
+  const today = options.today ?? '2026-12-02';
+  const users = demoUsers();
+  return {
+    agency: DEMO_AGENCY,
+    users,
+    userId: 'vanthu',
+    incoming: demoIncoming(options.count ?? 60, { today, users }),
+    directory: SENDERS.map((a) => ({ code: a.code, name: a.name, parentCode: null, email: null })),
+    today,
+  };
+}
+
+const clone = <T>(v: T): T => structuredClone(v);
+
+function toItem(d: IncomingDetail): IncomingItem {
+  const { assignment: _a, returnReason: _r, history: _h, metadata: _m, ...item } = d;
+  return item;
+}
+
+/**
+ * An {@link OfficeBackend} in memory with the contract's rules: inputs checked with the contract's schemas
+ * (VALIDATION_FAILED), route roles (FORBIDDEN), states (INVALID_STATE), numbering with `nextRegisterNumber`, due dates
+ * in working days with `WorkCalendar`, server paging with cursors and the list filters. Outgoing, drafts and audit are
+ * not kept in memory yet: those operations reject with UNAVAILABLE.
+ */
+export function memoryOfficeBackend(seed: MemoryOfficeSeed = demoSeed()): MemoryOfficeBackend {
+  const calendar = seed.calendar ?? new WorkCalendar();
+  const docs = new Map(seed.incoming.map((d) => [d.id, clone(d)] as const));
+  const order = [...docs.keys()];
+  const read = new Map<string, Set<string>>();
+  let registers: RegisterState = {};
+  const registerRows: RegisterEntry[] = [];
+  let userId = seed.userId;
+  const calls: Array<{ op: OfficeOperation; input: unknown }> = [];
+  const today = (): string => seed.today ?? formatIsoDate(addDays(new Date().toISOString().slice(0, 10), 0));
+
+  // Arrival numbers already given in the seed continue.
+  for (const d of docs.values()) {
+    if (d.arrivalNumber !== null && d.arrivalDate) {
+      const key = `${seed.agency.code}|incoming|${d.arrivalDate.slice(0, 4)}`;
+      registers = { ...registers, [key]: Math.max(registers[key] ?? 0, d.arrivalNumber) };
+    }
+  }
+
+  const fail = (code: ConstructorParameters<typeof OfficeBackendError>[0]['code'], details?: Record<string, unknown>) =>
+    new OfficeBackendError({ code, status: 0, ...(details ? { details } : {}) });
+  const me = (): User => {
+    const u = seed.users.find((x) => x.id === userId);
+    if (!u) throw fail('UNAUTHENTICATED');
+    return u;
+  };
+  const ref = (u: User) => ({ id: u.id, name: u.name });
+  const userRef = (id: string) => {
+    const u = seed.users.find((x) => x.id === id);
+    if (!u) throw fail('VALIDATION_FAILED', { issues: [{ code: 'unknown_user', path: id, message: { vi: `Không có người dùng ${id}.`, en: `No user ${id}.` } }] });
+    return ref(u);
+  };
+  const isUnread = (id: string) => !(read.get(userId)?.has(id) ?? false);
+  const view = (d: IncomingDetail): IncomingDetail => {
+    const copy = clone(d);
+    copy.unread = isUnread(d.id) && d.unread;
+    copy.overdue = d.dueDate !== null && d.state !== 'done' && d.state !== 'returned' && d.dueDate < today();
+    return copy;
+  };
+  const doc = (id: string): IncomingDetail => {
+    const d = docs.get(id);
+    if (!d) throw fail('NOT_FOUND');
+    return d;
+  };
+  const step = (d: IncomingDetail, from: IncomingState[], to: IncomingState, action: string, note: string | null) => {
+    if (!from.includes(d.state)) throw fail('INVALID_STATE');
+    d.state = to;
+    d.history.push({ action, actor: ref(me()), at: new Date().toISOString(), note, statusCode: INCOMING_STATE_STATUS[to] });
+  };
+  const parse = (schema: z.ZodType | undefined, value: unknown): Record<string, unknown> => {
+    if (!schema) return (value ?? {}) as Record<string, unknown>;
+    const r = schema.safeParse(value ?? {});
+    if (!r.success) throw fail('VALIDATION_FAILED', { zod: r.error.issues });
+    return r.data as Record<string, unknown>;
+  };
+
+  type Handler = (input: { params: Record<string, unknown>; query: Record<string, unknown>; body: Record<string, unknown> }) => unknown;
+  const handlers: Partial<Record<OfficeOperation, Handler>> = {
+    health: () => ({ ok: true, version: 'memory', database: 'pglite', agencies: [{ code: seed.agency.code, receiving: true, lastPollAt: null }] }),
+    getMe: () => ({ user: clone(me()), actions: [] }),
+    listUsers: ({ query }) => {
+      const q = typeof query.q === 'string' ? foldForSearch(query.q) : '';
+      const items = seed.users.filter((u) => (!query.role || u.roles.includes(query.role as Role)) && (!q || foldForSearch(u.name).includes(q)));
+      return { items: clone(items), nextCursor: null };
+    },
+    listRoles: () => ({ items: [] }),
+    searchDirectory: ({ query }) => {
+      const q = typeof query.q === 'string' ? foldForSearch(query.q) : '';
+      const items = seed.directory.filter((e) => !q || foldForSearch(`${e.code} ${e.name}`).includes(q));
+      return { items: clone(items.slice(0, Number(query.limit))), nextCursor: null };
+    },
+    listIncoming: ({ query }) => {
+      const q = typeof query.q === 'string' && query.q.trim() ? foldForSearch(query.q) : '';
+      const uid = userId;
+      const matches: IncomingDetail[] = [];
+      for (const id of order) {
+        const d = view(docs.get(id)!);
+        if (query.state && d.state !== query.state) continue;
+        if (query.urgency && d.urgency !== query.urgency) continue;
+        if (query.sender && d.from.code !== query.sender) continue;
+        const day = d.arrivedAt.slice(0, 10);
+        if (typeof query.from === 'string' && day < query.from) continue;
+        if (typeof query.to === 'string' && day > query.to) continue;
+        if (query.overdue !== undefined && d.overdue !== query.overdue) continue;
+        if (query.unread !== undefined && d.unread !== query.unread) continue;
+        if (query.mine === true) {
+          const a = d.assignment;
+          const mine = a && [a.lead, ...a.coHandlers, ...a.forInformation].some((u) => u.id === uid);
+          if (!mine) continue;
+        }
+        if (q && !foldForSearch(`${d.subject ?? ''} ${d.notation ?? ''}`).includes(q)) continue;
+        matches.push(d);
+      }
+      const offset = typeof query.cursor === 'string' ? Number.parseInt(query.cursor, 10) || 0 : 0;
+      const limit = Number(query.limit);
+      const page = matches.slice(offset, offset + limit).map(toItem);
+      return { items: page, nextCursor: offset + limit < matches.length ? String(offset + limit) : null, total: matches.length };
+    },
+    getIncoming: ({ params }) => {
+      const d = doc(String(params.id));
+      const set = read.get(userId) ?? new Set<string>();
+      set.add(d.id);
+      read.set(userId, set);
+      return view(d);
+    },
+    downloadIncomingAttachment: ({ params }) => {
+      const d = doc(String(params.id));
+      if (!seed.attachment || !d.attachments.some((a) => a.index === params.index)) throw fail('NOT_FOUND');
+      return seed.attachment.slice();
+    },
+    receiveIncoming: ({ params, body }) => {
+      const d = doc(String(params.id));
+      if (d.state !== 'arrived') throw fail('INVALID_STATE');
+      const day = today();
+      const r = nextRegisterNumber(registers, { issuer: seed.agency.code, series: 'incoming', date: day });
+      registers = r.state;
+      d.arrivalNumber = r.number;
+      d.arrivalDate = day;
+      step(d, ['arrived'], 'registered', 'receiveIncoming', (body.note as string | undefined) ?? null);
+      registerRows.push({
+        kind: 'incoming',
+        year: r.year,
+        number: r.number,
+        registeredAt: new Date().toISOString(),
+        documentId: d.id,
+        organId: d.from.code,
+        organName: d.from.name,
+        codeNumber: d.notation?.split('/')[0] ?? null,
+        codeNotation: d.notation?.split('/').slice(1).join('/') ?? null,
+        issuedDate: d.promulgationDate,
+        typeName: d.typeName,
+        subject: d.subject,
+        signer: d.metadata.signerName,
+        priority: ['thuong', 'khan', 'thuongKhan', 'hoaToc'].indexOf(d.urgency),
+        arrivalDate: day,
+        toPlaces: null,
+        dueDate: null,
+        note: null,
+      });
+      return view(d);
+    },
+    assignIncoming: ({ params, body }) => {
+      const d = doc(String(params.id));
+      if (d.state !== 'registered' && d.state !== 'assigned') throw fail('INVALID_STATE');
+      const workingDays = (body.workingDays as number | undefined) ?? null;
+      const due = typeof body.dueDate === 'string' ? body.dueDate : formatIsoDate(calendar.dueDate(today(), workingDays!));
+      const lead = userRef(String(body.lead));
+      d.assignment = {
+        lead,
+        coHandlers: (body.coHandlers as string[]).map(userRef),
+        forInformation: (body.forInformation as string[]).map(userRef),
+        workingDays,
+        dueDate: due,
+        note: (body.note as string | undefined) ?? null,
+        by: ref(me()),
+        at: new Date().toISOString(),
+      };
+      d.leadHandler = lead;
+      d.dueDate = due;
+      step(d, ['registered', 'assigned'], 'assigned', 'assignIncoming', d.assignment.note);
+      return view(d);
+    },
+    startIncoming: ({ params, body }) => {
+      const d = doc(String(params.id));
+      step(d, ['assigned'], 'processing', 'startIncoming', (body.note as string | undefined) ?? null);
+      return view(d);
+    },
+    completeIncoming: ({ params, body }) => {
+      const d = doc(String(params.id));
+      if (d.assignment?.lead.id !== userId) throw fail('FORBIDDEN');
+      step(d, ['assigned', 'processing'], 'done', 'completeIncoming', (body.note as string | undefined) ?? null);
+      return view(d);
+    },
+    returnIncoming: ({ params, body }) => {
+      const d = doc(String(params.id));
+      d.returnReason = String(body.reason);
+      step(d, ['arrived', 'registered'], 'returned', 'returnIncoming', d.returnReason);
+      return view(d);
+    },
+    listRegister: ({ params, query }) => {
+      const year = (query.year as number | undefined) ?? Number(today().slice(0, 4));
+      const items = registerRows.filter((r) => r.kind === params.kind && r.year === year);
+      return { items: clone(items), nextCursor: null };
+    },
+  };
+
+  return {
+    calls,
+    signIn(id: string) {
+      userId = id;
+    },
+    incoming: () => order.map((id) => clone(docs.get(id)!)),
+    async call<Op extends OfficeOperation>(op: Op, input: OfficeInput<Op>, options: OfficeCallOptions = {}): Promise<OfficeOutput<Op>> {
+      calls.push({ op, input: clone(input) });
+      await Promise.resolve();
+      if (options.signal?.aborted) throw new OfficeBackendError({ code: 'ABORTED', status: 0 });
+      const route = officeRoutes[op] as OfficeRouteDef;
+      if (route.roles !== 'public' && !route.roles.some((r) => me().roles.includes(r))) throw fail('FORBIDDEN');
+      const handler = handlers[op];
+      if (!handler) {
+        throw new OfficeBackendError({
+          code: 'UNAVAILABLE',
+          status: 0,
+          messages: { vi: `Bộ nhớ thử nghiệm chưa hỗ trợ thao tác ${op}.`, en: `The in-memory backend does not support ${op} yet.` },
+        });
+      }
+      const value = handler({
+        params: parse(route.params, input.params),
+        query: parse(route.query, input.query),
+        body: parse(route.body, input.body),
+      });
+      return clone(value) as OfficeOutput<Op>;
+    },
+  };
+}

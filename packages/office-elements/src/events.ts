@@ -1,0 +1,32 @@
+import type { LocalizedText } from '@egov-vn/schemas';
+
+/** Where a feature asks the host to go. The host routes (or not); features never change the URL themselves. */
+export interface OfficeNavigationTarget {
+  view: 'incoming' | 'outgoing' | 'compose' | 'register' | 'office';
+  /** The document, when the target is one document; absent for the list. */
+  id?: string;
+}
+
+/**
+ * Fired by every office feature when the user opens something. Cancelable: when the host calls `preventDefault()`, the
+ * feature does not open it itself (the host routes, then sets e.g. `document-id`).
+ */
+export type EgovNavigateEvent = CustomEvent<OfficeNavigationTarget>;
+
+/** Fired by every office feature when a back-end call fails; the feature shows the error with a retry. */
+export type EgovErrorEvent = CustomEvent<{
+  /** The failure: a contract code (UNAUTHENTICATED, FORBIDDEN, …) or NETWORK, TIMEOUT, BAD_RESPONSE, CHUNK_LOAD. */
+  code: string;
+  message: LocalizedText;
+  /** The operation that failed (an office-api operation id, or `load-viewer`). */
+  operation: string;
+  /** HTTP status, 0 without a response. */
+  status: number;
+}>;
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'egov-navigate': EgovNavigateEvent;
+    'egov-error': EgovErrorEvent;
+  }
+}

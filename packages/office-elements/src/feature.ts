@@ -1,0 +1,92 @@
+// The base of every office feature: the host context, integrator texts, and calls that never throw into the host.
+import { EgovElement, type Catalogue, type Locale, type MessageArgs, type MessageKey } from '@egov-vn/elements-core';
+import { ContextConsumer } from '@lit/context';
+import type { PropertyDeclarations } from 'lit';
+import { OfficeBackendError, toOfficeBackendError } from './backend/types.js';
+import type { OfficeCallOptions, OfficeInput, OfficeOperation, OfficeOutput } from './backend/types.js';
+import { officeContext, type OfficeHost } from './context/context.js';
+import './events.js';
+
+/** Integrator overrides of a feature's texts, per language (a text, or a function of the same parameters). */
+export type OfficeTexts = Partial<Record<Locale, Record<string, string | ((...args: never[]) => string)>>>;
+
+/** The outcome of a guarded call: the value, or the error already shown and announced. */
+export type Guarded<T> = { ok: true; value: T } | { ok: false; error: OfficeBackendError };
+
+export class OfficeFeature<C extends Catalogue = Catalogue> extends EgovElement<C> {
+  static override properties: PropertyDeclarations = {
+    ...EgovElement.properties,
+    office: { attribute: false },
+    texts: { attribute: false },
+  };
+
+  /** The host context for this feature alone (wins over an enclosing `<egov-office-context>`). */
+  declare office: OfficeHost | undefined;
+  /** Integrator overrides of texts, e.g. `{ vi: { title: 'Văn bản đến của Sở' } }`; keys as in the manifest. */
+  declare texts: OfficeTexts | undefined;
+
+  readonly #consumer = new ContextConsumer(this, {
+    context: officeContext,
+    subscribe: true,
+    callback: () => this.hostChanged(),
+  });
+  #aborter = new AbortController();
+
+  /** The host context in effect: the `office` property, else the enclosing `<egov-office-context>`. */
+  get host(): OfficeHost | undefined {
+    return this.office ?? this.#consumer.value;
+  }
+
+  override msg<K extends MessageKey<C>>(key: K, ...args: MessageArgs<C, K>): string {
+    const own = this.texts?.[this.locale]?.[key];
+    if (own !== undefined) return typeof own === 'function' ? (own as (...a: unknown[]) => string)(...args) : own;
+    return super.msg(key, ...args);
+  }
+
+  /** Called when the host context changes (a new backend, user, language…): reload what the feature shows. */
+  protected hostChanged(): void {
+    this.requestUpdate();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#aborter = new AbortController();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#aborter.abort();
+  }
+
+  /**
+   * Call the back end without ever throwing: a failure (rejection, garbage, a backend that throws synchronously) comes
+   * back as `{ ok: false }` and is announced with `egov-error`.
+   */
+  protected async guard<Op extends OfficeOperation>(
+    op: Op,
+    input: OfficeInput<Op>,
+    options: OfficeCallOptions = {},
+  ): Promise<Guarded<OfficeOutput<Op>>> {
+    const backend = this.host?.backend;
+    if (!backend) return { ok: false, error: new OfficeBackendError({ code: 'UNAVAILABLE', status: 0 }) };
+    try {
+      const value = await backend.call(op, input, { signal: options.signal ?? this.#aborter.signal });
+      return { ok: true, value };
+    } catch (e) {
+      const error = toOfficeBackendError(e);
+      if (error.code !== 'ABORTED') this.announce(error, op);
+      return { ok: false, error };
+    }
+  }
+
+  /** Emit `egov-error` (never throws: a host listener that throws is reported, not propagated). */
+  protected announce(error: OfficeBackendError, operation: string): void {
+    try {
+      this.emit('egov-error', {
+        detail: { code: error.code, message: error.localized, operation, status: error.status },
+      });
+    } catch (e) {
+      console.error(e);
+    }
+  }
+}

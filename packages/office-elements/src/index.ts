@@ -1,0 +1,29 @@
+import { version } from './version.js';
+
+/** The version of @egov-vn/office-elements this build came from. */
+export function officeElementsVersion(): string {
+  return version;
+}
+
+// The host contract: one data-access interface, its HTTP implementation, the context.
+export { httpOfficeBackend } from './backend/http.js';
+export type { HttpOfficeBackendOptions } from './backend/http.js';
+export { OfficeBackendError, toOfficeBackendError } from './backend/types.js';
+export type {
+  OfficeBackend,
+  OfficeBackendErrorCode,
+  OfficeCallOptions,
+  OfficeInput,
+  OfficeOperation,
+  OfficeOutput,
+} from './backend/types.js';
+export { officeContext } from './context/context.js';
+export type { OfficeHost, OfficeUser } from './context/context.js';
+export type { EgovErrorEvent, EgovNavigateEvent, OfficeNavigationTarget } from './events.js';
+export type { OfficeTexts } from './feature.js';
+
+// Element classes (no registration); `pnpm new:element` adds one line per element.
+export { EgovOfficeContext } from './context/office-context.component.js';
+export { EgovIncoming } from './incoming/incoming.component.js';
+export type { ViewerLoader } from './incoming/incoming.component.js';
+export type { EgovIncomingChangeEvent, EgovIncomingOpenEvent, IncomingAction } from './incoming/incoming.events.js';
