@@ -54,6 +54,7 @@ export {
 export {
   formatEdxmlDate,
   formatEdxmlTimestamp,
+  formatVietnamDateTime,
   formatVietnamIso,
   fromVietnamDateTime,
   isEdxmlDate,

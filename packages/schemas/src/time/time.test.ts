@@ -14,6 +14,7 @@ import {
 import {
   formatEdxmlDate,
   formatEdxmlTimestamp,
+  formatVietnamDateTime,
   formatVietnamIso,
   isEdxmlTimestamp,
   parseEdxmlDate,
@@ -91,6 +92,28 @@ describe('Việt Nam time', () => {
       fc.property(instant, (t) => {
         expect(new Date(formatVietnamIso(t, { milliseconds: true })).getTime()).toBe(t.getTime());
         expect(formatVietnamIso(t).slice(0, 10)).toBe(formatIsoDate(civilDateOf(t)));
+      }),
+    );
+  });
+
+  it('writes a date and time for people: dd/mm/yyyy and 24-hour time in Việt Nam time, vi and en', () => {
+    // 03:03:16 UTC is 10:03:16 in Việt Nam on 2 December 2026 (what the signature panel showed as "10:03:16 2/12/26").
+    const signed = new Date('2026-12-02T03:03:16Z');
+    expect(formatVietnamDateTime(signed, 'vi')).toBe('02/12/2026 10:03:16');
+    expect(formatVietnamDateTime(signed, 'en')).toBe('02/12/2026, 10:03:16');
+    expect(formatVietnamDateTime(signed)).toBe('02/12/2026 10:03:16');
+    // Past midnight in Việt Nam, still the day before in UTC.
+    expect(formatVietnamDateTime(new Date('2020-02-04T17:30:05Z'), 'vi')).toBe('05/02/2020 00:30:05');
+    expect(() => formatVietnamDateTime(new Date('nope'))).toThrow(RangeError);
+    fc.assert(
+      fc.property(instant, (t) => {
+        const text = formatVietnamDateTime(t, 'vi');
+        expect(text).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}$/);
+        expect(text.slice(0, 10)).toBe(formatVnDate(civilDateOf(t)));
+        expect(formatVietnamDateTime(t, 'en')).toBe(text.replace(' ', ', '));
+        // The same wall-clock time as the edXML timestamp, reordered.
+        const [d, m, y] = text.slice(0, 10).split('/');
+        expect(formatEdxmlTimestamp(t)).toBe(`${y}/${m}/${d}${text.slice(10)}`);
       }),
     );
   });

@@ -49,6 +49,18 @@ export function fromVietnamDateTime(t: CivilDate & Partial<Pick<VietnamDateTime,
 }
 
 /**
+ * A date and time in Việt Nam time as a person reads it, the date always `dd/mm/yyyy`, the time 24-hour
+ * `HH:mm:ss`: Vietnamese `02/12/2026 10:03:16`, English `02/12/2026, 10:03:16` (never the two-digit year of
+ * `Intl`'s short date style, never the machine's time zone). Throws a `RangeError` for an invalid `Date`.
+ */
+export function formatVietnamDateTime(instant: Date | number, lang: Lang = 'vi'): string {
+  const t = vietnamDateTimeOf(instant);
+  const date = `${pad(t.day)}/${pad(t.month)}/${pad(t.year, 4)}`;
+  const time = `${pad(t.hour)}:${pad(t.minute)}:${pad(t.second)}`;
+  return lang === 'en' ? `${date}, ${time}` : `${date} ${time}`;
+}
+
+/**
  * ISO 8601 with the Việt Nam offset: `2026-12-02T11:35:08+07:00` (`…08.123+07:00` with `milliseconds: true`).
  * Parsed back by `new Date(text)` in every engine.
  */

@@ -182,6 +182,19 @@ describe('<egov-signature-panel>', () => {
     await expectAxeClean(el);
   });
 
+  it('writes signing and timestamp times dd/mm/yyyy with 24-hour time in Việt Nam time, vi and en', async () => {
+    const el = await mount();
+    el.report = sampleReport(['valid']);
+    await el.updateComplete;
+    // Signed 02:15:00 UTC, timestamped 02:15:03 UTC on 2 March 2026: 09:15 in Việt Nam (before: "09:15:00 2/3/26").
+    const dd = () => qa(el, '[part=signature] dd').map((d) => d.textContent.trim());
+    expect(dd()).toContain('02/03/2026 09:15:00');
+    expect(dd().some((t) => t.startsWith('02/03/2026 09:15:03 — C=VN, CN=Demo TSA'))).toBe(true);
+    host.setAttribute('lang', 'en');
+    await expect.poll(() => dd()).toContain('02/03/2026, 09:15:00');
+    expect(dd().some((t) => t.startsWith('02/03/2026, 09:15:03 — C=VN, CN=Demo TSA'))).toBe(true);
+  });
+
   it('speaks English under lang="en"', async () => {
     const el = await mount();
     el.report = sampleReport(['modified']);

@@ -1,8 +1,8 @@
 import { defineMessages, EgovElement, hostStyles } from '@egov-vn/elements-core';
 import type { CertificateInfo, ModificationLevel, SignatureReport, TrustInput, Verdict, VerificationReport } from '@egov-vn/pdf-signature';
+import { formatVietnamDateTime as formatTime } from '@egov-vn/schemas';
 import { html, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues } from 'lit';
-import { formatTime } from '../internal/format.js';
 import { subjectAttribute } from '../internal/verdict.js';
 import type { EgovVerifiedEvent } from './signature-panel.events.js';
 import styles from './signature-panel.styles.js';
