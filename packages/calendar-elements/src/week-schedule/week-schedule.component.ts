@@ -1,6 +1,7 @@
 import { addDays, formatIsoDate, isoWeekDays, isoWeekOf, isoWeeksInYear } from '@egov-vn/calendar';
 import type { WorkCalendar } from '@egov-vn/calendar';
-import type { ScheduleEntry, Session, WeekSchedule } from '@egov-vn/calendar/schedule';
+import type { ScheduleEntry, Session, WeekSchedule, WeekScheduleInput } from '@egov-vn/calendar/schedule';
+import { withScheduleDefaults } from './defaults.js';
 import { defineMessages, EgovElement, hostStyles, visuallyHidden } from '@egov-vn/elements-core';
 import { html, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
@@ -157,8 +158,21 @@ export class EgovWeekSchedule extends EgovElement<Msg> {
     problems: { state: true },
   };
 
-  /** The schedule (a `WeekSchedule` of @egov-vn/calendar/schedule). Entries outside the visible week are not shown. */
-  declare schedule: WeekSchedule | undefined;
+  /**
+   * The schedule (a `WeekScheduleInput` of @egov-vn/calendar/schedule: fields with defaults, such as an entry's
+   * `status` or `revisions`, may be left out). Entries outside the visible week are not shown.
+   */
+  declare schedule: WeekScheduleInput | undefined;
+  #weekFor: WeekScheduleInput | undefined;
+  #weekCache: WeekSchedule | undefined;
+  /** `schedule` with the model's defaults filled in (recomputed when a new schedule object is set). */
+  get #week(): WeekSchedule | undefined {
+    if (this.schedule !== this.#weekFor) {
+      this.#weekFor = this.schedule;
+      this.#weekCache = this.schedule ? withScheduleDefaults(this.schedule) : undefined;
+    }
+    return this.#weekCache;
+  }
   /** The visible ISO week, `yyyy-Www` (default: the schedule's week). */
   declare week: string;
   /** Show only entries this leader chairs or attends (exact name, as listed in the filter). */
@@ -200,7 +214,8 @@ export class EgovWeekSchedule extends EgovElement<Msg> {
       const isoWeek = Number(m[2]);
       if (isoYear >= 1800 && isoYear <= 2199 && isoWeek >= 1 && isoWeek <= isoWeeksInYear(isoYear)) return { isoYear, isoWeek };
     }
-    if (this.schedule) return { isoYear: this.schedule.isoYear, isoWeek: this.schedule.isoWeek };
+    const schedule = this.#week;
+    if (schedule) return { isoYear: schedule.isoYear, isoWeek: schedule.isoWeek };
     const { year, week } = isoWeekOf(todayIso());
     return { isoYear: year, isoWeek: week };
   }
@@ -213,7 +228,7 @@ export class EgovWeekSchedule extends EgovElement<Msg> {
   /** Leaders that can be picked in the filter: every chair and participant, sorted. */
   get leaders(): string[] {
     const set = new Set<string>();
-    for (const e of this.schedule?.entries ?? []) {
+    for (const e of this.#week?.entries ?? []) {
       if (e.chair) set.add(e.chair);
     }
     return [...set].sort((a, b) => a.localeCompare(b, 'vi'));
@@ -222,7 +237,7 @@ export class EgovWeekSchedule extends EgovElement<Msg> {
   /** Units that can be picked in the filter: every preparing unit, sorted. */
   get units(): string[] {
     const set = new Set<string>();
-    for (const e of this.schedule?.entries ?? []) if (e.preparingUnit) set.add(e.preparingUnit);
+    for (const e of this.#week?.entries ?? []) if (e.preparingUnit) set.add(e.preparingUnit);
     return [...set].sort((a, b) => a.localeCompare(b, 'vi'));
   }
 
@@ -230,7 +245,7 @@ export class EgovWeekSchedule extends EgovElement<Msg> {
     if (changed.has('schedule') || changed.has('week') || changed.has('leader') || changed.has('unit')) {
       const days = new Set(this.#days().map(formatIsoDate));
       const map = new Map<string, ScheduleEntry[]>();
-      for (const e of this.schedule?.entries ?? []) {
+      for (const e of this.#week?.entries ?? []) {
         if (!days.has(e.date)) continue;
         if (this.leader && e.chair !== this.leader && !e.participants.includes(this.leader)) continue;
         if (this.unit && e.preparingUnit !== this.unit && !e.participants.includes(this.unit)) continue;
@@ -263,7 +278,7 @@ export class EgovWeekSchedule extends EgovElement<Msg> {
     const { isoYear, isoWeek } = this.visibleWeek;
     const ics = toICalendar(
       this.visibleEntries.map((e) => scheduleEntryToEvent(e)),
-      { name: this.schedule?.agency ?? this.msg('week', isoWeek, isoYear), lang: this.locale },
+      { name: this.#week?.agency ?? this.msg('week', isoWeek, isoYear), lang: this.locale },
     );
     const filename = `lich-cong-tac-${isoYear}-W${String(isoWeek).padStart(2, '0')}.ics`;
     const event = this.emit('egov-week-schedule-export', { detail: { ics, filename }, cancelable: true });
@@ -343,9 +358,10 @@ export class EgovWeekSchedule extends EgovElement<Msg> {
       detail: { action: previous ? 'update' : 'add', entry, ...(previous ? { previous } : {}) },
       cancelable: true,
     });
-    if (!event.defaultPrevented && this.schedule) {
-      const entries = previous ? this.schedule.entries.map((x) => (x.id === previous.id ? entry : x)) : [...this.schedule.entries, entry];
-      this.schedule = { ...this.schedule, entries };
+    const week = this.#week;
+    if (!event.defaultPrevented && week) {
+      const entries = previous ? week.entries.map((x) => (x.id === previous.id ? entry : x)) : [...week.entries, entry];
+      this.schedule = { ...week, entries };
     }
     this.#closeForm();
   };
@@ -517,8 +533,8 @@ export class EgovWeekSchedule extends EgovElement<Msg> {
       </div>
       <table part="table">
         <caption part="caption">
-          ${this.schedule?.agency ? html`${this.schedule.agency}<br />` : nothing}${this.schedule?.title ?? title}
-          ${this.schedule?.revisionLabel ? html`<span class="revision">(${this.schedule.revisionLabel})</span>` : nothing}
+          ${this.#week?.agency ? html`${this.#week.agency}<br />` : nothing}${this.#week?.title ?? title}
+          ${this.#week?.revisionLabel ? html`<span class="revision">(${this.#week.revisionLabel})</span>` : nothing}
         </caption>
         <thead>
           <tr>
