@@ -4,7 +4,7 @@ import type { Lang } from './errors.js';
 
 // Civil dates are the kit's one definition (`@egov-vn/schemas`): re-exported here, with the same rule about JS
 // `Date` (refused: a `Date` is an instant; convert it with `civilDateOf`, which reads it in Việt Nam time).
-export { civilDateOf, daysInMonth, formatIsoDate } from '@egov-vn/schemas';
+export { civilDateOf, daysInMonth, formatIsoDate, safeToCivilDate, todayInVietnam } from '@egov-vn/schemas';
 export type { CivilDate, DateInput } from '@egov-vn/schemas';
 
 /** ISO weekday: 1 = Monday (Thứ Hai) … 6 = Saturday (Thứ Bảy), 7 = Sunday (Chủ nhật). */

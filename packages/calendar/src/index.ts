@@ -15,7 +15,9 @@ export {
   isoWeekday,
   isoWeekOf,
   isoWeeksInYear,
+  safeToCivilDate,
   toCivilDate,
+  todayInVietnam,
   WEEKDAY_NAMES_VI,
 } from './civil.js';
 export type { CivilDate, DateInput, IsoWeekday } from './civil.js';

@@ -1,6 +1,7 @@
 // The report as CSV (RFC 4180): comma-separated, CRLF line ends, fields with a comma, quote, CR or LF quoted with
 // doubled quotes, and a UTF-8 byte order mark so Excel opens Vietnamese text as UTF-8. Framework-free.
 import { directiveTargets, edocMeasures, measureCounts, measureShare, meetsTarget, targetFor } from './stats.js';
+import type { Lang } from '@egov-vn/schemas';
 import type { EdocMeasure, EdocStatsRow, EdocTargets } from './stats.js';
 
 /** The UTF-8 byte order mark, as the first character of the text. */
@@ -8,14 +9,14 @@ export const BOM = '\uFEFF';
 
 export interface CsvOptions {
   /** Language of the header row and the yes/no column (default Vietnamese). */
-  lang?: 'vi' | 'en';
+  lang?: Lang;
   /** The targets written beside each share (default {@link directiveTargets}). */
   targets?: EdocTargets;
   /** Start with the UTF-8 byte order mark (default true: Excel needs it to read UTF-8). */
   bom?: boolean;
 }
 
-const headers: Record<'vi' | 'en', { fixed: string[]; measure: Record<EdocMeasure, string[]> }> = {
+const headers: Record<Lang, { fixed: string[]; measure: Record<EdocMeasure, string[]> }> = {
   vi: {
     fixed: ['Mã cơ quan', 'Tên cơ quan', 'Tháng', 'Văn bản đi', 'Văn bản đến'],
     measure: {

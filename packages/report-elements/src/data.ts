@@ -5,6 +5,7 @@ export {
   directiveTargets,
   edocMeasures,
   EdocStatsError,
+  type EdocStatsErrorCode,
   isMonth,
   measureCounts,
   measureShare,

@@ -1,6 +1,7 @@
 // The usage report's data: rows per agency and month, the three shares the directives follow, the targets, and rows
 // built from the exchange hub's statistics (`GET /v1/stats`). Framework-free: no DOM, runs in Node and browsers.
 import type { Stats, StatsQuery } from '@egov-vn/exchange-api';
+import { daysInMonth, EgovError, type Lang, type LocalizedText, makeIssue } from '@egov-vn/schemas';
 
 /** One agency's usage in one month (days counted in UTC+7, as the hub counts them). */
 export interface EdocStatsRow {
@@ -129,10 +130,10 @@ export function isMonth(value: string): boolean {
 /** The first and last day (`yyyy-mm-dd`) of a month `yyyy-mm`. */
 export function monthRange(month: string): { from: string; to: string } {
   const m = MONTH.exec(month);
-  if (!m) throw new EdocStatsError(monthText(month), 'month');
+  if (!m) throw new EdocStatsError('STATS_MONTH', monthText(month), 'month');
   const year = Number(m[1]);
   const mon = Number(m[2]);
-  const last = new Date(Date.UTC(year, mon, 0)).getUTCDate();
+  const last = daysInMonth(year, mon);
   return { from: `${month}-01`, to: `${month}-${String(last).padStart(2, '0')}` };
 }
 
@@ -156,26 +157,28 @@ export function monthsBetween(first: string, last: string): string[] {
 }
 
 /** A text in both languages. */
-export interface BilingualText {
-  vi: string;
-  en: string;
-}
+/** A text in both languages: the kit's `LocalizedText` (`@egov-vn/schemas`). */
+export type BilingualText = LocalizedText;
 
 const monthText = (month: string): BilingualText => ({
   vi: `Tháng "${month}" không hợp lệ: cần dạng yyyy-mm, ví dụ 2026-03.`,
   en: `Month "${month}" is not valid: expected yyyy-mm, e.g. 2026-03.`,
 });
 
-/** A problem with report data or with building it; `message` is Vietnamese, `text.en` English. */
-export class EdocStatsError extends Error {
-  override readonly name = 'EdocStatsError';
-  constructor(
-    readonly text: BilingualText,
-    /** Where: the field or the agency/month it concerns. */
-    readonly where: string,
-    lang: 'vi' | 'en' = 'vi',
-  ) {
-    super(text[lang]);
+/** The codes of `EdocStatsError`: a month not written `yyyy-mm`, or statistics answered for another agency. */
+export type EdocStatsErrorCode = 'STATS_MONTH' | 'STATS_AGENCY';
+
+/**
+ * A problem with report data or with building it, an `EgovError` of `@egov-vn/schemas`: `code`, `message`
+ * (Vietnamese by default), both languages in `localized` (`text(lang)` picks one) and `where`.
+ */
+export class EdocStatsError extends EgovError<EdocStatsErrorCode> {
+  override name = 'EdocStatsError';
+  /** Where: the field or the agency/month it concerns. */
+  readonly where: string;
+  constructor(code: EdocStatsErrorCode, text: BilingualText, where: string, lang: Lang = 'vi') {
+    super([makeIssue(code, text, { path: [where], lang })], { code, localized: text, lang });
+    this.where = where;
   }
 }
 
@@ -277,7 +280,7 @@ export interface StatsRowsOptions {
   /** Requests at once (default 4). */
   concurrency?: number;
   /** Language of thrown `EdocStatsError` messages (default Vietnamese). */
-  lang?: 'vi' | 'en';
+  lang?: Lang;
 }
 
 /** One report row from the hub's statistics of one agency over one month. */
@@ -303,7 +306,7 @@ export async function statsRowsFrom(
   options: StatsRowsOptions,
 ): Promise<EdocStatsRow[]> {
   const { agencies, months, signal, concurrency = 4, lang = 'vi' } = options;
-  for (const month of months) if (!isMonth(month)) throw new EdocStatsError(monthText(month), 'months', lang);
+  for (const month of months) if (!isMonth(month)) throw new EdocStatsError('STATS_MONTH', monthText(month), 'months', lang);
   const refs = agencies.map((a) => (typeof a === 'string' ? { code: a, name: a } : a));
   const jobs = refs.flatMap((agency) => months.map((month) => ({ agency, month })));
   const rows: EdocStatsRow[] = Array.from({ length: jobs.length });
@@ -317,6 +320,7 @@ export async function statsRowsFrom(
       const stats = await client.getStats(monthRange(month), signal ? { signal } : {});
       if (stats.agency !== agency.code) {
         throw new EdocStatsError(
+          'STATS_AGENCY',
           {
             vi: `Thống kê tháng ${month} trả về cho cơ quan ${stats.agency}, không phải ${agency.code}: máy khách này làm việc cho cơ quan khác (dùng một máy khách cho mỗi cơ quan).`,
             en: `Statistics for ${month} came back for agency ${stats.agency}, not ${agency.code}: this client acts for another agency (use one client per agency).`,

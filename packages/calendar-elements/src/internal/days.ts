@@ -1,6 +1,6 @@
 // Shared, presentation-only helpers: what a day cell shows (lunar date, day off, make-up day). Every rule comes from
 // @egov-vn/calendar; nothing here decides what a holiday or a working day is.
-import { civilDateOf, formatIsoDate, toLunar, WorkCalendar } from '@egov-vn/calendar';
+import { formatIsoDate, formatVnDate, safeToCivilDate, todayInVietnam, toLunar, WorkCalendar } from '@egov-vn/calendar';
 import type { CivilDate, LunarDate } from '@egov-vn/calendar';
 import type { Locale } from '@egov-vn/elements-core';
 
@@ -13,27 +13,23 @@ export function defaultWorkCalendar(): WorkCalendar {
 
 /** Today in Vietnam (UTC+7), yyyy-mm-dd. */
 export function todayIso(): string {
-  return formatIsoDate(civilDateOf(new Date(), 7));
+  return formatIsoDate(todayInVietnam());
 }
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** `yyyy-mm-dd` to a civil date, or undefined when it is not a real date. */
+/**
+ * `yyyy-mm-dd` to a civil date (the kit's one reading, `safeToCivilDate`), or undefined when it is not a real date
+ * or lies outside the years the lunar calendar covers here (1800–2199).
+ */
 export function parseIso(value: string | null | undefined): CivilDate | undefined {
-  const m = ISO.exec(value ?? '');
-  if (!m) return undefined;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  const d = new Date(Date.UTC(year, month - 1, day));
-  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return undefined;
-  if (year < 1800 || year > 2199) return undefined;
-  return { year, month, day };
+  if (value === null || value === undefined || value !== value.trim()) return undefined;
+  const r = safeToCivilDate(value);
+  if (!r.ok || r.value.year < 1800 || r.value.year > 2199) return undefined;
+  return r.value;
 }
 
 /** "dd/mm/yyyy". */
 export function vnDate(d: CivilDate): string {
-  return `${String(d.day).padStart(2, '0')}/${String(d.month).padStart(2, '0')}/${d.year}`;
+  return formatVnDate(d);
 }
 
 /** Short lunar label: the day, or "d/m" on the first day of a lunar month (with "n" for a leap month). */
