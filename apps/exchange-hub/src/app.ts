@@ -8,6 +8,7 @@ import {
 } from '@egov-vn/exchange-api';
 import { parseEdxml } from '@egov-vn/edxml';
 import { Hono, type Context } from 'hono';
+import { sql } from 'kysely';
 import type { z } from 'zod';
 import { authenticate, checkBodyHash } from './auth.js';
 import { buildEml } from './eml.js';
@@ -116,6 +117,19 @@ export function createApp(store: HubStore, options: AppOptions = {}): Hono<Env> 
   if (options.strict) vxpOptions.strict = true;
   vxpOptions.limiter = limiter;
   app.route('/vxp', createVxpApp(store, vxpOptions));
+
+  // For orchestrators, without a signature: the process answers (live); the database answers and its migrations ran
+  // (ready: they run before the hub listens, so a reachable database means they are done).
+  app.get('/health/live', (c) => c.json({ ok: true }));
+  app.get('/health/ready', async (c) => {
+    try {
+      await sql`select 1`.execute(store.db);
+      return c.json({ ok: true, database: 'ok', migrations: 'done' });
+    } catch {
+      c.header('retry-after', '5');
+      return c.json({ ok: false, database: 'unreachable' }, 503);
+    }
+  });
 
   // The server URL is configured (HUB_PUBLIC_URL), never taken from the request's Host header.
   app.get('/openapi.json', (c) => c.json(openApiDocument({ serverUrl: options.publicUrl ?? '/', version: EXCHANGE_API_VERSION })));

@@ -25,7 +25,13 @@ if (demoKit) {
   for (const a of demoKit.agencies) console.log(`    ${a.code}  ${a.name}  system ${a.systemId} / ${a.secret}`);
 }
 
+// SIGTERM / SIGINT: stop accepting, finish what is in flight (10 s at most), close the database, exit; a second
+// signal exits at once.
+let stopping = false;
 const stop = () => {
+  if (stopping) process.exit(1);
+  stopping = true;
+  console.log('Đang dừng: hoàn tất các yêu cầu dở dang / stopping: finishing requests in flight');
   void hub.close().then(() => process.exit(0));
 };
 process.on('SIGINT', stop);

@@ -339,14 +339,32 @@ describe('concurrency bounded per system (issue 22)', () => {
 });
 
 describe('/v1 nonces in the database (issue 22)', () => {
-  it('refuses a captured request replayed after a restart on the same data directory', async () => {
+  it('finishes a request in flight on close, then refuses a captured request replayed after a restart on the same data directory', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'egov-nonce-'));
     let disk = await startHub({ port: 0, seed, dataDir: dir });
     try {
       const headers = await signRequest('secret-vpcp-123', { method: 'GET', pathWithQuery: '/v1/agencies', systemId: 'sys.vpcp' });
       expect((await fetch(`${disk.url}/v1/agencies`, { headers })).status).toBe(200);
       expect((await fetch(`${disk.url}/v1/agencies`, { headers })).status).toBe(401);
-      await disk.close();
+      // Graceful close: a request in flight (its body still arriving) is finished and answered, not reset.
+      const sendHeaders = await signRequest('secret-vpcp-123', { method: 'POST', pathWithQuery: '/v1/agencies/x', systemId: 'sys.vpcp', body: '{}' });
+      const u = new URL(disk.url);
+      const answered = new Promise<number>((resolveStatus, reject) => {
+        const req = httpRequest(
+          { host: u.hostname, port: u.port, path: '/v1/agencies/x', method: 'POST', headers: { ...sendHeaders, 'transfer-encoding': 'chunked' } },
+          (res) => {
+            res.resume();
+            res.on('end', () => resolveStatus(res.statusCode ?? 0));
+          },
+        );
+        req.on('error', reject);
+        req.write('{');
+        setTimeout(() => req.end('}'), 300);
+      });
+      await new Promise((r) => setTimeout(r, 100));
+      const closed = disk.close();
+      expect(await answered).toBeGreaterThanOrEqual(400); // an answer (no such route for POST), not a reset
+      await closed;
       disk = await startHub({ port: 0, seed, dataDir: dir });
       const replay = await fetch(`${disk.url}/v1/agencies`, { headers });
       expect(replay.status).toBe(401);
@@ -502,6 +520,13 @@ describe('smaller findings (issue 22)', () => {
     const unknown = await median('no.such.system');
     expect(unknown / known).toBeGreaterThan(0.25);
     expect(unknown / known).toBeLessThan(4);
+  });
+
+  it('answers /health/live and /health/ready without a signature', async () => {
+    expect(await (await fetch(`${hub.url}/health/live`)).json()).toEqual({ ok: true });
+    const ready = await fetch(`${hub.url}/health/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ ok: true, database: 'ok', migrations: 'done' });
   });
 
   it('sends security headers, and /openapi.json does not echo the Host header', async () => {

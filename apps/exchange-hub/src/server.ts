@@ -22,7 +22,8 @@ export interface HubConfig extends AppOptions {
 export interface RunningHub {
   url: string;
   store: HubStore;
-  close(): Promise<void>;
+  /** Stops accepting, finishes the requests in flight (at most `graceMs`), closes the database. */
+  close(graceMs?: number): Promise<void>;
 }
 
 /** Opens the database, applies migrations and the seed, and listens. Port 0 picks a free port. */
@@ -46,10 +47,20 @@ export async function startHub(config: HubConfig = {}): Promise<RunningHub> {
   return {
     url: `http://${shownHost}:${addr.port}`,
     store,
-    async close() {
+    /**
+     * Graceful: stops accepting, lets the requests in flight finish (idle keep-alive connections are closed at once),
+     * and after `graceMs` (default 10 s) cuts what is left; then closes the database.
+     */
+    async close(graceMs = 10_000) {
       await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        if ('closeAllConnections' in server) server.closeAllConnections();
+        const timer = setTimeout(() => {
+          if ('closeAllConnections' in server) server.closeAllConnections();
+        }, graceMs);
+        server.close(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+        if ('closeIdleConnections' in server) server.closeIdleConnections();
       });
       await store.close();
     },
