@@ -1,8 +1,7 @@
 // End to end with the real hub (apps/exchange-hub, started as a child process the way it runs) and two office
 // servers, each with its own database: agency A's leader signs, its clerk numbers, seals and sends; agency B's clerk
 // receives, registers and assigns with a 5-working-day deadline; the handler finishes; A sees each status.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { WorkCalendar } from '@egov-vn/calendar';
 import { DraftSchema, IncomingDetailSchema, IncomingPageSchema, OutgoingDetailSchema } from '@egov-vn/office-api';
 import { createOfficeServer, type OfficeServer } from '@egov-vn/office-server';
@@ -11,12 +10,12 @@ import { formatIsoDate } from '@egov-vn/schemas';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
+import { startHub } from './test-processes.js';
 
 const A = '000.00.02.H49';
 const B = '000.00.03.H49';
 const SECRET_A = 'e2e-secret-snv-4d1f8a2c9b';
 const SECRET_B = 'e2e-secret-stc-7e3b6c0a5d';
-const hubDir = join(import.meta.dirname, '..', '..', 'exchange-hub');
 
 const u = {
   officerA: { id: 'cv.a', name: 'Lê Văn Soạn', agency: A, roles: ['chuyenVien'] },
@@ -25,27 +24,6 @@ const u = {
   clerkB: { id: 'vt.b', name: 'Phạm Thị Nhận', agency: B, roles: ['vanThu'] },
   officerB: { id: 'cv.b', name: 'Đỗ Văn Xử Lý', agency: B, roles: ['chuyenVien'] },
 } satisfies Record<string, TestUser>;
-
-/** Starts apps/exchange-hub's main with a seed of two systems; answers its URL. */
-export function startHub(seed: object, logs: string[]): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--conditions=@egov-vn/source', '--import', 'tsx', 'src/main.ts'], {
-    cwd: hubDir,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: 'memory://', HUB_SEED: JSON.stringify(seed), DATABASE_URL: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const onData = (d: Buffer) => {
-      out += d.toString();
-      logs.push(d.toString());
-      const m = /running at (http:\/\/[\d.:]+)/.exec(out);
-      if (m?.[1]) resolve({ url: m[1], child });
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', (d: Buffer) => logs.push(d.toString()));
-    child.on('exit', (code) => reject(new Error(`hub exited (${code}): ${out}`)));
-  });
-}
 
 async function eventually<T>(fn: () => Promise<T | undefined>, what: string, ms = 120_000): Promise<T> {
   const end = Date.now() + ms;
