@@ -1,4 +1,4 @@
-// `pnpm --filter @egov-vn/office-server-app start`: the agency office server.
+// `pnpm --filter @egov-vn/office-server-app serve`: the agency office server.
 import { demoUsers } from './demo.js';
 import { startOffice } from './server.js';
 
