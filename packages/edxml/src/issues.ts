@@ -1,3 +1,5 @@
+import type { Lang } from '@egov-vn/schemas';
+
 /** Where a problem is: 1-based line and column (in characters), byte offset, and the element path. */
 export interface EdxmlLocation {
   /** Element path such as `/edXML/edXMLEnvelope/edXMLHeader/MessageHeader/From/OrganId`. */
@@ -10,7 +12,8 @@ export interface EdxmlLocation {
   offset?: number;
 }
 
-export type EdxmlLang = 'vi' | 'en';
+/** Language of messages: the kit's one `Lang` (`@egov-vn/schemas`). */
+export type EdxmlLang = Lang;
 export type EdxmlSeverity = 'error' | 'warning';
 
 /** One problem found while reading or checking a package. `code` is stable across versions. */
