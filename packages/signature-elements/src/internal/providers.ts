@@ -55,8 +55,9 @@ export const pkcs12Provider: SignerProvider = {
   hint: { vi: 'Khoá được giải mã ngay trên máy này, không gửi đi đâu.', en: 'The key is decrypted on this computer and sent nowhere.' },
   fields: ['file', 'password'],
   async createSigner({ file, password }) {
-    const { pkcs12Signer, PdfSignatureError } = await import('./core.js');
-    if (!file) throw new PdfSignatureError('P12_MISSING', { vi: 'Chưa chọn tệp chứng thư số', en: 'No certificate file chosen' });
+    const { pkcs12Signer } = await import('./core.js');
+    // A dialog-level problem (no file picked), not one of @egov-vn/pdf-signature's codes: explainError reads code/vi/en.
+    if (!file) throw Object.assign(new Error('Chưa chọn tệp chứng thư số'), { code: 'P12_MISSING', vi: 'Chưa chọn tệp chứng thư số', en: 'No certificate file chosen' });
     return pkcs12Signer(file, password ?? '');
   },
 };
