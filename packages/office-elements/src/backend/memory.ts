@@ -217,10 +217,11 @@ export function memoryOfficeBackend(seed: MemoryOfficeSeed = demoSeed()): Memory
     return ref(u);
   };
   const isUnread = (id: string) => !(read.get(userId)?.has(id) ?? false);
+  const isOverdue = (d: IncomingDetail, day: string) => d.dueDate !== null && d.state !== 'done' && d.state !== 'returned' && d.dueDate < day;
   const view = (d: IncomingDetail): IncomingDetail => {
     const copy = clone(d);
     copy.unread = isUnread(d.id) && d.unread;
-    copy.overdue = d.dueDate !== null && d.state !== 'done' && d.state !== 'returned' && d.dueDate < today();
+    copy.overdue = isOverdue(d, today());
     return copy;
   };
   const doc = (id: string): IncomingDetail => {
@@ -258,15 +259,18 @@ export function memoryOfficeBackend(seed: MemoryOfficeSeed = demoSeed()): Memory
     listIncoming: ({ query }) => {
       const q = typeof query.q === 'string' && query.q.trim() ? foldForSearch(query.q) : '';
       const uid = userId;
+      const day = today();
       const matches: IncomingDetail[] = [];
       for (const id of order) {
-        const d = view(docs.get(id)!);
+        // Filter on the stored record; only the page is copied (a list over thousands stays cheap).
+        const stored = docs.get(id)!;
+        const d = { ...stored, unread: isUnread(id) && stored.unread, overdue: isOverdue(stored, day) };
         if (query.state && d.state !== query.state) continue;
         if (query.urgency && d.urgency !== query.urgency) continue;
         if (query.sender && d.from.code !== query.sender) continue;
-        const day = d.arrivedAt.slice(0, 10);
-        if (typeof query.from === 'string' && day < query.from) continue;
-        if (typeof query.to === 'string' && day > query.to) continue;
+        const arrived = d.arrivedAt.slice(0, 10);
+        if (typeof query.from === 'string' && arrived < query.from) continue;
+        if (typeof query.to === 'string' && arrived > query.to) continue;
         if (query.overdue !== undefined && d.overdue !== query.overdue) continue;
         if (query.unread !== undefined && d.unread !== query.unread) continue;
         if (query.mine === true) {

@@ -1,0 +1,67 @@
+// `pnpm --filter @egov-vn/office-elements bench`: first complete render of <egov-incoming> over an agency with 2 000
+// incoming documents (server paging: the first page of 50, the default, and of 200, the contract's maximum), against a
+// plain innerHTML table of the same rows, in one run of the system Chromium. Built by Vite for production; medians over
+// ROUNDS runs after a warm-up, runs interleaved. Target: ≤ 100 ms for <egov-incoming>.
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { median } from '@egov-vn/vitest-config/bench';
+import { chromiumLaunchOptions } from '@egov-vn/vitest-config/chromium';
+import { chromium } from 'playwright';
+import { build } from 'vite';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
+const here = fileURLToPath(new URL('.', import.meta.url));
+
+const out = await mkdtemp(join(tmpdir(), 'egov-office-bench-'));
+await build({
+  configFile: false,
+  logLevel: 'warn',
+  mode: 'production',
+  resolve: { conditions: ['@egov-vn/source', 'browser', 'import', 'default'] },
+  build: {
+    outDir: out,
+    emptyOutDir: true,
+    minify: true,
+    lib: { entry: join(here, 'page.ts'), formats: ['es'], fileName: 'page' },
+  },
+});
+
+const browser = await chromium.launch(chromiumLaunchOptions);
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.route('http://bench.local/**', async (route) => {
+    const path = new URL(route.request().url()).pathname;
+    if (path === '/') {
+      await route.fulfill({ contentType: 'text/html', body: '<!doctype html><html lang="vi"><body><script type="module" src="/page.js"></script></body></html>' });
+      return;
+    }
+    await route.fulfill({ contentType: 'text/javascript', body: readFileSync(join(out, path)) });
+  });
+  page.on('pageerror', (e) => console.error(e));
+  await page.goto('http://bench.local/');
+  await page.waitForFunction(() => window.benchReady);
+
+  const names = ['egov 50', 'plain 50', 'egov 200', 'plain 200'] as const;
+  const results = new Map<string, number[]>(names.map((n) => [n, []]));
+  for (let round = -2; round < ROUNDS; round++) {
+    for (const name of names) {
+      const t = await page.evaluate((n) => window.benchRun(n), name);
+      if (round >= 0) results.get(name)!.push(t);
+    }
+  }
+  const fmt = (x: number) => `${x.toFixed(1)} ms`;
+  console.log(`Chromium ${browser.version()}, 2 000 incoming documents in the agency, ${ROUNDS} rounds (medians); target ≤ 100 ms\n`);
+  for (const size of [50, 200]) {
+    const a = median(results.get(`egov ${size}`)!);
+    const b = median(results.get(`plain ${size}`)!);
+    console.log(
+      `first page of ${String(size).padStart(3)}  <egov-incoming> ${fmt(a).padStart(9)}  plain innerHTML table ${fmt(b).padStart(9)}  ratio ${(a / b).toFixed(2)}×  ${a <= 100 ? '✓ ≤ 100 ms' : '✗ (target ≤ 100 ms)'}`,
+    );
+  }
+} finally {
+  await browser.close();
+  await rm(out, { recursive: true, force: true });
+}
