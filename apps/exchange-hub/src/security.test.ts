@@ -456,13 +456,22 @@ describe('the secret-document guard decides on the folded form (issue 22)', () =
 });
 
 describe('smaller findings (issue 22)', () => {
-  it('refuses an attachment ContentType with CR/LF on send', async () => {
+  it('refuses an attachment ContentType with CR/LF on send, and serves a stored unsafe type as application/octet-stream', async () => {
     const pkg = sampleDocumentPackage('new', new Uint8Array([1, 2, 3]));
     pkg.header.to = [{ organId: R1, organName: 'UBND' }];
     pkg.header.documentId = `${SENDER},2024/03/12,${nextNumber()}/VPCP-TTĐT`;
     pkg.attachments = [attachmentFromBytes({ contentId: 'cid:1', attachmentName: 'a.pdf', contentType: 'application/pdf\r\nX-Evil: 1' }, new Uint8Array([1, 2, 3]))];
     const e = await refused(restSender().sendDocument({ edxml: buildEdxml(pkg) }), 'INVALID_EDXML');
     expect(e.messages.en).toContain('ContentType');
+    // A type stored before this check (written into the row here) is served as bytes, not as a broken header (was 500).
+    const sent = await restSender().sendDocument({ edxml: documentPackage({ to: [R1], number: nextNumber(), attachment: new Uint8Array([37, 80, 68, 70]) }) });
+    await sql`update documents set attachments = jsonb_set(attachments, '{0,contentType}', ${JSON.stringify('text/html\r\nX-Evil: 1')}::jsonb) where id = ${sent.documentId}`.execute(hub.store.db);
+    const path = `/v1/documents/${sent.documentId}/attachments/0`;
+    const res = await fetch(`${hub.url}${path}`, { headers: await signRequest('secret-qn-123', { method: 'GET', pathWithQuery: path, systemId: 'sys.qn', agency: R1 }) });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/octet-stream');
+    expect(res.headers.get('x-evil')).toBeNull();
+    expect(new Uint8Array(await res.arrayBuffer())).toEqual(new Uint8Array([37, 80, 68, 70]));
   });
 
   it('answers NUL bytes and cursors beyond 2^63 with 400, not 500', async () => {
