@@ -212,6 +212,40 @@ describe('<egov-incoming> with the in-memory backend', () => {
     await waitRows(el, 3);
   });
 
+  it('is usable at 360 px: secondary columns give way, subject, status and deadline stay, nothing overflows the page', async () => {
+    const backend = memoryOfficeBackend(demoSeed({ count: 10, today: TODAY }));
+    host.style.width = '360px';
+    try {
+      const el = await mount(html`<egov-incoming .office=${office(backend)}></egov-incoming>`);
+      await waitRows(el, 10);
+      const cells = rows(el)[0]!.cells;
+      expect(getComputedStyle(cells[1]!).display).toBe('none'); // arrival number
+      expect(getComputedStyle(cells[3]!).display).not.toBe('none'); // subject
+      expect(el.getBoundingClientRect().width).toBeLessThanOrEqual(360);
+      expect(q(el, '.scroller')!.scrollWidth).toBeLessThanOrEqual(q(el, '.scroller')!.clientWidth + 1);
+    } finally {
+      host.style.width = '';
+    }
+  });
+
+  it('<egov-office-context base-url> makes an HTTP backend that asks the host for a token before the request', async () => {
+    const tokens: string[] = [];
+    const getToken = () => {
+      tokens.push('t');
+      return 'host-token';
+    };
+    // The test server answers this path with something that is not the contract: the feature shows the error state.
+    render(
+      html`<egov-office-context base-url=${`${location.origin}/no-office-here/`} .getToken=${getToken} .user=${clerk}
+        ><egov-incoming></egov-incoming
+      ></egov-office-context>`,
+      host,
+    );
+    const el = host.querySelector('egov-incoming')!;
+    await expect.poll(() => q(el, '[part=error]'), { timeout: 5000 }).toBeTruthy();
+    expect(tokens.length).toBeGreaterThan(0);
+  });
+
   it('takes integrator texts over the built-in ones', async () => {
     const backend = memoryOfficeBackend(demoSeed({ count: 1, today: TODAY }));
     const el = await mount(html`<egov-incoming .office=${office(backend)} .texts=${{ vi: { title: 'Văn bản đến của Sở' } }}></egov-incoming>`);
