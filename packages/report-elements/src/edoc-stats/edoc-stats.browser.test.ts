@@ -60,7 +60,7 @@ describe('<egov-edoc-stats>', () => {
     const el = await mount();
     const chart = $$(el, '[part=chart]')[0]!;
     const svg = chart.querySelector('svg')!;
-    expect(svg.getAttribute('role')).toBe('img');
+    expect(svg.getAttribute('role')).toBe('group');
     const ids = svg.getAttribute('aria-labelledby')!.split(' ');
     const name = ids.map((id) => text(el.shadowRoot!.getElementById(id))).join(' ');
     // electronicOnly ≥ 90%: VP 91.7, 92, 96.2, 97.8 (4) · SNV 75, 86.8, 91.1, 92 (2) · STC 60, –, 90, 90.9 (2) → 8 of 11.

@@ -30,6 +30,7 @@ const messages = defineMessages({
     noTarget: 'Không đặt chỉ tiêu.',
     lowest: (name: string, month: string, value: string) => `Thấp nhất: ${name}, tháng ${month}: ${value}.`,
     noData: 'không có văn bản',
+    bar: (name: string, month: string, value: string) => `${name}, tháng ${month}: ${value}`,
     cellMet: (value: string, target: string) => `${value} (đạt, chỉ tiêu ${target})`,
     cellMissed: (value: string, target: string) => `${value} (chưa đạt, chỉ tiêu ${target})`,
     agency: 'Cơ quan',
@@ -62,6 +63,7 @@ const messages = defineMessages({
     noTarget: 'No target set.',
     lowest: (name: string, month: string, value: string) => `Lowest: ${name}, ${month}: ${value}.`,
     noData: 'no documents',
+    bar: (name: string, month: string, value: string) => `${name}, ${month}: ${value}`,
     cellMet: (value: string, target: string) => `${value} (met, target ${target})`,
     cellMissed: (value: string, target: string) => `${value} (missed, target ${target})`,
     agency: 'Agency',
@@ -76,14 +78,22 @@ const messages = defineMessages({
 
 const SERIES = 6;
 
-// Chart geometry, in SVG user units.
-const BAR = 14;
-const BAR_GAP = 3;
-const GROUP_GAP = 18;
+// Chart geometry in CSS pixels: the SVG is drawn at the width measured by a ResizeObserver, one user unit per
+// pixel, so the 12 px labels stay 12 px on a phone and on a wide screen (a viewBox would scale them).
+const MAX_BAR = 32;
+const BAR_GAP = 2;
+const GROUP_GAP = 10;
 const LEFT = 44;
+const RIGHT = 8;
 const TOP = 14;
 const PLOT = 150;
 const BOTTOM = 26;
+/** Width given to a month label `mm/yyyy` at 12 px, with room around it; closer labels are thinned. */
+const LABEL_ROOM = 60;
+/** Width drawn before the first measurement. */
+const DEFAULT_WIDTH = 320;
+/** Room above a bar for its "!" mark (12 px bold glyph and a gap). */
+const MARK = 14;
 
 const monthLabel = (month: string): string => `${month.slice(5)}/${month.slice(0, 4)}`;
 
@@ -108,6 +118,7 @@ const monthLabel = (month: string): string => `${month.slice(5)}/${month.slice(0
  * @csspart chart - One chart (a figure per measure).
  * @csspart chart-title - A chart's caption.
  * @csspart chart-summary - A chart's text summary (targets met, lowest share).
+ * @csspart tooltip - The value of the bar under the pointer or with keyboard focus.
  * @csspart legend - The legend of agencies and target line.
  * @csspart table - The table view.
  * @csspart problems - The list of rows that could not be drawn.
@@ -148,6 +159,13 @@ export class EgovEdocStats extends EgovElement<typeof messages> {
 
   #checked: { rows: EdocStatsRow[]; problems: RowProblem[] } = { rows: [], problems: [] };
   #formats = new Map<string, Intl.NumberFormat>();
+  /** The measured content width of the charts (CSS px). */
+  #width = DEFAULT_WIDTH;
+  #resize?: ResizeObserver;
+  /** The bar with the chart's one Tab stop, per measure (`agency\u0000month`). */
+  #active = new Map<EdocMeasure, string>();
+  /** The bar whose value is shown (hover or focus). */
+  #tip?: { measure: EdocMeasure; key: string; text: string; x: number; y: number; right: boolean };
 
   constructor() {
     super();
@@ -173,6 +191,32 @@ export class EgovEdocStats extends EgovElement<typeof messages> {
   /** The report as CSV text, in the element's language (what the CSV button downloads). */
   toCsv(): string {
     return edocStatsCsv(this.#checked.rows, { lang: this.locale, targets: this.targets });
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#resize ??= new ResizeObserver(() => this.#measure());
+    this.#resize.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#resize?.disconnect();
+  }
+
+  override updated(): void {
+    this.#measure();
+  }
+
+  /** Reads the width of a chart figure; draws again when it changed by a pixel or more. */
+  #measure(): void {
+    const figure = this.renderRoot.querySelector<HTMLElement>('figure.chart');
+    if (!figure) return;
+    const width = Math.floor(figure.clientWidth);
+    if (width > 0 && Math.abs(width - this.#width) >= 1) {
+      this.#width = width;
+      this.requestUpdate();
+    }
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -242,44 +286,160 @@ export class EgovEdocStats extends EgovElement<typeof messages> {
     return parts.join(' ');
   }
 
-  #chart(measure: EdocMeasure, rows: readonly EdocStatsRow[], agencies: Array<{ code: string }>, months: string[]): TemplateResult {
+  #barText(measure: EdocMeasure, name: string, row: EdocStatsRow | undefined, month: string): string {
+    const share = row ? measureShare(row, measure) : undefined;
+    let value: string;
+    if (share === undefined) value = this.msg('noData');
+    else {
+      const target = targetFor(this.targets, measure, month);
+      const met = meetsTarget(share, target);
+      value =
+        met === undefined ? this.#percent(share) : this.msg(met ? 'cellMet' : 'cellMissed', this.#percent(share), this.#percent(target!));
+    }
+    return this.msg('bar', name, monthLabel(month), value);
+  }
+
+  #showTip(measure: EdocMeasure, key: string, text: string, node: Element): void {
+    const plot = node.closest('.plot')!;
+    const f = plot.getBoundingClientRect();
+    const b = node.getBoundingClientRect();
+    this.#tip = { measure, key, text, x: b.left + b.width / 2 - f.left, y: b.top - f.top, right: b.left + b.width / 2 - f.left > f.width / 2 };
+    this.requestUpdate();
+  }
+
+  #hideTip(key?: string): void {
+    if (!this.#tip || (key !== undefined && this.#tip.key !== key)) return;
+    this.#tip = undefined;
+    this.requestUpdate();
+  }
+
+  /** Arrow keys, Home and End move between the bars of a chart (one Tab stop per chart); Escape hides the value. */
+  #onChartKey(event: KeyboardEvent, measure: EdocMeasure, keys: string[]): void {
+    if (event.key === 'Escape') {
+      this.#hideTip();
+      return;
+    }
+    const current = keys.indexOf(this.#active.get(measure) ?? keys[0]!);
+    const next =
+      event.key === 'ArrowRight' || event.key === 'ArrowDown'
+        ? Math.min(keys.length - 1, current + 1)
+        : event.key === 'ArrowLeft' || event.key === 'ArrowUp'
+          ? Math.max(0, current - 1)
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? keys.length - 1
+              : -1;
+    if (next < 0) return;
+    event.preventDefault();
+    this.#active.set(measure, keys[next]!);
+    this.requestUpdate();
+    void this.updateComplete.then(() => {
+      const bars = this.renderRoot.querySelectorAll<SVGElement>(`figure[data-measure="${measure}"] [data-key]`);
+      [...bars].find((b) => b.dataset['key'] === keys[next])?.focus();
+    });
+  }
+
+  #chart(measure: EdocMeasure, rows: readonly EdocStatsRow[], agencies: Array<{ code: string; name: string }>, months: string[]): TemplateResult {
     const byKey = new Map(rows.map((r) => [`${r.agency}\u0000${r.month}`, r]));
-    const groupWidth = agencies.length * (BAR + BAR_GAP) - BAR_GAP;
-    const width = LEFT + months.length * (groupWidth + GROUP_GAP) + 4;
+    const width = Math.max(LEFT + RIGHT + months.length * 4, this.#width);
     const height = TOP + PLOT + BOTTOM;
+    const plotWidth = width - LEFT - RIGHT;
+    const slot = plotWidth / months.length;
+    const bar = Math.max(1, Math.min(MAX_BAR, (slot - GROUP_GAP - (agencies.length - 1) * BAR_GAP) / agencies.length));
+    const groupWidth = agencies.length * bar + (agencies.length - 1) * BAR_GAP;
+    // Every `step`-th month is labelled when the labels would touch.
+    const step = Math.max(1, Math.ceil(LABEL_ROOM / slot));
     const y = (share: number): number => TOP + PLOT * (1 - Math.min(1, Math.max(0, share)));
     const grid = [0, 0.25, 0.5, 0.75, 1].map(
-      (g) => svg`<line class="grid" x1=${LEFT - 4} x2=${width} y1=${y(g)} y2=${y(g)}></line>
+      (g) => svg`<line class="grid" x1=${LEFT - 4} x2=${width - RIGHT} y1=${y(g)} y2=${y(g)}></line>
         <text class="tick" x=${LEFT - 8} y=${y(g) + 4} text-anchor="end">${Math.round(g * 100)}%</text>`,
     );
-    const groups: SVGTemplateResult[] = months.map((month, g) => {
-      const x0 = LEFT + GROUP_GAP / 2 + g * (groupWidth + GROUP_GAP);
-      const target = targetFor(this.targets, measure, month);
-      const bars = agencies.map((agency, i) => {
-        const row = byKey.get(`${agency.code}\u0000${month}`);
+    const keys = months.flatMap((month) => agencies.map((a) => `${a.code}\u0000${month}`));
+    const active = keys.includes(this.#active.get(measure) ?? '') ? this.#active.get(measure)! : keys[0];
+    const bars = (month: string, x0: number, target: number | undefined): SVGTemplateResult[] =>
+      agencies.map((agency, i) => {
+        const key = `${agency.code}\u0000${month}`;
+        const row = byKey.get(key);
         const share = row ? measureShare(row, measure) : undefined;
-        const x = x0 + i * (BAR + BAR_GAP);
+        const x = x0 + i * (bar + BAR_GAP);
+        const label = this.#barText(measure, agency.name, row, month);
+        const common = {
+          key,
+          label,
+          tabindex: key === active ? '0' : '-1',
+        };
+        const events = {
+          enter: (e: Event) => this.#showTip(measure, key, label, e.currentTarget as Element),
+          focus: (e: Event) => {
+            this.#active.set(measure, key);
+            this.#showTip(measure, key, label, e.currentTarget as Element);
+          },
+          leave: () => this.#hideTip(key),
+        };
         if (share === undefined) {
-          return svg`<text class="none" x=${x + BAR / 2} y=${TOP + PLOT - 3} text-anchor="middle">–</text>`;
+          // No documents: a dashed outline the height of the plot's lower quarter, with a dash, never a 0 % bar.
+          return svg`<g class="no-data" role="img" aria-label=${common.label} tabindex=${common.tabindex} data-key=${key}
+              data-agency=${agency.code} data-month=${month}
+              @pointerenter=${events.enter} @pointerleave=${events.leave} @focus=${events.focus} @blur=${events.leave}>
+            <rect x=${x + 0.5} y=${TOP + PLOT * 0.75} width=${Math.max(0, bar - 1)} height=${PLOT * 0.25 - 0.5}></rect>
+            <text class="none" x=${x + bar / 2} y=${TOP + PLOT - 4} text-anchor="middle" aria-hidden="true">–</text>
+          </g>`;
         }
         const missed = meetsTarget(share, target) === false;
-        return svg`<rect class="bar series-${i % SERIES}${missed ? ' missed' : ''}" data-agency=${agency.code} data-month=${month}
-            x=${x} y=${y(share)} width=${BAR} height=${Math.max(0, TOP + PLOT - y(share))}></rect>${
-              missed ? svg`<text class="missed-mark" x=${x + BAR / 2} y=${y(share) - 3} text-anchor="middle">!</text>` : nothing
+        // A 0 % bar is still drawn: a 2 px sliver on the axis.
+        const top = Math.min(y(share), TOP + PLOT - 2);
+        // The "!" sits above the bar, or above the target line when the line runs through that room.
+        const markY = target !== undefined && y(target) > top - MARK - 2 ? y(target) - 6 : top - 3;
+        return svg`<rect class="bar series-${i % SERIES}${missed ? ' missed' : ''}" role="img" aria-label=${common.label}
+            tabindex=${common.tabindex} data-key=${key} data-agency=${agency.code} data-month=${month}
+            x=${x} y=${top} width=${bar} height=${TOP + PLOT - top}
+            @pointerenter=${events.enter} @pointerleave=${events.leave} @focus=${events.focus} @blur=${events.leave}></rect>${
+              missed
+                ? svg`<text class="missed-mark" aria-hidden="true" data-month=${month} x=${x + bar / 2} y=${markY} text-anchor="middle">!</text>`
+                : nothing
             }`;
       });
+    const groups: SVGTemplateResult[] = months.map((month, g) => {
+      const center = LEFT + slot * (g + 0.5);
+      const x0 = center - groupWidth / 2;
+      const target = targetFor(this.targets, measure, month);
       const targetLine =
         target === undefined
           ? nothing
-          : svg`<line class="target" data-month=${month} x1=${x0 - 5} x2=${x0 + groupWidth + 5} y1=${y(target)} y2=${y(target)}></line>`;
-      return svg`<g class="group">${bars}${targetLine}<text class="label" x=${x0 + groupWidth / 2} y=${TOP + PLOT + 18} text-anchor="middle">${monthLabel(month)}</text></g>`;
+          : svg`<line class="target" data-month=${month} x1=${x0 - 4} x2=${x0 + groupWidth + 4} y1=${y(target)} y2=${y(target)}></line>`;
+      const label =
+        g % step === 0
+          ? svg`<text class="label" aria-hidden="true" x=${center} y=${TOP + PLOT + 18} text-anchor="middle">${monthLabel(month)}</text>`
+          : nothing;
+      return svg`<g class="group">${targetLine}${bars(month, x0, target)}${label}</g>`;
     });
     const id = `chart-${measure}`;
+    const tip = this.#tip?.measure === measure ? this.#tip : undefined;
     return html`<figure part="chart" class="chart" data-measure=${measure}>
       <figcaption part="chart-title" id="${id}-title">${this.msg(measure)}</figcaption>
-      <svg role="img" aria-labelledby="${id}-title ${id}-summary" viewBox="0 0 ${width} ${height}" width=${width} height=${height}>
-        ${grid}${groups}
-      </svg>
+      <div class="plot">
+        <svg
+          role="group"
+          aria-labelledby="${id}-title ${id}-summary"
+          width=${width}
+          height=${height}
+          @keydown=${(e: KeyboardEvent) => this.#onChartKey(e, measure, keys)}
+        >
+          <g aria-hidden="true">${grid}</g>
+          ${groups}
+        </svg>
+        ${tip
+          ? html`<div
+              part="tooltip"
+              class="tooltip"
+              aria-hidden="true"
+              style=${tip.right ? `right: max(0px, calc(100% - ${tip.x + 16}px)); top: ${tip.y}px` : `left: max(0px, ${tip.x - 16}px); top: ${tip.y}px`}
+            >
+              ${tip.text}
+            </div>`
+          : nothing}
+      </div>
       <p part="chart-summary" class="chart-summary" id="${id}-summary">${this.#summary(measure, rows)}</p>
     </figure>`;
   }
@@ -289,6 +449,7 @@ export class EgovEdocStats extends EgovElement<typeof messages> {
     return html`<ul part="legend" class="legend" aria-label=${this.msg('legend')}>
       ${agencies.map((a, i) => html`<li><span class="swatch series-${i % SERIES}" aria-hidden="true"></span>${a.name}</li>`)}
       ${hasTarget ? html`<li><span class="swatch target" aria-hidden="true"></span>${this.msg('target')}</li>` : nothing}
+      <li><span class="swatch no-data" aria-hidden="true"></span>${this.msg('noData')}</li>
     </ul>`;
   }
 

@@ -95,23 +95,64 @@ export default css`
     grid-template-columns: repeat(auto-fit, minmax(min(100%, 18rem), 1fr));
     gap: var(--egov-space);
   }
+  /* Caption, plot and summary share the rows of their grid row (subgrid), so a caption that wraps onto more lines
+     than its neighbours' does not push its plot below theirs. */
   figure {
     margin: 0;
+    min-width: 0;
     display: grid;
-    gap: var(--egov-space-xs);
+    grid-row: span 3;
+    grid-template-rows: subgrid;
+    row-gap: var(--egov-space-xs);
     align-content: start;
+  }
+  .plot {
+    position: relative;
+    min-width: 0;
   }
   figcaption {
     font-weight: var(--egov-font-weight-bold);
   }
+  /* Drawn in CSS pixels at the measured width (no viewBox, no scaling): labels keep their size at any width. */
   svg {
-    width: 100%;
-    height: auto;
-    max-width: 100%;
+    display: block;
     overflow: visible;
   }
   .bar {
     fill: var(--_color);
+  }
+  .bar:focus,
+  .no-data:focus {
+    outline: none;
+  }
+  .bar:focus-visible,
+  .no-data:focus-visible {
+    outline: var(--egov-focus-ring);
+    outline-offset: var(--egov-focus-ring-offset);
+  }
+  .no-data rect {
+    fill: none;
+    stroke: var(--egov-color-text-muted);
+    stroke-width: 1;
+    stroke-dasharray: 3 2;
+  }
+  .swatch.no-data {
+    background: none;
+    border: 1px dashed var(--egov-color-text-muted);
+    box-sizing: border-box;
+  }
+  .tooltip {
+    position: absolute;
+    z-index: 1;
+    transform: translateY(calc(-100% - 6px));
+    inline-size: max-content;
+    max-inline-size: min(16rem, 90vw);
+    padding: var(--egov-space-xs) var(--egov-space-sm);
+    border-radius: var(--egov-radius);
+    background: var(--egov-color-text);
+    color: var(--egov-color-surface);
+    font-size: var(--egov-font-size-sm);
+    pointer-events: none;
   }
   .grid {
     stroke: var(--egov-edoc-stats-grid-color, var(--egov-color-border));
@@ -126,7 +167,7 @@ export default css`
   .label,
   .none {
     fill: var(--egov-color-text-muted);
-    font-size: 11px;
+    font-size: 12px;
   }
   .label {
     fill: var(--egov-color-text);
@@ -169,8 +210,24 @@ export default css`
     color: var(--egov-color-text-muted);
   }
   @media print {
-    .toolbar {
+    .toolbar,
+    .tooltip {
       display: none;
+    }
+    .charts {
+      grid-template-columns: 1fr;
+    }
+    figure {
+      break-inside: avoid;
+    }
+    /* The page may be narrower than the screen the charts were measured on: shrink, never cut. */
+    svg {
+      max-width: 100%;
+      height: auto;
+    }
+    .bar,
+    .swatch {
+      print-color-adjust: exact;
     }
   }
 `;
