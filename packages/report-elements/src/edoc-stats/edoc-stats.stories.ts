@@ -63,3 +63,13 @@ export const Dark: Story = {
 
 /** No data yet. */
 export const Empty: Story = { render: () => html`<egov-edoc-stats></egov-edoc-stats>` };
+
+/** One agency in one month: a normal-sized chart (12 px labels, 190 px tall), not one blown up to the column. */
+export const OneAgencyOneMonth: Story = {
+  render: () => html`<egov-edoc-stats .data=${sampleRows().slice(0, 1)}></egov-edoc-stats>`,
+};
+
+/** On a 320 px wide phone: one chart per row, labels still 12 px. */
+export const Phone: Story = {
+  render: (args) => html`<div style="inline-size: 320px"><egov-edoc-stats view=${args.view} .data=${sampleRows()}></egov-edoc-stats></div>`,
+};
