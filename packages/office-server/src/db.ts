@@ -445,4 +445,10 @@ export const officeMigrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0002_incoming_sender': {
+    async up(db: Kysely<unknown>) {
+      // The sender filter of the incoming list (with or without state) reads its own index instead of filtering.
+      await sql`create index incoming_sender_list on incoming (agency, from_code, arrived_at desc, id desc)`.execute(db);
+    },
+  },
 };
