@@ -166,6 +166,24 @@ describe('/vxp accepts what the axis accepts; warnings travel with the delivery 
     expect(await count('documents')).toBe(before + 1);
   });
 
+  it('takes the sender from the authenticated request when From/OrganId holds a system id or "null" (axis profile)', async () => {
+    const systemIdFrom = readFileSync(join(fixtures, 'organ-id-system.edxml'), 'utf8').replace('<edXML:OrganId>vxp.saas.02</edXML:OrganId>', `<edXML:OrganId>${R1}</edXML:OrganId>`);
+    expect(systemIdFrom).toContain('<edXML:OrganId>vxp.saas.03</edXML:OrganId>');
+    const sent = await vpcp().sendEdoc(systemIdFrom, { from: SENDER });
+    const stored = await hub.store.db.selectFrom('documents').select(['warnings', 'sender']).where('id', '=', sent.docId).executeTakeFirstOrThrow();
+    expect(stored.sender).toBe(SENDER);
+    expect(stored.warnings.map((w) => w.code)).toContain('EDXML_ORGAN_ID_SYSTEM');
+    expect((await qn().getReceivedEdocList({ messagetype: 'edoc' })).some((i) => i.docId === sent.docId)).toBe(true);
+    // The text "null" as the sender's OrganId: the same rule.
+    const nullFrom = systemIdFrom.replace('<edXML:OrganId>vxp.saas.03</edXML:OrganId>', '<edXML:OrganId>null</edXML:OrganId>');
+    const sentNull = await vpcp().sendEdoc(nullFrom, { from: SENDER });
+    expect((await qn().getReceivedEdocList({ messagetype: 'edoc' })).some((i) => i.docId === sentNull.docId)).toBe(true);
+    // A full agency code that is not the authenticated sender is still refused, and /v1 (strict) refuses the system id.
+    const otherAgency = systemIdFrom.replace('<edXML:OrganId>vxp.saas.03</edXML:OrganId>', `<edXML:OrganId>${R2}</edXML:OrganId>`);
+    await refused(vpcp().sendEdoc(otherAgency, { from: SENDER }), 'SENDER_MISMATCH');
+    await refused(restSender().sendDocument({ edxml: systemIdFrom.replace('>16<', '>19<') }), 'INVALID_EDXML');
+  });
+
   it('/v1 keeps validating strictly, and HUB_STRICT=1 makes /vxp refuse the same package', async () => {
     await refused(restSender().sendDocument({ edxml: officialSample.replace('>16<', '>17<') }), 'INVALID_EDXML');
     const strict = serve({ fetch: createApp(hub.store, { strict: true }).fetch, port: 0, hostname: '127.0.0.1' });

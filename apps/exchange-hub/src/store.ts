@@ -23,7 +23,7 @@ import {
   type Trace,
   type ErrorIssue,
 } from '@egov-vn/exchange-api';
-import { foldForSearch, isSecretClassification, statusTransition } from '@egov-vn/schemas';
+import { classifyAgencyCode, foldForSearch, isSecretClassification, statusTransition } from '@egov-vn/schemas';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { randomBytes, createHash } from 'node:crypto';
 import type { AgencyTable, AttachmentRow, Database, DeliveryTable, DocumentTable, StatusTable, WarningRow } from './db.js';
@@ -413,11 +413,17 @@ export class HubStore {
     }
     const pkg: EdxmlDocumentPackage = report.package;
     const warnings = await warningRows(bytes, report);
-    const from = pkg.header.from?.organId;
+    const from = profile === 'axis' ? axisSender(pkg.header.from?.organId, caller.agency) : pkg.header.from?.organId;
     if (!from || from !== caller.agency) {
       throw new HubError('SENDER_MISMATCH', { from: from ?? null, agency: caller.agency });
     }
-    const recipients = [...new Set(pkg.header.to.map((t) => t.organId).filter((x): x is string => !!x))];
+    const recipients = [
+      ...new Set(
+        pkg.header.to
+          .map((t) => (profile === 'axis' ? axisRecipient(t.organId) : t.organId))
+          .filter((x): x is string => !!x),
+      ),
+    ];
     if (recipients.length === 0) {
       throw new HubError('UNKNOWN_RECIPIENT', { unknown: [] }, {
         vi: 'Gói tin không có cơ quan nhận (To/OrganId).',
@@ -1089,7 +1095,7 @@ export class HubStore {
       throw await invalidPackage(bytes, report, 'status');
     }
     const header = report.package.header;
-    const from = header.from?.organId;
+    const from = profile === 'axis' ? axisSender(header.from?.organId, caller.agency) : header.from?.organId;
     if (!from || from !== caller.agency) {
       throw new HubError('SENDER_MISMATCH', { from: from ?? null, agency: caller.agency });
     }
@@ -1200,3 +1206,25 @@ export class HubStore {
   }
 }
 
+
+/**
+ * The sender of a package read in the axis profile. Systems on the axis write a system id (`vxp.saas.03`), the text
+ * `null` or nothing in From/OrganId (the checker reports each as a warning); the axis itself takes the sender from the
+ * authenticated request (`XroadVnpt-from`), so the hub does the same. A short form (`01.02.G22`) is completed; a full
+ * code must still be the authenticated agency.
+ */
+function axisSender(organId: string | undefined, authenticated: string): string | undefined {
+  const c = classifyAgencyCode(organId);
+  if (c.kind === 'code') return c.code.code;
+  if (c.kind === 'short') return c.completed.code;
+  if (c.kind === 'systemId' || c.kind === 'empty') return authenticated;
+  return organId;
+}
+
+/** A recipient read in the axis profile: short forms completed; anything else as written (unknown ones are refused). */
+function axisRecipient(organId: string | undefined): string | undefined {
+  const c = classifyAgencyCode(organId);
+  if (c.kind === 'code') return c.code.code;
+  if (c.kind === 'short') return c.completed.code;
+  return organId;
+}
