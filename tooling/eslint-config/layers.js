@@ -90,7 +90,7 @@ export function layeringPlugin(packageDir) {
       },
     },
     create(context) {
-      /** @param {import('estree').Node | null | undefined} source */
+      /** @param {import('eslint').Rule.Node | null | undefined} source */
       const check = (source) => {
         if (!source || source.type !== 'Literal' || typeof source.value !== 'string') return;
         const match = /^(@egov-vn\/[a-z0-9-]+)(?:\/|$)/.exec(source.value);
@@ -113,7 +113,7 @@ export function layeringPlugin(packageDir) {
         ImportDeclaration: (node) => check(node.source),
         ExportNamedDeclaration: (node) => check(node.source),
         ExportAllDeclaration: (node) => check(node.source),
-        ImportExpression: (node) => check(/** @type {import('estree').Node} */ (node.source)),
+        ImportExpression: (node) => check(/** @type {import('eslint').Rule.Node} */ (node.source)),
       };
     },
   };

@@ -91,14 +91,6 @@ export async function checkedSignatures(
   );
 }
 
-/** A `Signer` made from a batch signer (one document). */
-export function singleFrom(batch: BatchSigner): { certificateChain(): Promise<Uint8Array[]>; sign(data: Uint8Array, algorithm: { hash: HashAlgorithm }): Promise<Uint8Array> } {
-  return {
-    certificateChain: () => batch.certificateChain(),
-    sign: async (data, algorithm) => (await batch.signMany([data], algorithm))[0]!,
-  };
-}
-
 /** Waits `ms`, or rejects with REMOTE_CANCELLED when `signal` aborts. */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
