@@ -10,7 +10,7 @@ import {
   sql,
 } from 'kysely';
 import pg from 'pg';
-import { PGliteDialect } from './pglite-dialect.js';
+import { PGliteDialect } from '@egov-vn/database';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
