@@ -41,7 +41,14 @@ export const Officer: Story = { args: { role: 'chuyenVien' } };
 export const EnglishDark: Story = {
   render: (args) => {
     const o = officeFor(args);
-    return html`<egov-office-context .backend=${o.backend} .user=${o.user} today=${o.today} locale="en" theme="dark"
+    // The context sets data-theme="dark" on itself; the host paints the page behind it, as a portal in dark mode does.
+    return html`<egov-office-context
+      .backend=${o.backend}
+      .user=${o.user}
+      today=${o.today}
+      locale="en"
+      theme="dark"
+      style="display: block; background: var(--egov-color-surface); padding: 1rem"
       ><egov-incoming></egov-incoming
     ></egov-office-context>`;
   },
