@@ -16,4 +16,4 @@ export {
   verifyPdf,
 } from '@egov-vn/pdf-signature';
 // The appearance per Nghị định 30 kind (its text stamp loads fontkit on demand only).
-export { nd30Appearance } from '@egov-vn/pdf-signature/nd30';
+export { nd30Appearance } from '@egov-vn/pdf-signature/nd30/rules';

@@ -1,10 +1,10 @@
 import type * as CoreModule from './core.js';
 import type { Signer, TimestampOptions, TrustInput, VerificationReport } from '@egov-vn/pdf-signature';
-import { kindReasons, type AppearanceInput, type SignatureKind } from '@egov-vn/pdf-signature/nd30';
+import { kindReasons, type AppearanceInput, type SignatureKind } from '@egov-vn/pdf-signature/nd30/rules';
 
 // The Nghị định 30 signing rules (kinds, reasons, appearance per kind) live in @egov-vn/pdf-signature/nd30, so the
 // CLI and Node services share them; re-exported here for the elements' users.
-export { kindReasons, signatureKinds, type AppearanceInput, type SignatureKind } from '@egov-vn/pdf-signature/nd30';
+export { kindReasons, signatureKinds, type AppearanceInput, type SignatureKind } from '@egov-vn/pdf-signature/nd30/rules';
 
 export interface SignDocumentOptions {
   readonly signer: Signer;
