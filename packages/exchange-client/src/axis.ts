@@ -218,7 +218,7 @@ export function createAxisClient(options: AxisClientOptions): AxisClient {
     async registerAgency(agency, o = {}) {
       // As the SDK's registerAgency(json, json) does: the fields are signed as parameters too, so the hub knows the
       // (unsigned) body is the one the system meant.
-      const signed = Object.entries(agency)
+      const signed = (Object.entries(agency) as Array<[string, unknown]>)
         .filter(([, v]) => v !== undefined && v !== null)
         .map(([k, v]) => [k, String(v)] as [string, string]);
       await call('registerAgency', signed, JSON.stringify(agency), o);
