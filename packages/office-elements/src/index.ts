@@ -18,7 +18,7 @@ export type {
   OfficeOutput,
 } from './backend/types.js';
 export { officeContext } from './context/context.js';
-export type { OfficeHost, OfficeUser } from './context/context.js';
+export type { OfficeAgency, OfficeHost, OfficeUser, SigningUse } from './context/context.js';
 export type { EgovErrorEvent, EgovNavigateEvent, OfficeNavigationTarget } from './events.js';
 export type { OfficeTexts } from './feature.js';
 

@@ -27,6 +27,12 @@ export class EgovOfficeContext extends EgovElement<typeof messages> {
     theme: { reflect: false },
     features: { attribute: false },
     today: {},
+    agency: { attribute: false },
+    signers: { attribute: false },
+    trustAnchors: { attribute: false },
+    timestamp: { attribute: false },
+    signatureImage: { attribute: false },
+    sealImage: { attribute: false },
   };
 
   /** The data access; when unset, an HTTP backend is made from `baseUrl` and `getToken`. */
@@ -42,6 +48,14 @@ export class EgovOfficeContext extends EgovElement<typeof messages> {
   declare theme: 'light' | 'dark' | undefined;
   declare features: Record<string, boolean> | undefined;
   declare today: string | undefined;
+  /** The agency as its documents name it (issuer of drafts). */
+  declare agency: OfficeHost['agency'];
+  /** The signing providers offered to the user (or a function of the use). */
+  declare signers: OfficeHost['signers'];
+  declare trustAnchors: OfficeHost['trustAnchors'];
+  declare timestamp: OfficeHost['timestamp'];
+  declare signatureImage: OfficeHost['signatureImage'];
+  declare sealImage: OfficeHost['sealImage'];
 
   readonly #provider = new ContextProvider(this, { context: officeContext, initialValue: undefined });
   #http: { key: string; backend: OfficeBackend; getToken: unknown } | undefined;
@@ -79,6 +93,12 @@ export class EgovOfficeContext extends EgovElement<typeof messages> {
           ...(this.theme ? { theme: this.theme } : {}),
           ...(this.features ? { features: this.features } : {}),
           ...(this.today ? { today: this.today } : {}),
+          ...(this.agency ? { agency: this.agency } : {}),
+          ...(this.signers ? { signers: this.signers } : {}),
+          ...(this.trustAnchors ? { trustAnchors: this.trustAnchors } : {}),
+          ...(this.timestamp ? { timestamp: this.timestamp } : {}),
+          ...(this.signatureImage ? { signatureImage: this.signatureImage } : {}),
+          ...(this.sealImage ? { sealImage: this.sealImage } : {}),
         }
       : undefined;
     // A new object on every change: consumers that subscribe re-render.
