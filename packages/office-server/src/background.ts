@@ -36,6 +36,7 @@ export class Background {
   ) {}
 
   start(): void {
+    if (this.#loops.length > 0) return; // already running
     for (const code of this.agencies) {
       this.#loops.push(this.#receiveLoop(code), this.#outboxLoop(code));
     }
