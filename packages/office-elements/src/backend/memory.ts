@@ -15,6 +15,7 @@ import {
 } from '@egov-vn/office-api';
 import { foldForSearch, nextRegisterNumber, type RegisterState } from '@egov-vn/schemas';
 import type { z } from 'zod';
+import { memoryDrafts } from './memory-drafts.js';
 import type { OfficeBackend, OfficeCallOptions, OfficeInput, OfficeOperation, OfficeOutput } from './types.js';
 import { OfficeBackendError } from './types.js';
 
@@ -42,6 +43,8 @@ export interface MemoryOfficeBackend extends OfficeBackend {
   incoming(): IncomingDetail[];
   /** Every call made, in order (operation id and input), for assertions in hosts' tests. */
   readonly calls: Array<{ op: OfficeOperation; input: unknown }>;
+  /** The current PDF of a draft (signed, then sealed), or null. */
+  draftPdf(id: string): Uint8Array | null;
 }
 
 const HEX = '0123456789abcdef';
@@ -241,8 +244,25 @@ export function memoryOfficeBackend(seed: MemoryOfficeSeed = demoSeed()): Memory
     return r.data as Record<string, unknown>;
   };
 
+  // Drafts (trình ký → ký → cấp số → đóng dấu → gửi): memory-drafts.ts.
+  const drafts = memoryDrafts({
+    agency: seed.agency,
+    users: seed.users,
+    directory: seed.directory,
+    me,
+    fail,
+    today,
+    registerRows,
+    allocate: (series, date, typeAbbreviation) => {
+      const r = nextRegisterNumber(registers, { issuer: seed.agency.code, series, date, ...(typeAbbreviation ? { typeAbbreviation } : {}) });
+      registers = r.state;
+      return { number: r.number, year: r.year };
+    },
+  });
+
   type Handler = (input: { params: Record<string, unknown>; query: Record<string, unknown>; body: Record<string, unknown> }) => unknown;
   const handlers: Partial<Record<OfficeOperation, Handler>> = {
+    ...drafts.handlers,
     health: () => ({ ok: true, version: 'memory', database: 'pglite', agencies: [{ code: seed.agency.code, receiving: true, lastPollAt: null }] }),
     getMe: () => ({ user: clone(me()), actions: [] }),
     listUsers: ({ query }) => {
@@ -380,6 +400,7 @@ export function memoryOfficeBackend(seed: MemoryOfficeSeed = demoSeed()): Memory
       userId = id;
     },
     incoming: () => order.map((id) => clone(docs.get(id)!)),
+    draftPdf: (id) => drafts.pdfOf(id),
     async call<Op extends OfficeOperation>(op: Op, input: OfficeInput<Op>, options: OfficeCallOptions = {}): Promise<OfficeOutput<Op>> {
       calls.push({ op, input: clone(input) });
       await Promise.resolve();
@@ -394,7 +415,7 @@ export function memoryOfficeBackend(seed: MemoryOfficeSeed = demoSeed()): Memory
           messages: { vi: `Bộ nhớ thử nghiệm chưa hỗ trợ thao tác ${op}.`, en: `The in-memory backend does not support ${op} yet.` },
         });
       }
-      const value = handler({
+      const value = await handler({
         params: parse(route.params, input.params),
         query: parse(route.query, input.query),
         body: parse(route.body, input.body),
