@@ -366,23 +366,35 @@ export function createCscMock(options: CscMockOptions): CscMock {
   });
   app.route('/csc/v2', api);
 
-  // The stand-in for the signer's phone.
+  // The stand-in for the signer's phone (DEMO, labelled as such). Links are relative, so the page works wherever the
+  // mock is mounted (e.g. `/demo/signing/phone` on the office server); `?user=<userID>` shows one signer's requests.
   app.get('/phone', (c) => {
-    const list = pendingList();
+    const user = c.req.query('user');
+    const keep = user ? `?user=${encodeURIComponent(user)}` : '';
+    const list = pendingList().filter((p) => !user || p.userID === user);
     const rows = list
       .map(
-        (p) => `<li><p>${esc(p.credentialID)} — ${p.numSignatures} chữ ký${p.description ? ` — ${esc(p.description)}` : ''}</p>
-<form method="post" action="/phone/${encodeURIComponent(p.handle)}/approve"><button>Đồng ý ký (approve)</button></form>
-<form method="post" action="/phone/${encodeURIComponent(p.handle)}/reject"><button>Từ chối (reject)</button></form></li>`,
+        (p) => `<li><p><strong>${esc(options.credentials.find((x) => x.credentialID === p.credentialID)?.description ?? p.credentialID)}</strong> — ${p.numSignatures} chữ ký / signature(s)${p.description ? ` — ${esc(p.description)}` : ''}</p>
+<form method="post" action="phone/${encodeURIComponent(p.handle)}/approve${keep}"><button>Đồng ý ký (approve)</button></form>
+<form method="post" action="phone/${encodeURIComponent(p.handle)}/reject${keep}"><button>Từ chối (reject)</button></form></li>`,
       )
       .join('\n');
-    return c.html(`<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>Điện thoại thử nghiệm — xác nhận ký số</title></head>
-<body><main><h1>Điện thoại thử nghiệm (demo)</h1><p>Yêu cầu ký đang chờ xác nhận:</p><ul>${rows || '<li>Không có yêu cầu nào.</li>'}</ul></main></body></html>`);
+    return c.html(`<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>Điện thoại thử nghiệm (DEMO) — xác nhận ký số</title></head>
+<body><main><h1>Điện thoại thử nghiệm — DEMO</h1><p role="note"><strong>Chỉ dùng cho bản trình diễn: trang này đứng thay ứng dụng ký số trên điện thoại. / Demo only: this page stands in for the signing app on the phone.</strong></p><p>Yêu cầu ký đang chờ xác nhận / Requests waiting for confirmation:</p><ul>${rows || '<li>Không có yêu cầu nào. / No request.</li>'}</ul><p><a href="phone${keep}">Làm mới / Refresh</a></p></main></body></html>`);
   });
-  app.get('/phone/pending', (c) => c.json(pendingList().map((p) => ({ handle: p.handle, credentialID: p.credentialID, numSignatures: p.numSignatures, description: p.description }))));
+  app.get('/phone/pending', (c) => {
+    const user = c.req.query('user');
+    return c.json(
+      pendingList()
+        .filter((p) => !user || p.userID === user)
+        .map((p) => ({ handle: p.handle, credentialID: p.credentialID, numSignatures: p.numSignatures, description: p.description })),
+    );
+  });
   app.post('/phone/:handle/:action{approve|reject}', (c) => {
     const ok = c.req.param('action') === 'approve' ? approve(c.req.param('handle')) : reject(c.req.param('handle'));
-    return ok ? c.redirect('/phone', 303) : c.text('Không có yêu cầu này', 404);
+    const user = c.req.query('user');
+    // Relative: from …/phone/<handle>/<action> back to …/phone.
+    return ok ? c.redirect(`../../phone${user ? `?user=${encodeURIComponent(user)}` : ''}`, 303) : c.text('Không có yêu cầu này / No such request', 404);
   });
 
   function pendingList(): CscMockPending[] {
