@@ -104,6 +104,15 @@ describe('demo signing relay on the office server (DEMO mode)', () => {
     expect(await listRelayCredentials(relay(await token('stc.lanhdao')))).toHaveLength(1);
     expect(await listRelayCredentials(relay(await token('snv.chuyenvien')))).toEqual([]);
 
+    // The portal (another origin) calls with credentials: 'include', so the preflight must allow credentials.
+    const preflight = await fetch(`${office.url}/demo/signing/relay/transactions`, {
+      method: 'OPTIONS',
+      headers: { origin: 'http://127.0.0.1:5173', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' },
+    });
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:5173');
+    expect(preflight.headers.get('access-control-allow-credentials')).toBe('true');
+    expect(preflight.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('authorization');
+
     const anonymous = await fetch(`${office.url}/demo/signing/relay/credentials`, { method: 'POST' });
     expect(anonymous.status).toBe(401);
     const forged = await fetch(`${office.url}/demo/signing/relay/credentials`, { method: 'POST', headers: { authorization: 'Bearer a.b.c' } });

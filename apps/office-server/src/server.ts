@@ -86,7 +86,7 @@ export async function startOffice(env: Record<string, string | undefined>, o: St
   if (demo) {
     const idp = await createDemoIdentityProvider();
     options = demoOptions(e.hubUrl, idp, e.database);
-    if (corsOrigins.length) root.use('/demo/*', cors({ origin: corsOrigins, allowHeaders: ['authorization', 'content-type'], maxAge: 600 }));
+    if (corsOrigins.length) root.use('/demo/*', cors({ origin: corsOrigins, credentials: true, allowHeaders: ['authorization', 'content-type'], maxAge: 600 }));
     root.route('/demo/idp', demoIdpRoutes(idp, corsOrigins));
     // DEMO remote signing: relay + CSC mock with the hub's demo keys (DEMO_PKI_DIR), see demo-signing.ts.
     demoSigning = createDemoSigning({ idp, pkiDir: env.DEMO_PKI_DIR, allowOrigins: corsOrigins, clientSecret: env.DEMO_SIGNING_CLIENT_SECRET });
