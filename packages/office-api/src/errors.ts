@@ -36,6 +36,11 @@ export const officeErrorCatalog = {
     en: 'The document does not follow the format of Nghị định 30/2020.',
   },
   INVALID_PDF: { status: 422, vi: 'Tệp không phải PDF hợp lệ.', en: 'The file is not a valid PDF.' },
+  SIGNATURE_INVALID: {
+    status: 422,
+    vi: 'Chữ ký số trên tệp PDF không hợp lệ, không được tin cậy hoặc không đúng loại chứng thư.',
+    en: 'The digital signature on the PDF is not valid, not trusted, or made with the wrong kind of certificate.',
+  },
   SECRET_DOCUMENT: {
     status: 422,
     vi: 'Văn bản mật không được gửi qua mạng.',

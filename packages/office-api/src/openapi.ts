@@ -37,7 +37,10 @@ export function officeOpenApiDocument(options: { serverUrl?: string; version?: s
     responses[String(success.status)] =
       'schema' in success
         ? { description: 'OK', content: { 'application/json': { schema: schemaOf(success.schema, 'output') } } }
-        : { description: 'OK', content: { [success.mediaType]: { schema: { type: 'string', format: 'binary' } } } };
+        : {
+            description: 'OK',
+            content: Object.fromEntries([success.mediaType, ...(success.alternatives ?? [])].map((t) => [t, { schema: { type: 'string', format: 'binary' } }])),
+          };
     const byStatus = new Map<number, string[]>();
     for (const code of route.errors) {
       const st = officeErrorCatalog[code].status;

@@ -14,7 +14,7 @@ export interface OfficeRouteDef {
   query?: z.ZodObject;
   body?: z.ZodType;
   /** Success status and body: a JSON schema, or a binary media type. */
-  success: { status: 200 | 201; schema: z.ZodType } | { status: 200; mediaType: string };
+  success: { status: 200 | 201; schema: z.ZodType } | { status: 200; mediaType: string; alternatives?: readonly string[] };
   errors: readonly OfficeErrorCode[];
 }
 
@@ -233,7 +233,7 @@ export const officeRoutes = {
     params: s.IdParamsSchema,
     body: s.SignDraftRequestSchema,
     success: { status: 200, schema: s.DraftSchema },
-    errors: [...AUTH, 'VALIDATION_FAILED', 'NOT_FOUND', 'INVALID_STATE', 'INVALID_PDF', 'PAYLOAD_TOO_LARGE'],
+    errors: [...AUTH, 'VALIDATION_FAILED', 'NOT_FOUND', 'INVALID_STATE', 'INVALID_PDF', 'SIGNATURE_INVALID', 'UNAVAILABLE', 'PAYLOAD_TOO_LARGE'],
   },
   numberDraft: {
     method: 'POST',
@@ -253,7 +253,7 @@ export const officeRoutes = {
     params: s.IdParamsSchema,
     body: s.SealDraftRequestSchema,
     success: { status: 200, schema: s.DraftSchema },
-    errors: [...AUTH, 'VALIDATION_FAILED', 'NOT_FOUND', 'INVALID_STATE', 'INVALID_PDF', 'PAYLOAD_TOO_LARGE'],
+    errors: [...AUTH, 'VALIDATION_FAILED', 'NOT_FOUND', 'INVALID_STATE', 'INVALID_PDF', 'SIGNATURE_INVALID', 'UNAVAILABLE', 'PAYLOAD_TOO_LARGE'],
   },
   sendDraft: {
     method: 'POST',
@@ -279,11 +279,11 @@ export const officeRoutes = {
   exportRegister: {
     method: 'GET',
     path: '/v1/registers/{kind}/export',
-    summary: { vi: 'Xuất sổ đăng ký (CSV, JSON)', en: 'Export a register (CSV, JSON)' },
+    summary: { vi: 'Xuất sổ đăng ký (CSV, JSON, PDF)', en: 'Export a register (CSV, JSON, PDF)' },
     roles: ['vanThu', 'lanhDao'],
     params: s.RegisterParamsSchema,
     query: s.ExportRegisterQuerySchema,
-    success: { status: 200, mediaType: 'text/csv' },
+    success: { status: 200, mediaType: 'text/csv', alternatives: ['application/json', 'application/pdf'] },
     errors: [...AUTH, 'VALIDATION_FAILED'],
   },
   // ---- directory, users, audit ----

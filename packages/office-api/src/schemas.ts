@@ -412,7 +412,7 @@ export const ListRegisterQuerySchema = z.object({
 });
 export const ExportRegisterQuerySchema = z.object({
   year: z.coerce.number().int().min(1990).max(2200).optional(),
-  format: z.enum(['csv', 'json']).default('csv'),
+  format: z.enum(['csv', 'json', 'pdf']).default('csv').describe('csv (UTF-8 with BOM), json (RegisterEntry[]) or pdf (A4 landscape, the Phụ lục VI columns).'),
 });
 
 // ---------- Directory ----------
