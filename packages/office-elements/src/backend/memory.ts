@@ -9,11 +9,15 @@ import {
   type IncomingItem,
   type IncomingState,
   type OfficeRouteDef,
+  type OutgoingDetail,
+  type OutgoingItem,
   type RegisterEntry,
+  type RegisterKind,
   type Role,
+  type StatusReport,
   type User,
 } from '@egov-vn/office-api';
-import { foldForSearch, nextRegisterNumber, type RegisterState } from '@egov-vn/schemas';
+import { foldForSearch, nextRegisterNumber, statusLabel, type RegisterState } from '@egov-vn/schemas';
 import type { z } from 'zod';
 import { memoryDrafts } from './memory-drafts.js';
 import type { OfficeBackend, OfficeCallOptions, OfficeInput, OfficeOperation, OfficeOutput } from './types.js';
@@ -26,6 +30,13 @@ export interface MemoryOfficeSeed {
   /** The id of the signed-in user (change it with `signIn`). */
   userId: string;
   incoming: IncomingDetail[];
+  /** The agency's sent documents (default none). */
+  outgoing?: OutgoingDetail[];
+  /**
+   * Rows of the registers already written (default: one incoming row per seeded document with an arrival number and
+   * one outgoing row per seeded outgoing document that is not a revoke).
+   */
+  registers?: RegisterEntry[];
   directory: DirectoryEntry[];
   /** "Today" in Việt Nam, yyyy-mm-dd (default: the real day). Overdue flags and due dates follow it. */
   today?: string;
@@ -41,6 +52,15 @@ export interface MemoryOfficeBackend extends OfficeBackend {
   signIn(userId: string): void;
   /** The documents as stored now (copies). */
   incoming(): IncomingDetail[];
+  /** The sent documents as stored now (copies). */
+  outgoing(): OutgoingDetail[];
+  /** The rows of a register as stored now (copies), in number order. */
+  register(kind: RegisterKind, year?: number): RegisterEntry[];
+  /**
+   * What the exchange does next for a recipient, as a test wants it: `fail` (the recipient's system refused it) or a
+   * business status code it answered (`'03'`, `'06'`, …). Changes the stored document.
+   */
+  report(outgoingId: string, agencyCode: string, what: 'fail' | StatusReport['code']): void;
   /** Every call made, in order (operation id and input), for assertions in hosts' tests. */
   readonly calls: Array<{ op: OfficeOperation; input: unknown }>;
   /** The current PDF of a draft (signed, then sealed), or null. */
@@ -160,8 +180,81 @@ export function demoIncoming(count: number, options: { today?: string; agency?: 
   return out;
 }
 
-/** The default seed: the demo agency, one user per role (signed in as the văn thư), 60 incoming documents. */
-export function demoSeed(options: { count?: number; today?: string } = {}): MemoryOfficeSeed {
+const report = (code: StatusReport['code'], at: string, staff: string | null = null): StatusReport => ({
+  code,
+  label: statusLabel(code),
+  description: null,
+  staff,
+  at,
+});
+
+/**
+ * `count` sent documents, deterministic, the newest first: each to one to three agencies of the directory, with the
+ * statuses their offices answered (đã đến 01, tiếp nhận 03, phân công 04, đang xử lý 05, hoàn thành 06, trả lại 02); every
+ * seventh failed at one recipient (refused by its system), one in eleven revoked (with its revoke package).
+ */
+export function demoOutgoing(count: number, options: { today?: string } = {}): OutgoingDetail[] {
+  const today = options.today ?? '2026-12-02';
+  const chains: Array<StatusReport['code'][]> = [['01'], ['01', '03'], ['01', '03', '04'], ['01', '03', '04', '05'], ['01', '03', '04', '05', '06'], ['01', '02']];
+  const abbreviation = 'STTTT';
+  const out: OutgoingDetail[] = [];
+  let number = count;
+  for (let i = 0; i < count; i += 1) {
+    const day = formatIsoDate(addDays(today, -Math.floor(i / 2)));
+    const at = `${day}T0${(i % 9) + 1}:30:00+07:00`;
+    const targets = SENDERS.filter((_, k) => k === i % SENDERS.length || (i % 3 === 0 && k === (i + 1) % SENDERS.length) || (i % 5 === 0 && k === (i + 2) % SENDERS.length));
+    const failed = i % 7 === 3;
+    const revoked = i % 11 === 5;
+    const recipients = targets.map((a, k) => {
+      const chain = chains[(i + k) % chains.length]!;
+      const fails = failed && k === targets.length - 1;
+      return {
+        agency: a,
+        delivery: fails ? ('fail' as const) : chain.length > 1 ? ('done' as const) : ('pending' as const),
+        statuses: fails ? [] : chain.map((c, n) => report(c, `${day}T1${n}:00:00+07:00`, c === '01' ? null : 'Văn thư')),
+      };
+    });
+    const n = number--;
+    const notation = `${String(n).padStart(2, '0')}/${abbreviation}-VP`;
+    const item: OutgoingDetail = {
+      id: idOf(100_000 + i),
+      draftId: idOf(200_000 + i),
+      exchangeId: failed && recipients.length === 1 ? null : `ex-out-${i + 1}`,
+      subject: `${SUBJECTS[(i + 2) % SUBJECTS.length]} (${i + 1})`,
+      notation,
+      number: n,
+      issuedDate: day,
+      kind: 'new',
+      state: revoked ? 'revoked' : failed ? 'failed' : 'sent',
+      sentAt: at,
+      recipients: recipients.map((r) => ({ agency: r.agency, delivery: r.delivery, status: r.statuses.at(-1) ?? null })),
+      trace: recipients.map((r) => ({ agency: r.agency, statuses: r.statuses, acknowledgedAt: r.delivery === 'done' ? r.statuses[0]!.at : null })),
+      lastError: failed ? { code: 'UNKNOWN_RECIPIENT', message: { vi: 'Hệ thống nơi nhận từ chối gói tin.', en: 'The receiving system refused the package.' } } : null,
+      history: [{ action: 'sendDraft', actor: { id: 'vanthu', name: 'Nguyễn Thị Lan' }, at, note: null, statusCode: null }],
+    };
+    out.push(item);
+    if (revoked) {
+      out.push({
+        ...structuredClone(item),
+        id: idOf(300_000 + i),
+        kind: 'revoke',
+        state: 'sent',
+        exchangeId: `ex-revoke-${i + 1}`,
+        recipients: item.recipients.map((r) => ({ ...r, delivery: 'done', status: null })),
+        trace: item.trace.map((t) => ({ ...t, statuses: [] })),
+        lastError: null,
+        history: [{ action: 'revokeOutgoing', actor: { id: 'vanthu', name: 'Nguyễn Thị Lan' }, at, note: 'Ban hành nhầm', statusCode: null }],
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * The default seed: the demo agency, one user per role (signed in as the văn thư), 60 incoming documents (`count`),
+ * `outgoing` sent documents (default none), and the registers they were written in.
+ */
+export function demoSeed(options: { count?: number; outgoing?: number; today?: string } = {}): MemoryOfficeSeed {
   const today = options.today ?? '2026-12-02';
   const users = demoUsers();
   return {
@@ -169,6 +262,7 @@ export function demoSeed(options: { count?: number; today?: string } = {}): Memo
     users,
     userId: 'vanthu',
     incoming: demoIncoming(options.count ?? 60, { today, users }),
+    outgoing: demoOutgoing(options.outgoing ?? 0, { today }),
     directory: SENDERS.map((a) => ({ code: a.code, name: a.name, parentCode: null, email: null })),
     today,
   };
@@ -181,30 +275,141 @@ function toItem(d: IncomingDetail): IncomingItem {
   return item;
 }
 
+/** The Phụ lục VI columns of an exported register, with the office server's Vietnamese headers, in its order. */
+const CSV_COLUMNS: Array<[keyof RegisterEntry, string]> = [
+  ['number', 'Số'],
+  ['registeredAt', 'Ngày vào sổ'],
+  ['arrivalDate', 'Ngày đến'],
+  ['organName', 'Tác giả (cơ quan ban hành)'],
+  ['organId', 'Mã định danh'],
+  ['codeNumber', 'Số văn bản'],
+  ['codeNotation', 'Ký hiệu'],
+  ['issuedDate', 'Ngày tháng văn bản'],
+  ['typeName', 'Tên loại'],
+  ['subject', 'Trích yếu nội dung'],
+  ['signer', 'Người ký'],
+  ['priority', 'Độ khẩn'],
+  ['toPlaces', 'Nơi nhận / đơn vị, người nhận'],
+  ['dueDate', 'Hạn giải quyết'],
+  ['note', 'Ghi chú'],
+];
+
+/** A register as the office server exports it: CSV, UTF-8 with a BOM, CRLF, formula cells neutralised. */
+function registerCsv(entries: RegisterEntry[]): string {
+  const cell = (v: unknown) => {
+    let s = typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? `${v}` : v === null || v === undefined ? '' : JSON.stringify(v);
+    if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+    return /[",\n\r;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  const lines = [CSV_COLUMNS.map(([, h]) => cell(h)).join(','), ...entries.map((e) => CSV_COLUMNS.map(([k]) => cell(e[k])).join(','))];
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+const PRIORITY = ['thuong', 'khan', 'thuongKhan', 'hoaToc'];
+
+/** The register rows a seed implies: its registered incoming documents and its sent documents. */
+function seedRegisters(seed: MemoryOfficeSeed): RegisterEntry[] {
+  const rows: RegisterEntry[] = [];
+  for (const d of seed.incoming) {
+    if (d.arrivalNumber === null || !d.arrivalDate) continue;
+    rows.push({
+      kind: 'incoming',
+      year: Number(d.arrivalDate.slice(0, 4)),
+      number: d.arrivalNumber,
+      registeredAt: d.arrivedAt,
+      documentId: d.id,
+      organId: d.from.code,
+      organName: d.from.name,
+      codeNumber: d.notation?.split('/')[0] ?? null,
+      codeNotation: d.notation?.split('/').slice(1).join('/') ?? null,
+      issuedDate: d.promulgationDate,
+      typeName: d.typeName,
+      subject: d.subject,
+      signer: [d.metadata.signerName, d.metadata.signerPosition].filter(Boolean).join(', ') || null,
+      priority: Math.max(0, PRIORITY.indexOf(d.urgency)),
+      arrivalDate: d.arrivalDate,
+      toPlaces: d.leadHandler?.name ?? null,
+      dueDate: d.dueDate,
+      note: null,
+    });
+  }
+  for (const d of seed.outgoing ?? []) {
+    if (d.kind !== 'new') continue;
+    rows.push({
+      kind: 'outgoing',
+      year: Number(d.issuedDate.slice(0, 4)),
+      number: d.number,
+      registeredAt: d.sentAt ?? `${d.issuedDate}T08:00:00+07:00`,
+      documentId: d.id,
+      organId: seed.agency.code,
+      organName: seed.agency.name,
+      codeNumber: d.notation.split('/')[0] ?? null,
+      codeNotation: d.notation.split('/').slice(1).join('/') || null,
+      issuedDate: d.issuedDate,
+      typeName: 'Công văn',
+      subject: d.subject,
+      signer: 'Trần Văn Minh, Giám đốc',
+      priority: 0,
+      arrivalDate: null,
+      toPlaces: d.recipients.map((r) => r.agency.name).join('; '),
+      dueDate: null,
+      note: null,
+    });
+  }
+  return rows;
+}
+
 /**
  * An {@link OfficeBackend} in memory with the contract's rules: inputs checked with the contract's schemas
  * (VALIDATION_FAILED), route roles (FORBIDDEN), states (INVALID_STATE), numbering with `nextRegisterNumber`, due dates
- * in working days with `WorkCalendar`, server paging with cursors and the list filters. Outgoing, drafts and audit are
- * not kept in memory yet: those operations reject with UNAVAILABLE.
+ * in working days with `WorkCalendar`, server paging with cursors and the list filters; sent documents with each
+ * recipient's trace (resend, revoke), both registers (list, search, export); drafts. The audit log is not kept in
+ * memory: that operation rejects with UNAVAILABLE.
  */
 export function memoryOfficeBackend(seed: MemoryOfficeSeed = demoSeed()): MemoryOfficeBackend {
   const calendar = seed.calendar ?? new WorkCalendar();
   const docs = new Map(seed.incoming.map((d) => [d.id, clone(d)] as const));
   const order = [...docs.keys()];
   const read = new Map<string, Set<string>>();
+  const sent = new Map((seed.outgoing ?? []).map((d) => [d.id, clone(d)] as const));
+  const sentOrder = [...sent.keys()];
   let registers: RegisterState = {};
-  const registerRows: RegisterEntry[] = [];
+  const registerRows: RegisterEntry[] = seed.registers ? clone(seed.registers) : seedRegisters(seed);
   let userId = seed.userId;
   const calls: Array<{ op: OfficeOperation; input: unknown }> = [];
   const today = (): string => seed.today ?? formatIsoDate(addDays(new Date().toISOString().slice(0, 10), 0));
 
   // Arrival numbers already given in the seed continue.
+  // Numbers already written in the registers continue (outgoing rows of the seed are in the ordinary series).
+  for (const r of registerRows) {
+    const key = `${seed.agency.code}|${r.kind === 'incoming' ? 'incoming' : 'ordinary'}|${r.year}`;
+    registers = { ...registers, [key]: Math.max(registers[key] ?? 0, r.number) };
+  }
   for (const d of docs.values()) {
     if (d.arrivalNumber !== null && d.arrivalDate) {
       const key = `${seed.agency.code}|incoming|${d.arrivalDate.slice(0, 4)}`;
       registers = { ...registers, [key]: Math.max(registers[key] ?? 0, d.arrivalNumber) };
     }
   }
+  const sentDoc = (id: string): OutgoingDetail => {
+    const d = sent.get(id);
+    if (!d) throw fail('NOT_FOUND');
+    return d;
+  };
+  const sync = (d: OutgoingDetail) => {
+    // The recipients' summary follows the trace, as the server's does after reading the exchange.
+    d.recipients = d.recipients.map((r) => {
+      const t = d.trace.find((x) => x.agency.code === r.agency.code);
+      return { ...r, status: t?.statuses.at(-1) ?? null };
+    });
+  };
+  const registerPage = (kind: RegisterKind, query: Record<string, unknown>) => {
+    const year = (query.year as number | undefined) ?? Number(today().slice(0, 4));
+    const q = typeof query.q === 'string' && query.q.trim() ? foldForSearch(query.q) : '';
+    return registerRows
+      .filter((r) => r.kind === kind && r.year === year)
+      .filter((r) => !q || foldForSearch([r.subject, r.organName, r.codeNumber, r.codeNotation, r.typeName, r.signer, r.toPlaces, String(r.number)].join(' ')).includes(q));
+  };
 
   const fail = (code: ConstructorParameters<typeof OfficeBackendError>[0]['code'], details?: Record<string, unknown>) =>
     new OfficeBackendError({ code, status: 0, ...(details ? { details } : {}) });
@@ -257,6 +462,11 @@ export function memoryOfficeBackend(seed: MemoryOfficeSeed = demoSeed()): Memory
       const r = nextRegisterNumber(registers, { issuer: seed.agency.code, series, date, ...(typeAbbreviation ? { typeAbbreviation } : {}) });
       registers = r.state;
       return { number: r.number, year: r.year };
+    },
+    // A sent draft joins the outgoing list (newest first).
+    onSent: (o) => {
+      sent.set(o.id, o);
+      sentOrder.unshift(o.id);
     },
   });
 
@@ -388,9 +598,72 @@ export function memoryOfficeBackend(seed: MemoryOfficeSeed = demoSeed()): Memory
       return view(d);
     },
     listRegister: ({ params, query }) => {
-      const year = (query.year as number | undefined) ?? Number(today().slice(0, 4));
-      const items = registerRows.filter((r) => r.kind === params.kind && r.year === year);
-      return { items: clone(items), nextCursor: null };
+      // Newest number first, keyset cursor on the number (as the server).
+      const rows = registerPage(params.kind as RegisterKind, query).sort((a, b) => b.number - a.number);
+      const after = typeof query.cursor === 'string' ? Number.parseInt(query.cursor, 10) : Number.POSITIVE_INFINITY;
+      const limit = Number(query.limit);
+      const from = rows.filter((r) => r.number < after);
+      const page = from.slice(0, limit);
+      return { items: clone(page), nextCursor: from.length > limit ? String(page.at(-1)!.number) : null };
+    },
+    exportRegister: ({ params, query }) => {
+      const { year: _y, ...all } = query;
+      const rows = registerPage(params.kind as RegisterKind, { ...all, year: query.year }).sort((a, b) => a.number - b.number);
+      if (query.format === 'json') return new TextEncoder().encode(JSON.stringify(rows));
+      return new TextEncoder().encode(registerCsv(rows));
+    },
+    listOutgoing: ({ query }) => {
+      const q = typeof query.q === 'string' && query.q.trim() ? foldForSearch(query.q) : '';
+      const matches: OutgoingItem[] = [];
+      for (const id of sentOrder) {
+        const d = sent.get(id)!;
+        if (query.state && d.state !== query.state) continue;
+        if (q && !foldForSearch(`${d.subject ?? ''} ${d.notation} ${d.recipients.map((r) => r.agency.name).join(' ')}`).includes(q)) continue;
+        const { trace: _t, lastError: _l, history: _h, ...item } = d;
+        matches.push(item);
+      }
+      const offset = typeof query.cursor === 'string' ? Number.parseInt(query.cursor, 10) || 0 : 0;
+      const limit = Number(query.limit);
+      return { items: matches.slice(offset, offset + limit), nextCursor: offset + limit < matches.length ? String(offset + limit) : null };
+    },
+    getOutgoing: ({ params }) => sentDoc(String(params.id)),
+    resendOutgoing: ({ params, body }) => {
+      const d = sentDoc(String(params.id));
+      if (d.state === 'revoked' || d.kind !== 'new') throw fail('INVALID_STATE');
+      const wanted = (body.recipients as string[] | undefined) ?? d.recipients.filter((r) => r.delivery !== 'done' && r.delivery !== 'processing').map((r) => r.agency.code);
+      if (d.state !== 'failed' && d.state !== 'sending' && !d.recipients.some((r) => wanted.includes(r.agency.code) && r.delivery === 'fail')) throw fail('INVALID_STATE');
+      const at = new Date().toISOString();
+      d.recipients = d.recipients.map((r) => (wanted.includes(r.agency.code) ? { ...r, delivery: 'pending' } : r));
+      d.state = 'sent';
+      d.exchangeId ??= `ex-resent-${d.id}`;
+      d.sentAt ??= at;
+      d.lastError = null;
+      d.history.push({ action: 'resendOutgoing', actor: ref(me()), at, note: wanted.join(', '), statusCode: null });
+      return d;
+    },
+    revokeOutgoing: ({ params, body }) => {
+      const d = sentDoc(String(params.id));
+      if (d.state !== 'sent' || d.kind !== 'new') throw fail('INVALID_STATE');
+      const at = new Date().toISOString();
+      const reason = String(body.reason);
+      const revoke: OutgoingDetail = {
+        ...clone(d),
+        id: idOf(900_000 + sent.size),
+        kind: 'revoke',
+        state: 'sent',
+        exchangeId: `ex-revoke-${d.id}`,
+        sentAt: at,
+        recipients: d.recipients.map((r) => ({ ...r, delivery: 'pending', status: null })),
+        trace: d.trace.map((t) => ({ ...t, statuses: [], acknowledgedAt: null })),
+        lastError: null,
+        history: [{ action: 'revokeOutgoing', actor: ref(me()), at, note: reason, statusCode: null }],
+      };
+      sent.set(revoke.id, revoke);
+      sentOrder.unshift(revoke.id);
+      // The exchange takes the revoke package at once here: the original is revoked (thu hồi).
+      d.state = 'revoked';
+      d.history.push({ action: 'revokeOutgoing', actor: ref(me()), at, note: reason, statusCode: null });
+      return d;
     },
   };
 
@@ -400,6 +673,24 @@ export function memoryOfficeBackend(seed: MemoryOfficeSeed = demoSeed()): Memory
       userId = id;
     },
     incoming: () => order.map((id) => clone(docs.get(id)!)),
+    outgoing: () => sentOrder.map((id) => clone(sent.get(id)!)),
+    register: (kind, year) => clone(registerRows.filter((r) => r.kind === kind && (year === undefined || r.year === year)).sort((a, b) => a.number - b.number)),
+    report(outgoingId, agencyCode, what) {
+      const d = sentDoc(outgoingId);
+      const r = d.recipients.find((x) => x.agency.code === agencyCode);
+      const t = d.trace.find((x) => x.agency.code === agencyCode);
+      if (!r || !t) throw fail('NOT_FOUND');
+      const at = new Date().toISOString();
+      if (what === 'fail') {
+        r.delivery = 'fail';
+        d.lastError = { code: 'EXCHANGE_FAILED', message: { vi: 'Hệ thống nơi nhận từ chối gói tin.', en: 'The receiving system refused the package.' } };
+      } else {
+        r.delivery = 'done';
+        t.acknowledgedAt ??= at;
+        t.statuses.push(report(what, at, null));
+      }
+      sync(d);
+    },
     draftPdf: (id) => drafts.pdfOf(id),
     async call<Op extends OfficeOperation>(op: Op, input: OfficeInput<Op>, options: OfficeCallOptions = {}): Promise<OfficeOutput<Op>> {
       calls.push({ op, input: clone(input) });
