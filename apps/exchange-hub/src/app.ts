@@ -2,8 +2,10 @@ import {
   EXCHANGE_API_VERSION,
   IDEMPOTENCY_HEADER,
   openApiDocument,
+  type DeliveryState,
   type OperationId,
   type RouteDef,
+  type Routes,
   routes,
 } from '@egov-vn/exchange-api';
 import { parseEdxml } from '@egov-vn/edxml';
@@ -17,6 +19,7 @@ import { HubError } from './hub-error.js';
 import { readBody } from './request-body.js';
 import { type Caller, type HubStore, isSafeContentType } from './store.js';
 import { createVxpApp, hasNul, type VxpOptions } from './vxp.js';
+import type { InboxWakeups } from './wakeup.js';
 
 export interface AppOptions {
   /** Allowed clock skew of signed requests (ms). Default 5 minutes. */
@@ -36,22 +39,30 @@ export interface AppOptions {
   publicUrl?: string;
   /** HUB_STRICT=1: /vxp refuses packages that do not conform to QCVN 102:2016 (default: what the axis accepts). */
   strict?: boolean;
+  /** Inbox wake-ups for long polling (`GET /v1/inbox?wait=`); without them `wait` is ignored. */
+  wakeups?: InboxWakeups;
 }
 
 type Env = { Variables: { caller: Caller; body: Uint8Array } };
 
-interface Input {
+/** What a route's `params`, `query` or `body` schema gives once parsed (`undefined` when the route has none). */
+type Part<R, K extends 'params' | 'query' | 'body'> = R extends { [P in K]: infer S extends z.ZodType } ? z.output<S> : undefined;
+/** What a handler answers: the route's success schema (a JSON value), or a `Response` for a binary media type. */
+type Success<R> = R extends { success: { schema: infer S extends z.ZodType } } ? z.input<S> : Response;
+
+/** The typed input of the handler of operation `Op`, parsed with the schemas of its route. */
+interface Input<Op extends OperationId> {
   caller: Caller;
-  params: Record<string, unknown>;
-  query: Record<string, unknown>;
-  body: unknown;
+  params: Part<Routes[Op], 'params'>;
+  query: Part<Routes[Op], 'query'>;
+  body: Part<Routes[Op], 'body'>;
   c: Context<Env>;
 }
 
-type Handler = (input: Input) => Promise<unknown>;
+/** One handler per operation of the route table, each typed from its route (no casts in the handlers). */
+type Handlers = { [Op in OperationId]: (input: Input<Op>) => Promise<Success<Routes[Op]>> };
 
-function parse<T extends z.ZodType>(schema: T | undefined, value: unknown, where: string): z.output<T> | Record<string, never> {
-  if (!schema) return {};
+function parse<T extends z.ZodType>(schema: T, value: unknown, where: string): z.output<T> {
   const r = schema.safeParse(value);
   if (!r.success) {
     throw new HubError('VALIDATION_FAILED', {
@@ -154,14 +165,13 @@ export function createApp(store: HubStore, options: AppOptions = {}): Hono<Env> 
     });
   });
 
-  const handlers: Record<OperationId, Handler> = {
+  const handlers: Handlers = {
     health: () => Promise.resolve({ ok: true, version: EXCHANGE_API_VERSION }),
     sendDocument: async ({ caller, body, c }) => {
-      const b = body as z.output<typeof routes.sendDocument.body>;
-      const messageId = b.messageId ?? c.req.header(IDEMPOTENCY_HEADER) ?? undefined;
-      const input: { edxml: string; messageId?: string; paper?: boolean } = { edxml: b.edxml };
+      const messageId = body.messageId ?? c.req.header(IDEMPOTENCY_HEADER) ?? undefined;
+      const input: { edxml: string; messageId?: string; paper?: boolean } = { edxml: body.edxml };
       if (messageId) input.messageId = messageId;
-      if (b.paper !== undefined) input.paper = b.paper;
+      if (body.paper !== undefined) input.paper = body.paper;
       const r = await store.send(caller, input);
       return {
         documentId: r.document.id,
@@ -170,16 +180,33 @@ export function createApp(store: HubStore, options: AppOptions = {}): Hono<Env> 
         sentAt: r.document.sent_at.toISOString(),
         recipients: r.deliveries.map((d) => ({
           agency: d.recipient,
-          state: d.state,
+          state: d.state as DeliveryState,
           deliveredAt: d.delivered_at.toISOString(),
         })),
       };
     },
-    listInbox: ({ caller, query }) => store.inbox(caller, query as Parameters<HubStore['inbox']>[1]),
-    listSent: ({ caller, query }) => store.sent(caller, query as Parameters<HubStore['sent']>[1]),
-    getDocument: ({ caller, params }) => store.view(caller, params.id as string),
+    listInbox: async ({ caller, query, c }) => {
+      const wakeups = options.wakeups;
+      // Long polling (`wait`): only for a first page that comes back empty. The waiter is registered before the inbox
+      // is read, so a delivery committed in between (on this instance or another) is not missed.
+      if (!query.wait || query.cursor || !wakeups) return store.inbox(caller, query);
+      const deadline = Date.now() + query.wait * 1000;
+      for (;;) {
+        const waiter = wakeups.subscribe([caller.agency]);
+        try {
+          const page = await store.inbox(caller, query);
+          const left = deadline - Date.now();
+          if (page.items.length > 0 || left <= 0 || wakeups.closed) return page;
+          if (!(await waiter.wait(left, c.req.raw.signal))) return await store.inbox(caller, query);
+        } finally {
+          waiter.cancel();
+        }
+      }
+    },
+    listSent: ({ caller, query }) => store.sent(caller, query),
+    getDocument: ({ caller, params }) => store.view(caller, params.id),
     downloadEdxml: async ({ caller, params }) => {
-      const { doc } = await store.access(caller, params.id as string);
+      const { doc } = await store.access(caller, params.id);
       const edxml = await store.edxmlOf(doc.id);
       return new Response(edxml as Uint8Array<ArrayBuffer>, {
         headers: {
@@ -190,8 +217,8 @@ export function createApp(store: HubStore, options: AppOptions = {}): Hono<Env> 
       });
     },
     downloadAttachment: async ({ caller, params }) => {
-      const { doc } = await store.access(caller, params.id as string);
-      const index = params.index as number;
+      const { doc } = await store.access(caller, params.id);
+      const index = params.index;
       const info = doc.attachments[index];
       if (!info) throw new HubError('NOT_FOUND');
       const parsed = await parseEdxml(await store.edxmlOf(doc.id));
@@ -205,22 +232,17 @@ export function createApp(store: HubStore, options: AppOptions = {}): Hono<Env> 
       if (att.size !== undefined) headers['content-length'] = String(att.size);
       return new Response(att.stream(), { headers });
     },
-    acknowledge: ({ caller, params, body }) => {
-      const b = body as z.output<typeof routes.acknowledge.body>;
-      return store.acknowledge(caller, params.id as string, b.result, b.reason);
-    },
+    acknowledge: ({ caller, params, body }) => store.acknowledge(caller, params.id, body.result, body.reason),
     updateStatus: ({ caller, params, body }) => {
-      const b = body as z.output<typeof routes.updateStatus.body>;
-      const input: { code: typeof b.code; description?: string; staff?: string } = { code: b.code };
-      if (b.description !== undefined) input.description = b.description;
-      if (b.staff !== undefined) input.staff = b.staff;
-      return store.updateStatus(caller, params.id as string, input);
+      const input: { code: typeof body.code; description?: string; staff?: string } = { code: body.code };
+      if (body.description !== undefined) input.description = body.description;
+      if (body.staff !== undefined) input.staff = body.staff;
+      return store.updateStatus(caller, params.id, input);
     },
-    getTrace: ({ caller, params }) => store.trace(caller, params.id as string),
+    getTrace: ({ caller, params }) => store.trace(caller, params.id),
     emailCopy: async ({ caller, params, body }) => {
-      const { doc } = await store.access(caller, params.id as string);
-      const b = body as z.output<typeof routes.emailCopy.body>;
-      let to = b.to;
+      const { doc } = await store.access(caller, params.id);
+      let to = body.to;
       if (!to) {
         const own = await store.agency(caller.agency);
         if (!own.email) {
@@ -248,41 +270,52 @@ export function createApp(store: HubStore, options: AppOptions = {}): Hono<Env> 
         },
       });
     },
-    listAgencies: ({ query }) => store.agencies(query as Parameters<HubStore['agencies']>[0]),
-    getAgency: ({ params }) => store.agency(params.code as string),
-    registerAgency: ({ caller, params, body }) =>
-      store.registerAgency(caller, params.code as string, body as z.output<typeof routes.registerAgency.body>),
-    getStats: ({ caller, query }) => store.stats(caller, query.from as string, query.to as string),
+    listAgencies: ({ query }) => store.agencies(query),
+    getAgency: ({ params }) => store.agency(params.code),
+    registerAgency: ({ caller, params, body }) => store.registerAgency(caller, params.code, body),
+    getStats: ({ caller, query }) => store.stats(caller, query.from, query.to),
   };
 
-  for (const [operationId, route] of Object.entries(routes) as Array<[OperationId, RouteDef]>) {
+  /** The JSON body of a request (already read, bounded and hash-checked by the /v1 middleware). */
+  const jsonBody = (c: Context<Env>): unknown => {
+    const text = decoder.decode(c.get('body'));
+    if (hasNul(text)) {
+      throw new HubError('VALIDATION_FAILED', { body: 'NUL' }, { vi: 'Thân yêu cầu chứa ký tự NUL.', en: 'The request body contains a NUL character.' });
+    }
+    try {
+      return JSON.parse(text);
+    } catch {
+      throw new HubError('VALIDATION_FAILED', { body: 'JSON' }, {
+        vi: 'Thân yêu cầu không phải JSON hợp lệ.',
+        en: 'The request body is not valid JSON.',
+      });
+    }
+  };
+
+  /** Parses one part of a request with its route's schema (absent schema: `undefined`). */
+  function part<R extends RouteDef, K extends 'params' | 'query' | 'body'>(route: R, key: K, value: () => unknown): Part<R, K> {
+    const schema = route[key];
+    // The conditional type `Part` names exactly what the route's schema outputs; TypeScript cannot follow a generic
+    // key through it, so this one line states it.
+    return (schema ? parse(schema, value(), key) : undefined) as Part<R, K>;
+  }
+
+  function register<Op extends OperationId>(operationId: Op, route: Routes[Op]): void {
+    const handler: Handlers[Op] = handlers[operationId];
     const path = route.path.replace(/\{(\w+)\}/g, ':$1');
-    const handler = handlers[operationId];
     app.on(route.method, path, async (c) => {
-      const params = parse(route.params, c.req.param(), 'params');
-      const query = parse(route.query, c.req.query(), 'query');
-      let body: unknown = undefined;
-      if (route.body) {
-        let json: unknown;
-        try {
-          const text = decoder.decode(c.get('body'));
-          if (hasNul(text)) {
-            throw new HubError('VALIDATION_FAILED', { body: 'NUL' }, { vi: 'Thân yêu cầu chứa ký tự NUL.', en: 'The request body contains a NUL character.' });
-          }
-          json = JSON.parse(text);
-        } catch (e) {
-          if (e instanceof HubError) throw e;
-          throw new HubError('VALIDATION_FAILED', { body: 'JSON' }, {
-            vi: 'Thân yêu cầu không phải JSON hợp lệ.',
-            en: 'The request body is not valid JSON.',
-          });
-        }
-        body = parse(route.body, json, 'body');
-      }
-      const result = await handler({ caller: c.get('caller'), params, query, body, c });
+      const input: Input<Op> = {
+        caller: c.get('caller'),
+        params: part(route, 'params', () => c.req.param()),
+        query: part(route, 'query', () => c.req.query()),
+        body: part(route, 'body', () => jsonBody(c)),
+        c,
+      };
+      const result = await handler(input);
       if (result instanceof Response) return result;
-      return c.json(result as object, route.success.status);
+      return c.json(result, route.success.status);
     });
   }
+  for (const operationId of Object.keys(routes) as OperationId[]) register(operationId, routes[operationId]);
   return app;
 }

@@ -1,0 +1,134 @@
+// Rows to contract shapes, and the query pieces every module shares (access to a delivery, cursors, statuses).
+import { statusCodeInfo } from '@egov-vn/edxml';
+import type { DocumentSummary, InboxItem, StatusCode, StatusEntry } from '@egov-vn/exchange-api';
+import { sql, type Kysely } from 'kysely';
+import { randomBytes } from 'node:crypto';
+import type { Database } from '../db.js';
+import { HubError } from '../hub-error.js';
+import { DOC_META_AS_DOC, type DeliveryRow, type DocMeta, type StatusRow } from './types.js';
+
+export const iso = (d: Date | string): string => (d instanceof Date ? d : new Date(d)).toISOString();
+
+/** `yyyy/MM/dd HH:mm:ss` in Việt Nam time (UTC+7), as edXML timestamps are written. */
+export function edxmlTimestamp(d: Date): string {
+  const t = new Date(d.getTime() + 7 * 3_600_000).toISOString();
+  return `${t.slice(0, 4)}/${t.slice(5, 7)}/${t.slice(8, 10)} ${t.slice(11, 19)}`;
+}
+
+/** A 24-hex id like the axis DocId: 4 bytes of seconds then 8 random bytes. */
+export function newDocumentId(now = Date.now()): string {
+  const t = Math.floor(now / 1000)
+    .toString(16)
+    .padStart(8, '0');
+  return t + randomBytes(8).toString('hex');
+}
+
+export function statusEntry(row: StatusRow): StatusEntry {
+  const info = statusCodeInfo(row.code);
+  return {
+    code: row.code as StatusCode,
+    label: { vi: info?.vi ?? row.code, en: info?.en ?? row.code },
+    description: row.description,
+    staff: row.staff,
+    at: iso(row.at),
+  };
+}
+
+export function summary(row: DocMeta): DocumentSummary {
+  return {
+    documentId: row.id,
+    messageId: row.message_id,
+    edxmlDocumentId: row.edxml_document_id,
+    from: row.sender,
+    fromName: row.from_name,
+    to: row.recipients,
+    subject: row.subject,
+    notation: row.notation,
+    promulgationDate: row.promulgation_date,
+    priority: row.priority,
+    paper: row.paper,
+    signed: row.signed,
+    size: row.size,
+    sentAt: iso(row.sent_at),
+    attachments: row.attachments,
+    ...(row.warnings.length > 0 ? { warnings: row.warnings } : {}),
+  };
+}
+
+export function inboxItem(doc: DocMeta, d: DeliveryRow, statuses: StatusRow[] | undefined): InboxItem {
+  const latest = statuses?.at(-1);
+  return {
+    ...summary(doc),
+    state: d.state as InboxItem['state'],
+    deliveredAt: iso(d.delivered_at),
+    acknowledgedAt: d.acknowledged_at ? iso(d.acknowledged_at) : null,
+    status: latest ? statusEntry(latest) : null,
+  };
+}
+
+/**
+ * The delivery belongs to the recipient's current registration: an agency deleted and registered again starts with
+ * an empty inbox (deliveries older than its `registered_at` stay with the sender's trace, unseen by the new one).
+ */
+export function currentRegistration(alias: 'd' | 'deliveries') {
+  return sql<boolean>`exists (select 1 from agencies ag where ag.code = ${sql.ref(`${alias}.recipient`)} and ${sql.ref(`${alias}.delivered_at`)} >= ag.registered_at)`;
+}
+
+export const encodeCursor = (seq: number): string => Buffer.from(`s${seq}`).toString('base64url');
+export function decodeCursor(cursor: string | undefined): number {
+  if (cursor === undefined) return 0;
+  const m = /^s(\d{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString());
+  // A sequence is a bigint: anything longer than 15 digits (2^53 and far beyond 2^63) is no cursor this hub gave.
+  if (!m) throw new HubError('VALIDATION_FAILED', { field: 'cursor' });
+  return Number(m[1]);
+}
+
+/** The delivery of a row of {@link deliveriesWithDocuments}. */
+export function deliveryOf(r: {
+  id: string;
+  d_seq: number;
+  d_recipient: string;
+  d_state: string;
+  d_delivered_at: Date;
+  d_acknowledged_at: Date | null;
+  d_ack_reason: string | null;
+}): DeliveryRow {
+  return {
+    seq: r.d_seq,
+    document_id: r.id,
+    recipient: r.d_recipient,
+    state: r.d_state,
+    delivered_at: r.d_delivered_at,
+    acknowledged_at: r.d_acknowledged_at,
+    ack_reason: r.d_ack_reason,
+  };
+}
+
+/** Deliveries joined with their documents: the document's columns, and the delivery's prefixed `d_`. */
+export function deliveriesWithDocuments(db: Kysely<Database>) {
+  return db
+    .selectFrom('deliveries as d')
+    .innerJoin('documents as doc', 'doc.id', 'd.document_id')
+    .select(DOC_META_AS_DOC)
+    .select([
+      'd.seq as d_seq',
+      'd.state as d_state',
+      'd.delivered_at as d_delivered_at',
+      'd.acknowledged_at as d_acknowledged_at',
+      'd.ack_reason as d_ack_reason',
+      'd.recipient as d_recipient',
+    ]);
+}
+
+/** The statuses of these documents (of one recipient, or all), oldest first, keyed `documentId|recipient`. */
+export async function latestStatuses(db: Kysely<Database>, documentIds: string[], recipient?: string): Promise<Map<string, StatusRow[]>> {
+  const out = new Map<string, StatusRow[]>();
+  if (documentIds.length === 0) return out;
+  let q = db.selectFrom('statuses').selectAll().where('document_id', 'in', documentIds);
+  if (recipient) q = q.where('recipient', '=', recipient);
+  for (const row of await q.orderBy('id').execute()) {
+    const key = `${row.document_id}|${row.recipient}`;
+    out.set(key, [...(out.get(key) ?? []), row]);
+  }
+  return out;
+}

@@ -1,0 +1,60 @@
+// Usage statistics per agency and period (civil days in Việt Nam): outgoing and incoming documents.
+import type { Stats } from '@egov-vn/exchange-api';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db.js';
+import { HubError } from '../hub-error.js';
+import type { Caller } from './types.js';
+
+export async function stats(db: Kysely<Database>, caller: Caller, from: string, to: string): Promise<Stats> {
+  // Days are civil days in Việt Nam (UTC+7).
+  const start = new Date(`${from}T00:00:00+07:00`);
+  const end = new Date(new Date(`${to}T00:00:00+07:00`).getTime() + 86_400_000);
+  if (!(start < end)) throw new HubError('VALIDATION_FAILED', { from, to });
+  const out = await db
+    .selectFrom('documents')
+    .select([
+      sql<number>`count(*)::int`.as('total'),
+      sql<number>`count(*) filter (where not paper)::int`.as('electronic_only'),
+      sql<number>`count(*) filter (where signed)::int`.as('signed'),
+    ])
+    .where('sender', '=', caller.agency)
+    .where('kind', '=', 'edoc')
+    .where('sent_at', '>=', start)
+    .where('sent_at', '<', end)
+    .executeTakeFirstOrThrow();
+  const vnDay = (col: string) => sql`((${sql.ref(col)} at time zone 'UTC') + interval '7 hours')::date`;
+  const inc = await db
+    .selectFrom('deliveries')
+    .innerJoin('documents', 'documents.id', 'deliveries.document_id')
+    .where('documents.kind', '=', 'edoc')
+    .select([
+      sql<number>`count(*)::int`.as('received'),
+      sql<number>`count(acknowledged_at)::int`.as('acknowledged'),
+      sql<number>`count(*) filter (where acknowledged_at is not null and ${vnDay('acknowledged_at')} = ${vnDay('delivered_at')})::int`.as(
+        'same_day',
+      ),
+    ])
+    .where('deliveries.recipient', '=', caller.agency)
+    .where('deliveries.delivered_at', '>=', start)
+    .where('deliveries.delivered_at', '<', end)
+    .executeTakeFirstOrThrow();
+  const share = (a: number, b: number) => (b === 0 ? 0 : a / b);
+  return {
+    agency: caller.agency,
+    from,
+    to,
+    outgoing: {
+      total: out.total,
+      electronicOnly: out.electronic_only,
+      withPaper: out.total - out.electronic_only,
+      signed: out.signed,
+      signedShare: share(out.signed, out.total),
+    },
+    incoming: {
+      received: inc.received,
+      acknowledged: inc.acknowledged,
+      acknowledgedSameDay: inc.same_day,
+      sameDayShare: share(inc.same_day, inc.received),
+    },
+  };
+}
