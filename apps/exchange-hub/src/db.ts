@@ -224,7 +224,30 @@ migrations['0002_security_and_axis'] = {
   },
 };
 
+// Long-polling wake-ups across instances (src/wakeup.ts): a transaction that delivers something notifies, on commit,
+// the recipients (`*`: too many to name in one notification). Statement-level, so a batch of sends is one notification.
+migrations['0003_inbox_notify'] = {
+  async up(db: Kysely<unknown>) {
+    await sql`
+      create or replace function egov_hub_notify_inbox() returns trigger language plpgsql as $$
+      declare recipients text;
+      begin
+        select string_agg(distinct recipient, ',') into recipients from new_rows;
+        if recipients is not null then
+          perform pg_notify('egov_hub_inbox', case when length(recipients) > 7900 then '*' else recipients end);
+        end if;
+        return null;
+      end $$`.execute(db);
+    await sql`
+      create trigger deliveries_notify_inbox after insert on deliveries referencing new table as new_rows
+      for each statement execute function egov_hub_notify_inbox()`.execute(db);
+  },
+};
+
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
+
+/** The PGlite instance under a Kysely database opened on PGlite (its in-process LISTEN feeds the inbox wake-ups). */
+export const pgliteOf = new WeakMap<Kysely<Database>, PGlite>();
 
 export interface DatabaseOptions {
   /** PostgreSQL connection string; when absent, an embedded PGlite database in `dataDir`. */
@@ -247,6 +270,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Kysely<Dat
       parsers: { 20: (v: string) => Number(v) },
     });
     db = new Kysely<Database>({ dialect: new PGliteDialect(lite) });
+    pgliteOf.set(db, lite);
   }
   const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');

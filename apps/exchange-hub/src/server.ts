@@ -1,9 +1,10 @@
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { createApp, type AppOptions } from './app.js';
-import { openDatabase } from './db.js';
+import { openDatabase, pgliteOf } from './db.js';
 import { HubStore, type Seed } from './store.js';
 import { withTrustRoutes, type TrustConfig } from './trust.js';
+import { type InboxWakeups, pgliteWakeups, postgresWakeups } from './wakeup.js';
 
 export interface HubConfig extends AppOptions {
   port?: number;
@@ -22,6 +23,7 @@ export interface HubConfig extends AppOptions {
 export interface RunningHub {
   url: string;
   store: HubStore;
+  wakeups: InboxWakeups;
   /** Stops accepting, finishes the requests in flight (at most `graceMs`), closes the database. */
   close(graceMs?: number): Promise<void>;
 }
@@ -34,8 +36,11 @@ export async function startHub(config: HubConfig = {}): Promise<RunningHub> {
   const db = await openDatabase(dbOptions);
   const store = new HubStore(db, { maxPackageBytes: config.maxPackageBytes ?? 20 * 1024 * 1024 });
   if (config.seed) await store.seed(config.seed);
+  // Long-polling wake-ups: LISTEN on PostgreSQL (across instances), PGlite's in-process listen otherwise.
+  const lite = pgliteOf.get(db);
+  const wakeups: InboxWakeups = config.databaseUrl ? await postgresWakeups(config.databaseUrl, (m) => console.warn(m)) : await pgliteWakeups(lite!);
   // The listening URL is the default public URL of /openapi.json (never the request's Host header).
-  const appOptions: AppOptions = { ...config };
+  const appOptions: AppOptions & { wakeups: InboxWakeups } = { ...config, wakeups };
   const app = createApp(store, appOptions);
   const host = config.host ?? '127.0.0.1';
   const server = await new Promise<ServerType>((resolve) => {
@@ -47,11 +52,14 @@ export async function startHub(config: HubConfig = {}): Promise<RunningHub> {
   return {
     url: `http://${shownHost}:${addr.port}`,
     store,
+    wakeups,
     /**
      * Graceful: stops accepting, lets the requests in flight finish (idle keep-alive connections are closed at once),
      * and after `graceMs` (default 10 s) cuts what is left; then closes the database.
      */
     async close(graceMs = 10_000) {
+      // Long polls answer at once (an empty page) instead of holding the shutdown.
+      const closingWakeups = wakeups.close();
       await new Promise<void>((resolve) => {
         const timer = setTimeout(() => {
           if ('closeAllConnections' in server) server.closeAllConnections();
@@ -62,6 +70,7 @@ export async function startHub(config: HubConfig = {}): Promise<RunningHub> {
         });
         if ('closeIdleConnections' in server) server.closeIdleConnections();
       });
+      await closingWakeups;
       await store.close();
     },
   };

@@ -168,6 +168,15 @@ export const ListInboxQuerySchema = z.object({
   until: Timestamp.optional().describe('Delivered before.'),
   cursor: Cursor.optional(),
   limit: Limit,
+  wait: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(30)
+    .optional()
+    .describe(
+      'Long polling: when nothing matches, wait up to this many seconds (at most 30) for a delivery to this agency, then answer (an empty page at the deadline). Servers without long polling ignore it.',
+    ),
 });
 
 export const ListSentQuerySchema = z.object({

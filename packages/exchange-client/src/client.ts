@@ -69,6 +69,12 @@ export interface WatchOptions extends CallOptions {
   since?: Date | string;
   /** Pause between polls when the inbox is empty (ms, default 2000). */
   pollIntervalMs?: number;
+  /**
+   * Long polling: each empty poll asks the hub to hold the answer up to this many seconds until something is
+   * delivered (`wait`, default 20, at most 30; 0 turns it off). A hub without long polling answers at once and the
+   * watch falls back to `pollIntervalMs`. Keep the client's `timeout` above it.
+   */
+  waitSeconds?: number;
 }
 
 type Query = Record<string, string | number | undefined>;
@@ -306,10 +312,12 @@ export class ExchangeClient {
     const since = options.since === undefined ? undefined : new Date(options.since).toISOString();
     const signal = options.signal;
     const call: CallOptions = signal ? { signal } : {};
+    const wait = Math.min(30, Math.max(0, Math.floor(options.waitSeconds ?? 20)));
     while (!signal?.aborted) {
       let page;
+      const started = Date.now();
       try {
-        page = await this.listInbox({ state: 'pending', ...(since ? { since } : {}), limit: 50 }, call);
+        page = await this.listInbox({ state: 'pending', ...(since ? { since } : {}), limit: 50, ...(wait > 0 ? { wait } : {}) }, call);
       } catch (e) {
         if (signal?.aborted) return;
         throw e;
@@ -321,7 +329,8 @@ export class ExchangeClient {
       }
       if (page.items.length === 0) {
         try {
-          await sleep(options.pollIntervalMs ?? 2000, signal);
+          // After a long poll that waited, ask again at once; after an immediate empty answer, pause.
+          await sleep(Math.max(0, (options.pollIntervalMs ?? 2000) - (Date.now() - started)), signal);
         } catch {
           return;
         }
