@@ -17,6 +17,7 @@ import type { OfficeServerOptions } from './config.js';
 import { officeMigrations, type OfficeDatabase } from './db.js';
 import { OfficeError, parseOr400 } from './errors.js';
 import { OfficeService } from './service.js';
+import { SignatureChecker } from './signatures.js';
 import { version } from './version.js';
 
 export interface OfficeServer {
@@ -112,7 +113,9 @@ export async function createOfficeServer(options: OfficeServerOptions, extras: C
     now,
     log,
     ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.signatures ? { signatures: new SignatureChecker(options.signatures) } : {}),
   });
+  if (!options.signatures) log('office: signatures of uploaded PDFs are NOT verified (no `signatures` trust anchors configured)');
   if (options.users) await service.seedUsers(options.users);
   const authenticate: Authenticate = 'jwt' in options.auth ? jwtAuthenticator(options.auth.jwt) : options.auth.authenticate;
   const background = new Background(database, service, options.agencies.map((a) => a.code), options.background?.pollIntervalMs ?? 5000, log);

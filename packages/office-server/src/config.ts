@@ -5,6 +5,7 @@ import { ROLES, type Role } from '@egov-vn/office-api';
 import { isAgencyCode } from '@egov-vn/schemas';
 import { z } from 'zod';
 import type { Authenticate, JwtAuthOptions } from './auth.js';
+import type { SignatureCheckOptions } from './signatures.js';
 
 /** How the server reaches the exchange for one agency: the hub's native `/v1` API with the system's HMAC secret. */
 export interface ExchangeConnection {
@@ -40,6 +41,12 @@ export interface OfficeServerOptions {
   /** PGlite directory (default memory) or PostgreSQL URL. */
   database?: { databaseUrl?: string; dataDir?: string };
   users?: KnownUser[];
+  /**
+   * Checks the signatures of the PDFs uploaded at ký and đóng dấu with `@egov-vn/pdf-signature` (valid against these
+   * trust anchors, covering the whole file, a person's certificate at ký and the agency's at đóng dấu). Without it the
+   * server only checks that the seal extends the signed PDF, and says so in its log at start: give it in production.
+   */
+  signatures?: SignatureCheckOptions;
   /** Background receiving and sending (default on; tests drive `runOnce`). */
   background?: { enabled?: boolean; pollIntervalMs?: number };
   /** Largest accepted request body in bytes (default 30 MiB: a signed PDF of 20 MiB in base64). */

@@ -16,4 +16,5 @@ export {
 export { type ExchangeConnection, type KnownUser, loadOfficeConfig, type OfficeConfigFile, type OfficeServerOptions, type ServedAgency } from './config.js';
 export { officeMigrations, type OfficeDatabase } from './db.js';
 export { OfficeError } from './errors.js';
+export { SignatureChecker, type SignatureCheckOptions, type SignatureStep, trustAnchorsFromUrl } from './signatures.js';
 export { version as officeServerVersion } from './version.js';

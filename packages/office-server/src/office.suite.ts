@@ -26,6 +26,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { createOfficeServer, type OfficeServer } from './app.js';
+import type { OfficeServerOptions } from './config.js';
 import { createTestIdentityProvider, type TestIdentityProvider, type TestUser } from './testing.js';
 
 export const A = '000.00.02.H49';
@@ -96,7 +97,7 @@ export interface SuiteTarget {
 }
 
 /** Starts an office server for agencies A and B on the given database (exchange unreachable, background off). */
-export async function startSuiteServer(database: { databaseUrl?: string; dataDir?: string }): Promise<SuiteTarget> {
+export async function startSuiteServer(database: { databaseUrl?: string; dataDir?: string }, extra: Partial<OfficeServerOptions> = {}): Promise<SuiteTarget> {
   const idp = await createTestIdentityProvider({ issuer: 'https://idp.test', audience: 'egov-office' });
   const logs: string[] = [];
   const exchange = (systemId: string, secret: string) => ({ baseUrl: 'http://127.0.0.1:9', systemId, secret });
@@ -110,6 +111,7 @@ export async function startSuiteServer(database: { databaseUrl?: string; dataDir
     users: Object.values(users).filter((u) => u !== users.outsider),
     background: { enabled: false },
     log: (line) => logs.push(line),
+    ...extra,
   });
   return { server, idp, logs, close: () => server.close() };
 }

@@ -54,6 +54,7 @@ import type { SessionUser } from './auth.js';
 import type { KnownUser, ServedAgency } from './config.js';
 import type { IncomingTable, OfficeDatabase, OutgoingTable, DraftTable, TraceRecipient } from './db.js';
 import { check, OfficeError } from './errors.js';
+import type { SignatureChecker } from './signatures.js';
 import { containsPattern, decodeCursor, encodeCursor, newId, priorityOfUrgency, searchText, sha256Hex, urgencyOfPriority, vnToday } from './util.js';
 
 type Tx = Transaction<OfficeDatabase> | Kysely<OfficeDatabase>;
@@ -69,6 +70,8 @@ export interface ServiceDeps {
   now: () => Date;
   log: (line: string) => void;
   fetch?: typeof fetch;
+  /** Verifies uploaded signatures (absent: not verified). */
+  signatures?: SignatureChecker;
 }
 
 const sees = (u: SessionUser) => u.roles.includes('vanThu') || u.roles.includes('lanhDao');
@@ -740,8 +743,9 @@ export class OfficeService {
     return this.#draftStep(u, id, ['submitted'], async (_tx, r) => {
       if (r.signer_id !== u.id) throw new OfficeError('FORBIDDEN', { reason: 'not-the-designated-signer' });
       const pdf = pdfBytes(pdfBase64);
+      const verified = await this.#d.signatures?.check(pdf, 'sign', 0);
       const sha = await sha256Hex(pdf);
-      return { action: 'signDraft', set: { state: 'signed', signed_by_id: u.id, signed_by_name: u.name, signed_at: this.#d.now(), pdf, pdf_sha256: sha }, note: note ?? null, detail: { sha256: sha } };
+      return { action: 'signDraft', set: { state: 'signed', signed_by_id: u.id, signed_by_name: u.name, signed_at: this.#d.now(), pdf, pdf_sha256: sha }, note: note ?? null, detail: { sha256: sha, ...(verified ? { signer: verified.signature.signerName ?? null, verified: true } : { verified: false }) } };
     });
   }
 
@@ -784,8 +788,9 @@ export class OfficeService {
           en: 'The sealed PDF must be an incremental update of the PDF the leader signed.',
         });
       }
+      const verified = this.#d.signatures ? await this.#d.signatures.check(pdf, 'seal', r.pdf.length) : undefined;
       const sha = await sha256Hex(pdf);
-      return { action: 'sealDraft', set: { state: 'sealed', sealed_by_id: u.id, sealed_by_name: u.name, pdf, pdf_sha256: sha }, detail: { sha256: sha } };
+      return { action: 'sealDraft', set: { state: 'sealed', sealed_by_id: u.id, sealed_by_name: u.name, pdf, pdf_sha256: sha }, detail: { sha256: sha, ...(verified ? { sealedWith: verified.signature.signerName ?? null, verified: true } : { verified: false }) } };
     });
   }
 
