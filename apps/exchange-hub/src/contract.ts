@@ -2,6 +2,7 @@
 // @egov-vn/exchange-client, so the mocks cannot drift from the hub.
 import { signRequest } from '@egov-vn/exchange-api';
 import { ExchangeClient, ExchangeError } from '@egov-vn/exchange-client';
+import { formatIsoDate, todayInVietnam } from '@egov-vn/schemas';
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { documentPackage, OTHER, PDF, R1, R2, seed, SENDER } from './test-support.js';
 
@@ -236,7 +237,7 @@ export function contractSuite(name: string, start: () => Promise<ContractTarget>
     });
 
     it('counts usage per agency and period', async () => {
-      const day = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+      const day = formatIsoDate(todayInVietnam());
       const before = await sender.getStats({ from: day, to: day });
       await sender.sendDocument({ edxml: documentPackage({ to: [OTHER], number: '301', paper: true }) });
       await sender.sendDocument({ edxml: documentPackage({ to: [OTHER], number: '302' }) });

@@ -8,6 +8,7 @@ import {
   parseAxisTimestamp,
   unpaddedHex,
 } from '@egov-vn/exchange-api';
+import { VIETNAM_UTC_OFFSET_MINUTES } from '@egov-vn/schemas';
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { HubError } from './hub-error.js';
 import type { AxisTimeZone, HubStore } from './store.js';
@@ -56,7 +57,8 @@ export interface AxisAuthenticated {
   hashHeader: string;
 }
 
-const VN_OFFSET_MS = 7 * 3_600_000;
+/** Việt Nam's offset from UTC (the kit's one definition, @egov-vn/schemas). */
+const VN_OFFSET_MS = VIETNAM_UTC_OFFSET_MINUTES * 60_000;
 
 /**
  * The instants an axis timestamp may stand for: the SDK writes it in its JVM's default time zone with no zone in it, so

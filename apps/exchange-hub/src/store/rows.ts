@@ -9,12 +9,6 @@ import { DOC_META_AS_DOC, type DeliveryRow, type DocMeta, type StatusRow } from 
 
 export const iso = (d: Date | string): string => (d instanceof Date ? d : new Date(d)).toISOString();
 
-/** `yyyy/MM/dd HH:mm:ss` in Việt Nam time (UTC+7), as edXML timestamps are written. */
-export function edxmlTimestamp(d: Date): string {
-  const t = new Date(d.getTime() + 7 * 3_600_000).toISOString();
-  return `${t.slice(0, 4)}/${t.slice(5, 7)}/${t.slice(8, 10)} ${t.slice(11, 19)}`;
-}
-
 /** A 24-hex id like the axis DocId: 4 bytes of seconds then 8 random bytes. */
 export function newDocumentId(now = Date.now()): string {
   const t = Math.floor(now / 1000)

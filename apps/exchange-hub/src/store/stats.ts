@@ -4,11 +4,18 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db.js';
 import { HubError } from '../hub-error.js';
 import type { Caller } from './types.js';
+import { isEgovError, VIETNAM_UTC_OFFSET_MINUTES, vietnamDayRange } from '@egov-vn/schemas';
 
 export async function stats(db: Kysely<Database>, caller: Caller, from: string, to: string): Promise<Stats> {
-  // Days are civil days in Việt Nam (UTC+7).
-  const start = new Date(`${from}T00:00:00+07:00`);
-  const end = new Date(new Date(`${to}T00:00:00+07:00`).getTime() + 86_400_000);
+  // Days are civil days in Việt Nam (the kit's one rule: vietnamDayRange of @egov-vn/schemas).
+  let range: { start: Date; end: Date };
+  try {
+    range = vietnamDayRange(from, to);
+  } catch (e) {
+    if (isEgovError(e)) throw new HubError('VALIDATION_FAILED', { from, to }, e.localized);
+    throw e;
+  }
+  const { start, end } = range;
   if (!(start < end)) throw new HubError('VALIDATION_FAILED', { from, to });
   const out = await db
     .selectFrom('documents')
@@ -22,7 +29,9 @@ export async function stats(db: Kysely<Database>, caller: Caller, from: string, 
     .where('sent_at', '>=', start)
     .where('sent_at', '<', end)
     .executeTakeFirstOrThrow();
-  const vnDay = (col: string) => sql`((${sql.ref(col)} at time zone 'UTC') + interval '7 hours')::date`;
+  // The civil day in Việt Nam of a timestamptz column (UTC + the offset of @egov-vn/schemas; no daylight saving).
+  const vnDay = (col: string) =>
+    sql`((${sql.ref(col)} at time zone 'UTC') + ${sql.lit(VIETNAM_UTC_OFFSET_MINUTES)} * interval '1 minute')::date`;
   const inc = await db
     .selectFrom('deliveries')
     .innerJoin('documents', 'documents.id', 'deliveries.document_id')

@@ -3,7 +3,7 @@
 // the status packages received on /vxp; the sender's trace.
 import { buildEdxml, checkEdxml, statusCodeInfo, type EdxmlStatusPackage } from '@egov-vn/edxml';
 import { type InboxItem, type StatusCode, type StatusEntry, statusRank, type Trace } from '@egov-vn/exchange-api';
-import { statusTransition } from '@egov-vn/schemas';
+import { formatEdxmlTimestamp, statusTransition } from '@egov-vn/schemas';
 import type { Kysely } from 'kysely';
 import { createHash } from 'node:crypto';
 import type { Database } from '../db.js';
@@ -11,7 +11,7 @@ import { HubError } from '../hub-error.js';
 import type { Directory } from './directory.js';
 import type { Documents } from './documents.js';
 import { axisSender, invalidPackage } from './packages.js';
-import { currentRegistration, edxmlTimestamp, inboxItem, iso, latestStatuses, newDocumentId, statusEntry } from './rows.js';
+import { currentRegistration, inboxItem, iso, latestStatuses, newDocumentId, statusEntry } from './rows.js';
 import { type Caller, type CheckProfile, DOC_META_AS_DOC, type DocMeta } from './types.js';
 
 export class Statuses {
@@ -143,7 +143,7 @@ export class Statuses {
           staffInfo: input.staff ? { staff: input.staff } : undefined,
           statusCode: input.code,
           description: input.description ?? statusCodeInfo(input.code)?.vi,
-          timestamp: edxmlTimestamp(row.at),
+          timestamp: formatEdxmlTimestamp(row.at),
         },
       };
       const bytes = received ?? new TextEncoder().encode(buildEdxml(pkg));
