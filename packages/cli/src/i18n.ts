@@ -22,14 +22,24 @@ Global options: --lang vi|en (default vi), --help, --version`,
     `Cách dùng: egov-vn check <tệp…> [--profile axis|strict] [--json] [--lang vi|en] [--no-warnings] [--no-progress] [--trust <gốc.pem>] [--crl <tệp.crl>]
 
 Kiểm tra gói tin edXML (gói văn bản, gói trạng thái) theo QCVN 102:2016, tệp JSON văn bản theo Nghị định 30/2020
-và chữ ký số trên tệp PDF (chứng thư gốc tin cậy cho bằng --trust).
+và tệp PDF đã ký: kết quả từng chữ ký số (chứng thư gốc tin cậy cho bằng --trust) cùng các quy định của
+Nghị định 30/2020 Phụ lục I mà máy kiểm tra được — loại chữ ký theo chứng thư (cá nhân/cơ quan) và vị trí; hình chữ ký
+màu xanh, dấu màu đỏ, nền trong suốt, dấu đúng kích thước và trùm khoảng 1/3 hình chữ ký bên trái; thứ tự ký (lãnh đạo
+trước, dấu sau); dấu chữ ký góc trên bên phải trang đầu (Times New Roman 10, màu đen, thời gian ISO 8601 +07:00);
+bản sao điện tử (hình thức sao SY/TrS/SL, PDF 1.4 trở lên, ảnh quét màu ≥ 200 dpi ở tỉ lệ 100 %). Mỗi phát hiện có
+mã, trang và vị trí; --json cho danh sách.
 --profile axis (mặc định): những gì trục liên thông quốc gia chấp nhận — chỉ điều làm hỏng việc chuyển gói là lỗi,
   mọi sai lệch so với QCVN 102:2016 là cảnh báo có mã riêng; --profile strict: đúng văn bản QCVN 102:2016.
 Mã thoát: 0 hợp lệ (có thể có cảnh báo), 1 có lỗi, 2 không đọc được tệp hoặc sai cách dùng.`,
     `Usage: egov-vn check <files…> [--profile axis|strict] [--json] [--lang vi|en] [--no-warnings] [--no-progress] [--trust <anchors.pem>] [--crl <file.crl>]
 
 Checks edXML packages (document, status) against QCVN 102:2016, document JSON against Nghị định 30/2020
-and the signatures of PDF files (trust anchors given with --trust).
+and signed PDF files: every signature's verdict (trust anchors given with --trust) plus the Nghị định 30/2020
+Phụ lục I rules a machine can check — signature kind from the certificate (person/organisation) and place; blue
+signature image, red seal, transparent backgrounds, the seal at actual size over the left third of the signature
+image; signing order (leader, then seal); the text stamp at the top right of page 1 (Times New Roman 10 pt, black,
+ISO 8601 time with +07:00); electronic copies (copy kind SY/TrS/SL, PDF 1.4 or later, colour scans ≥ 200 dpi at
+100 %). Each finding has a code, a page and a rectangle; --json gives the list.
 --profile axis (default): what the national axis accepts — only what breaks delivery is an error, every deviation
   from QCVN 102:2016 is a warning with its own code; --profile strict: the text of QCVN 102:2016.
 Exit codes: 0 conformant (warnings allowed), 1 errors, 2 unreadable file or usage error.`,

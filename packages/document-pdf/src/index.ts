@@ -9,7 +9,7 @@ export { renderDocumentPdf, type Rect, type RenderResult, type SignatureField } 
 export { type FontSet, type Margins, MARGIN_LIMITS, type RenderOptions, resolveOptions } from './options.js';
 export { DocumentPdfError, type DocumentPdfErrorCode, type DocumentPdfIssue, type DocumentPdfOptionCode, type Lang } from './errors.js';
 export { breakLines, toBoxes, type Align, type Box, type FontStyle, type Line, type Measure, type ParagraphStyle, type Run } from './layout/lines.js';
-export { srgbIccProfile, SRGB_PROFILE_DESCRIPTION } from './icc.js';
+export { srgbIccProfile, SRGB_PROFILE_DESCRIPTION } from '@egov-vn/pdf-signature/pdfa';
 export { LABELS, type Labels } from './labels.js';
 
 /** The version of @egov-vn/document-pdf this build came from. */

@@ -1,6 +1,6 @@
 import { decodePDFRawStream, PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { SRGB_PROFILE_DESCRIPTION, srgbIccProfile, srgbToLinear } from './icc.js';
+import { SRGB_PROFILE_DESCRIPTION, srgbIccProfile, srgbToLinear } from '@egov-vn/pdf-signature/pdfa';
 import { renderDocumentPdf } from './node.js';
 import { info, run, writeTemp } from './node/poppler.testutil.js';
 import { baoCao } from './templates.testutil.js';

@@ -1,7 +1,8 @@
 // Document metadata, and the PDF/A-2b parts: XMP metadata (pdfaid part 2, conformance B) agreeing with the Info
-// dictionary, an sRGB output intent, and the trailer /ID. Fonts are embedded (subset) by the renderer.
+// dictionary, an sRGB output intent, and the trailer /ID. Fonts are embedded (subset) by the renderer. The ICC profile
+// and the XMP packet come from `@egov-vn/pdf-signature/pdfa` (one copy, shared with the scanned electronic copies).
 import { type PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
-import { SRGB_PROFILE_DESCRIPTION, srgbIccProfile } from './icc.js';
+import { pdfaXmp, SRGB_PROFILE_DESCRIPTION, srgbIccProfile } from '@egov-vn/pdf-signature/pdfa';
 
 export interface PdfMeta {
   readonly title: string;
@@ -12,10 +13,6 @@ export interface PdfMeta {
 }
 
 export const PRODUCER = '@egov-vn/document-pdf (pdf-lib)';
-
-function xmlEscape(s: string): string {
-  return s.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;').replace(/"/gu, '&quot;');
-}
 
 function isoSeconds(d: Date): string {
   return d.toISOString().replace(/\.\d{3}Z$/u, 'Z');
@@ -36,32 +33,7 @@ function fileId(seed: string): string {
 }
 
 export function xmpPacket(meta: PdfMeta): string {
-  const date = isoSeconds(meta.creationDate);
-  return `<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>
-<x:xmpmeta xmlns:x="adobe:ns:meta/">
- <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
-  <rdf:Description rdf:about="" xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/">
-   <pdfaid:part>2</pdfaid:part>
-   <pdfaid:conformance>B</pdfaid:conformance>
-  </rdf:Description>
-  <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">
-   <dc:format>application/pdf</dc:format>
-   <dc:title><rdf:Alt><rdf:li xml:lang="x-default">${xmlEscape(meta.title)}</rdf:li></rdf:Alt></dc:title>
-   <dc:creator><rdf:Seq><rdf:li>${xmlEscape(meta.author)}</rdf:li></rdf:Seq></dc:creator>
-   <dc:language><rdf:Bag><rdf:li>${xmlEscape(meta.language)}</rdf:li></rdf:Bag></dc:language>
-  </rdf:Description>
-  <rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/">
-   <xmp:CreateDate>${date}</xmp:CreateDate>
-   <xmp:ModifyDate>${date}</xmp:ModifyDate>
-   <xmp:MetadataDate>${date}</xmp:MetadataDate>
-   <xmp:CreatorTool>${PRODUCER}</xmp:CreatorTool>
-  </rdf:Description>
-  <rdf:Description rdf:about="" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">
-   <pdf:Producer>${PRODUCER}</pdf:Producer>
-  </rdf:Description>
- </rdf:RDF>
-</x:xmpmeta>
-<?xpacket end="w"?>`;
+  return pdfaXmp({ title: meta.title, creator: meta.author, language: meta.language, date: isoSeconds(meta.creationDate), producer: PRODUCER });
 }
 
 /** Sets the metadata (and the PDF/A parts when asked) and serialises the document. */

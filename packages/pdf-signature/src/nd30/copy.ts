@@ -7,6 +7,7 @@
  */
 import { copyStampLines } from '../appearance/layouts.js';
 import { PdfSignatureError, type Message } from '../errors.js';
+import { declaresPdfA, scansFromPdf } from '../pdfa/pdf-scans.js';
 import { scansToPdfA } from '../pdfa/scan-pdf.js';
 import type { TimestampOptions } from '../cms/timestamp.js';
 import { signPdf } from '../sign/sign-pdf.js';
@@ -21,8 +22,17 @@ export type CopyErrorCode = 'COPY_NO_INPUT' | 'COPY_DPI_UNKNOWN' | 'COPY_DPI_LOW
 export interface ElectronicCopyOptions {
   /** Scanned pages, in order (PNG, JPEG, or TIFF with one or more pages). */
   readonly images?: readonly Uint8Array[];
-  /** Or an existing PDF (e.g. from the scanner): kept byte for byte, checked, then signed. */
+  /**
+   * Or an existing PDF (e.g. from the scanner): its scans are checked, then re-embedded at 100 % in a PDF/A-2b file
+   * (JPEG unchanged, other samples losslessly) which is signed; a PDF that already declares PDF/A is kept byte for
+   * byte and signed by incremental update.
+   */
   readonly pdf?: Uint8Array;
+  /**
+   * For `pdf`: convert to PDF/A-2b (default: unless it already declares PDF/A). `false` signs the file as it is, e.g.
+   * a scanner PDF with an OCR text layer, which cannot be converted without losing the text.
+   */
+  readonly convertPdf?: boolean;
   /** The copying agency's signer (an organisation certificate). */
   readonly signer: Signer;
   /** Bản sao y (SY), trích sao (TrS) or sao lục (SL). */
@@ -108,6 +118,14 @@ export async function makeElectronicCopy(options: ElectronicCopyOptions): Promis
       throw refuse(code, { vi: `${bad.message.vi} Không tạo được bản sao điện tử.`, en: `${bad.message.en} The electronic copy was not made.` });
     }
     dpi = [];
+    if (options.convertPdf ?? !(await declaresPdfA(pdf))) {
+      const scans = await scansFromPdf(pdf);
+      scans.forEach((scan, i) => {
+        checkScan(scan, i, options);
+      });
+      dpi = scans.map((s) => Math.min(...s.dpi!));
+      pdf = await scansToPdfA(scans, { title: options.title ?? 'Bản sao điện tử', creationDate: time, language: 'vi-VN' });
+    }
   } else {
     throw refuse('COPY_NO_INPUT', { vi: 'Chưa có ảnh quét hoặc tệp PDF để sao.', en: 'No scans or PDF were given to copy.' });
   }

@@ -257,6 +257,91 @@ describe('makeElectronicCopy', () => {
   });
 });
 
+describe('makeElectronicCopy from a scanner PDF (converted to PDF/A-2b)', () => {
+  /** A scanner / img2pdf-style PDF made with pdf-lib: each scan fills its page at its resolution (plus an optional margin). */
+  async function scannerPdf(pages: readonly { image: Uint8Array; kind: 'png' | 'jpeg'; dpi: number; margin?: number }[], text?: string): Promise<Uint8Array> {
+    const { PDFDocument, StandardFonts } = await import('pdf-lib');
+    const doc = await PDFDocument.create();
+    for (const p of pages) {
+      const img = p.kind === 'png' ? await doc.embedPng(p.image) : await doc.embedJpg(p.image);
+      const w = (img.width * 72) / p.dpi;
+      const h = (img.height * 72) / p.dpi;
+      const m = p.margin ?? 0;
+      const page = doc.addPage([w + 2 * m, h + 2 * m]);
+      page.drawImage(img, { x: m, y: m, width: w, height: h });
+      if (text) page.drawText(text, { x: 10, y: 10, size: 8, font: await doc.embedFont(StandardFonts.Helvetica) });
+    }
+    return doc.save({ useObjectStreams: false });
+  }
+  const base = () => ({ signer: pki.signerFor(pki.seal), copyKind: 'SY' as const, agency: 'UBND tỉnh Demo', stampFont: font, signingTime: time });
+
+  it('re-embeds the page images at 100 % (PNG samples losslessly, JPEG unchanged) with XMP and ICC, then signs: pdfsig, qpdf, pdfimages, pdfinfo agree', async () => {
+    const source = writeTemp(dir, 'paper-for-scanner.pdf', gallery.find((e) => e.breaks === 'NO_SIGNATURE')!.pdf);
+    execFileSync('pdftoppm', ['-jpeg', '-r', '200', '-singlefile', source, `${dir}/scanner-page`]);
+    const { readFileSync } = await import('node:fs');
+    const jpeg = new Uint8Array(readFileSync(`${dir}/scanner-page.jpg`));
+    const input = await scannerPdf([
+      { image: await scanPng(300, { mm: [105, 148] }), kind: 'png', dpi: 300 },
+      { image: jpeg, kind: 'jpeg', dpi: 200, margin: 18 },
+    ]);
+    const inputPath = writeTemp(dir, 'scanner.pdf', input);
+    expect(run('pdfinfo', ['-meta', inputPath]).out).not.toContain('pdfaid');
+    const { pdf, dpi } = await makeElectronicCopy({ ...base(), pdf: input });
+    expect(dpi).toEqual([300, 200]);
+    expect(Buffer.from(pdf.subarray(0, input.length)).equals(Buffer.from(input))).toBe(false); // a new file, not the scanner's
+    expect((await checkNd30(pdf, { trustAnchors: [pki.root.der] })).findings).toEqual([]);
+    // The JPEG stream is carried over byte for byte.
+    const hay = Buffer.from(pdf);
+    expect(hay.indexOf(Buffer.from(jpeg))).toBeGreaterThan(0);
+    const path = writeTemp(dir, 'scanner-copy.pdf', pdf);
+    const sig = pdfsig(path);
+    expect(sig).toContain('Signature Validation: Signature is Valid.');
+    expect(sig).toContain('Total document signed');
+    expect(qpdfCheck(path).code).toBe(0);
+    const images = run('pdfimages', ['-list', path]).out.split('\n').filter((l) => /^\s+\d+\s+\d+\s+image/.test(l)).map((l) => l.trim().split(/\s+/));
+    expect(images.map((c) => [c[3], c[4], c[5], c[8], c[12], c[13]])).toEqual([
+      ['1240', '1748', 'rgb', 'image', '300', '300'],
+      [String((await readScan(jpeg)).width), String((await readScan(jpeg)).height), 'rgb', 'jpeg', '200', '200'],
+    ]);
+    // Page 1 is the scan's size at 300 dpi; page 2 lost the scanner's 18 pt margin (100 %, the page is the scan).
+    const info = run('pdfinfo', ['-f', '1', '-l', '2', path]).out;
+    expect(info).toMatch(/Page\s+1 size:\s+297\.6 x 419\.5\d* pts/);
+    expect(info).toMatch(/Page\s+2 size:\s+595\.44 x 842\.04 pts/);
+    const meta = run('pdfinfo', ['-meta', path]).out;
+    expect(meta).toContain('<pdfaid:part>2</pdfaid:part>');
+    expect(meta).toContain('<pdfaid:conformance>B</pdfaid:conformance>');
+    expect(hay.indexOf('/OutputIntents')).toBeGreaterThan(0);
+    expect(hay.indexOf('/GTS_PDFA1')).toBeGreaterThan(0);
+  });
+
+  it('refuses what it cannot carry over (an OCR text layer, a 150 dpi or grey scan) with a located bilingual message; convertPdf: false signs in place', async () => {
+    const png = await scanPng(300);
+    const ocr = await scannerPdf([{ image: png, kind: 'png', dpi: 300 }], 'OCR text');
+    await expect(makeElectronicCopy({ ...base(), pdf: ocr })).rejects.toMatchObject({ code: 'COPY_SOURCE_PDF', vi: expect.stringContaining('Trang 1'), en: expect.stringContaining('OCR') });
+    const kept = await makeElectronicCopy({ ...base(), pdf: ocr, convertPdf: false });
+    expect(kept.pdf.subarray(0, ocr.length)).toEqual(ocr);
+    await expect(makeElectronicCopy({ ...base(), pdf: await scannerPdf([{ image: await scanPng(150), kind: 'png', dpi: 150 }]) })).rejects.toMatchObject({ code: 'COPY_DPI_LOW' });
+    await expect(makeElectronicCopy({ ...base(), pdf: await scannerPdf([{ image: await scanPng(300, { grey: true }), kind: 'png', dpi: 300 }]) })).rejects.toMatchObject({ code: 'COPY_NOT_COLOUR' });
+  });
+
+  it('scansFromPdf answers damaged scanner PDFs with scans or a PdfSignatureError, never another exception (properties)', async () => {
+    const { scansFromPdf } = await import('../pdfa/pdf-scans.js');
+    const good = await scannerPdf([{ image: await scanPng(200, { mm: [30, 40] }), kind: 'png', dpi: 200 }]);
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.nat({ max: good.length - 1 }), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 8 }), fc.nat({ max: good.length }), async (edits, cut) => {
+        const bad = good.slice(0, Math.max(cut, 64));
+        for (const [at, v] of edits) if (at < bad.length) bad[at] = v;
+        const outcome = await scansFromPdf(bad).then(
+          (scans) => Array.isArray(scans),
+          (e: unknown) => e instanceof PdfSignatureError,
+        );
+        expect(outcome).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
 describe('nd30Appearance (the rules moved from the sign dialog)', () => {
   it('gives each kind its Phụ lục I appearance and none without the input it needs', async () => {
     const doc = gallery.find((e) => e.breaks === 'NO_SIGNATURE')!.pdf;

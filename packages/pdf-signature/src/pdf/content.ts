@@ -162,6 +162,10 @@ export interface DrawnImage {
   /** The colour of the ink (the opaque, non-white pixels), when the samples could be read. */
   readonly ink: InkColour;
   readonly meanInk: readonly [number, number, number] | undefined;
+  /** The image XObject itself (to re-embed a scan). */
+  readonly source?: PdfStream;
+  /** The transformation it is drawn with (image space → page). */
+  readonly matrix?: Matrix;
 }
 
 export interface DrawnText {
@@ -294,6 +298,8 @@ async function readImage(file: PdfFile, stream: PdfStream, m: Matrix): Promise<D
     transparentShare,
     ink,
     meanInk,
+    source: stream,
+    matrix: m,
   };
 }
 

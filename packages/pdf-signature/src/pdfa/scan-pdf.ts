@@ -11,6 +11,7 @@ import { PdfDict, PdfRef, PdfStream, PdfString, arr, dict, name, textString, typ
 import { serialize } from '../pdf/writer.js';
 import type { ScanPage } from '../nd30/scan.js';
 import { SRGB_PROFILE_DESCRIPTION, srgbIccProfile } from './icc.js';
+import { pdfaXmp } from './xmp.js';
 
 export const SCAN_PRODUCER = '@egov-vn/pdf-signature';
 
@@ -18,10 +19,6 @@ export interface ScanPdfMeta {
   readonly title: string;
   readonly creationDate: Date;
   readonly language?: string;
-}
-
-function xmlEscape(s: string): string {
-  return s.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;').replace(/"/gu, '&quot;');
 }
 
 /** XMP date in Việt Nam time, as the Info dictionary's date says the same instant. */
@@ -32,44 +29,6 @@ function xmpDate(d: Date): string {
 function pdfDateVn(d: Date): string {
   const l = new Date(d.getTime() + 7 * 3600_000).toISOString();
   return `D:${l.slice(0, 4)}${l.slice(5, 7)}${l.slice(8, 10)}${l.slice(11, 13)}${l.slice(14, 16)}${l.slice(17, 19)}+07'00'`;
-}
-
-function xmp(meta: ScanPdfMeta, dpi: number | undefined): string {
-  const date = xmpDate(meta.creationDate);
-  const res = `${Math.round(dpi ?? 0)}/1`;
-  // The TIFF schema holds one resolution: written when every page was scanned at the same one.
-  const resolution =
-    dpi === undefined
-      ? ''
-      : `
-  <rdf:Description rdf:about="" xmlns:tiff="http://ns.adobe.com/tiff/1.0/">
-   <tiff:XResolution>${res}</tiff:XResolution>
-   <tiff:YResolution>${res}</tiff:YResolution>
-   <tiff:ResolutionUnit>2</tiff:ResolutionUnit>
-  </rdf:Description>`;
-  return `<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>
-<x:xmpmeta xmlns:x="adobe:ns:meta/">
- <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
-  <rdf:Description rdf:about="" xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/">
-   <pdfaid:part>2</pdfaid:part>
-   <pdfaid:conformance>B</pdfaid:conformance>
-  </rdf:Description>
-  <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">
-   <dc:format>application/pdf</dc:format>
-   <dc:title><rdf:Alt><rdf:li xml:lang="x-default">${xmlEscape(meta.title)}</rdf:li></rdf:Alt></dc:title>
-  </rdf:Description>
-  <rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/">
-   <xmp:CreateDate>${date}</xmp:CreateDate>
-   <xmp:ModifyDate>${date}</xmp:ModifyDate>
-   <xmp:MetadataDate>${date}</xmp:MetadataDate>
-   <xmp:CreatorTool>${SCAN_PRODUCER}</xmp:CreatorTool>
-  </rdf:Description>
-  <rdf:Description rdf:about="" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">
-   <pdf:Producer>${SCAN_PRODUCER}</pdf:Producer>
-  </rdf:Description>${resolution}
- </rdf:RDF>
-</x:xmpmeta>
-<?xpacket end="w"?>`;
 }
 
 /** The PDF/A-2b bytes: one page per scan, each at its own resolution (100 %). */
@@ -105,7 +64,7 @@ export async function scansToPdfA(scans: readonly ScanPage[], meta: ScanPdfMeta)
   set(pagesRef, dict({ Type: name('Pages'), Kids: arr(...kids), Count: kids.length }));
   const first = scans[0]?.dpi?.[0];
   const dpi = scans.every((sc) => sc.dpi?.[0] === first && sc.dpi?.[1] === first) ? first : undefined;
-  const xmpBytes = new TextEncoder().encode(xmp(meta, dpi));
+  const xmpBytes = new TextEncoder().encode(pdfaXmp({ title: meta.title, date: xmpDate(meta.creationDate), producer: SCAN_PRODUCER, ...(dpi === undefined ? {} : { resolutionDpi: dpi }) }));
   const metadata = add(new PdfStream(dict({ Type: name('Metadata'), Subtype: name('XML') }), xmpBytes));
   const icc = add(new PdfStream(dict({ N: 3, Filter: name('FlateDecode') }), await deflate(srgbIccProfile())));
   const intent = add(dict({ Type: name('OutputIntent'), S: name('GTS_PDFA1'), OutputConditionIdentifier: textString(SRGB_PROFILE_DESCRIPTION), Info: textString(SRGB_PROFILE_DESCRIPTION), DestOutputProfile: icc }));
