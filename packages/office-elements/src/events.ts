@@ -5,6 +5,10 @@ export interface OfficeNavigationTarget {
   view: 'incoming' | 'outgoing' | 'compose' | 'register' | 'office';
   /** The document, when the target is one document; absent for the list. */
   id?: string;
+  /** With `view: 'register'`: which register (sổ văn bản đến / đi). */
+  kind?: 'incoming' | 'outgoing';
+  /** With `view: 'compose'`: the sent document the new one replaces (edXML business type thay thế). */
+  replaces?: string;
 }
 
 /**

@@ -5,6 +5,7 @@ import type { PropertyDeclarations } from 'lit';
 import { OfficeBackendError, toOfficeBackendError } from './backend/types.js';
 import type { OfficeCallOptions, OfficeInput, OfficeOperation, OfficeOutput } from './backend/types.js';
 import { officeContext, type OfficeHost } from './context/context.js';
+import type { OfficeNavigationTarget } from './events.js';
 import './events.js';
 
 /** Integrator overrides of a feature's texts, per language (a text, or a function of the same parameters). */
@@ -76,6 +77,20 @@ export class OfficeFeature<C extends Catalogue = Catalogue> extends EgovElement<
       const error = toOfficeBackendError(e);
       if (error.code !== 'ABORTED') this.announce(error, op);
       return { ok: false, error };
+    }
+  }
+
+  /**
+   * Ask the host to go somewhere: a cancelable, bubbling, composed `egov-navigate`. Answers true when nobody prevented
+   * it (the feature then opens the target itself).
+   */
+  protected navigate(target: OfficeNavigationTarget): boolean {
+    const event = new CustomEvent('egov-navigate', { detail: target, bubbles: true, composed: true, cancelable: true });
+    try {
+      return this.dispatchEvent(event);
+    } catch (e) {
+      console.error(e);
+      return !event.defaultPrevented;
     }
   }
 

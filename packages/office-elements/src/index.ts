@@ -27,3 +27,5 @@ export { EgovOfficeContext } from './context/office-context.component.js';
 export { EgovIncoming } from './incoming/incoming.component.js';
 export type { ViewerLoader } from './incoming/incoming.component.js';
 export type { EgovIncomingChangeEvent, EgovIncomingOpenEvent, IncomingAction } from './incoming/incoming.events.js';
+export { EgovOutgoing, recipientStage } from './outgoing/outgoing.component.js';
+export type { EgovOutgoingChangeEvent, EgovOutgoingOpenEvent, EgovOutgoingReplaceEvent, OutgoingAction, RecipientStage } from './outgoing/outgoing.events.js';
