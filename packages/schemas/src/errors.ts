@@ -3,7 +3,6 @@
 // throwing ones. Each package exports the union of its codes as a string-literal type, so `switch (issue.code)` is
 // checked by the compiler.
 import { type Lang, type LocalizedText, resolveLanguage } from './i18n.js';
-import { ruleMessage, type RuleCode } from './messages.js';
 
 /** Location of a problem: object keys and array indexes from the root of the input (empty for the input itself). */
 export type IssuePath = (string | number)[];
@@ -32,14 +31,20 @@ export type EgovIssue = Issue;
  * The result of a call that can fail on bad input. It never throws for bad input.
  * `errors` is the same array as `issues`, kept for code written against earlier versions.
  */
-export type Result<T, C extends string = string> =
+export type Result<T, C extends string = string, I extends Issue<C> = Issue<C>> =
   | { ok: true; value: T }
   | {
       ok: false;
-      issues: Issue<C>[];
+      issues: I[];
       /** The same array as `issues`, kept for code written against 0.x. Prefer `issues`. */
-      errors: Issue<C>[];
+      errors: I[];
     };
+
+/**
+ * The failed side of a {@link Result}. The third parameter lets a package carry richer issues (edxml's have a
+ * severity and an XML location) in the one result shape.
+ */
+export type Failure<C extends string = string, I extends Issue<C> = Issue<C>> = Extract<Result<never, C, I>, { ok: false }>;
 
 /** A successful result. */
 export function ok<T>(value: T): { ok: true; value: T } {
@@ -47,7 +52,7 @@ export function ok<T>(value: T): { ok: true; value: T } {
 }
 
 /** A failed result with the given issues. */
-export function failure<C extends string = string>(issues: Issue<C>[]): Result<never, C> {
+export function failure<C extends string = string, I extends Issue<C> = Issue<C>>(issues: I[]): Failure<C, I> {
   return { ok: false, issues, errors: issues };
 }
 
@@ -116,16 +121,6 @@ export function isEgovError(value: unknown): value is EgovError {
   if (!(value instanceof Error)) return false;
   const v = value as Partial<EgovError>;
   return typeof v.code === 'string' && Array.isArray(v.issues) && typeof v.localized === 'object';
-}
-
-/** Builds a domain-rule issue in the requested language. */
-export function ruleIssue<C extends RuleCode>(code: C, params: Record<string, unknown> = {}, path: IssuePath = [], lang?: Lang): Issue<C> {
-  return makeIssue(code, ruleMessage(code, params), { path, params, lang });
-}
-
-/** A failed result with a single domain-rule issue. */
-export function fail<T, C extends RuleCode = RuleCode>(code: C, params: Record<string, unknown> = {}, path: IssuePath = [], lang?: Lang): Result<T, C> {
-  return failure([ruleIssue(code, params, path, lang)]);
 }
 
 /** Returns the value of a result, or throws an EgovError with its issues. */

@@ -1,5 +1,6 @@
 // A fast path for validation: most records are valid, and for a valid record zod's output equals its input when the
-// schema has no transforms, defaults or unknown keys. So before zod parses (and allocates a copy of every object),
+// schema has no transforms or defaults (the model's objects are closed: an unknown key is invalid, so a valid input
+// has none). So before zod parses (and allocates a copy of every object),
 // a predicate compiled once per schema from zod's own definition tree (zod/v4/core `_zod.def`, the surface zod
 // offers to library authors) answers "valid" without allocating. Every check (min, max, regex, int, refine,
 // superRefine) is zod's own, called through `_zod.check`, so no rule is written twice. Anything the compiler does not
@@ -111,7 +112,10 @@ function build(schema: Schema): Predicate {
       };
     }
     case 'object': {
-      if (def.catchall !== undefined) return () => UNKNOWN;
+      // z.strictObject: catchall never (an unknown key is invalid); z.object: no catchall (zod strips unknown keys,
+      // so the output is a copy: zod decides); any other catchall: zod decides.
+      const closed = def.catchall !== undefined && def.catchall._zod.def.type === 'never';
+      if (def.catchall !== undefined && !closed) return () => UNKNOWN;
       const entries = Object.entries(def.shape!).map(([key, s]) => [key, compile(s)] as const);
       const keys = new Set(entries.map(([key]) => key));
       return (v) => {
@@ -121,7 +125,7 @@ function build(schema: Schema): Predicate {
           const verdict = predicate(record[key]);
           if (verdict !== VALID) return verdict;
         }
-        for (const key in record) if (!keys.has(key)) return UNKNOWN; // zod strips unknown keys: let it copy
+        for (const key in record) if (!keys.has(key)) return closed ? INVALID : UNKNOWN; // the same for-in as zod's
         return runChecks(checks, v);
       };
     }

@@ -1,5 +1,6 @@
 // Messages of the domain rules, Vietnamese first, English available. Each names the field and the rule broken.
 import type { LocalizedText } from './i18n.js';
+import { TIME_MESSAGES } from './time/messages.js';
 
 type Params = Record<string, unknown>;
 const s = (p: Params, k: string): string => {
@@ -8,6 +9,7 @@ const s = (p: Params, k: string): string => {
 };
 
 const MESSAGES = {
+  ...TIME_MESSAGES,
   'documentNumber.format': (p: Params) => ({
     vi: `Số, ký hiệu "${s(p, 'text')}" không đúng dạng "số/ký hiệu" (ví dụ 05/CT-UBND, 123/UBND-VP, 12/2020/NĐ-CP).`,
     en: `Number and symbol "${s(p, 'text')}" is not of the form "number/symbol" (e.g. 05/CT-UBND, 123/UBND-VP, 12/2020/NĐ-CP).`,
@@ -36,18 +38,6 @@ const MESSAGES = {
     vi: `Ký hiệu "${s(p, 'symbol')}" không khớp với các thành phần (mong đợi "${s(p, 'expected')}").`,
     en: `Symbol "${s(p, 'symbol')}" does not match its parts (expected "${s(p, 'expected')}").`,
   }),
-  'date.invalid': (p: Params) => ({
-    vi: `Ngày "${s(p, 'value')}" không hợp lệ: dùng dạng yyyy-mm-dd (ví dụ 2020-02-05).`,
-    en: `Date "${s(p, 'value')}" is not valid: use yyyy-mm-dd (e.g. 2020-02-05).`,
-  }),
-  'date.instant': (p: Params) => ({
-    vi: `"${s(p, 'value')}" là một thời điểm (Date), không phải một ngày: đổi bằng civilDateOf(thờiĐiểm) (giờ Việt Nam, UTC+07:00) hoặc ghi ngày dạng yyyy-mm-dd.`,
-    en: `"${s(p, 'value')}" is an instant (Date), not a day: convert it with civilDateOf(instant) (Việt Nam time, UTC+07:00) or write the day as yyyy-mm-dd.`,
-  }),
-  'timestamp.format': (p: Params) => ({
-    vi: `Thời điểm "${s(p, 'value')}" không đúng định dạng ${s(p, 'format')} hoặc không tồn tại.`,
-    en: `Timestamp "${s(p, 'value')}" is not a real time of the form ${s(p, 'format')}.`,
-  }),
   'table.cells': (p: Params) => ({
     vi: `Dòng ${s(p, 'row')} của bảng có ${s(p, 'cells')} ô, bảng có ${s(p, 'columns')} cột: mỗi dòng phải đủ số ô (ô trống ghi "").`,
     en: `Row ${s(p, 'row')} of the table has ${s(p, 'cells')} cells, the table has ${s(p, 'columns')} columns: every row needs one cell a column (an empty cell is "").`,
@@ -64,6 +54,13 @@ const MESSAGES = {
     vi: 'Không được để trống (chỉ có khoảng trắng).',
     en: 'Must not be blank (only white space).',
   }),
+  'object.unknownKey': (p: Params) => {
+    const suggestion = s(p, 'suggestion');
+    return {
+      vi: `Trường "${s(p, 'key')}" không có trong mô hình${suggestion ? `; có phải là "${suggestion}"?` : ` (các trường có: ${s(p, 'known')}).`}`,
+      en: `Unknown field "${s(p, 'key')}"${suggestion ? `; did you mean "${suggestion}"?` : ` (known fields: ${s(p, 'known')}).`}`,
+    };
+  },
   'placeDate.place': () => ({
     vi: 'Thiếu địa danh nơi ban hành văn bản.',
     en: 'The place of issue is missing.',

@@ -7,12 +7,30 @@ import { fastVerdict, VALID } from './fast-path.js';
 import { fieldLabel } from './field-labels.js';
 import { type Lang, resolveLanguage } from './i18n.js';
 import { ruleMessage, type RuleCode } from './messages.js';
+import { closestKey } from './suggest.js';
 
 const locales = { vi: vi().localeError, en: en().localeError } as const;
 
 type RawIssue = z.core.$ZodRawIssue;
 
+/**
+ * The keys of the object schema that raised each `unrecognized_keys` issue, keyed by the issue's `keys` array (the
+ * final issue keeps that array, while zod drops the schema): `toIssues` turns them into "did you mean" suggestions.
+ */
+const knownKeysOf = new WeakMap<readonly unknown[], string[]>();
+
+function unknownKeyParams(key: string, known: readonly string[]): Record<string, unknown> {
+  const suggestion = closestKey(key, known);
+  return suggestion === undefined ? { key, known: known.join(', ') } : { key, suggestion, known: known.join(', ') };
+}
+
 function zodMessage(issue: RawIssue, lang: Lang): string {
+  if (issue.code === 'unrecognized_keys') {
+    const shape = (issue.inst as { _zod?: { def?: { shape?: Record<string, unknown> } } } | undefined)?._zod?.def?.shape;
+    const known = shape ? Object.keys(shape) : [];
+    knownKeysOf.set(issue.keys, known);
+    return issue.keys.map((key) => ruleMessage('object.unknownKey', unknownKeyParams(key, known))[lang]).join(' ');
+  }
   if (issue.code === 'custom' && typeof issue.params?.['rule'] === 'string') {
     // Refinements name the rule; the value they looked at fills the message.
     const value = typeof issue.input === 'string' || typeof issue.input === 'number' ? String(issue.input) : '';
@@ -48,8 +66,18 @@ export function errorMap(lang?: Lang): z.core.$ZodErrorMap {
 /** The codes `validate` reports: a domain rule of this package, or one of zod's issue codes (`too_big`, …). */
 export type ValidationIssueCode = RuleCode | z.core.$ZodIssue['code'];
 
-function toIssues(error: z.ZodError): Issue<ValidationIssueCode>[] {
-  return error.issues.map((issue) => {
+function toIssues(error: z.ZodError, lang: Lang): Issue<ValidationIssueCode>[] {
+  return error.issues.flatMap((issue): Issue<ValidationIssueCode>[] => {
+    const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+    if (issue.code === 'unrecognized_keys') {
+      // One issue per unknown key, located at the key itself, naming the closest known key.
+      const known = knownKeysOf.get(issue.keys) ?? [];
+      return issue.keys.map((key) => {
+        const params = unknownKeyParams(key, known);
+        const localized = ruleMessage('object.unknownKey', params);
+        return { path: [...path, key], code: 'object.unknownKey', params, message: localized[lang], localized };
+      });
+    }
     const isRule = issue.code === 'custom' && typeof issue.params?.['rule'] === 'string';
     // What the message was built from: the rule's own params, or zod's (minimum, expected, keys, …).
     const { code: _code, path: _path, message: _message, input: _input, params: ruleParams, ...zodParams } = issue as z.core.$ZodIssue & {
@@ -58,12 +86,12 @@ function toIssues(error: z.ZodError): Issue<ValidationIssueCode>[] {
     };
     const params: Record<string, unknown> = isRule ? { ...ruleParams } : zodParams;
     delete params['rule'];
-    return {
-      path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+    return [{
+      path,
       code: isRule ? (issue.params['rule'] as RuleCode) : issue.code,
       params,
       message: issue.message,
-    };
+    }];
   });
 }
 
@@ -72,6 +100,10 @@ function toIssues(error: z.ZodError): Issue<ValidationIssueCode>[] {
  * the result lists every problem with its path, code and message in the requested language.
  * When the input is valid and the schema has no transforms or defaults, the value returned is the input itself
  * (not a copy).
+ *
+ * The schemas of this package are closed: a key the model does not have (`issuer.parent` for `issuer.parentName`)
+ * is refused, never silently dropped, with one `object.unknownKey` issue located at the key (`['issuer', 'parent']`)
+ * whose params name the key and, when one is close, the known key meant (`suggestion: 'parentName'`).
  */
 export function validate<S extends z.ZodType>(
   schema: S,
@@ -81,6 +113,7 @@ export function validate<S extends z.ZodType>(
   // Fast path: a valid input whose zod output would equal it is returned as it is (see fast-path.ts).
   if (fastVerdict(schema, input) === VALID) return { ok: true, value: input as z.output<S> };
   // Otherwise zod parses, writing the messages in the requested language.
-  const localised = schema.safeParse(input, { error: errorMap(options.lang) });
-  return localised.success ? { ok: true, value: localised.data } : failure(toIssues(localised.error));
+  const lang = resolveLanguage(options.lang);
+  const localised = schema.safeParse(input, { error: errorMaps[lang] });
+  return localised.success ? { ok: true, value: localised.data } : failure(toIssues(localised.error, lang));
 }

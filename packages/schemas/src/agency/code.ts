@@ -10,7 +10,8 @@
 //
 // Strict by default: a short form (`00.00.H41`, `00.53.W00`) is refused with a message naming the full form; it is
 // completed (`000.00.00.H41`) only with `{ complete: true }`. Spaces and lower case are tolerated; output is upper case.
-import { type Issue, type Result, failure, ok, ruleIssue, unwrap } from '../errors.js';
+import { type Issue, type Result, failure, ok, unwrap } from '../errors.js';
+import { ruleIssue } from '../rules.js';
 import type { Lang } from '../i18n.js';
 
 export interface AgencyCode {

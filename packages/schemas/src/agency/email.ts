@@ -1,6 +1,7 @@
 // Official e-mail addresses of state bodies: `<mailbox>@<unit>.gov.vn` (the .gov.vn zone is reserved to Party and
 // State bodies). Normalised to lower-case ASCII; Unicode domains must be given in their punycode (xn--) form.
-import { fail, type Result, unwrap } from '../errors.js';
+import { type Result, unwrap } from '../errors.js';
+import { fail } from '../rules.js';
 import type { Lang } from '../i18n.js';
 
 const LOCAL = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;

@@ -44,7 +44,7 @@ export const TYPES_WITHOUT_SUBJECT: readonly DocumentTypeKey[] = [
 
 const isoDate = z.string().refine((v) => safeToCivilDate(v).ok, { params: { rule: 'date.invalid' } });
 
-export const IssuerSchema = z.object({
+export const IssuerSchema = z.strictObject({
   /** Tên cơ quan, tổ chức ban hành (OrganName String(200)). */
   name: z.string().min(1).max(200),
   /** Tên cơ quan, tổ chức chủ quản trực tiếp, when there is one. */
@@ -82,7 +82,7 @@ export type ContentBlock =
 export const MAX_TABLE_COLUMNS = 12;
 
 const TableBlockSchema = z
-  .object({
+  .strictObject({
     kind: z.literal('table'),
     title: z.string().min(1).max(500).optional(),
     header: z.array(z.string().max(500)).min(1).max(MAX_TABLE_COLUMNS).optional(),
@@ -103,11 +103,11 @@ const TableBlockSchema = z
 
 export const ContentBlockSchema: z.ZodType<ContentBlock> = z.lazy(() =>
   z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('paragraph'), text: z.string().min(1) }),
-    z.object({ kind: z.literal('heading'), text: z.string().min(1), level: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional() }),
-    z.object({ kind: z.literal('list'), items: z.array(z.string().min(1)).min(1) }),
+    z.strictObject({ kind: z.literal('paragraph'), text: z.string().min(1) }),
+    z.strictObject({ kind: z.literal('heading'), text: z.string().min(1), level: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional() }),
+    z.strictObject({ kind: z.literal('list'), items: z.array(z.string().min(1)).min(1) }),
     TableBlockSchema,
-    z.object({
+    z.strictObject({
       kind: z.literal('article'),
       number: z.number().int().positive(),
       title: z.string().min(1).optional(),
@@ -116,19 +116,19 @@ export const ContentBlockSchema: z.ZodType<ContentBlock> = z.lazy(() =>
   ]),
 );
 
-export const DocumentContentSchema = z.object({
+export const DocumentContentSchema = z.strictObject({
   /** Căn cứ ban hành: one legal basis a line. */
   basis: z.array(z.string().min(1)).optional(),
   body: z.array(ContentBlockSchema).min(1),
 });
 export type DocumentContent = z.infer<typeof DocumentContentSchema>;
 
-export const AppendixSchema = z.object({
+export const AppendixSchema = z.strictObject({
   title: z.string().min(1).max(250),
   content: DocumentContentSchema.optional(),
 });
 
-export const ContactSchema = z.object({
+export const ContactSchema = z.strictObject({
   address: z.string().min(1).max(500).optional(),
   phone: z.string().min(1).max(30).optional(),
   fax: z.string().min(1).max(30).optional(),
@@ -136,21 +136,21 @@ export const ContactSchema = z.object({
   website: z.url().optional(),
 });
 
-export const DrafterSchema = z.object({
+export const DrafterSchema = z.strictObject({
   /** Ký hiệu người soạn thảo: the drafter's initials, upper case. */
   initials: z.string().min(1).max(10).regex(/^[\p{Lu}\d.]+$/u),
   /** Số lượng bản phát hành. */
   copies: z.number().int().positive().max(999),
 });
 
-export const CopyInfoSchema = z.object({
+export const CopyInfoSchema = z.strictObject({
   kind: z.enum(COPY_KIND_KEYS),
   /** The copy's own number and symbol ("05/SY-VP"): copies share one counter a year. */
   numberAndSymbol: z.string().optional(),
 });
 
 export const AdministrativeDocumentSchema = z
-  .object({
+  .strictObject({
     type: z.enum(DOCUMENT_TYPE_KEYS),
     issuer: IssuerSchema,
     /** Số: absent on a draft; the register assigns it (Điều 15). */

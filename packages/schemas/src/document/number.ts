@@ -1,6 +1,7 @@
 // Số, ký hiệu (Nghị định 30/2020, Phụ lục I, Phần I, mục II.3): "Số: 05/CT-UBND", "123/UBND-VP" (công văn:
 // issuer + drafting unit), "12/2020/NĐ-CP" (legal normative documents carry the year), "05/SY-VP" (copies).
-import { EgovError, fail, type Result, unwrap } from '../errors.js';
+import { EgovError, type Result, unwrap } from '../errors.js';
+import { fail } from '../rules.js';
 import type { Lang } from '../i18n.js';
 import { isTypeAbbreviation } from './types.js';
 

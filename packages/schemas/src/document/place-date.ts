@@ -1,6 +1,7 @@
 // Địa danh và thời gian ban hành (Phụ lục I): "Gia Lai, ngày 05 tháng 02 năm 2020". Days below 10 and the months
 // 1 and 2 take a leading zero; other months do not ("ngày 22 tháng 5 năm 2012"). A comma follows the place name.
-import { fail, type Result, unwrap } from '../errors.js';
+import { type Result, unwrap } from '../errors.js';
+import { fail } from '../rules.js';
 import type { Lang } from '../i18n.js';
 import { type CivilDate, type DateInput, formatIsoDate, safeToCivilDate } from '../time/civil-date.js';
 

@@ -1,10 +1,11 @@
 // Nơi nhận (Phụ lục I, II.9): "Nơi nhận:" then one recipient a line, each starting with "- " and ending with ";",
 // the last line "- Lưu: VT, <drafting unit> (<copies kept>)." ending with a full stop.
 import { z } from 'zod';
-import { EgovError, type Issue, ruleIssue } from '../errors.js';
+import { EgovError, type Issue } from '../errors.js';
+import { ruleIssue } from '../rules.js';
 import type { Lang } from '../i18n.js';
 
-export const RecipientSchema = z.object({
+export const RecipientSchema = z.strictObject({
   /** The recipient as written: "Bộ Nội vụ", "Các Sở, ban, ngành". */
   name: z.string().min(1).max(200),
   /** A purpose note in brackets: "để b/c", "để thực hiện". */
@@ -14,7 +15,7 @@ export const RecipientSchema = z.object({
 });
 export type Recipient = z.input<typeof RecipientSchema>;
 
-export const ArchiveSchema = z.object({
+export const ArchiveSchema = z.strictObject({
   /** The drafting unit's abbreviation ("VP", "TTĐT"); "VT" (the clerical office) is always written first. */
   draftingUnit: z.string().min(1).max(30).optional(),
   /** Copies kept, when the rules ask for it. */

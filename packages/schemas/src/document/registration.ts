@@ -8,15 +8,15 @@ const date = z.string().refine((v) => safeToCivilDate(v).ok, { params: { rule: '
 const organId = z.string().max(13).refine(isAgencyCode, { params: { rule: 'agencyCode.format' } });
 const digits = (n: number) => z.number().int().min(0).max(10 ** n - 1);
 
-const OrganSchema = z.object({ OrganId: organId, OrganName: z.string().min(1).max(200) });
+const OrganSchema = z.strictObject({ OrganId: organId, OrganName: z.string().min(1).max(200) });
 
-const SignerInfoSchema = z.object({
+const SignerInfoSchema = z.strictObject({
   Position: z.string().min(1).max(100),
   FullName: z.string().min(1).max(50),
 });
 
 /** Metadata of an outgoing document (văn bản đi). */
-export const OutgoingRecordSchema = z.object({
+export const OutgoingRecordSchema = z.strictObject({
   /** Mã định danh of the issuing body (String(13)). */
   OrganId: organId,
   /** Năm hồ sơ (Number(4)). */
@@ -58,7 +58,7 @@ export const IncomingRecordSchema = OutgoingRecordSchema.extend({
 export type IncomingRecord = z.input<typeof IncomingRecordSchema>;
 
 /** Hồ sơ công việc: the work file that groups the documents of one matter. */
-export const WorkFileSchema = z.object({
+export const WorkFileSchema = z.strictObject({
   OrganId: organId,
   FileCatalog: digits(4),
   FileNotation: z.string().min(1).max(20),
@@ -71,7 +71,7 @@ export const WorkFileSchema = z.object({
   Language: z.string().min(1).max(30).default('Tiếng Việt'),
   Description: z.string().max(500).optional(),
   Documents: z.array(
-    z.object({
+    z.strictObject({
       DocOrdinal: digits(3),
       CodeNumber: z.string().max(11),
       CodeNotation: z.string().max(30),

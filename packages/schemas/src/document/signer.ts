@@ -1,7 +1,8 @@
 // Quyền hạn, chức vụ, họ tên người ký (Phụ lục I, II.7): the authority prefix (TM., Q., KT., TL., TUQ.), the
 // position, and the full name, without academic titles before it.
 import { z } from 'zod';
-import { EgovError, type Issue, ruleIssue } from '../errors.js';
+import { EgovError, type Issue } from '../errors.js';
+import { ruleIssue } from '../rules.js';
 import type { Lang } from '../i18n.js';
 
 /**
@@ -14,7 +15,7 @@ export type SigningAuthority = (typeof SIGNING_AUTHORITIES)[number];
 const TITLES = /^(?:GS|PGS|TS|TSKH|ThS|CN|KS|BS|Ths|Th\.S)\.?\s+/u;
 
 export const SignerSchema = z
-  .object({
+  .strictObject({
     /** The authority prefix, when the signer does not sign in their own right. */
     authority: z.enum(SIGNING_AUTHORITIES).optional(),
     /** For TM.: the collective ("Ủy ban nhân dân"); for KT./TL./TUQ.: the head's title ("Chủ tịch", "Bộ trưởng"). */

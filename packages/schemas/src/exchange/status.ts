@@ -11,7 +11,8 @@
 // - 13 (take back), 15 (update/take-back accepted) and 16 (refused) answer a request about an issued document; they
 //   may come at any step, also after 02 or 06, and do not move the chain (01 → 13 → 03 is fine).
 // - A code already recorded for that recipient is a duplicate (the caller answers with the first record).
-import { failure, type Issue, ok, type Result, ruleIssue } from '../errors.js';
+import { failure, type Issue, ok, type Result } from '../errors.js';
+import { ruleIssue } from '../rules.js';
 import type { Lang, LocalizedText } from '../i18n.js';
 
 /** The status codes agencies use (07–12 and 14 appear in no sample or SDK). */

@@ -5,7 +5,8 @@
 // VNI-Windows and TCVN3 are *font* encodings: legacy documents often reach us as text already decoded as
 // Windows-1252 (what a word processor shows with the wrong font), so they also accept a string.
 // VIQR (RFC 1456) is ASCII with postfix marks.
-import { EgovError, ruleIssue } from '../errors.js';
+import { EgovError } from '../errors.js';
+import { ruleIssue } from '../rules.js';
 import type { Lang } from '../i18n.js';
 import { cp1258Table, tcvn3Table, visciiTable } from './legacy-tables.generated.js';
 import { fromLetter, type Letter, parseSyllable, TONE_MARKS, toLetter, VOWEL_MODIFIERS } from './syllable.js';

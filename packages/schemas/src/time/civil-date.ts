@@ -5,7 +5,8 @@
 // The rule about JS `Date`: a `Date` is an instant, not a day; its calendar date depends on a time zone. Functions
 // taking a date refuse it (code `date.instant`, with a message naming the fix). Convert an instant explicitly with
 // `civilDateOf(instant)` — the day in Việt Nam (UTC+07:00, no daylight saving) — or `civilDateOf(instant, offset)`.
-import { EgovError, failure, type Issue, ok, type Result, ruleIssue } from '../errors.js';
+import { EgovError, failure, type Issue, ok, type Result } from '../errors.js';
+import { timeIssue } from './messages.js';
 import type { Lang } from '../i18n.js';
 
 /**
@@ -117,7 +118,7 @@ export const VIETNAM_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 function instantMs(instant: Date | number, lang?: Lang): number {
   const ms = typeof instant === 'number' ? instant : instant instanceof Date ? instant.getTime() : Number.NaN;
   if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) {
-    throw new EgovError([ruleIssue('date.invalid', { value: shown(instant) }, ['instant'], lang)]);
+    throw new EgovError([timeIssue('date.invalid', { value: shown(instant) }, ['instant'], lang)]);
   }
   return ms;
 }
@@ -139,5 +140,5 @@ export function todayInVietnam(now: Date | number = Date.now()): CivilDate {
 
 /** An issue of this module, for packages that report date problems in their own results. */
 export function dateIssue(code: DateIssueCode, value: unknown, path: (string | number)[] = ['date'], lang?: Lang): Issue<DateIssueCode> {
-  return ruleIssue(code, { value: shown(value) }, path, lang);
+  return timeIssue(code, { value: shown(value) }, path, lang);
 }

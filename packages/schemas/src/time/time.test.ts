@@ -14,14 +14,17 @@ import {
 import {
   formatEdxmlDate,
   formatEdxmlTimestamp,
+  formatPdfDate,
   formatVietnamDateTime,
   formatVietnamIso,
   isEdxmlTimestamp,
+  isVietnamIso,
   parseEdxmlDate,
   parseEdxmlTimestamp,
   startOfVietnamDay,
   vietnamDateTimeOf,
   vietnamDayRange,
+  VIETNAM_ISO_RE,
 } from './vietnam-time.js';
 
 const civil = fc
@@ -157,6 +160,34 @@ describe('Việt Nam time', () => {
         expect(s.getTime()).toBeLessThanOrEqual(t.getTime());
         expect(t.getTime()).toBeLessThan(e.getTime());
         expect(vietnamDateTimeOf(s)).toMatchObject({ ...day, hour: 0, minute: 0, second: 0 });
+      }),
+    );
+  });
+});
+
+describe('ISO 8601 +07:00 and PDF dates', () => {
+  const instant = Date.UTC(2026, 10, 23, 3, 4, 5, 120); // 10:04:05.120 in Việt Nam
+
+  it('writes the PDF date of an instant at the Việt Nam offset, or another one', () => {
+    expect(formatPdfDate(instant)).toBe("D:20261123100405+07'00'");
+    expect(formatPdfDate(instant, 0)).toBe("D:20261123030405+00'00'");
+    expect(formatPdfDate(instant, -330)).toBe("D:20261122213405-05'30'");
+  });
+
+  it('recognises what formatVietnamIso writes, and only real times', () => {
+    expect(VIETNAM_ISO_RE.test('2026-11-23T10:04:05+07:00')).toBe(true);
+    expect(isVietnamIso(formatVietnamIso(instant))).toBe(true);
+    expect(isVietnamIso(formatVietnamIso(instant, { milliseconds: true }))).toBe(true);
+    for (const bad of ['2026-11-23T10:04:05Z', '2026-11-23 10:04:05+07:00', '2026-02-30T10:04:05+07:00', '2026-11-23T24:00:00+07:00', '2026-11-23T10:04+07:00']) {
+      expect({ bad, ok: isVietnamIso(bad) }).toEqual({ bad, ok: false });
+    }
+  });
+
+  it('round-trips every instant through formatVietnamIso and isVietnamIso', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1000, 0, 1), max: Date.UTC(9999, 0, 1) }), (ms) => {
+        expect(isVietnamIso(formatVietnamIso(ms))).toBe(true);
+        expect(Date.parse(formatVietnamIso(ms, { milliseconds: true }))).toBe(ms);
       }),
     );
   });

@@ -2,7 +2,8 @@
 // (`2026-12-02T11:35:08+07:00`, what Nghị định 30 signing times and the kit's APIs show) and the edXML forms of
 // QCVN 102:2016 (`yyyy/MM/dd HH:mm:ss` timestamps, `yyyy/MM/dd` dates; Bkav writes `dd/MM/yyyy HH:mm:ss`).
 // Every function reads and writes the fixed offset, never the time zone of the machine.
-import { failure, ok, type Result, ruleIssue } from '../errors.js';
+import { failure, ok, type Result } from '../errors.js';
+import { timeIssue } from './messages.js';
 import type { Lang } from '../i18n.js';
 import { type CivilDate, type DateInput, isCivilDate, toCivilDate, VIETNAM_UTC_OFFSET_MINUTES } from './civil-date.js';
 
@@ -70,6 +71,32 @@ export function formatVietnamIso(instant: Date | number, options: { milliseconds
   return `${pad(t.year, 4)}-${pad(t.month)}-${pad(t.day)}T${pad(t.hour)}:${pad(t.minute)}:${pad(t.second)}${ms}+07:00`;
 }
 
+/**
+ * The ISO 8601 form with the Việt Nam offset that `formatVietnamIso` writes (seconds, optional milliseconds,
+ * `+07:00`): what Nghị định 30 asks signature stamps to show, e.g. `2026-11-23T10:04:05+07:00`.
+ */
+export const VIETNAM_ISO_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?\+07:00$/u;
+
+/** True when `text` is a real instant written in the form of {@link VIETNAM_ISO_RE}. */
+export function isVietnamIso(text: string): boolean {
+  if (!VIETNAM_ISO_RE.test(text)) return false;
+  const ms = Date.parse(text);
+  // A real wall-clock time: "2026-02-30T…" or "…T24:00:00…" does not read back as written.
+  return !Number.isNaN(ms) && formatVietnamIso(ms).slice(0, 19) === text.slice(0, 19);
+}
+
+/**
+ * A PDF date (ISO 32000-1, 7.9.4) at a fixed UTC offset in minutes (default 420, Việt Nam):
+ * `D:20201123100405+07'00'`, as signature dictionaries (/M) and document information dictionaries write it.
+ */
+export function formatPdfDate(instant: Date | number, offsetMinutes: number = VIETNAM_UTC_OFFSET_MINUTES): string {
+  const t = new Date(msOf(instant) + offsetMinutes * 60_000);
+  const sign = offsetMinutes >= 0 ? '+' : '-';
+  const off = Math.abs(offsetMinutes);
+  const date = `${pad(t.getUTCFullYear(), 4)}${pad(t.getUTCMonth() + 1)}${pad(t.getUTCDate())}`;
+  return `D:${date}${pad(t.getUTCHours())}${pad(t.getUTCMinutes())}${pad(t.getUTCSeconds())}${sign}${pad(Math.floor(off / 60))}'${pad(off % 60)}'`;
+}
+
 /** The edXML timestamp (QCVN 102:2016) of an instant: `yyyy/MM/dd HH:mm:ss` in Việt Nam time. */
 export function formatEdxmlTimestamp(instant: Date | number): string {
   const t = vietnamDateTimeOf(instant);
@@ -91,7 +118,7 @@ export function parseEdxmlDate(text: string, options: { lang?: Lang; path?: (str
   const m = typeof text === 'string' ? EDXML_DATE.exec(text) : null;
   const d = m ? { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } : undefined;
   if (!isCivilDate(d)) {
-    return failure([ruleIssue('timestamp.format', { value: text, format: 'yyyy/MM/dd' }, options.path ?? [], options.lang)]);
+    return failure([timeIssue('timestamp.format', { value: text, format: 'yyyy/MM/dd' }, options.path ?? [], options.lang)]);
   }
   return ok(d);
 }
@@ -115,7 +142,7 @@ export function parseEdxmlTimestamp(text: string, options: { lang?: Lang; path?:
     }
   }
   return failure([
-    ruleIssue('timestamp.format', { value: text, format: 'yyyy/MM/dd HH:mm:ss' }, options.path ?? [], options.lang)
+    timeIssue('timestamp.format', { value: text, format: 'yyyy/MM/dd HH:mm:ss' }, options.path ?? [], options.lang)
   ]);
 }
 
