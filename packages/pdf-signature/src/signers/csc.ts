@@ -159,18 +159,51 @@ export class CscClient {
     return readAuthorization(status, body, 'credentials/authorizeCheck');
   }
 
-  /** `signatures/signHash`: the raw signatures, base64, in the order of `hashes` (unchecked: see `checkedSignatures`). */
-  async signHash(request: { credentialID: string; sad: string; hashes: readonly Uint8Array[]; hash: HashAlgorithm; signAlgo: string }): Promise<unknown[]> {
+  /**
+   * `credentials/sendOTP`: asks the service to send the signer a one-time password (SMS, e-mail…) for an `OTP`
+   * authentication object of type online; then pass the OTP the signer received to `authorize`.
+   */
+  async sendOTP(credentialID: string): Promise<void> {
+    await this.call('credentials/sendOTP', { credentialID });
+  }
+
+  /**
+   * `signatures/signHash`: the raw signatures, base64, in the order of `hashes` (unchecked: see `checkedSignatures`).
+   * With `async`, the request asks for `operationMode: "A"` and polls `signatures/signPolling` with the `responseID`
+   * the service answers until the signatures are there (or the deadline passes, REMOTE_TIMEOUT).
+   */
+  async signHash(request: {
+    credentialID: string;
+    sad: string;
+    hashes: readonly Uint8Array[];
+    hash: HashAlgorithm;
+    signAlgo: string;
+    async?: { pollIntervalMs?: number; timeoutMs?: number; signal?: AbortSignal; validitySeconds?: number };
+  }): Promise<unknown[]> {
     const generic = request.signAlgo === OID.rsaEncryption;
-    const { body } = await this.call('signatures/signHash', {
-      credentialID: request.credentialID,
-      SAD: request.sad,
-      hashes: request.hashes.map(b64),
-      signAlgo: request.signAlgo,
-      ...(generic ? { hashAlgorithmOID: HASH_OID[request.hash] } : {}),
-    });
-    if (!Array.isArray(body.signatures)) throw remoteError('REMOTE_GARBAGE', 'signatures/signHash');
-    return body.signatures as unknown[];
+    const { body } = await this.call(
+      'signatures/signHash',
+      {
+        credentialID: request.credentialID,
+        SAD: request.sad,
+        hashes: request.hashes.map(b64),
+        signAlgo: request.signAlgo,
+        ...(generic ? { hashAlgorithmOID: HASH_OID[request.hash] } : {}),
+        ...(request.async ? { operationMode: 'A', validity_period: request.async.validitySeconds ?? 300 } : {}),
+      },
+      Boolean(request.async),
+    );
+    if (Array.isArray(body.signatures)) return body.signatures as unknown[];
+    const responseID = str(body.responseID);
+    if (!request.async || !responseID) throw remoteError('REMOTE_GARBAGE', 'signatures/signHash');
+    const until = Date.now() + (request.async.timeoutMs ?? 120_000);
+    for (;;) {
+      if (Date.now() >= until) throw remoteError('REMOTE_TIMEOUT', 'signatures/signPolling');
+      await sleep(Math.min(request.async.pollIntervalMs ?? 1000, Math.max(0, until - Date.now())), request.async.signal);
+      const polled = await this.call('signatures/signPolling', { responseID }, true);
+      if (Array.isArray(polled.body.signatures)) return polled.body.signatures as unknown[];
+      if (polled.status !== 202) throw remoteError('REMOTE_GARBAGE', 'signatures/signPolling');
+    }
   }
 }
 
@@ -245,8 +278,13 @@ export interface CscSignerOptions extends CscConnection {
   readonly credentialID: string;
   /** PIN for explicit authorisation (sent as the authentication object `PIN`). */
   readonly pin?: string;
-  /** OTP for explicit authorisation (sent as the authentication object `OTP`). */
-  readonly otp?: string;
+  /**
+   * OTP for explicit authorisation (sent as the authentication object `OTP`): the value, or — for an OTP the service
+   * sends to the signer — a function called after `credentials/sendOTP` that returns what the signer received.
+   */
+  readonly otp?: string | (() => Promise<string>);
+  /** Ask for the signatures asynchronously (`operationMode: "A"`, then `signatures/signPolling`). */
+  readonly asyncSignHash?: boolean;
   /** Other authentication objects, as `credentials/info` lists them. */
   readonly authData?: readonly CscAuthData[];
   /** Shown to the signer on the phone (CSC `description`, at most 500 characters). */
@@ -277,11 +315,14 @@ export function cscSigner(options: CscSignerOptions): Signer & BatchSigner & { i
     });
     return info;
   };
-  const authData: CscAuthData[] = [
-    ...(options.pin !== undefined ? [{ id: 'PIN', value: options.pin }] : []),
-    ...(options.otp !== undefined ? [{ id: 'OTP', value: options.otp }] : []),
-    ...(options.authData ?? []),
-  ];
+  const authDataFor = async (): Promise<CscAuthData[]> => {
+    let otp = options.otp;
+    if (typeof otp === 'function') {
+      await client.sendOTP(options.credentialID);
+      otp = await otp();
+    }
+    return [...(options.pin !== undefined ? [{ id: 'PIN', value: options.pin }] : []), ...(otp !== undefined ? [{ id: 'OTP', value: otp }] : []), ...(options.authData ?? [])];
+  };
   const signMany = async (data: readonly Uint8Array[], algorithm: { hash: HashAlgorithm }): Promise<Uint8Array[]> => {
     if (data.length === 0) return [];
     const c = await credential();
@@ -293,7 +334,7 @@ export function cscSigner(options: CscSignerOptions): Signer & BatchSigner & { i
       numSignatures: data.length,
       hashes,
       hash: algorithm.hash,
-      authData,
+      authData: await authDataFor(),
       ...(options.description ? { description: options.description } : {}),
     });
     const sad = await waitForSad(client, first, options);
@@ -304,6 +345,9 @@ export function cscSigner(options: CscSignerOptions): Signer & BatchSigner & { i
       hashes,
       hash: algorithm.hash,
       signAlgo: signAlgorithmFor(c.certificates[0]!, algorithm.hash, c.keyAlgorithms),
+      ...(options.asyncSignHash
+        ? { async: { ...(options.pollIntervalMs ? { pollIntervalMs: options.pollIntervalMs } : {}), ...(options.signal ? { signal: options.signal } : {}) } }
+        : {}),
     });
     const checked = await checkedSignatures(c.certificates[0]!, algorithm.hash, data, signatures);
     options.onState?.({ state: 'signed', count: checked.length });

@@ -28,6 +28,11 @@ export interface CscMockCredential {
   readonly pin?: string;
   /** A second explicit factor (OTP) required with the PIN. */
   readonly otp?: string;
+  /**
+   * The OTP is sent to the signer (`credentials/sendOTP`): a fresh 6-digit code each time, valid once, readable in
+   * tests with `mock.sentOtp(credentialID)` (the stand-in for the SMS).
+   */
+  readonly onlineOtp?: boolean;
   /** Most signatures per authorisation (default 10). */
   readonly multisign?: number;
   readonly description?: string;
@@ -49,6 +54,8 @@ export interface CscMockOptions {
   readonly confirmExpiresInMs?: number;
   /** A SAD lives this long (default 300 000 ms). */
   readonly sadExpiresInMs?: number;
+  /** Asynchronous signHash (`operationMode: "A"`): the signatures are ready after this long (default 100 ms). */
+  readonly asyncSignMs?: number;
   readonly fault?: CscMockFault;
   /** The key `wrong-key` signs with (default: a fresh RSA key). */
   readonly wrongKey?: CryptoKey;
@@ -80,6 +87,8 @@ export interface CscMock {
   approve(handle?: string): boolean;
   /** Rejects the given (default: the oldest) pending authorisation. */
   reject(handle?: string): boolean;
+  /** The last OTP `credentials/sendOTP` sent for this credential (what the signer's SMS would say). */
+  sentOtp(credentialID: string): string | undefined;
   /** Changes behaviour between tests. */
   configure(change: Partial<Pick<CscMockOptions, 'outcome' | 'afterMs' | 'confirmExpiresInMs' | 'fault'>>): void;
 }
@@ -135,6 +144,8 @@ export function createCscMock(options: CscMockOptions): CscMock {
   const authorizations = new Map<string, Authorization>();
   const sads = new Map<string, Sad>();
   const requests: CscMockRequest[] = [];
+  const otps = new Map<string, string>();
+  const asyncResults = new Map<string, { credentialID: string; readyAt: number; signatures: Promise<string[]> }>();
   let wrongKey: Promise<CryptoKey> | undefined = options.wrongKey ? Promise.resolve(options.wrongKey) : undefined;
   const credentialById = (id: unknown): CscMockCredential | undefined => options.credentials.find((c) => c.credentialID === id);
 
@@ -180,10 +191,10 @@ export function createCscMock(options: CscMockOptions): CscMock {
     auth: cred.pin
       ? {
           mode: 'explicit',
-          expression: cred.otp ? 'PIN AND OTP' : 'PIN',
+          expression: cred.otp || cred.onlineOtp ? 'PIN AND OTP' : 'PIN',
           objects: [
             { type: 'Password', id: 'PIN', format: 'N', label: 'PIN' },
-            ...(cred.otp ? [{ type: 'Password', id: 'OTP', format: 'N', label: 'OTP' }] : []),
+            ...(cred.otp || cred.onlineOtp ? [{ type: 'Password', id: 'OTP', format: 'N', label: 'OTP', ...(cred.onlineOtp ? { generator: 'online' } : {}) }] : []),
           ],
         }
       : { mode: 'explicit', objects: [] },
@@ -214,7 +225,7 @@ export function createCscMock(options: CscMockOptions): CscMock {
       description: 'Dịch vụ ký số từ xa thử nghiệm (demo) — không dùng cho văn bản thật',
       authType: ['basic', 'oauth2client'],
       oauth2: new URL(c.req.url).origin,
-      methods: ['auth/login', 'credentials/list', 'credentials/info', 'credentials/authorize', 'credentials/authorizeCheck', 'signatures/signHash'],
+      methods: ['auth/login', 'credentials/list', 'credentials/info', 'credentials/authorize', 'credentials/authorizeCheck', 'credentials/sendOTP', 'signatures/signHash', 'signatures/signPolling'],
       signAlgorithms: { algos: ['1.2.840.113549.1.1.11', '1.2.840.113549.1.1.1'] },
       signature_formats: { formats: [] },
       conformance_levels: [],
@@ -276,6 +287,11 @@ export function createCscMock(options: CscMockOptions): CscMock {
     if (cred.pin !== undefined) {
       const data = Array.isArray(body.authData) ? (body.authData as { id?: unknown; value?: unknown }[]) : [];
       const value = (id: string): unknown => data.find((d) => d.id === id)?.value;
+      if (cred.onlineOtp) {
+        const sent = otps.get(cred.credentialID);
+        otps.delete(cred.credentialID); // one try per sent code
+        if (sent === undefined || value('OTP') !== sent) return cscError(c, 400, 'invalid_otp', 'The OTP is invalid');
+      }
       if (value('PIN') !== cred.pin || (cred.otp !== undefined && value('OTP') !== cred.otp)) {
         return cscError(c, 400, 'invalid_authentication_data', 'The authentication data is invalid');
       }
@@ -360,9 +376,35 @@ export function createCscMock(options: CscMockOptions): CscMock {
         .then((k) => k.privateKey);
       key = await wrongKey;
     }
-    const signatures = await Promise.all(digests.map((d) => signDigestRsa(key, hash, d)));
-    if (settings.fault === 'drop-one') signatures.pop();
-    return c.json({ signatures: signatures.map(b64) });
+    const signing = Promise.all(digests.map((d) => signDigestRsa(key, hash, d))).then((signatures) => {
+      if (settings.fault === 'drop-one') signatures.pop();
+      return signatures.map(b64);
+    });
+    if (body.operationMode === 'A') {
+      const responseID = random();
+      asyncResults.set(responseID, { credentialID: cred.credentialID, readyAt: Date.now() + (options.asyncSignMs ?? 100), signatures: signing });
+      return c.json({ responseID }, 202);
+    }
+    return c.json({ signatures: await signing });
+  });
+  api.post('/signatures/signPolling', async (c) => {
+    const body = await readJson(c);
+    const result = typeof body?.responseID === 'string' ? asyncResults.get(body.responseID) : undefined;
+    if (!result) return cscError(c, 400, 'invalid_request', 'Invalid parameter responseID');
+    const who = owner(c)!;
+    if (who.kind === 'user' && credentialById(result.credentialID)?.userID !== who.userID) return cscError(c, 400, 'invalid_request', 'Invalid parameter responseID');
+    if (Date.now() < result.readyAt) return c.json({ responseID: body!.responseID }, 202);
+    asyncResults.delete(body!.responseID as string);
+    return c.json({ signatures: await result.signatures });
+  });
+  api.post('/credentials/sendOTP', async (c) => {
+    const body = await readJson(c);
+    if (!body) return cscError(c, 400, 'invalid_request', 'Malformed JSON');
+    const cred = usable(owner(c)!, body.credentialID, c);
+    if (cred instanceof Response) return cred;
+    if (!cred.onlineOtp) return cscError(c, 400, 'invalid_request', 'The credential has no online OTP');
+    otps.set(cred.credentialID, String(crypto.getRandomValues(new Uint32Array(1))[0]! % 1_000_000).padStart(6, '0'));
+    return c.body(null, 204);
   });
   app.route('/csc/v2', api);
 
@@ -417,6 +459,7 @@ export function createCscMock(options: CscMockOptions): CscMock {
     pending: pendingList,
     approve,
     reject,
+    sentOtp: (credentialID) => otps.get(credentialID),
     configure(change) {
       Object.assign(settings, change);
     },
