@@ -28,4 +28,6 @@ export { EgovIncoming } from './incoming/incoming.component.js';
 export type { ViewerLoader } from './incoming/incoming.component.js';
 export type { EgovIncomingChangeEvent, EgovIncomingOpenEvent, IncomingAction } from './incoming/incoming.events.js';
 export { EgovOutgoing, recipientStage } from './outgoing/outgoing.component.js';
+export { EgovRegister } from './register/register.component.js';
+export type { EgovRegisterExportEvent, RegisterExportFormat } from './register/register.events.js';
 export type { EgovOutgoingChangeEvent, EgovOutgoingOpenEvent, EgovOutgoingReplaceEvent, OutgoingAction, RecipientStage } from './outgoing/outgoing.events.js';

@@ -610,6 +610,14 @@ export function memoryOfficeBackend(seed: MemoryOfficeSeed = demoSeed()): Memory
       const { year: _y, ...all } = query;
       const rows = registerPage(params.kind as RegisterKind, { ...all, year: query.year }).sort((a, b) => a.number - b.number);
       if (query.format === 'json') return new TextEncoder().encode(JSON.stringify(rows));
+      if (query.format === 'pdf') {
+        // The office server renders it with @egov-vn/document-pdf's register renderer; not in memory yet.
+        throw new OfficeBackendError({
+          code: 'UNAVAILABLE',
+          status: 0,
+          messages: { vi: 'Bộ nhớ thử nghiệm chưa xuất sổ dạng PDF.', en: 'The in-memory backend does not export a register as PDF yet.' },
+        });
+      }
       return new TextEncoder().encode(registerCsv(rows));
     },
     listOutgoing: ({ query }) => {
