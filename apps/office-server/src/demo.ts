@@ -3,7 +3,7 @@
 // provider (users per agency and role, a login page issuing 15-minute JWTs from its own key). A real deployment gives
 // OFFICE_CONFIG: the agencies, their exchange credentials by reference, and the portal's real identity provider.
 import type { Role } from '@egov-vn/office-api';
-import type { KnownUser, OfficeServerOptions } from '@egov-vn/office-server';
+import { type KnownUser, type OfficeServerOptions, trustAnchorsFromUrl } from '@egov-vn/office-server';
 import { createTestIdentityProvider, type TestIdentityProvider } from '@egov-vn/office-server/testing';
 import { Hono } from 'hono';
 
@@ -35,6 +35,8 @@ export function demoOptions(hubUrl: string, idp: TestIdentityProvider, database:
     agencies: demoAgencies.map((a) => ({ code: a.code, name: a.name, abbreviation: a.abbreviation, exchange: { baseUrl: hubUrl, systemId: a.systemId, secret: a.secret } })),
     auth: { jwt: { issuer: idp.issuer, audience: idp.audience, jwks: idp.jwks } },
     users: demoUsers,
+    // The demo CA of the sandbox hub (its /v1/trust-anchors): the demo signers' and seals' certificates chain to it.
+    signatures: { trustAnchors: trustAnchorsFromUrl(`${hubUrl}/v1/trust-anchors`) },
     ...(database ? { database } : {}),
   };
 }
@@ -47,14 +49,15 @@ const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 
 /**
  * The demo identity provider's routes: `GET jwks.json`, `GET login` (a page to pick a demo user), `POST token`
- * (`{ "user": "snv.vanthu" }` or the login form) → `{ access_token, token_type, expires_in }`. With `redirect_uri` (an
- * allowed origin only) the login page sends the browser back with `#access_token=…`.
+ * (`{ "user": "snv.vanthu" }`, optionally `"expires_in": 60` for a shorter token (30 s – 15 min), or the login form)
+ * → `{ access_token, token_type, expires_in }`. With `redirect_uri` (an allowed origin only) the login page sends the
+ * browser back with `#access_token=…`.
  */
 export function demoIdpRoutes(idp: TestIdentityProvider, allowedOrigins: string[]): Hono {
   const app = new Hono();
-  const issue = (id: string) => {
+  const issue = (id: string, seconds: number) => {
     const user = demoUsers.find((u) => u.id === id);
-    return user ? idp.issue({ id: user.id, name: user.name, agency: user.agency, roles: user.roles, ...(user.title ? { title: user.title } : {}) }, { expiresIn: `${TOKEN_MINUTES}m` }) : undefined;
+    return user ? idp.issue({ id: user.id, name: user.name, agency: user.agency, roles: user.roles, ...(user.title ? { title: user.title } : {}) }, { expiresIn: `${seconds}s` }) : undefined;
   };
   const redirectOk = (uri: string | undefined) => {
     if (!uri) return false;
@@ -79,18 +82,21 @@ export function demoIdpRoutes(idp: TestIdentityProvider, allowedOrigins: string[
     const type = c.req.header('content-type') ?? '';
     let user: string | undefined;
     let redirect: string | undefined;
+    let seconds = TOKEN_MINUTES * 60;
     if (type.includes('application/json')) {
-      const body = (await c.req.json().catch(() => ({}))) as { user?: unknown };
+      const body = (await c.req.json().catch(() => ({}))) as { user?: unknown; expires_in?: unknown };
       user = typeof body.user === 'string' ? body.user : undefined;
+      // A shorter lifetime on request (30 s – 15 min), for hosts that test their token refresh (embed examples: 60 s).
+      if (typeof body.expires_in === 'number' && Number.isInteger(body.expires_in)) seconds = Math.min(Math.max(body.expires_in, 30), TOKEN_MINUTES * 60);
     } else {
       const form = await c.req.parseBody();
       user = typeof form.user === 'string' ? form.user : undefined;
       redirect = typeof form.redirect_uri === 'string' ? form.redirect_uri : undefined;
     }
-    const token = user ? await issue(user) : undefined;
+    const token = user ? await issue(user, seconds) : undefined;
     if (!token) return c.json({ error: 'unknown_user', message: { vi: 'Không có người dùng thử nghiệm này.', en: 'No such demo user.' } }, 400);
     if (redirect && redirectOk(redirect)) return c.redirect(`${redirect}#access_token=${token}&token_type=Bearer&expires_in=${TOKEN_MINUTES * 60}`, 303);
-    return c.json({ access_token: token, token_type: 'Bearer', expires_in: TOKEN_MINUTES * 60 });
+    return c.json({ access_token: token, token_type: 'Bearer', expires_in: seconds });
   });
   return app;
 }

@@ -5,7 +5,7 @@ import { ROLES, type Role } from '@egov-vn/office-api';
 import { isAgencyCode } from '@egov-vn/schemas';
 import { z } from 'zod';
 import type { Authenticate, JwtAuthOptions } from './auth.js';
-import type { SignatureCheckOptions } from './signatures.js';
+import { type SignatureCheckOptions, trustAnchorsFromUrl } from './signatures.js';
 
 /** How the server reaches the exchange for one agency: the hub's native `/v1` API with the system's HMAC secret. */
 export interface ExchangeConnection {
@@ -97,6 +97,14 @@ const FileSchema = z.object({
       })
       .optional(),
   }),
+  signatures: z
+    .object({
+      trustAnchorsFile: z.string().min(1).optional().describe('PEM bundle of the trusted root certificates (relative to this file).'),
+      trustAnchorsUrl: z.url().optional().describe("Where to load them, e.g. the exchange's /v1/trust-anchors."),
+    })
+    .strict()
+    .refine((x) => (x.trustAnchorsFile === undefined) !== (x.trustAnchorsUrl === undefined), 'give exactly one of trustAnchorsFile, trustAnchorsUrl')
+    .optional(),
   users: z
     .array(
       z.object({
@@ -150,6 +158,15 @@ export function loadOfficeConfig(file: string, env: Record<string, string | unde
   if (cfg.auth.claims) jwt.claims = cfg.auth.claims;
   const options: OfficeServerOptions = { agencies, auth: { jwt } };
   if (cfg.users) options.users = cfg.users;
+  if (cfg.signatures?.trustAnchorsUrl) options.signatures = { trustAnchors: trustAnchorsFromUrl(cfg.signatures.trustAnchorsUrl) };
+  if (cfg.signatures?.trustAnchorsFile) {
+    const path = resolve(file, '..', cfg.signatures.trustAnchorsFile);
+    try {
+      options.signatures = { trustAnchors: [readFileSync(path, 'utf8')] };
+    } catch {
+      throw new Error(`Không đọc được tệp chứng thư gốc / cannot read the trust anchors file: ${path}`);
+    }
+  }
   const database: { databaseUrl?: string; dataDir?: string } = {};
   if (env.DATABASE_URL) database.databaseUrl = env.DATABASE_URL;
   else database.dataDir = env.DATA_DIR ?? '.data/office';
