@@ -4,7 +4,7 @@ import { serveApp } from '../node/serve.js';
 import type { LocalServer } from '../node/tsa-server.js';
 import { signPdf } from '../sign/sign-pdf.js';
 import { signPdfBatch } from '../signers/batch.js';
-import { listRelayCredentials, relaySigner } from '../signers/relay-client.js';
+import { listRelayCredentials, relaySigner, requestRelayOtp } from '../signers/relay-client.js';
 import { createCscMock, type CscMock } from '../testing/csc-mock.js';
 import { createDemoPki, type DemoPki } from '../testing/pki.js';
 import { verifyPdf } from '../verify/verify-pdf.js';
@@ -139,5 +139,44 @@ describe('signing relay (the service secret stays on the server)', () => {
     expect(badHash.status).toBe(400);
     expect(await badHash.json()).toMatchObject({ error: { code: 'RELAY_REQUEST' } });
   });
+});
 
+describe('relay: online OTP (credentials/sendOTP) and asynchronous signHash', () => {
+  it('sends the OTP for the caller’s own credential only, then signs with PIN + OTP through signPolling; the secret never shows', async () => {
+    const otpMock = createCscMock({
+      credentials: [
+        { credentialID: 'u3-sms', userID: 'u3', identity: pki.signer, pin: '1111', onlineOtp: true, multisign: 2 },
+        { credentialID: 'u4-sms', userID: 'u4', identity: pki.seal, pin: '2222', onlineOtp: true },
+      ],
+      clients: [{ clientId: 'be', clientSecret: SECRET }],
+      asyncSignMs: 100,
+    });
+    const app = createSigningRelay({
+      service: { baseUrl: 'http://csc.invalid', clientId: 'be', clientSecret: SECRET, fetch: (input, init) => Promise.resolve(otpMock.app.fetch(new Request(input, init))) },
+      authenticate: (req) => {
+        const m = /^Bearer session-(\w+)$/.exec(req.headers.get('authorization') ?? '');
+        return m ? { userID: m[1]! } : undefined;
+      },
+      asyncSignHash: true,
+    });
+    const replies: string[] = [];
+    const fetchRelay: typeof fetch = async (input, init) => {
+      const res = await app.fetch(new Request(input, init));
+      replies.push(await res.clone().text());
+      return res;
+    };
+    const u3 = { url: 'http://relay.test', headers: () => ({ authorization: 'Bearer session-u3' }), fetch: fetchRelay };
+    await expect(requestRelayOtp(u3, 'u4-sms')).rejects.toMatchObject({ code: 'REMOTE_CREDENTIAL' });
+    expect(otpMock.sentOtp('u4-sms')).toBeUndefined();
+    await requestRelayOtp(u3, 'u3-sms');
+    const code = otpMock.sentOtp('u3-sms')!;
+    expect(code).toMatch(/^\d{6}$/);
+    const signed = await signPdfBatch([await makePdf(), await makePdf()], { signer: relaySigner({ ...u3, credentialID: 'u3-sms', pin: '1111', otp: code, pollIntervalMs: 20 }) });
+    for (const pdf of signed) expect((await verifyPdf(pdf, { trustAnchors: [pki.root.der] })).signatures[0]!.indication).toBe('TOTAL_PASSED');
+    expect(otpMock.requests.filter((r) => r.path.endsWith('/signatures/signPolling')).length).toBeGreaterThan(0);
+    expect(JSON.parse(otpMock.requests.find((r) => r.path.endsWith('/signatures/signHash'))!.body)).toMatchObject({ operationMode: 'A' });
+    // The code was used: the same one again is refused.
+    await expect(signPdf(await makePdf(), { signer: relaySigner({ ...u3, credentialID: 'u3-sms', pin: '1111', otp: code }) })).rejects.toMatchObject({ code: 'REMOTE_AUTH_DATA' });
+    expect(replies.join('\n')).not.toContain(SECRET);
+  });
 });

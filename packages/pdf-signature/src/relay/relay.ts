@@ -10,6 +10,8 @@
  *                                 → RelayTransaction (state waiting | signed | rejected | expired | failed)
  *   GET    /transactions/:id     → RelayTransaction (polls the service once while waiting)
  *   DELETE /transactions/:id     → { id, state: 'cancelled' }
+ *   POST   /credentials/:id/otp  → 204: the service sends the signer a one-time code (CSC credentials/sendOTP); the
+ *                                 browser then starts the transaction with { otp } the signer received
  */
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -41,6 +43,8 @@ export interface SigningRelayOptions {
   readonly maxDocuments?: number;
   /** Origins allowed to call the relay from another origin (CORS, with credentials); default none. */
   readonly allowOrigins?: readonly string[];
+  /** Ask the service for the signatures asynchronously (CSC `operationMode: "A"` + `signatures/signPolling`). */
+  readonly asyncSignHash?: boolean;
 }
 
 /** A credential as the relay shows it to the browser. */
@@ -166,6 +170,7 @@ export function createSigningRelay(options: SigningRelayOptions): Hono<{ Variabl
         hashes: t.hashes,
         hash: t.hash,
         signAlgo: signAlgorithmFor(t.credential.certificates[0]!, t.hash, t.credential.keyAlgorithms),
+        ...(options.asyncSignHash ? { async: { pollIntervalMs: 250, timeoutMs: Math.max(1000, t.expiresAt - Date.now()) } } : {}),
       }),
     );
     if (!signatures.every((s) => typeof s === 'string')) throw remoteError('REMOTE_GARBAGE', 'signatures');
@@ -237,6 +242,18 @@ export function createSigningRelay(options: SigningRelayOptions): Hono<{ Variabl
         certificates: x.certificates.map(b64),
       }));
       return c.json({ credentials });
+    } catch (error) {
+      return serviceFailure(c, error);
+    }
+  });
+
+  app.post('/credentials/:id/otp', async (c) => {
+    const id = c.req.param('id');
+    try {
+      // Only the caller's own credentials: the relay's service token could reach anyone's.
+      if (!(await credentialsOf(c.get('userID'))).some((x) => x.credentialID === id)) return fail(403, 'REMOTE_CREDENTIAL', id.slice(0, 80));
+      await withToken(() => client.sendOTP(id));
+      return c.body(null, 204);
     } catch (error) {
       return serviceFailure(c, error);
     }

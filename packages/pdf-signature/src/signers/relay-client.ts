@@ -81,6 +81,14 @@ export async function listRelayCredentials(connection: RelayConnection): Promise
   });
 }
 
+/**
+ * Asks the relay to have the service send the signer a one-time code (CSC `credentials/sendOTP`) for an `OTP`
+ * credential; then create the signer with `relaySigner({ …, otp })` and the code the signer received.
+ */
+export async function requestRelayOtp(connection: RelayConnection, credentialID: string): Promise<void> {
+  await call(connection, `/credentials/${encodeURIComponent(credentialID)}/otp`, 'POST', {});
+}
+
 const isRemoteCode = (code: unknown): code is keyof typeof REMOTE_ERRORS => typeof code === 'string' && code in REMOTE_ERRORS;
 
 /** A `Signer` and `BatchSigner` through the relay. Aborting `signal` cancels the transaction on the relay too. */
