@@ -30,6 +30,9 @@ export type { EgovIncomingChangeEvent, EgovIncomingOpenEvent, IncomingAction } f
 export { EgovCompose, composeActions } from './compose/compose.component.js';
 export type { ComposeFonts, ComposeLoaders } from './compose/compose.component.js';
 export type { ComposeAction, EgovComposeEvent, EgovComposeSendEvent } from './compose/compose.events.js';
+export { EgovElectronicCopy } from './compose/electronic-copy.component.js';
+export type { ElectronicCopyLoaders } from './compose/electronic-copy.component.js';
+export type { EgovElectronicCopyEvent } from './compose/compose.events.js';
 export { EgovOutgoing, recipientStage } from './outgoing/outgoing.component.js';
 export { EgovRegister } from './register/register.component.js';
 export type { EgovRegisterExportEvent, RegisterExportFormat } from './register/register.events.js';
