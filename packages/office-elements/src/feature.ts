@@ -1,5 +1,5 @@
 // The base of every office feature: the host context, integrator texts, and calls that never throw into the host.
-import { EgovElement, type Catalogue, type Locale, type MessageArgs, type MessageKey } from '@egov-vn/elements-core';
+import { EgovElement, type Catalogue, type Lang, type MessageArgs, type MessageKey } from '@egov-vn/elements-core';
 import { ContextConsumer } from '@lit/context';
 import type { PropertyDeclarations } from 'lit';
 import { OfficeBackendError, toOfficeBackendError } from './backend/types.js';
@@ -9,7 +9,7 @@ import type { OfficeNavigationTarget } from './events.js';
 import './events.js';
 
 /** Integrator overrides of a feature's texts, per language (a text, or a function of the same parameters). */
-export type OfficeTexts = Partial<Record<Locale, Record<string, string | ((...args: never[]) => string)>>>;
+export type OfficeTexts = Partial<Record<Lang, Record<string, string | ((...args: never[]) => string)>>>;
 
 /** The outcome of a guarded call: the value, or the error already shown and announced. */
 export type Guarded<T> = { ok: true; value: T } | { ok: false; error: OfficeBackendError };

@@ -1,4 +1,5 @@
 // The host context every office feature reads, delivered with @lit/context.
+import type { Lang } from '@egov-vn/elements-core';
 import type { Role } from '@egov-vn/office-api';
 import type { TimestampOptions, TrustInput } from '@egov-vn/pdf-signature';
 import type { SignerProvider } from '@egov-vn/signature-elements';
@@ -20,7 +21,7 @@ export interface OfficeHost {
   backend: OfficeBackend;
   user?: OfficeUser;
   /** `vi` (default) or `en`; `<egov-office-context>` sets it as its `lang`. */
-  locale?: 'vi' | 'en';
+  locale?: Lang;
   /** `light`, `dark`, or unset (the system's); `<egov-office-context>` sets it as its `data-theme`. */
   theme?: 'light' | 'dark';
   /** Feature flags, e.g. `{ return: false }` hides returning documents. */
