@@ -2,7 +2,7 @@
 import { LitElement } from 'lit';
 import type { PropertyDeclarations } from 'lit';
 import { defaultLocale, resolveLocale, translate } from './locale.js';
-import type { Catalogue, Locale, MessageArgs, MessageKey } from './locale.js';
+import type { Catalogue, Lang, MessageArgs, MessageKey } from './locale.js';
 import { installTokens } from './styles/tokens.js';
 
 /** The names of the egov-vn events declared in `GlobalEventHandlersEventMap` (each element's event files add them). */
@@ -85,7 +85,7 @@ export class EgovElement<C extends Catalogue = Catalogue> extends LitElement {
   }
 
   /** The language the element speaks now: `vi` or `en`, resolved from `lang` attributes (see `resolveLocale`). */
-  declare locale: Locale;
+  declare locale: Lang;
 
   constructor() {
     super();

@@ -1,7 +1,8 @@
 export { EgovElement } from './egov-element.js';
 export type { EgovEmitArgs, EgovEventDetail, EgovEventInit, EgovEventName } from './egov-element.js';
 export { defaultLocale, defineMessages, locales, normalizeLocale, resolveLocale, translate } from './locale.js';
-export type { Catalogue, Locale, Message, MessageArgs, MessageKey, Messages } from './locale.js';
+// eslint-disable-next-line @typescript-eslint/no-deprecated -- the former name stays exported for 0.x code
+export type { Catalogue, Lang, Locale, Message, MessageArgs, MessageKey, Messages } from './locale.js';
 export { darkTokens, commonTokens, hostStyles, installTokens, lightTokens, tokens } from './styles/tokens.js';
 export { visuallyHidden } from './styles/visually-hidden.js';
 export { buttonStyles, primaryButtonStyles } from './styles/buttons.js';

@@ -1,20 +1,28 @@
 // Languages and message catalogues. Vietnamese first (the default), English available. Pure functions: they run in
 // Node too, so the catalogue logic is unit-tested without a browser.
 
-/** The languages every egov-vn element speaks. */
-export const locales = ['vi', 'en'] as const;
+import type { Lang } from '@egov-vn/schemas/time';
 
-/** A language every egov-vn element speaks: `vi` (default) or `en`. */
-export type Locale = (typeof locales)[number];
+/** The language every egov-vn element speaks: the kit's one language type, `vi` (default) or `en`. */
+export type { Lang };
+
+/** The languages every egov-vn element speaks. */
+export const locales = ['vi', 'en'] as const satisfies readonly Lang[];
+
+/**
+ * The former name of {@link Lang} (the same type).
+ * @deprecated Use `Lang` (from `@egov-vn/elements-core` or `@egov-vn/schemas`).
+ */
+export type Locale = Lang;
 
 /** The language used when nothing else is said, or when the page's language is not supported. */
-export const defaultLocale: Locale = 'vi';
+export const defaultLocale: Lang = 'vi';
 
 /**
  * The supported locale of a BCP 47 language tag (`vi`, `vi-VN`, `en-GB` …), or `undefined` when the tag is empty or
  * names a language the elements do not speak.
  */
-export function normalizeLocale(tag: string | null | undefined): Locale | undefined {
+export function normalizeLocale(tag: string | null | undefined): Lang | undefined {
   const primary = tag?.trim().toLowerCase().split(/[-_]/)[0];
   return primary === 'vi' || primary === 'en' ? primary : undefined;
 }
@@ -24,7 +32,7 @@ export function normalizeLocale(tag: string | null | undefined): Locale | undefi
  * ancestor that has one (crossing shadow-root boundaries), else the document's. An empty `lang` is skipped; a
  * language the elements do not speak gives {@link defaultLocale}.
  */
-export function resolveLocale(element: Element): Locale {
+export function resolveLocale(element: Element): Lang {
   let node: Element | null = element;
   while (node) {
     const lang = node.getAttribute('lang');
@@ -75,7 +83,7 @@ export function defineMessages<M extends Messages>(catalogue: { vi: M; en: NoInf
 /** The text of message `key` in `locale` (falling back to Vietnamese), with its parameters applied. */
 export function translate<C extends Catalogue, K extends MessageKey<C>>(
   catalogue: C,
-  locale: Locale,
+  locale: Lang,
   key: K,
   ...args: MessageArgs<C, K>
 ): string {

@@ -2,7 +2,7 @@
 // @egov-vn/calendar; nothing here decides what a holiday or a working day is.
 import { formatIsoDate, formatVnDate, safeToCivilDate, todayInVietnam, toLunar, WorkCalendar } from '@egov-vn/calendar';
 import type { CivilDate, LunarDate } from '@egov-vn/calendar';
-import type { Locale } from '@egov-vn/elements-core';
+import type { Lang } from '@egov-vn/elements-core';
 
 let shared: WorkCalendar | undefined;
 
@@ -38,7 +38,7 @@ export function lunarShort(l: LunarDate): string {
 }
 
 /** "10/3" or "10/3 nhuận" (vi) / "10/3 leap" (en). */
-export function lunarDayMonth(l: LunarDate, locale: Locale): string {
+export function lunarDayMonth(l: LunarDate, locale: Lang): string {
   return `${l.day}/${l.month}${l.leap ? (locale === 'vi' ? ' nhuận' : ' leap') : ''}`;
 }
 
@@ -55,7 +55,7 @@ export interface DayInfo {
 }
 
 /** Everything a cell shows about one day, from the work calendar. */
-export function dayInfo(cal: WorkCalendar, d: CivilDate, locale: Locale): DayInfo {
+export function dayInfo(cal: WorkCalendar, d: CivilDate, locale: Lang): DayInfo {
   const reason = cal.dayOffReason(d);
   const makeUp = cal.makeUpDay(d);
   return {
@@ -79,12 +79,12 @@ export const WEEKDAYS_SHORT = {
 export const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
 
 /** "tháng 2 năm 2026" / "February 2026". */
-export function monthTitle(year: number, month: number, locale: Locale): string {
+export function monthTitle(year: number, month: number, locale: Lang): string {
   return locale === 'vi' ? `Tháng ${month} năm ${year}` : `${MONTHS_EN[month - 1]!} ${year}`;
 }
 
 /** Long accessible date: "Thứ Hai, 16/02/2026" / "Monday, 16 February 2026". */
-export function longDate(d: CivilDate, weekday: number, locale: Locale): string {
+export function longDate(d: CivilDate, weekday: number, locale: Lang): string {
   return locale === 'vi'
     ? `${WEEKDAYS.vi[weekday - 1]!}, ${vnDate(d)}`
     : `${WEEKDAYS.en[weekday - 1]!}, ${d.day} ${MONTHS_EN[d.month - 1]!} ${d.year}`;
