@@ -1,11 +1,11 @@
-import { type CivilDate, type DateInput, formatVnDate as formatCivilVnDate, safeToCivilDate } from '@egov-vn/schemas';
+import { type CivilDate, type DateInput, formatVnDate as formatCivilVnDate, safeToCivilDate } from '@egov-vn/schemas/time';
 import { CalendarError } from './errors.js';
 import type { Lang } from './errors.js';
 
 // Civil dates are the kit's one definition (`@egov-vn/schemas`): re-exported here, with the same rule about JS
 // `Date` (refused: a `Date` is an instant; convert it with `civilDateOf`, which reads it in Việt Nam time).
-export { civilDateOf, daysInMonth, formatIsoDate, safeToCivilDate, todayInVietnam } from '@egov-vn/schemas';
-export type { CivilDate, DateInput } from '@egov-vn/schemas';
+export { civilDateOf, daysInMonth, formatIsoDate, safeToCivilDate, todayInVietnam } from '@egov-vn/schemas/time';
+export type { CivilDate, DateInput } from '@egov-vn/schemas/time';
 
 /** ISO weekday: 1 = Monday (Thứ Hai) … 6 = Saturday (Thứ Bảy), 7 = Sunday (Chủ nhật). */
 export type IsoWeekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;

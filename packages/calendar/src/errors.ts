@@ -1,4 +1,4 @@
-import { EgovError, type Lang, makeIssue } from '@egov-vn/schemas';
+import { EgovError, type Lang, makeIssue } from '@egov-vn/schemas/time';
 
 /** Machine-readable error codes of this package. */
 export type CalendarErrorCode =

@@ -6,7 +6,7 @@ import { daysInMonth } from './civil.js';
 import { CalendarError } from './errors.js';
 import type { Lang } from './errors.js';
 import type { ScheduleEntry } from './schedule.js';
-import { VIETNAM_TIME_ZONE, VIETNAM_UTC_OFFSET_MINUTES } from '@egov-vn/schemas';
+import { VIETNAM_TIME_ZONE, VIETNAM_UTC_OFFSET_MINUTES } from '@egov-vn/schemas/time';
 
 /** The IANA zone of Vietnam (UTC+7, no daylight saving since 1975): `VIETNAM_TIME_ZONE` of `@egov-vn/schemas`. */
 export const VN_TZID = VIETNAM_TIME_ZONE;

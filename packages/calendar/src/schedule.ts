@@ -2,7 +2,7 @@
 // tuyến) as zod 4 models. Validation messages are Vietnamese by default; `createScheduleSchemas('en')` gives English.
 // Import from "@egov-vn/calendar/schedule".
 
-import { foldForSearch } from '@egov-vn/schemas';
+import { foldForSearch } from '@egov-vn/schemas/core';
 import * as z from 'zod';
 import { formatIsoDate, isoWeekDays, isoWeekOf, toCivilDate, toJdn, WEEKDAY_NAMES_VI } from './civil.js';
 import type { CivilDate } from './civil.js';

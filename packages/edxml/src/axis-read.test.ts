@@ -35,7 +35,7 @@ describe('undeclared edXML: and xlink: prefixes', () => {
     expect(codes(warnings)).toEqual(['EDXML_UNDECLARED_PREFIX']);
     const w = warnings[0] as EdxmlIssue;
     expect(w).toMatchObject({ severity: 'warning', params: { prefix: 'edXML', ns: NS }, location: { line: 3, path: '/edXML/edXMLEnvelope' } });
-    expect(Number(w.params?.['count'])).toBeGreaterThan(50);
+    expect(Number(w.params['count'])).toBeGreaterThan(50);
     expect(w.message).toContain('edXML');
     expect(await plain((await readChunked(undeclared)).pkg)).toEqual(await plain(pkg));
   });
@@ -71,7 +71,7 @@ describe('bytes before the XML prolog', () => {
     const { pkg, warnings } = await read(prefix + conformant);
     expect(codes(warnings)).toEqual(['EDXML_BYTES_BEFORE_PROLOG']);
     expect(warnings[0]).toMatchObject({ location: { line: 1, column: prefix.startsWith('\uFEFF') ? 2 : 1, path: '/' } });
-    expect(String(warnings[0]?.params?.['kind'])).toContain(kind);
+    expect(String(warnings[0]?.params['kind'])).toContain(kind);
     expect(await plain(pkg)).toEqual(await plain((await read(conformant)).pkg));
     expect(codes((await readChunked(prefix + conformant)).warnings)).toEqual(['EDXML_BYTES_BEFORE_PROLOG']);
   });
@@ -80,7 +80,7 @@ describe('bytes before the XML prolog', () => {
     for (const prefix of ['\uFEFF\uFEFF\r\n', ' \uFEFF', 'OK\n', '\uFEFF\n']) {
       const whole = await parseEdxml(prefix + conformant);
       const summary = (r: typeof whole): string[] =>
-        r.ok ? r.warnings.map((w) => `${w.code} ${String(w.params?.['bytes'])} ${String(w.location?.column)}`) : ['failed'];
+        r.ok ? r.warnings.map((w) => `${w.code} ${String(w.params['bytes'])} ${String(w.location?.column)}`) : ['failed'];
       expect(summary(whole)).toHaveLength(1);
       for (const size of [1, 2, 3, 5]) {
         expect(summary(await parseEdxml(chunked(new TextEncoder().encode(prefix + conformant), size)))).toEqual(summary(whole));

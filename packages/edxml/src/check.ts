@@ -1,4 +1,4 @@
-import { isEdxmlDate, isEdxmlTimestamp, isSecretClassification } from '@egov-vn/schemas';
+import { isEdxmlDate, isEdxmlTimestamp, isSecretClassification } from '@egov-vn/schemas/core';
 import { makeIssue, type EdxmlIssue, type EdxmlIssueCode, type EdxmlLang, type EdxmlLocation } from './issues.js';
 import type {
   EdxmlBussiness,
@@ -38,7 +38,7 @@ const CID = /^cid:\S+$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 // Dates and timestamps (`yyyy/MM/dd`, `yyyy/MM/dd HH:mm:ss` and Bkav's `dd/MM/yyyy HH:mm:ss`) and the secret-document
 // guard are the kit's one definition (@egov-vn/schemas), re-exported where this package's API had them.
-export { isEdxmlDate, isEdxmlTimestamp } from '@egov-vn/schemas';
+export { isEdxmlDate, isEdxmlTimestamp } from '@egov-vn/schemas/core';
 
 /** Splits a DocumentId `<OrganId>,<yyyy/MM/dd>,<number>/<symbol>`. */
 export function parseDocumentId(

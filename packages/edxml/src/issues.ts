@@ -1,4 +1,4 @@
-import type { Lang } from '@egov-vn/schemas';
+import type { Issue, Lang, LocalizedText } from '@egov-vn/schemas/core';
 
 /** Where a problem is: 1-based line and column (in characters), byte offset, and the element path. */
 export interface EdxmlLocation {
@@ -16,13 +16,18 @@ export interface EdxmlLocation {
 export type EdxmlLang = Lang;
 export type EdxmlSeverity = 'error' | 'warning';
 
-/** One problem found while reading or checking a package. `code` is stable across versions. */
-export interface EdxmlIssue {
+/**
+ * One problem found while reading or checking a package: the kit's one `Issue` shape (`code`, `path`, `params`,
+ * `message`, `localized`) plus a severity and the XML location. `code` is stable across versions; `path` is the
+ * element path as steps (`['edXML', 'edXMLEnvelope', …]`, empty when the problem has no place).
+ */
+export interface EdxmlIssue extends Issue<EdxmlIssueCode> {
   code: EdxmlIssueCode;
   severity: EdxmlSeverity;
   message: string;
   location?: EdxmlLocation;
-  params?: Record<string, string | number>;
+  params: Record<string, string | number>;
+  localized: LocalizedText;
 }
 
 type Template = (p: Record<string, string | number>) => string;
@@ -290,13 +295,16 @@ export function makeIssue(
   severity?: EdxmlSeverity,
 ): EdxmlIssue {
   const def: MessageDef = issueMessages[code];
+  const localized = { vi: def.vi(params), en: def.en(params) };
   const issue: EdxmlIssue = {
     code,
+    path: location ? location.path.split('/').filter((step) => step !== '') : [],
+    params,
     severity: severity ?? def.severity ?? 'error',
-    message: def[lang](params),
+    message: localized[lang],
+    localized,
   };
   if (location) issue.location = location;
-  if (Object.keys(params).length > 0) issue.params = params;
   return issue;
 }
 

@@ -14,9 +14,10 @@ import {
   type DocumentTypeKey,
   type SigningAuthority,
 } from '@egov-vn/schemas';
+import { failure, type Result } from '@egov-vn/schemas/core';
 import type { EdxmlAttachment } from './attachment.js';
 import { formatDocumentId } from './check.js';
-import { makeIssue, type EdxmlIssue, type EdxmlLang } from './issues.js';
+import { makeIssue, type EdxmlIssue, type EdxmlIssueCode, type EdxmlLang } from './issues.js';
 import type {
   EdxmlBussiness,
   EdxmlBussinessDocumentInfo,
@@ -60,7 +61,8 @@ export interface EdxmlExchangeInfo {
   attachments: EdxmlAttachment[];
 }
 
-export type MappingResult<T> = { ok: true; value: T } | { ok: false; errors: EdxmlIssue[] };
+/** The kit's one result shape (`Result` of `@egov-vn/schemas`) with edxml's issues (`errors`: same array, deprecated). */
+export type MappingResult<T> = Result<T, EdxmlIssueCode, EdxmlIssue>;
 
 const isoFromEdxml = (d: string | undefined): string | undefined => (d && /^\d{4}\/\d{2}\/\d{2}$/.test(d) ? d.replace(/\//g, '-') : undefined);
 const edxmlFromIso = (d: string): string => d.slice(0, 10).replace(/-/g, '/');
@@ -146,7 +148,7 @@ export function toDocument(
     contact: Object.keys(contact).length > 0 ? contact : undefined,
   });
   const checked = validate(AdministrativeDocumentSchema, document, { lang });
-  if (!checked.ok) return { ok: false, errors: schemaIssues(checked.errors, lang) };
+  if (!checked.ok) return failure<EdxmlIssueCode, EdxmlIssue>(schemaIssues(checked.issues, lang));
   const p = priorityLabels[Math.min(Math.max(priority, 0), 4)] ?? priorityLabels[0];
   const exchange: EdxmlExchangeInfo = {
     to: h.to,
@@ -214,12 +216,12 @@ export interface FromDocumentOptions {
 export function fromDocument(doc: AdministrativeDocument, options: FromDocumentOptions): MappingResult<EdxmlDocumentPackage> {
   const lang = options.lang ?? 'vi';
   if (isSecret(doc)) {
-    return { ok: false, errors: [makeIssue('EDXML_SECRET_DOCUMENT', {}, { path: '/secrecy' }, lang)] };
+    return failure<EdxmlIssueCode, EdxmlIssue>([makeIssue('EDXML_SECRET_DOCUMENT', {}, { path: '/secrecy' }, lang)]);
   }
   const checked = validate(AdministrativeDocumentSchema, doc, { lang });
-  if (!checked.ok) return { ok: false, errors: schemaIssues(checked.errors, lang) };
+  if (!checked.ok) return failure<EdxmlIssueCode, EdxmlIssue>(schemaIssues(checked.issues, lang));
   if (doc.number === undefined) {
-    return { ok: false, errors: [makeIssue('EDXML_REQUIRED', { name: 'CodeNumber (number)' }, { path: '/number' }, lang)] };
+    return failure<EdxmlIssueCode, EdxmlIssue>([makeIssue('EDXML_REQUIRED', { name: 'CodeNumber (number)' }, { path: '/number' }, lang)]);
   }
   const codeNumber = padDocumentNumber(doc.number);
   const date = edxmlFromIso(doc.date);

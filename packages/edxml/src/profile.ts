@@ -1,7 +1,7 @@
 // The two checking profiles. `strict` is the text of QCVN 102:2016 (what `buildEdxml` writes); `axis` is what the
 // national axis and the systems connected to it exchange in practice: there only what breaks delivery is an error,
 // and every known deviation of real traffic is a warning with its own code.
-import { classifyAgencyCode } from '@egov-vn/schemas';
+import { classifyAgencyCode } from '@egov-vn/schemas/core';
 import type { EdxmlIssueCode, EdxmlSeverity } from './issues.js';
 
 /** `strict`: the standard's text. `axis`: what the national axis carries (deviations are warnings). */

@@ -1,3 +1,4 @@
+import { type Failure, failure } from '@egov-vn/schemas/core';
 import { attachmentFromBase64, attachmentFromBytes, type EdxmlAttachment } from './attachment.js';
 import { Base64Decoder, Base64Error } from './base64.js';
 import { EdxmlFatal, makeIssue, type EdxmlIssue, type EdxmlIssueCode, type EdxmlLang, type EdxmlLocation } from './issues.js';
@@ -321,7 +322,11 @@ export interface ParseOptions {
   limits?: Partial<XmlLimits>;
 }
 
-export type ParseResult<T> = { ok: true; value: T; warnings: EdxmlIssue[] } | { ok: false; errors: EdxmlIssue[] };
+/**
+ * The kit's one result shape (`Result` of `@egov-vn/schemas`) with edxml's issues, plus the warnings of a package that
+ * was read. A failure carries `issues`; `errors` is the same array, kept for code written against 0.x (deprecated).
+ */
+export type ParseResult<T> = { ok: true; value: T; warnings: EdxmlIssue[] } | Failure<EdxmlIssueCode, EdxmlIssue>;
 
 export type EdxmlInput = string | Uint8Array | ArrayBuffer | ReadableStream<Uint8Array>;
 
@@ -329,7 +334,7 @@ export type EdxmlInput = string | Uint8Array | ArrayBuffer | ReadableStream<Uint
 export async function readTree(
   input: EdxmlInput,
   options: ParseOptions = {},
-): Promise<{ ok: true; root: TreeNode; warnings: EdxmlIssue[] } | { ok: false; errors: EdxmlIssue[] }> {
+): Promise<{ ok: true; root: TreeNode; warnings: EdxmlIssue[] } | Failure<EdxmlIssueCode, EdxmlIssue>> {
   const lang = options.lang ?? 'vi';
   const limits = { ...defaultLimits, ...options.limits };
   const streaming = typeof input === 'object' && 'getReader' in input;
@@ -370,12 +375,12 @@ export async function readTree(
     }
     tokenizer.end();
   } catch (e) {
-    if (e instanceof EdxmlFatal) return { ok: false, errors: [makeIssue(e.code, e.params, e.location, lang)] };
+    if (e instanceof EdxmlFatal) return failure<EdxmlIssueCode, EdxmlIssue>([makeIssue(e.code, e.params, e.location, lang)]);
     if (e instanceof RangeError) {
       // e.g. an allocation failure: report it rather than crash
-      return { ok: false, errors: [makeIssue('XML_READ_ERROR', { detail: e.message }, undefined, lang)] };
+      return failure<EdxmlIssueCode, EdxmlIssue>([makeIssue('XML_READ_ERROR', { detail: e.message }, undefined, lang)]);
     }
-    return { ok: false, errors: [makeIssue('XML_READ_ERROR', { detail: String(e) }, undefined, lang)] };
+    return failure<EdxmlIssueCode, EdxmlIssue>([makeIssue('XML_READ_ERROR', { detail: String(e) }, undefined, lang)]);
   }
   return { ok: true, root: builder.root as TreeNode, warnings: builder.warnings(lang) };
 }
@@ -672,7 +677,7 @@ function readAttachment(r: Reader, node: TreeNode): EdxmlAttachment {
 }
 
 /**
- * Parses an edXML package (document or status). Never throws: bad input gives `{ ok: false, errors }` with located
+ * Parses an edXML package (document or status). Never throws: bad input gives `{ ok: false, issues }` with located
  * messages, Vietnamese by default.
  */
 export async function parseEdxml(input: EdxmlInput, options: ParseOptions = {}): Promise<ParseResult<EdxmlPackage>> {
@@ -681,9 +686,9 @@ export async function parseEdxml(input: EdxmlInput, options: ParseOptions = {}):
   if (!tree.ok) return tree;
   try {
     const { pkg, errors, warnings } = treeToPackage(tree.root, lang);
-    if (!pkg || errors.length > 0) return { ok: false, errors };
+    if (!pkg || errors.length > 0) return failure<EdxmlIssueCode, EdxmlIssue>(errors);
     return { ok: true, value: pkg, warnings: [...tree.warnings, ...warnings] };
   } catch (e) {
-    return { ok: false, errors: [makeIssue('XML_READ_ERROR', { detail: String(e) }, tree.root.loc, lang)] };
+    return failure<EdxmlIssueCode, EdxmlIssue>([makeIssue('XML_READ_ERROR', { detail: String(e) }, tree.root.loc, lang)]);
   }
 }

@@ -69,7 +69,7 @@ describe('safe XML', () => {
       },
     });
     const r = await parseEdxml(stream);
-    expect(!r.ok && r.errors[0]?.params?.['name']).toBe('maxTokenLength');
+    expect(!r.ok && r.issues[0]?.params['name']).toBe('maxTokenLength');
     expect(await firstError(`<edXML xmlns="${NS}"/>`, { maxTotalBytes: 10 })).toMatchObject({ params: { name: 'maxTotalBytes' } });
   });
 

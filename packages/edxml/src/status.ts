@@ -1,4 +1,4 @@
-import { STATUS_CODES, STATUS_INFO, type StatusCode } from '@egov-vn/schemas';
+import { STATUS_CODES, STATUS_INFO, type StatusCode } from '@egov-vn/schemas/core';
 
 /**
  * A status code of a status package (gói tin trạng thái), with its Vietnamese and English labels. The codes, labels
