@@ -35,5 +35,8 @@ export type { ElectronicCopyLoaders } from './compose/electronic-copy.component.
 export type { EgovElectronicCopyEvent } from './compose/compose.events.js';
 export { EgovOutgoing, recipientStage } from './outgoing/outgoing.component.js';
 export { EgovRegister } from './register/register.component.js';
+export { EgovOffice } from './office/office.component.js';
+export type { OfficeFeatureLoaders, OfficeView } from './office/office.component.js';
+export type { EgovOfficeViewEvent } from './office/office.events.js';
 export type { EgovRegisterExportEvent, RegisterExportFormat } from './register/register.events.js';
 export type { EgovOutgoingChangeEvent, EgovOutgoingOpenEvent, EgovOutgoingReplaceEvent, OutgoingAction, RecipientStage } from './outgoing/outgoing.events.js';
