@@ -1,4 +1,7 @@
-export type Lang = 'vi' | 'en';
+// The CLI's texts, Vietnamese first. The language type is the kit's one `Lang` (@egov-vn/schemas).
+import type { Lang } from '@egov-vn/schemas/core';
+
+export type { Lang };
 
 const messages = {
   usage: [
