@@ -19,7 +19,7 @@ export interface PdfaXmpOptions {
   readonly resolutionDpi?: number;
 }
 
-export function xmlEscape(s: string): string {
+function xmlEscape(s: string): string {
   return s.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;').replace(/"/gu, '&quot;');
 }
 
