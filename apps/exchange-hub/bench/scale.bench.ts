@@ -1,0 +1,252 @@
+// Scale benchmark of issue 22 (part of `pnpm --filter @egov-vn/exchange-hub bench` when PostgreSQL is given):
+// 1 000 000 documents and 5 000 000 deliveries generated in PostgreSQL with generate_series (not through the API),
+// then two hub instances (child processes of the hub's main) behind a round-robin TCP balancer, 50 concurrent clients
+// over real HTTP on inbox listing, document fetch and the statistics query (p50/p99 against the 50 ms target), the
+// plans of the SQL the hub runs for them (EXPLAIN ANALYZE, captured from the store itself), and signed sends per second
+// with both instances (target ≥ 500/s, p99 < 100 ms). Every figure is printed with its ratio to the target.
+// PostgreSQL: BENCH_DATABASE_URL or TEST_DATABASE_URL (a role that may create databases; the run makes its own and
+// drops it unless BENCH_KEEP_DATABASE=1). BENCH_SCALE (default 1) scales the row counts: a run below 1 says so.
+import { attachmentFromBytes, buildEdxml } from '@egov-vn/edxml';
+import { canonicalRequest, SIGNATURE_HEADERS } from '@egov-vn/exchange-api';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { Kysely, PostgresDialect, type CompiledQuery } from 'kysely';
+import pg from 'pg';
+import { startFaultProxy } from '../chaos/proxy.js';
+import { dropDatabase } from '../chaos/run.js';
+import { HubProcess } from '../chaos/supervisor.js';
+import { type Database, openDatabase } from '../src/db.js';
+import { HubStore } from '../src/store.js';
+
+const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+if (!adminUrl) {
+  console.log('scale bench: skipped (set BENCH_DATABASE_URL or TEST_DATABASE_URL to a PostgreSQL role that may create databases)');
+  process.exit(0);
+}
+const scale = Number(process.env.BENCH_SCALE ?? 1);
+const DOCS = Math.round(1_000_000 * scale);
+const RECIPIENTS_PER_DOC = 5;
+const AGENCIES = 250;
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const TARGET_READ_P99 = 50;
+const TARGET_SENDS = 500;
+const TARGET_SEND_P99 = 100;
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+const agencyCode = (i: number) => `000.0${Math.floor(i / 100)}.${pad2(i % 100)}.H49`;
+const systemId = (i: number) => `bench.sys.${i}`;
+const secretOf = (i: number) => `bench-secret-${i}`;
+
+const name = `egov_hub_scale_${process.pid}_${Date.now()}`;
+const admin = new pg.Client({ connectionString: adminUrl });
+await admin.connect();
+await admin.query(`create database ${name}`);
+await admin.end();
+const url = new URL(adminUrl);
+url.pathname = `/${name}`;
+const databaseUrl = url.toString();
+const log = (s: string) => console.log(s);
+const hubs: HubProcess[] = [];
+
+try {
+  log(
+    `scale bench: ${DOCS.toLocaleString('en')} documents, ${(DOCS * RECIPIENTS_PER_DOC).toLocaleString('en')} deliveries, ${AGENCIES} agencies` +
+      (scale < 1 ? `  *** REDUCED SCALE ${scale} (the issue's target is 1 000 000 / 5 000 000) ***` : ''),
+  );
+  // Schema through the hub's own migrations, then the rows in a few statements.
+  const db0 = await openDatabase({ databaseUrl });
+  await db0.destroy();
+  const c = new pg.Client({ connectionString: databaseUrl });
+  await c.connect();
+  const t0 = Date.now();
+  await c.query(
+    `insert into systems (id, secret) select 'bench.sys.' || i, 'bench-secret-' || i from generate_series(0, $1 - 1) i`,
+    [AGENCIES],
+  );
+  await c.query(
+    `insert into agencies (code, name, email, system_id, updated_at)
+     select '000.0' || (i / 100) || '.' || lpad((i % 100)::text, 2, '0') || '.H49', 'Cơ quan ' || i, 'vanthu' || i || '@example.gov.vn',
+            'bench.sys.' || i, now() from generate_series(0, $1 - 1) i`,
+    [AGENCIES],
+  );
+  // One small stored package per document (listing and fetch read metadata, not the package).
+  const pkg = Buffer.from('<edXML:MessageHeader>bench</edXML:MessageHeader>');
+  // Sent over the past 365 days; each document to 5 agencies other than its sender; 90 % of deliveries done.
+  await c.query('set synchronous_commit = off');
+  await c.query('alter table deliveries disable trigger deliveries_notify_inbox');
+  const chunk = 200_000;
+  for (let start = 1; start <= DOCS; start += chunk) {
+    const end = Math.min(DOCS, start + chunk - 1);
+    await c.query(
+      `with agencies as (select array_agg(code order by code) as codes from agencies)
+       insert into documents (id, kind, message_id, sender, body_sha256, edxml, edxml_document_id, from_name, subject, notation,
+         promulgation_date, priority, paper, signed, size, recipients, attachments, sent_at, warnings)
+       select lpad(to_hex(g), 24, '0'), 'edoc', 'bench-' || g, a.codes[1 + g % $3], md5(g::text), $4::bytea,
+         a.codes[1 + g % $3] || ',2026/01/01,' || g || '/CV', 'Cơ quan gửi', 'V/v văn bản thử tải số ' || g, g || '/CV',
+         '2026/01/01', null, g % 10 = 0, g % 3 <> 0, 48,
+         array[a.codes[1 + (g + 1) % $3], a.codes[1 + (g + 7) % $3], a.codes[1 + (g + 31) % $3], a.codes[1 + (g + 101) % $3], a.codes[1 + (g + 211) % $3]],
+         '[{"index":0,"name":"vb.pdf","contentType":"application/pdf","size":1}]'::jsonb,
+         now() - ((${DOCS} - g) * interval '365 days' / ${DOCS}), '[]'::jsonb
+       from generate_series($1::bigint, $2::bigint) g, agencies a`,
+      [start, end, AGENCIES, pkg],
+    );
+    await c.query(
+      `insert into deliveries (document_id, recipient, state, delivered_at, acknowledged_at)
+       select d.id, r, case when (d.seq + n) % 10 = 0 then 'pending' else 'done' end, d.sent_at,
+              case when (d.seq + n) % 10 = 0 then null else d.sent_at + interval '3 hours' end
+       from documents d, unnest(d.recipients) with ordinality u(r, n)
+       where d.seq between $1 and $2 order by d.seq, n`,
+      [start, end],
+    );
+    process.stdout.write(`  ${end.toLocaleString('en')} documents…\r`);
+  }
+  await c.query('alter table deliveries enable trigger deliveries_notify_inbox');
+  await c.query('analyze');
+  const genSeconds = (Date.now() - t0) / 1000;
+  const counts = await c.query<{ d: string; x: string }>('select (select count(*) from documents) d, (select count(*) from deliveries) x');
+  log(`generated ${Number(counts.rows[0]!.d).toLocaleString('en')} documents, ${Number(counts.rows[0]!.x).toLocaleString('en')} deliveries in ${genSeconds.toFixed(0)} s`);
+
+  // Documents each client may fetch (delivered to its agency).
+  const fetchable = new Map<number, string[]>();
+  for (let i = 0; i < CLIENTS; i++) {
+    const r = await c.query<{ id: string }>('select document_id as id from deliveries where recipient = $1 order by seq desc limit 200', [agencyCode(i)]);
+    fetchable.set(i, r.rows.map((x) => x.id));
+  }
+
+  // ---- the plans of what the hub runs (captured from the store itself) ----
+  const captured: CompiledQuery[] = [];
+  const kdb = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: databaseUrl, max: 2 }) }),
+    log: (e) => {
+      if (e.level === 'query') captured.push(e.query);
+    },
+  });
+  const store = new HubStore(kdb, { maxPackageBytes: 20 * 1024 * 1024 });
+  const caller = { systemId: systemId(0), agency: agencyCode(0) };
+  const statsRange = { from: '2026-06-01', to: '2026-06-30' };
+  const plans: Array<[string, () => Promise<unknown>]> = [
+    ['inbox (first page, 50)', () => store.inbox(caller, { state: 'all', limit: 50 })],
+    ['inbox (pending, 50)', () => store.inbox(caller, { state: 'pending', limit: 50 })],
+    ['document fetch', () => store.view(caller, fetchable.get(0)![0]!)],
+    ['statistics (one month)', () => store.stats(caller, statsRange.from, statsRange.to)],
+  ];
+  const planText: string[] = [];
+  for (const [label, run] of plans) {
+    captured.length = 0;
+    await run();
+    for (const q of [...captured]) {
+      const r = await c.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers off, costs off) ${q.sql}`, q.parameters as unknown[]);
+      planText.push(`-- ${label}\n${q.sql.replace(/\s+/g, ' ')}\n${r.rows.map((x) => x['QUERY PLAN']).join('\n')}`);
+    }
+  }
+  await kdb.destroy();
+  await c.end();
+
+  // ---- two hub instances behind a round-robin balancer (the fault proxy with no faults) ----
+  for (let i = 0; i < 2; i++) hubs.push(await HubProcess.create({ env: { DATABASE_URL: databaseUrl, HUB_SEED: '{"systems":[]}', DATA_DIR: '' } }));
+  await Promise.all(hubs.map((h) => h.start()));
+  const lb = await startFaultProxy({ upstreams: hubs.map((h) => h.port), faultRate: 0, seed: 1 });
+
+  const sign = (i: number, method: string, pathWithQuery: string, body = '') => {
+    const contentSha256 = createHash('sha256').update(body).digest('hex');
+    const input = { method, pathWithQuery, systemId: systemId(i), agency: '', timestamp: new Date().toISOString(), nonce: randomBytes(16).toString('hex'), contentSha256 };
+    return {
+      [SIGNATURE_HEADERS.systemId]: input.systemId,
+      [SIGNATURE_HEADERS.timestamp]: input.timestamp,
+      [SIGNATURE_HEADERS.nonce]: input.nonce,
+      [SIGNATURE_HEADERS.contentSha256]: contentSha256,
+      [SIGNATURE_HEADERS.signature]: createHmac('sha256', secretOf(i)).update(canonicalRequest(input)).digest('hex'),
+    };
+  };
+
+  const percentile = (xs: number[], p: number) => {
+    const s = [...xs].sort((a, b) => a - b);
+    return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
+  };
+
+  /** `CLIENTS` loops for `SECONDS`, each as its own agency; latency of every request. */
+  async function load(label: string, request: (client: number, k: number) => { method: string; path: string; body?: string }) {
+    const latencies: number[] = [];
+    let errors = 0;
+    const until = Date.now() + SECONDS * 1000;
+    await Promise.all(
+      Array.from({ length: CLIENTS }, async (_, i) => {
+        for (let k = 0; Date.now() < until; k++) {
+          const r = request(i, k);
+          const headers: Record<string, string> = sign(i, r.method, r.path, r.body ?? '');
+          if (r.body) headers['content-type'] = 'application/json';
+          const t = performance.now();
+          try {
+            const res = await fetch(lb.url + r.path, { method: r.method, headers, ...(r.body ? { body: r.body } : {}) });
+            await res.arrayBuffer();
+            if (!res.ok) errors++;
+          } catch {
+            errors++;
+          }
+          latencies.push(performance.now() - t);
+        }
+      }),
+    );
+    const p50 = percentile(latencies, 50);
+    const p99 = percentile(latencies, 99);
+    return { label, n: latencies.length, rps: latencies.length / SECONDS, p50, p99, errors };
+  }
+
+  // Warm-up (connections, plans, caches).
+  await load('warm-up', () => ({ method: 'GET', path: '/v1/inbox?limit=50' })).catch(() => undefined);
+  const results = [
+    await load('inbox listing (first page, 50 items)', () => ({ method: 'GET', path: '/v1/inbox?limit=50' })),
+    await load('document fetch (GET /v1/documents/{id})', (i, k) => {
+      const ids = fetchable.get(i)!;
+      return { method: 'GET', path: `/v1/documents/${ids[k % ids.length]!}` };
+    }),
+    await load('statistics (one month)', () => ({ method: 'GET', path: `/v1/stats?from=${statsRange.from}&to=${statsRange.to}` })),
+  ];
+
+  // Sends: each client its own agency, to 2 others; a small valid package, unique number each time.
+  const pdf = new TextEncoder().encode('%PDF-1.4\n% bench\n%%EOF\n');
+  const sendBody = (i: number, k: number) => {
+    const from = agencyCode(i);
+    const to = [agencyCode((i + 1) % AGENCIES), agencyCode((i + 2) % AGENCIES)];
+    const n = `${i}${k}${process.pid}`.slice(0, 10);
+    const edxml = buildEdxml({
+      kind: 'document',
+      header: {
+        from: { organId: from, organName: `Cơ quan ${from}` },
+        to: to.map((organId) => ({ organId, organName: `Cơ quan ${organId}` })),
+        documentId: `${from},2026/12/02,${n}/CV`,
+        code: { codeNumber: n, codeNotation: 'CV' },
+        promulgationInfo: { place: 'Hạ Long', promulgationDate: '2026/12/02' },
+        documentType: { type: 1, typeName: 'Công văn' },
+        subject: 'V/v thử tải',
+        signerInfo: { competence: 'KT. GIÁM ĐỐC', position: 'Phó Giám đốc', fullName: 'Nguyễn Văn An' },
+        responseFor: [],
+      },
+      manifest: { version: '1.0', references: [{ contentId: 'cid:1', contentType: 'application/pdf', attachmentName: 'vb.pdf' }] },
+      attachments: [attachmentFromBytes({ contentId: 'cid:1', attachmentName: 'vb.pdf', contentType: 'application/pdf' }, pdf)],
+    }).replace(/>\s+</g, '><');
+    return JSON.stringify({ edxml, messageId: `scale-${process.pid}-${i}-${k}` });
+  };
+  const sends = await load('signed sends (2 recipients each), two instances', (i, k) => ({ method: 'POST', path: '/v1/documents', body: sendBody(i, k) }));
+  await lb.close();
+
+  log('');
+  log(`results (${CLIENTS} concurrent clients, ${SECONDS} s each, two hub instances, ${scale < 1 ? `REDUCED SCALE ${scale}` : 'full scale'}):`);
+  log('| measure | requests | req/s | p50 ms | p99 ms | errors | target | ratio (target / measured) |');
+  log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (const r of results) {
+    log(`| ${r.label} | ${r.n} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.errors} | p99 < ${TARGET_READ_P99} ms | ${(TARGET_READ_P99 / r.p99).toFixed(2)} |`);
+  }
+  log(
+    `| ${sends.label} | ${sends.n} | ${sends.rps.toFixed(0)} | ${sends.p50.toFixed(1)} | ${sends.p99.toFixed(1)} | ${sends.errors} | ≥ ${TARGET_SENDS}/s, p99 < ${TARGET_SEND_P99} ms | ` +
+      `${(sends.rps / TARGET_SENDS).toFixed(2)} (rate), ${(TARGET_SEND_P99 / sends.p99).toFixed(2)} (p99) |`,
+  );
+  log('(ratio ≥ 1: target met)');
+  log('');
+  log('plans (EXPLAIN ANALYZE of the SQL the store runs for agency 0, before the HTTP load):');
+  log(planText.join('\n\n'));
+} finally {
+  await Promise.all(hubs.map((h) => h.stop()));
+  if (process.env.BENCH_KEEP_DATABASE === '1') log(`database kept: ${name}`);
+  else await dropDatabase(adminUrl, name);
+}
