@@ -10,7 +10,7 @@
 import { latin1Bytes } from '../pdf/bytes.js';
 import { dict } from '../pdf/objects.js';
 import type { AppearanceFactory, AppearanceResult, Rect } from '../sign/sign-pdf.js';
-import { vnTime } from '../verify/format.js';
+import { formatVietnamIso } from '@egov-vn/schemas/time';
 import { decodePng, naturalSize, writePngXObject } from './png.js';
 
 export const MM = 72 / 25.4;
@@ -72,11 +72,11 @@ export type CopyKind = 'SAO Y' | 'SAO LỤC' | 'TRÍCH SAO';
 
 /** Text lines for an attachment signed in a separate file: number/symbol and signing time. */
 export function appendixStampLines(input: { docNumber: string; agency?: string; time: Date }): string[] {
-  return [input.docNumber, ...(input.agency ? [input.agency] : []), vnTime(input.time)];
+  return [input.docNumber, ...(input.agency ? [input.agency] : []), formatVietnamIso(input.time)];
 }
 
 /** Text lines for an electronic copy: kind of copy, copying agency, signing time. */
 export function copyStampLines(input: { kind: CopyKind; agency: string; time: Date; docNumber?: string }): string[] {
-  return [input.kind, input.agency, ...(input.docNumber ? [input.docNumber] : []), vnTime(input.time)];
+  return [input.kind, input.agency, ...(input.docNumber ? [input.docNumber] : []), formatVietnamIso(input.time)];
 }
 

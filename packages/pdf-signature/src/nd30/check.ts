@@ -6,6 +6,7 @@
  * resolution, colour and scale. Each finding has a code, a severity, a location (page, rectangle) and a bilingual
  * message. Nothing is fetched; the verdicts come from `verifyPdf` with the trust anchors given.
  */
+import { VIETNAM_ISO_RE } from '@egov-vn/schemas/time';
 import { MM } from '../appearance/layouts.js';
 import { pageTextLines, type TextLine } from '../appearance/locate.js';
 import { PdfSignatureError, type Message } from '../errors.js';
@@ -154,7 +155,6 @@ export function certificateKind(certificate: CertificateInfo): CertificateKind |
 }
 
 const TIMES = /times|liberationserif|tinos|nimbusrom|texgyretermes|freeserif|thorndale/iu;
-const ISO_VN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?\+07:00$/u;
 const KIND_WORDS = new Set<string>(Object.values(copyKindWords));
 
 interface Sig {
@@ -416,7 +416,7 @@ export async function checkNd30(pdf: Uint8Array, options: CheckNd30Options = {})
           const c = notBlack[0]!.fill;
           add({ ...where, code: 'STAMP_COLOUR', severity: 'error', message: m(`Dòng chữ ký ${label} phải màu đen; màu đọc được: ${c ? `rgb(${c.map((v) => Math.round(v * 255)).join(', ')})` : 'không xác định'}.`, `The stamp of ${label} must be black; its colour reads ${c ? `rgb(${c.map((v) => Math.round(v * 255)).join(', ')})` : 'unknown'}.`) });
         }
-        if (!sig.lines.some((l) => ISO_VN.test(l))) {
+        if (!sig.lines.some((l) => VIETNAM_ISO_RE.test(l))) {
           add({ ...where, code: 'STAMP_TIME_FORMAT', severity: 'error', message: m(`Dòng chữ ký ${label} phải ghi thời gian ký theo ISO 8601 giờ Việt Nam (ví dụ 2026-11-23T10:04:05+07:00); đọc được: ${sig.lines.join(' | ')}.`, `The stamp of ${label} must give the signing time in ISO 8601, Việt Nam time (e.g. 2026-11-23T10:04:05+07:00); it reads: ${sig.lines.join(' | ')}.`) });
         }
         if (sig.kind === 'copy') {

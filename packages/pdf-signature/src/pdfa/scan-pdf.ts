@@ -4,6 +4,7 @@
  * output intent, Info agreeing with the XMP, and the trailer /ID. Written from scratch by our serializer; the file
  * is then signed by incremental update, which PDF/A allows.
  */
+import { formatPdfDate, formatVietnamIso } from '@egov-vn/schemas/time';
 import { digest } from '../cms/crypto.js';
 import { concatBytes, latin1Bytes, toHex } from '../pdf/bytes.js';
 import { deflate } from '../pdf/filters.js';
@@ -21,15 +22,6 @@ export interface ScanPdfMeta {
   readonly language?: string;
 }
 
-/** XMP date in Việt Nam time, as the Info dictionary's date says the same instant. */
-function xmpDate(d: Date): string {
-  return `${new Date(d.getTime() + 7 * 3600_000).toISOString().slice(0, 19)}+07:00`;
-}
-
-function pdfDateVn(d: Date): string {
-  const l = new Date(d.getTime() + 7 * 3600_000).toISOString();
-  return `D:${l.slice(0, 4)}${l.slice(5, 7)}${l.slice(8, 10)}${l.slice(11, 13)}${l.slice(14, 16)}${l.slice(17, 19)}+07'00'`;
-}
 
 /** The PDF/A-2b bytes: one page per scan, each at its own resolution (100 %). */
 export async function scansToPdfA(scans: readonly ScanPage[], meta: ScanPdfMeta): Promise<Uint8Array> {
@@ -64,12 +56,12 @@ export async function scansToPdfA(scans: readonly ScanPage[], meta: ScanPdfMeta)
   set(pagesRef, dict({ Type: name('Pages'), Kids: arr(...kids), Count: kids.length }));
   const first = scans[0]?.dpi?.[0];
   const dpi = scans.every((sc) => sc.dpi?.[0] === first && sc.dpi?.[1] === first) ? first : undefined;
-  const xmpBytes = new TextEncoder().encode(pdfaXmp({ title: meta.title, date: xmpDate(meta.creationDate), producer: SCAN_PRODUCER, ...(dpi === undefined ? {} : { resolutionDpi: dpi }) }));
+  const xmpBytes = new TextEncoder().encode(pdfaXmp({ title: meta.title, date: formatVietnamIso(meta.creationDate), producer: SCAN_PRODUCER, ...(dpi === undefined ? {} : { resolutionDpi: dpi }) }));
   const metadata = add(new PdfStream(dict({ Type: name('Metadata'), Subtype: name('XML') }), xmpBytes));
   const icc = add(new PdfStream(dict({ N: 3, Filter: name('FlateDecode') }), await deflate(srgbIccProfile())));
   const intent = add(dict({ Type: name('OutputIntent'), S: name('GTS_PDFA1'), OutputConditionIdentifier: textString(SRGB_PROFILE_DESCRIPTION), Info: textString(SRGB_PROFILE_DESCRIPTION), DestOutputProfile: icc }));
   set(catalogRef, dict({ Type: name('Catalog'), Pages: pagesRef, Metadata: metadata, OutputIntents: arr(intent), ...(meta.language ? { Lang: textString(meta.language) } : {}) }));
-  const date = new PdfString(latin1Bytes(pdfDateVn(meta.creationDate)), false);
+  const date = new PdfString(latin1Bytes(formatPdfDate(meta.creationDate)), false);
   const info = add(dict({ Title: textString(meta.title), Producer: textString(SCAN_PRODUCER), Creator: textString(SCAN_PRODUCER), CreationDate: date, ModDate: date }));
 
   const parts: Uint8Array[] = [];

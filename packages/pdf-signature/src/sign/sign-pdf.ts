@@ -2,6 +2,7 @@
  * signPdf: PAdES B-B / B-T (or legacy adbe.pkcs7.detached) by incremental update. The input bytes are never
  * changed: the output starts with them, so earlier signatures stay valid.
  */
+import { formatPdfDate } from '@egov-vn/schemas/time';
 import type { CmsAttributeLike } from '../cms/attribute-like.js';
 import { buildSignedData, encodeAttribute, prepareSigner } from '../cms/build.js';
 import { joinAndDigest } from '../cms/crypto.js';
@@ -66,12 +67,9 @@ export interface SignPdfOptions {
   readonly mutateSignedAttributes?: (attributes: any[]) => CmsAttributeLike[];
 }
 
+/** A PDF date (`D:20261123100405+07'00'`) at a UTC offset in minutes: `formatPdfDate` of `@egov-vn/schemas`. */
 export function pdfDate(date: Date, offsetMinutes = 420): string {
-  const local = new Date(date.getTime() + offsetMinutes * 60_000);
-  const p = (n: number, w = 2): string => String(n).padStart(w, '0');
-  const sign = offsetMinutes >= 0 ? '+' : '-';
-  const off = Math.abs(offsetMinutes);
-  return `D:${p(local.getUTCFullYear(), 4)}${p(local.getUTCMonth() + 1)}${p(local.getUTCDate())}${p(local.getUTCHours())}${p(local.getUTCMinutes())}${p(local.getUTCSeconds())}${sign}${p(Math.floor(off / 60))}'${p(off % 60)}'`;
+  return formatPdfDate(date, offsetMinutes);
 }
 
 async function existingFieldNames(file: PdfFile, fields: PdfArray | undefined): Promise<{ names: Set<string>; certP?: number; signed: number }> {

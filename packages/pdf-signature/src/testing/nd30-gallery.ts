@@ -19,7 +19,7 @@ import { makeElectronicCopy } from '../nd30/copy.js';
 import { kindReasons, nd30Appearance } from '../nd30/rules.js';
 import { readScan } from '../nd30/scan.js';
 import { signPdf, type AppearanceFactory, type Rect } from '../sign/sign-pdf.js';
-import { vnTime } from '../verify/format.js';
+import { formatVietnamIso } from '@egov-vn/schemas/time';
 import type { DemoPki } from './pki.js';
 
 export interface GalleryEntry {
@@ -322,7 +322,7 @@ export async function nd30Gallery(options: { pki: DemoPki; stampFont: Uint8Array
   entry('SEAL_OVERLAP', '', await withSeal(await author(doc), { rect: [box[0] + 160, box[1], box[2] + 160, box[3]] }));
   entry('SIGNATURE_ORDER', '', await author(await withSeal(doc)));
   entry('STAMP_PLACE', '', await appendix(doc, textStampAppearance({ font: stampFont, lines: appendixLines, marginTopMm: 140 })));
-  entry('STAMP_FONT', '', await appendix(doc, helveticaStamp(['12/QD-UBND', vnTime(time)])));
+  entry('STAMP_FONT', '', await appendix(doc, helveticaStamp(['12/QD-UBND', formatVietnamIso(time)])));
   entry('STAMP_SIZE', '', await appendix(doc, textStampAppearance({ font: stampFont, lines: appendixLines, size: 12 })));
   entry('STAMP_COLOUR', '', await appendix(doc, rewrite(textStampAppearance({ font: stampFont, lines: appendixLines }), (c) => c.replace(' 0 g', ' 0 0 0.8 rg'))));
   const d = new Date(time.getTime() + 7 * 3600_000);
@@ -336,7 +336,7 @@ export async function nd30Gallery(options: { pki: DemoPki; stampFont: Uint8Array
     signPdf(pdf, { signer: seal, reason: kindReasons.copy, signingTime: time, appearance: textStampAppearance({ font: stampFont, lines }) });
   const meta = { title: 'Bản sao điện tử', creationDate: time };
   const unsigned300 = await scansToPdfA([await readScan(scan300)], meta);
-  entry('COPY_KIND', '', await signCopy(unsigned300, ['BẢN CHỤP', agency, vnTime(time)]), true);
+  entry('COPY_KIND', '', await signCopy(unsigned300, ['BẢN CHỤP', agency, formatVietnamIso(time)]), true);
   entry('COPY_DPI', '', await signCopy(await scansToPdfA([await readScan(await scanPng(150))], meta)), true);
   entry('COPY_COLOUR', '', await signCopy(await scansToPdfA([await readScan(await scanPng(300, { grey: true }))], meta)), true);
   entry('COPY_SCALE', '', await signCopy(await shrinkPage(unsigned300)), true);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makePdf } from '../node/test-support/fixtures.js';
 import { signPdf } from '../sign/sign-pdf.js';
 import { createDemoPki } from '../testing/pki.js';
+import { formatVietnamIso } from '@egov-vn/schemas/time';
 import { formatReport, vnTime } from './format.js';
 import { verifyPdf } from './verify-pdf.js';
 
@@ -21,6 +22,8 @@ describe('formatReport', () => {
   it('reports an unreadable document as failed', async () => {
     const report = await verifyPdf(new TextEncoder().encode('%PDF-1.7\ngarbage'), { trustAnchors: [] });
     expect(formatReport(report, { lang: 'en' })).toMatch(/^Document: TOTAL_FAILED \/ FORMAT_FAILURE/);
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- the deprecated alias is still tested
     expect(vnTime(new Date('2026-01-01T17:30:00Z'))).toBe('2026-01-02T00:30:00+07:00');
+    expect(formatVietnamIso(new Date('2026-01-01T17:30:00Z'))).toBe('2026-01-02T00:30:00+07:00');
   });
 });

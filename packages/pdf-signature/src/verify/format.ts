@@ -1,4 +1,5 @@
 /** Plain-text rendering of a VerificationReport (for the CLI and logs), Vietnamese by default. */
+import { formatVietnamIso } from '@egov-vn/schemas/time';
 import type { Lang } from '../errors.js';
 import type { SignatureReport, VerificationReport } from './report.js';
 
@@ -55,10 +56,13 @@ const L = {
   },
 } as const;
 
-/** ISO 8601 in Vietnam time (UTC+07:00), as Nghị định 30 asks for signing times. */
+/**
+ * ISO 8601 in Vietnam time (UTC+07:00), as Nghị định 30 asks for signing times: `formatVietnamIso` of
+ * `@egov-vn/schemas`, the kit's one definition.
+ * @deprecated Use `formatVietnamIso` (from `@egov-vn/schemas` or `@egov-vn/schemas/time`).
+ */
 export function vnTime(date: Date): string {
-  const local = new Date(date.getTime() + 7 * 3600_000);
-  return `${local.toISOString().slice(0, 19)}+07:00`;
+  return formatVietnamIso(date);
 }
 
 function signature(s: SignatureReport, i: number, lang: Lang): string[] {
@@ -68,9 +72,9 @@ function signature(s: SignatureReport, i: number, lang: Lang): string[] {
   if (s.signerSubject) out.push(`  ${t.signer}: ${s.signerSubject}`);
   if (s.issuerSubject) out.push(`  ${t.issuer}: ${s.issuerSubject}`);
   if (s.format) out.push(`  ${t.format}: ${s.format} (${s.subFilter ?? ''})`);
-  if (s.claimedSigningTime) out.push(`  ${t.claimed}: ${vnTime(s.claimedSigningTime)}`);
-  out.push(`  ${t.best}: ${vnTime(s.bestSignatureTime)}`);
-  if (s.timestamp) out.push(`  ${t.ts}: ${vnTime(s.timestamp.genTime)} — ${s.timestamp.tsa} (${s.timestamp.trusted ? t.trusted : t.untrusted})`);
+  if (s.claimedSigningTime) out.push(`  ${t.claimed}: ${formatVietnamIso(s.claimedSigningTime)}`);
+  out.push(`  ${t.best}: ${formatVietnamIso(s.bestSignatureTime)}`);
+  if (s.timestamp) out.push(`  ${t.ts}: ${formatVietnamIso(s.timestamp.genTime)} — ${s.timestamp.tsa} (${s.timestamp.trusted ? t.trusted : t.untrusted})`);
   out.push(`  ${t.coverage}: ${s.coverage}${s.byteRange ? ` [${s.byteRange.join(' ')}]` : ''}`);
   out.push(`  ${t.mod}: ${s.modificationLevel}`);
   if (s.docMdp) out.push(`  ${t.mdp}: P=${s.docMdp.permission} (${s.docMdp.ok ? t.ok : t.notOk})`);
