@@ -152,8 +152,9 @@ export function killLoop(hubs: HubProcess[], options: KillLoopOptions): () => Pr
             await victim.start();
             break;
           } catch (e) {
-            if (attempt >= 2) throw e;
+            if (attempt >= 4) throw e;
             await victim.kill();
+            await new Promise((r) => setTimeout(r, 2000));
           }
         }
         options.onRestart?.(victim, Date.now() - t0);
