@@ -1,7 +1,9 @@
 /** @egov-vn/document-pdf/node — Node-only helpers: the bundled Liberation Serif (SIL OFL 1.1) read from disk. */
+export type { RegisterPdfEntry, RegisterPdfOptions } from './register.js';
 import { readFile } from 'node:fs/promises';
 import type { AdministrativeDocument } from '@egov-vn/schemas';
 import type { FontSet, RenderOptions } from './options.js';
+import { type RegisterPdfEntry, type RegisterPdfOptions, renderRegisterPdf as renderRegister } from './register.js';
 import { renderDocumentPdf as render, type RenderResult } from './render.js';
 
 const FACES = { regular: 'Regular', bold: 'Bold', italic: 'Italic', boldItalic: 'BoldItalic' } as const;
@@ -30,4 +32,9 @@ export function loadBundledFonts(): Promise<FontSet> {
 /** `renderDocumentPdf` with the bundled fonts filled in when `options.fonts` is absent. */
 export async function renderDocumentPdf(document: AdministrativeDocument, options: RenderOptions = {}): Promise<RenderResult> {
   return render(document, { ...options, fonts: options.fonts ?? (await loadBundledFonts()) });
+}
+
+/** `renderRegisterPdf` (the registers of Phụ lục VI on A4 landscape) with the bundled fonts filled in. */
+export async function renderRegisterPdf(entries: readonly RegisterPdfEntry[], options: Omit<RegisterPdfOptions, 'fonts'> & { fonts?: FontSet }): Promise<Uint8Array> {
+  return renderRegister(entries, { ...options, fonts: options.fonts ?? (await loadBundledFonts()) });
 }

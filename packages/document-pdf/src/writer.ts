@@ -68,6 +68,8 @@ export class Writer {
   private readonly codes = new Map<string, string>();
   private readonly fontKeys = new Map<string, PDFName>();
   private readonly lineSpacing: number;
+  /** Width and height of new pages (default A4 portrait; the register export uses A4 landscape). */
+  pageSize: readonly [number, number] = A4;
 
   constructor(doc: PDFDocument, fonts: Record<FontStyle, PDFFont>, frame: Frame, lineSpacing: number) {
     this.doc = doc;
@@ -89,7 +91,7 @@ export class Writer {
   }
 
   newPage(section = false): void {
-    this.pages.push(this.doc.addPage([A4[0], A4[1]]));
+    this.pages.push(this.doc.addPage([this.pageSize[0], this.pageSize[1]]));
     if (section || this.sectionStarts.length === 0) this.sectionStarts.push(this.pages.length - 1);
     this.fontKeys.clear();
     this.y = this.frame.top;

@@ -157,9 +157,17 @@ export async function createOfficeServer(options: OfficeServerOptions, extras: C
     sendDraft: (u, i) => service.sendDraft(u, i.params.id as string),
     listRegister: (u, i) => service.listRegister(u, i.params.kind as 'incoming', i.query as never),
     exportRegister: async (u, i, c) => {
-      const q = i.query as { year?: number; format: 'csv' | 'json' };
+      const q = i.query as { year?: number; format: 'csv' | 'json' | 'pdf' };
       const entries = await service.exportRegister(u, i.params.kind as 'incoming', q.year);
       const name = `so-van-ban-${i.params.kind === 'incoming' ? 'den' : 'di'}-${q.year ?? 'nam-nay'}`;
+      if (q.format === 'pdf') {
+        const { renderRegisterPdf } = await import('@egov-vn/document-pdf/node');
+        const kind = i.params.kind as 'incoming' | 'outgoing';
+        const year = q.year ?? Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(now()));
+        c.header('content-type', 'application/pdf');
+        c.header('content-disposition', `attachment; filename="${name}.pdf"`);
+        return renderRegisterPdf(entries, { kind, year, agencyName: service.agency(u.agency).name });
+      }
       if (q.format === 'json') {
         c.header('content-type', 'application/json');
         c.header('content-disposition', `attachment; filename="${name}.json"`);

@@ -2,6 +2,10 @@
 // (TEST_DATABASE_URL). The exchange is out of reach here on purpose (nothing listens at its address): arrivals are
 // stored through the service, the status packages queue up, and a send is kept for a later retry. The suite with
 // the real hub is apps/office-server's end-to-end test.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { WorkCalendar } from '@egov-vn/calendar';
 import type { InboxItem } from '@egov-vn/exchange-api';
 import {
@@ -351,6 +355,16 @@ export function officeSuite(name: string, database: () => Promise<{ databaseUrl?
       expect(csv.headers.get('content-type')).toContain('text/csv');
       expect(csv.text).toContain('Trích yếu nội dung');
       expect(csv.text).toContain('triển khai liên thông văn bản điện tử');
+      // the same register as PDF (Phụ lục VI columns, A4 landscape), read back by poppler and checked by qpdf
+      const pdfRes = await t.server.fetch(new Request('http://office.test/v1/registers/outgoing/export?format=pdf', { headers: { authorization: `Bearer ${await t.idp.issue(users.clerkA)}` } }));
+      expect(pdfRes.headers.get('content-type')).toBe('application/pdf');
+      const regFile = join(mkdtempSync(join(tmpdir(), 'office-register-')), 'so-di.pdf');
+      writeFileSync(regFile, Buffer.from(await pdfRes.arrayBuffer()));
+      expect(execFileSync('qpdf', ['--check', regFile], { encoding: 'utf8' })).toContain('No syntax or stream encoding errors');
+      const text = execFileSync('pdftotext', ['-raw', regFile, '-'], { encoding: 'utf8' }).normalize('NFC').replace(/\s+/g, ' ');
+      expect(text).toContain('SỔ ĐĂNG KÝ VĂN BẢN ĐI');
+      expect(text).toContain(`${String(numbered.number).padStart(2, '0')}/SNV-VP`);
+      expect(text).toContain('triển khai liên thông văn bản điện tử');
     });
 
     it('registers: numbers restart at 1 each year', async () => {
