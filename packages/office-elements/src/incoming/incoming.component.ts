@@ -231,6 +231,7 @@ export class EgovIncoming extends OfficeFeature<typeof messages> {
     workingDays: { state: true },
     busy: { state: true },
     status: { state: true },
+    badges: { state: true },
   };
 
   /** Loads the PDF viewer and signature panel (replace it to load them from elsewhere, e.g. a CDN). */
@@ -255,6 +256,8 @@ export class EgovIncoming extends OfficeFeature<typeof messages> {
   declare private workingDays: number;
   declare private busy: boolean;
   declare private status: string;
+  /** The list's deadline badges are drawn after the first rows are on screen (they are the heavy part of a row). */
+  declare private badges: boolean;
 
   #filters: Filters = {};
   /** Cursor of each page shown so far (index 0: the first page, no cursor). */
@@ -264,6 +267,7 @@ export class EgovIncoming extends OfficeFeature<typeof messages> {
   #detailSeq = 0;
   #loadedFor: unknown;
   #calendar = new WorkCalendar();
+  #badgeTimer: { idle: number } | { timer: ReturnType<typeof setTimeout> } | undefined;
 
   constructor() {
     super();
@@ -278,6 +282,28 @@ export class EgovIncoming extends OfficeFeature<typeof messages> {
     this.workingDays = 5;
     this.busy = false;
     this.status = '';
+    this.badges = false;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // Once rows are on screen (dates as text), the deadline badges replace the dates when the browser is idle after
+    // painting the list (at the latest 150 ms later).
+    if (!this.badges && this.items.length > 0 && this.#badgeTimer === undefined) {
+      const show = () => {
+        this.#badgeTimer = undefined;
+        this.badges = true;
+      };
+      this.#badgeTimer =
+        typeof requestIdleCallback === 'function' ? { idle: requestIdleCallback(show, { timeout: 150 }) } : { timer: setTimeout(show, 50) };
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    if (this.#badgeTimer && 'idle' in this.#badgeTimer) cancelIdleCallback(this.#badgeTimer.idle);
+    else if (this.#badgeTimer) clearTimeout(this.#badgeTimer.timer);
+    this.#badgeTimer = undefined;
   }
 
   protected override hostChanged(): void {
@@ -293,8 +319,8 @@ export class EgovIncoming extends OfficeFeature<typeof messages> {
       this.#loadedFor = host;
       this.#cursors = [undefined];
       this.pageIndex = 0;
-      void this.#loadList();
-      void this.#loadLookups();
+      // The first page first; the look-ups (users for assignment, senders for the filter) after it.
+      void this.#loadList().then(() => this.#loadLookups());
       if (this.documentId) void this.#loadDetail(this.documentId);
     } else if (changed.has('documentId') && host) {
       if (this.documentId) void this.#loadDetail(this.documentId);
@@ -567,7 +593,9 @@ export class EgovIncoming extends OfficeFeature<typeof messages> {
       <td>${this.msg(item.state)}</td>
       <td>
         ${item.dueDate && item.state !== 'done' && item.state !== 'returned'
-          ? html`<egov-deadline due=${item.dueDate} today=${this.#today} .calendar=${this.#calendar}></egov-deadline>`
+          ? this.badges
+            ? html`<egov-deadline due=${item.dueDate} today=${this.#today} .calendar=${this.#calendar}></egov-deadline>`
+            : html`<time datetime=${item.dueDate}>${item.dueDate}</time>`
           : nothing}
       </td>
     </tr>`;
