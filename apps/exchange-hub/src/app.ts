@@ -7,17 +7,20 @@ import {
   type RouteDef,
   type Routes,
   routes,
+  type SendDocumentResponse,
 } from '@egov-vn/exchange-api';
-import { parseEdxml } from '@egov-vn/edxml';
+import { checkEdxml, parseEdxml } from '@egov-vn/edxml';
 import { Hono, type Context } from 'hono';
 import { sql } from 'kysely';
 import type { z } from 'zod';
-import { authenticate, checkBodyHash } from './auth.js';
+import { authenticate, type AuthenticatedHeaders, type AuthOptions, checkBodyHash } from './auth.js';
 import { buildEml } from './eml.js';
 import { SystemLimiter } from './limits.js';
 import { HubError } from './hub-error.js';
-import { readBody } from './request-body.js';
-import { type Caller, type HubStore, isSafeContentType } from './store.js';
+import { readBody, streamBody } from './request-body.js';
+import { type Caller, type HubStore, isSafeContentType, type SendInput, type SendResult } from './store.js';
+import { attachmentReads, readAttachmentRange } from './store/attachments.js';
+import { checkOptions } from './store/documents.js';
 import { createVxpApp, hasNul, type VxpOptions } from './vxp.js';
 import type { InboxWakeups } from './wakeup.js';
 
@@ -39,11 +42,23 @@ export interface AppOptions {
   publicUrl?: string;
   /** HUB_STRICT=1: /vxp refuses packages that do not conform to QCVN 102:2016 (default: what the axis accepts). */
   strict?: boolean;
+  /**
+   * Sandbox (the default demo seed, or HUB_SANDBOX=1): an unknown system id is answered UNKNOWN_SYSTEM with how to
+   * find the seeded ids. Otherwise (a configured production hub) it gets the same BAD_SIGNATURE as a wrong signature.
+   */
+  sandbox?: boolean;
   /** Inbox wake-ups for long polling (`GET /v1/inbox?wait=`); without them `wait` is ignored. */
   wakeups?: InboxWakeups;
 }
 
-type Env = { Variables: { caller: Caller; body: Uint8Array } };
+type Env = { Variables: { caller: Caller; body: Uint8Array; auth: AuthenticatedHeaders } };
+
+/** A send whose body is the edXML package itself (`Content-Type: application/xml`), streamed into the checker. */
+function isXmlSend(req: Request): boolean {
+  if (req.method !== 'POST' || new URL(req.url).pathname !== routes.sendDocument.path) return false;
+  const type = (req.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
+  return type === 'application/xml' || type === 'text/xml';
+}
 
 /** What a route's `params`, `query` or `body` schema gives once parsed (`undefined` when the route has none). */
 type Part<R, K extends 'params' | 'query' | 'body'> = R extends { [P in K]: infer S extends z.ZodType } ? z.output<S> : undefined;
@@ -126,6 +141,7 @@ export function createApp(store: HubStore, options: AppOptions = {}): Hono<Env> 
   if (options.now) vxpOptions.now = options.now;
   if (options.operatorToken) vxpOptions.operatorToken = options.operatorToken;
   if (options.strict) vxpOptions.strict = true;
+  if (options.sandbox) vxpOptions.sandbox = true;
   vxpOptions.limiter = limiter;
   app.route('/vxp', createVxpApp(store, vxpOptions));
 
@@ -148,8 +164,9 @@ export function createApp(store: HubStore, options: AppOptions = {}): Hono<Env> 
   app.use('/v1/*', async (c, next) => {
     // Headers first (signature, skew, nonce), then the body, bounded while it streams, then its signed hash.
     const url = new URL(c.req.url);
-    const authOptions: { maxSkewMs: number; now?: () => number } = { maxSkewMs };
+    const authOptions: AuthOptions = { maxSkewMs };
     if (options.now) authOptions.now = options.now;
+    if (options.sandbox) authOptions.sandbox = true;
     const auth = await authenticate(store, authOptions, {
       method: c.req.method,
       pathWithQuery: url.pathname + url.search,
@@ -157,12 +174,48 @@ export function createApp(store: HubStore, options: AppOptions = {}): Hono<Env> 
     });
     // One system's requests in flight are bounded (body reading included); others are not held up by it.
     await limiter.run(auth.systemId, async () => {
-      const body = await readBody(c.req.raw, store.options.maxPackageBytes);
-      checkBodyHash(auth, body);
       c.set('caller', { systemId: auth.systemId, agency: auth.agency });
-      c.set('body', body);
+      c.set('auth', auth);
+      // An edXML body is read by the send itself, streamed into the checker (below).
+      if (!isXmlSend(c.req.raw)) {
+        const body = await readBody(c.req.raw, store.options.maxPackageBytes);
+        checkBodyHash(auth, body);
+        c.set('body', body);
+      }
       await next();
     });
+  });
+
+  /** The answer of a send (either form). */
+  const sendAnswer = (r: SendResult): SendDocumentResponse => ({
+    documentId: r.document.id,
+    messageId: r.document.message_id,
+    duplicate: r.duplicate,
+    sentAt: r.document.sent_at.toISOString(),
+    recipients: r.deliveries.map((d) => ({
+      agency: d.recipient,
+      state: d.state as DeliveryState,
+      deliveredAt: d.delivered_at.toISOString(),
+    })),
+  });
+
+  // POST /v1/documents with the package as the body (`Content-Type: application/xml`; the message id in
+  // `Idempotency-Key`, paper or not as the package's TraceHeaderList says): the body streams into the edXML checker
+  // as it arrives, bounded by the package limit and hashed on the way; the package is checked once, and stored only
+  // when the hash is the signed one. The JSON form ({ edxml, messageId, paper }) stays for compatibility.
+  app.post(routes.sendDocument.path, async (c, next) => {
+    if (!isXmlSend(c.req.raw)) {
+      await next();
+      return;
+    }
+    const body = streamBody(c.req.raw, store.options.maxPackageBytes);
+    const report = await checkEdxml(body.stream, checkOptions('strict'));
+    const { bytes, sha256 } = await body.rest();
+    if (sha256 !== c.get('auth').contentSha256) throw new HubError('BAD_SIGNATURE', { reason: 'content-sha256' });
+    const input: SendInput = { edxml: bytes, report };
+    const messageId = c.req.header(IDEMPOTENCY_HEADER);
+    if (messageId) input.messageId = messageId;
+    return c.json(sendAnswer(await store.send(c.get('caller'), input)), routes.sendDocument.success.status);
   });
 
   const handlers: Handlers = {
@@ -172,18 +225,7 @@ export function createApp(store: HubStore, options: AppOptions = {}): Hono<Env> 
       const input: { edxml: string; messageId?: string; paper?: boolean } = { edxml: body.edxml };
       if (messageId) input.messageId = messageId;
       if (body.paper !== undefined) input.paper = body.paper;
-      const r = await store.send(caller, input);
-      return {
-        documentId: r.document.id,
-        messageId: r.document.message_id,
-        duplicate: r.duplicate,
-        sentAt: r.document.sent_at.toISOString(),
-        recipients: r.deliveries.map((d) => ({
-          agency: d.recipient,
-          state: d.state as DeliveryState,
-          deliveredAt: d.delivered_at.toISOString(),
-        })),
-      };
+      return sendAnswer(await store.send(caller, input));
     },
     listInbox: async ({ caller, query, c }) => {
       const wakeups = options.wakeups;
@@ -221,14 +263,23 @@ export function createApp(store: HubStore, options: AppOptions = {}): Hono<Env> 
       const index = params.index;
       const info = doc.attachments[index];
       if (!info) throw new HubError('NOT_FOUND');
-      const parsed = await parseEdxml(await store.edxmlOf(doc.id));
-      const att = parsed.ok && parsed.value.kind === 'document' ? parsed.value.attachments[index] : undefined;
-      if (!att) throw new HubError('NOT_FOUND');
       const headers: Record<string, string> = {
         // Stored before the send-time check existed, a type that is no safe header becomes a download of bytes.
         'content-type': isSafeContentType(info.contentType) ? info.contentType : 'application/octet-stream',
         'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(info.name)}`,
       };
+      // The range kept at receipt: only the attachment's bytes are read, the package is not parsed again.
+      if (info.encoded) {
+        const bytes = await readAttachmentRange(store.db, doc.id, info.encoded);
+        if (!bytes) throw new HubError('NOT_FOUND');
+        headers['content-length'] = String(bytes.byteLength);
+        return new Response(bytes as Uint8Array<ArrayBuffer>, { headers });
+      }
+      // Packages stored before ranges were kept (or whose content is no plain base64): read the package.
+      attachmentReads.wholePackages++;
+      const parsed = await parseEdxml(await store.edxmlOf(doc.id));
+      const att = parsed.ok && parsed.value.kind === 'document' ? parsed.value.attachments[index] : undefined;
+      if (!att) throw new HubError('NOT_FOUND');
       if (att.size !== undefined) headers['content-length'] = String(att.size);
       return new Response(att.stream(), { headers });
     },

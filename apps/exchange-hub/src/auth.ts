@@ -4,12 +4,15 @@
 import { canonicalRequest, SIGNATURE_HEADERS, timingSafeEqualHex } from '@egov-vn/exchange-api';
 import { createHash, createHmac } from 'node:crypto';
 import { HubError } from './hub-error.js';
+import { unknownSystem } from './unknown-system.js';
 import type { Caller, HubStore } from './store.js';
 
 export interface AuthOptions {
   /** Largest accepted difference between the request timestamp and the hub clock (ms). */
   maxSkewMs: number;
   now?: () => number;
+  /** Sandbox (the demo seed or HUB_SANDBOX=1): an unknown system is told so (UNKNOWN_SYSTEM), see unknown-system.ts. */
+  sandbox?: boolean;
 }
 
 /** Stands in for the secret of an unknown system, so that it costs the same HMAC as a known one. */
@@ -58,8 +61,9 @@ export async function authenticate(
     )
     .digest('hex');
   const signatureOk = timingSafeEqualHex(expected, signature);
-  // An unknown system gets the same answer as a wrong signature.
-  if (!system || !signatureOk) throw new HubError('BAD_SIGNATURE');
+  // An unknown system gets the same answer as a wrong signature (in the sandbox: UNKNOWN_SYSTEM and how to find ids).
+  if (!system) throw await unknownSystem(store, systemId, options.sandbox, () => new HubError('BAD_SIGNATURE'));
+  if (!signatureOk) throw new HubError('BAD_SIGNATURE');
   const now = options.now?.() ?? Date.now();
   const ts = Date.parse(timestamp);
   if (!/^\d{4}-\d{2}-\d{2}T/.test(timestamp) || Number.isNaN(ts) || Math.abs(now - ts) > options.maxSkewMs) {

@@ -113,5 +113,7 @@ export function configFromEnv(
   } else {
     config.seed = demoSeed;
   }
+  // The sandbox (demo seed, or HUB_SANDBOX=1) tells a caller when its system id is unknown; a configured hub does not.
+  if (!env.HUB_SEED || env.HUB_SANDBOX === '1' || env.HUB_SANDBOX === 'true') config.sandbox = true;
   return config;
 }

@@ -13,6 +13,8 @@ export class HubError extends EgovError {
   readonly body: ErrorBody;
   /** The HTTP status of `code`. */
   readonly status: number;
+  /** Why, for the hub's own log only (never in the answer): e.g. `unknown-system` behind a BAD_SIGNATURE. */
+  logReason?: string;
 
   constructor(code: ErrorCode, details?: ErrorBody['details'], message?: { vi: string; en: string }) {
     const body = errorBody(code, details, message);

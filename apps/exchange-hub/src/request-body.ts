@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { HubError } from './hub-error.js';
 
 /** The largest body accepted for a package limit: the package plus room for its envelope (base64 in JSON, headers). */
@@ -48,4 +49,90 @@ export async function readBody(req: Request, maxPackageBytes: number): Promise<U
     at += c.byteLength;
   }
   return out;
+}
+
+/** A request body read as it streams: bounded, hashed and kept while a consumer (the edXML checker) reads it. */
+export interface StreamedBody {
+  /** The body as it arrives; it errors with PAYLOAD_TOO_LARGE past the limit (or when the sender goes away). */
+  readonly stream: ReadableStream<Uint8Array>;
+  /**
+   * Reads whatever the consumer left unread (a checker stops at a fatal error; the rest is still counted and hashed,
+   * so that a tampered body is a BAD_SIGNATURE rather than a checker message), then gives every byte and their
+   * SHA-256. Throws the HubError that stopped the stream (PAYLOAD_TOO_LARGE, body cut off).
+   */
+  rest(): Promise<{ bytes: Uint8Array; sha256: string }>;
+}
+
+/**
+ * The body of an authenticated request as a stream for a consumer that reads while it arrives (`checkEdxml` over a
+ * `ReadableStream`), counted (`maxBytes`: a declared length over it is refused before reading, an undeclared one is
+ * cut off at the first chunk past it), hashed and kept (to be stored) on the way.
+ */
+export function streamBody(req: Request, maxBytes: number): StreamedBody {
+  const declared = req.headers.get('content-length');
+  if (declared !== null && !(Number(declared) <= maxBytes)) throw new HubError('PAYLOAD_TOO_LARGE', { limit: maxBytes });
+  const source = req.body?.getReader();
+  const hash = createHash('sha256');
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  let failure: HubError | undefined;
+  const stream = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (!source) {
+        controller.close();
+        return;
+      }
+      let r: ReadableStreamReadResult<Uint8Array>;
+      try {
+        r = await source.read();
+      } catch {
+        failure = new HubError('VALIDATION_FAILED', { body: 'aborted' }, { vi: 'Thân yêu cầu bị ngắt giữa chừng.', en: 'The request body was cut off.' });
+        controller.error(failure);
+        return;
+      }
+      if (r.done) {
+        controller.close();
+        return;
+      }
+      size += r.value.byteLength;
+      if (size > maxBytes) {
+        failure = new HubError('PAYLOAD_TOO_LARGE', { limit: maxBytes });
+        await source.cancel().catch(() => undefined);
+        controller.error(failure);
+        return;
+      }
+      hash.update(r.value);
+      chunks.push(r.value);
+      controller.enqueue(r.value);
+    },
+    async cancel() {
+      await source?.cancel().catch(() => undefined);
+    },
+  });
+  return {
+    stream,
+    async rest() {
+      if (!failure) {
+        const reader = stream.getReader();
+        try {
+          for (;;) {
+            const r = await reader.read();
+            if (r.done) break;
+          }
+        } catch {
+          // `failure` says why
+        } finally {
+          reader.releaseLock();
+        }
+      }
+      if (failure) throw failure;
+      const bytes = new Uint8Array(size);
+      let at = 0;
+      for (const c of chunks) {
+        bytes.set(c, at);
+        at += c.byteLength;
+      }
+      return { bytes, sha256: hash.digest('hex') };
+    },
+  };
 }

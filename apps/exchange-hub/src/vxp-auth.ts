@@ -11,12 +11,15 @@ import {
 import { VIETNAM_UTC_OFFSET_MINUTES } from '@egov-vn/schemas';
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { HubError } from './hub-error.js';
+import { unknownSystem } from './unknown-system.js';
 import type { AxisTimeZone, HubStore } from './store.js';
 
 export interface AxisAuthOptions {
   /** Largest accepted age of `XroadVnpt-timestamp` (ms, either way). */
   maxAgeMs: number;
   now?: () => number;
+  /** Sandbox: an unknown system is told so (UNKNOWN_SYSTEM), see unknown-system.ts. */
+  sandbox?: boolean;
 }
 
 export interface AxisCaller {
@@ -194,7 +197,8 @@ export async function verifyAxisHeaders(
     .digest();
   const givenBytes = /^[0-9a-f]{64}$/.test(given) ? Buffer.from(given, 'hex') : Buffer.alloc(32);
   const ok = timingSafeEqual(expected, givenBytes) && given.length === 64;
-  if (!ok || !system) throw badSignature();
+  if (!system) throw await unknownSystem(store, systemId, options.sandbox, badSignature);
+  if (!ok) throw badSignature();
 
   // Only now (authenticated) the timestamp: a stranger learns nothing about the hub clock.
   const timestamp = text('timestamp') ?? '';

@@ -17,7 +17,7 @@ import { HubError } from './hub-error.js';
 import type { SystemLimiter } from './limits.js';
 import { readBody } from './request-body.js';
 import type { HubStore } from './store.js';
-import { type AxisCaller, axisReplayRetentionMs, axisRequestBody, verifyAxisHeaders } from './vxp-auth.js';
+import { type AxisAuthOptions, type AxisCaller, axisReplayRetentionMs, axisRequestBody, verifyAxisHeaders } from './vxp-auth.js';
 
 export interface VxpOptions {
   /** Largest accepted age of `XroadVnpt-timestamp` (ms). */
@@ -32,6 +32,8 @@ export interface VxpOptions {
   limiter?: SystemLimiter;
   /** HUB_STRICT=1: refuse packages that do not conform to QCVN 102:2016 (the `strict` profile) instead of `axis`. */
   strict?: boolean;
+  /** Sandbox: an unknown system is told so (UNKNOWN_SYSTEM). */
+  sandbox?: boolean;
 }
 
 type Result = Record<string, unknown>;
@@ -306,8 +308,9 @@ export function createVxpApp(store: HubStore, options: VxpOptions): Hono {
         });
       }
       const def = { ...axisOperations[operation], name: operation };
-      const authOptions: { maxAgeMs: number; now?: () => number } = { maxAgeMs: options.maxAgeMs };
+      const authOptions: AxisAuthOptions = { maxAgeMs: options.maxAgeMs };
       if (options.now) authOptions.now = options.now;
+      if (options.sandbox) authOptions.sandbox = true;
       // Headers first; only an authenticated request has its body read (bounded while it streams).
       const auth = await verifyAxisHeaders(store, authOptions, { headers: c.req.raw.headers, operation: def });
       const limited = <T>(fn: () => Promise<T>) => (options.limiter ? options.limiter.run(auth.systemId, fn) : fn());

@@ -26,6 +26,11 @@ export const errorCatalog = {
     en: 'The request carries no system authentication.',
   },
   BAD_SIGNATURE: { status: 401, vi: 'Chữ ký HMAC của yêu cầu không đúng.', en: 'The HMAC signature of the request is wrong.' },
+  UNKNOWN_SYSTEM: {
+    status: 401,
+    vi: 'Hệ thống (system id) chưa được đăng ký trên trục.',
+    en: 'The system id is not registered on the hub.',
+  },
   CLOCK_SKEW: {
     status: 401,
     vi: 'Thời điểm ký yêu cầu lệch quá giới hạn cho phép.',

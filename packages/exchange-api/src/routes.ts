@@ -19,7 +19,7 @@ export interface RouteDef {
   errors: readonly ErrorCode[];
 }
 
-const AUTH_ERRORS = ['UNAUTHENTICATED', 'BAD_SIGNATURE', 'CLOCK_SKEW', 'REPLAYED_REQUEST', 'FORBIDDEN', 'RATE_LIMITED'] as const;
+const AUTH_ERRORS = ['UNAUTHENTICATED', 'BAD_SIGNATURE', 'UNKNOWN_SYSTEM', 'CLOCK_SKEW', 'REPLAYED_REQUEST', 'FORBIDDEN', 'RATE_LIMITED'] as const;
 
 /** Every operation of the exchange API, keyed by operation id. */
 export const routes = {

@@ -7,6 +7,7 @@ import { sql, type Kysely } from 'kysely';
 import { createHash } from 'node:crypto';
 import type { AttachmentRow, Database } from '../db.js';
 import { HubError } from '../hub-error.js';
+import { encodedRanges } from './attachments.js';
 import type { Directory } from './directory.js';
 import { axisRecipient, axisSender, invalidPackage, isSafeContentType, warningRows } from './packages.js';
 import {
@@ -22,6 +23,7 @@ import {
 } from './rows.js';
 import {
   type Caller,
+  type CheckProfile,
   DOC_META,
   type DeliveryRow,
   type DocMeta,
@@ -31,6 +33,11 @@ import {
   type SendResult,
   type StoreOptions,
 } from './types.js';
+
+/** How a package sent with `profile` is checked (once): Vietnamese messages (both languages are rebuilt from the codes). */
+export function checkOptions(profile: CheckProfile): { lang: 'vi'; warnings: boolean; profile: CheckProfile } {
+  return { lang: 'vi', warnings: profile === 'axis', profile };
+}
 
 export class Documents {
   #queue: Array<{ row: NewDocument; resolve: (r: DocRow | undefined) => void; reject: (e: unknown) => void }> = [];
@@ -46,14 +53,15 @@ export class Documents {
 
   /** Checks and stores a document package and delivers it once to each recipient. */
   async send(caller: Caller, input: SendInput): Promise<SendResult> {
-    const bytes = new TextEncoder().encode(input.edxml);
+    const bytes = typeof input.edxml === 'string' ? new TextEncoder().encode(input.edxml) : input.edxml;
     if (bytes.length > this.options.maxPackageBytes) {
       throw new HubError('PAYLOAD_TOO_LARGE', { limit: this.options.maxPackageBytes, size: bytes.length });
     }
     const bodySha256 = createHash('sha256').update(bytes).update(input.paper === undefined ? '' : `|paper=${input.paper}`).digest('hex');
     const messageId = input.messageId ?? `sha256:${bodySha256}`;
     const profile = input.profile ?? 'strict';
-    const report = await checkEdxml(bytes, { lang: 'vi', warnings: profile === 'axis', profile });
+    // Checked once: here, or while the body streamed in (a report made with the same options, see SendInput.report).
+    const report = input.report ?? (await checkEdxml(bytes, checkOptions(profile)));
     // The secret-document guard decides on the folded classification (one function for schemas, client and hub).
     if (
       report.issues.some((i) => i.severity === 'error' && i.code === 'EDXML_SECRET_DOCUMENT') ||
@@ -62,10 +70,10 @@ export class Documents {
       throw new HubError('SECRET_DOCUMENT');
     }
     if (!report.ok || report.kind !== 'document' || report.package?.kind !== 'document') {
-      throw await invalidPackage(bytes, report, 'document');
+      throw invalidPackage(report, 'document');
     }
     const pkg: EdxmlDocumentPackage = report.package;
-    const warnings = await warningRows(bytes, report);
+    const warnings = warningRows(report);
     const from = profile === 'axis' ? axisSender(pkg.header.from?.organId, caller.agency) : pkg.header.from?.organId;
     if (!from || from !== caller.agency) {
       throw new HubError('SENDER_MISMATCH', { from: from ?? null, agency: caller.agency });
@@ -100,12 +108,19 @@ export class Documents {
         en: `Attachment ${badType + 1}: ContentType is not a valid MIME type.`,
       });
     }
-    const attachments: AttachmentRow[] = pkg.attachments.map((a, index) => ({
-      index,
-      name: a.attachmentName ?? a.description ?? `attachment-${index + 1}`,
-      contentType: a.contentType ?? 'application/octet-stream',
-      size: a.size ?? 0,
-    }));
+    // Where each attachment's encoded content lies in the package: a download then reads only that range.
+    const ranges = encodedRanges(bytes, pkg.attachments.map((a) => (a.placeholder === undefined ? (a.size ?? -1) : -1)));
+    const attachments: AttachmentRow[] = pkg.attachments.map((a, index) => {
+      const row: AttachmentRow = {
+        index,
+        name: a.attachmentName ?? a.description ?? `attachment-${index + 1}`,
+        contentType: a.contentType ?? 'application/octet-stream',
+        size: a.size ?? 0,
+      };
+      const range = ranges?.[index];
+      if (range) row.encoded = range;
+      return row;
+    });
     const code = pkg.header.code;
     const notation =
       code?.codeNumber || code?.codeNotation ? [code.codeNumber, code.codeNotation].filter(Boolean).join('/') : null;

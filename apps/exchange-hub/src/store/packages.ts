@@ -1,13 +1,23 @@
 // What the checker's report becomes at the hub: refusals with located issues in Vietnamese and English, the warnings
 // stored with a delivery, safe attachment types, and how the axis profile reads senders and recipients.
-import { checkEdxml, type EdxmlCheckReport, type EdxmlIssue } from '@egov-vn/edxml';
+import { type EdxmlCheckReport, type EdxmlIssue, issueMessages } from '@egov-vn/edxml';
 import type { ErrorIssue } from '@egov-vn/exchange-api';
 import { classifyAgencyCode } from '@egov-vn/schemas';
 import type { WarningRow } from '../db.js';
 import { HubError } from '../hub-error.js';
 
-function toIssue(i: EdxmlIssue, en: EdxmlIssue | undefined): ErrorIssue {
-  const out: ErrorIssue = { code: i.code, message: { vi: i.message, en: en?.message ?? i.message } };
+/**
+ * The issue's message in both languages, from the one check (never a second run of the checker for the other
+ * language): the checker builds every message from its code and parameters (`issueMessages` of @egov-vn/edxml).
+ */
+export function bothLanguages(i: EdxmlIssue): { vi: string; en: string } {
+  const def = issueMessages[i.code];
+  const params = { ...i.params };
+  return { vi: def.vi(params), en: def.en(params) };
+}
+
+function toIssue(i: EdxmlIssue): ErrorIssue {
+  const out: ErrorIssue = { code: i.code, message: bothLanguages(i) };
   if (i.location?.path) out.path = i.location.path;
   if (i.location?.line !== undefined) out.line = i.location.line;
   if (i.location?.column !== undefined) out.column = i.location.column;
@@ -15,22 +25,19 @@ function toIssue(i: EdxmlIssue, en: EdxmlIssue | undefined): ErrorIssue {
 }
 
 /** The checker's warnings in both languages, as stored with a delivery (`documents.warnings`). */
-export async function warningRows(bytes: Uint8Array, report: EdxmlCheckReport): Promise<WarningRow[]> {
-  const vi = report.issues.filter((i) => i.severity === 'warning');
-  if (vi.length === 0) return [];
-  const en = (await checkEdxml(bytes, { lang: 'en', profile: report.profile })).issues.filter((i) => i.severity === 'warning');
-  return vi.map((i, k) => {
-    const row: WarningRow = { code: i.code, message: { vi: i.message, en: en[k]?.message ?? i.message } };
-    if (i.location?.path) row.path = i.location.path;
-    return row;
-  });
+export function warningRows(report: EdxmlCheckReport): WarningRow[] {
+  return report.issues
+    .filter((i) => i.severity === 'warning')
+    .map((i) => {
+      const row: WarningRow = { code: i.code, message: bothLanguages(i) };
+      if (i.location?.path) row.path = i.location.path;
+      return row;
+    });
 }
 
 /** INVALID_EDXML with the checker's located issues in Vietnamese and English (and why the kind is wrong). */
-export async function invalidPackage(bytes: Uint8Array, report: EdxmlCheckReport, expected: 'document' | 'status'): Promise<HubError> {
-  const errors = report.issues.filter((i) => i.severity === 'error');
-  const en = (await checkEdxml(bytes, { lang: 'en', warnings: false, profile: report.profile })).issues.filter((i) => i.severity === 'error');
-  const issues = errors.map((i, k) => toIssue(i, en[k]));
+export function invalidPackage(report: EdxmlCheckReport, expected: 'document' | 'status'): HubError {
+  const issues = report.issues.filter((i) => i.severity === 'error').map(toIssue);
   if (report.ok && report.kind !== expected) {
     issues.push(
       expected === 'document'

@@ -5,6 +5,7 @@ import { sql, type Kysely } from 'kysely';
 import { randomBytes } from 'node:crypto';
 import type { Database } from '../db.js';
 import { HubError } from '../hub-error.js';
+import { publicAttachment } from './attachments.js';
 import { DOC_META_AS_DOC, type DeliveryRow, type DocMeta, type StatusRow } from './types.js';
 
 export const iso = (d: Date | string): string => (d instanceof Date ? d : new Date(d)).toISOString();
@@ -44,7 +45,7 @@ export function summary(row: DocMeta): DocumentSummary {
     signed: row.signed,
     size: row.size,
     sentAt: iso(row.sent_at),
-    attachments: row.attachments,
+    attachments: row.attachments.map(publicAttachment),
     ...(row.warnings.length > 0 ? { warnings: row.warnings } : {}),
   };
 }

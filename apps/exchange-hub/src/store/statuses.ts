@@ -231,7 +231,7 @@ export class Statuses {
     }
     const report = await checkEdxml(bytes, { lang: 'vi', warnings: false, profile });
     if (!report.ok || report.kind !== 'status' || report.package?.kind !== 'status') {
-      throw await invalidPackage(bytes, report, 'status');
+      throw invalidPackage(report, 'status');
     }
     const header = report.package.header;
     const from = profile === 'axis' ? axisSender(header.from?.organId, caller.agency) : header.from?.organId;

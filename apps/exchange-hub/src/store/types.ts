@@ -1,4 +1,5 @@
 // The store's shared types: configuration (seed, systems), the caller, rows as the modules read them.
+import type { EdxmlCheckReport } from '@egov-vn/edxml';
 import type { Selectable } from 'kysely';
 import type { DeliveryTable, DocumentTable, StatusTable } from '../db.js';
 
@@ -71,7 +72,13 @@ export type StatusRow = Selectable<StatusTable>;
 export type CheckProfile = 'strict' | 'axis';
 
 export interface SendInput {
-  edxml: string;
+  /** The package, as text or as the bytes received. */
+  edxml: string | Uint8Array;
+  /**
+   * The checker's report of exactly these bytes, when they were checked while they streamed in (with
+   * `checkOptions(profile)` of ./documents.ts): the package is then not checked a second time.
+   */
+  report?: EdxmlCheckReport;
   /** Default `strict`. */
   profile?: CheckProfile;
   messageId?: string;
