@@ -135,3 +135,58 @@ describe('memoryOfficeBackend', () => {
     expect(r.items.map((i) => i.code)).toEqual(['000.00.00.G01']);
   });
 });
+
+describe('memoryOfficeBackend: sent documents and registers', () => {
+  const sentSeed = () => memoryOfficeBackend(demoSeed({ count: 30, outgoing: 30, today: TODAY }));
+
+  it('lists sent documents newest first with cursors, filters by state and folded words', async () => {
+    const b = sentSeed();
+    const all = b.outgoing();
+    const first = await b.call('listOutgoing', { query: { limit: 10 } });
+    expect(first.items.map((i) => i.id)).toEqual(all.slice(0, 10).map((d) => d.id));
+    const second = await b.call('listOutgoing', { query: { limit: 10, cursor: first.nextCursor! } });
+    expect(second.items[0]!.id).toBe(all[10]!.id);
+    const failed = await b.call('listOutgoing', { query: { state: 'failed', limit: 200 } });
+    expect(failed.items.length).toBe(all.filter((d) => d.state === 'failed').length);
+    expect(failed.items.length).toBeGreaterThan(0);
+    const words = await b.call('listOutgoing', { query: { q: 'SO NOI VU', limit: 200 } });
+    expect(words.items.every((i) => i.recipients.some((r) => r.agency.name === 'Sở Nội vụ tỉnh Hà Giang'))).toBe(true);
+  });
+
+  it('resends to a failed recipient (văn thư only), revokes a sent one once (then INVALID_STATE), follows report()', async () => {
+    const b = sentSeed();
+    const failed = b.outgoing().find((d) => d.state === 'failed')!;
+    const code = failed.recipients.find((r) => r.delivery === 'fail')!.agency.code;
+    b.signIn('lanhdao');
+    await expect(b.call('resendOutgoing', { params: { id: failed.id }, body: { recipients: [code] } })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    b.signIn('vanthu');
+    const resent = await b.call('resendOutgoing', { params: { id: failed.id }, body: { recipients: [code] } });
+    expect(resent.state).toBe('sent');
+    expect(resent.recipients.find((r) => r.agency.code === code)!.delivery).toBe('pending');
+    b.report(failed.id, code, '03');
+    const seen = await b.call('getOutgoing', { params: { id: failed.id } });
+    expect(seen.recipients.find((r) => r.agency.code === code)!.status!.code).toBe('03');
+    const sent = b.outgoing().find((d) => d.state === 'sent' && d.kind === 'new')!;
+    const revoked = await b.call('revokeOutgoing', { params: { id: sent.id }, body: { reason: 'Ban hành nhầm' } });
+    expect(revoked.state).toBe('revoked');
+    expect(b.outgoing()[0]).toMatchObject({ kind: 'revoke', notation: sent.notation });
+    await expect(b.call('revokeOutgoing', { params: { id: sent.id }, body: { reason: 'Lần nữa' } })).rejects.toMatchObject({ code: 'INVALID_STATE' });
+  });
+
+  it('keeps both registers by year with folded search, keyset paging and the server’s CSV; PDF is UNAVAILABLE here', async () => {
+    const b = sentSeed();
+    const out = b.register('outgoing', 2026);
+    expect(out.length).toBe(b.outgoing().filter((d) => d.kind === 'new').length);
+    const page = await b.call('listRegister', { params: { kind: 'outgoing' }, query: { year: 2026, limit: 5 } });
+    expect(page.items.map((r) => r.number)).toEqual([...out].reverse().slice(0, 5).map((r) => r.number));
+    const next = await b.call('listRegister', { params: { kind: 'outgoing' }, query: { year: 2026, limit: 5, cursor: page.nextCursor! } });
+    expect(next.items[0]!.number).toBe(page.items[4]!.number - 1);
+    const found = await b.call('listRegister', { params: { kind: 'incoming' }, query: { year: 2026, q: 'chuyen doi so' } });
+    expect(found.items.length).toBeGreaterThan(0);
+    expect(found.items.every((r) => r.subject?.includes('chuyển đổi số'))).toBe(true);
+    const csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await b.call('exportRegister', { params: { kind: 'outgoing' }, query: { year: 2026 } }));
+    expect(csv.startsWith('\uFEFFSố,Ngày vào sổ,Ngày đến,Tác giả (cơ quan ban hành)')).toBe(true);
+    expect(csv.trim().split('\r\n').length).toBe(out.length + 1);
+    await expect(b.call('exportRegister', { params: { kind: 'outgoing' }, query: { format: 'pdf' } })).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+  });
+});
