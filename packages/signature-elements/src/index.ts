@@ -26,7 +26,9 @@ export {
   type SignerProvider,
   type SignerProviderInput,
   type RemoteCredentialChoice,
+  type WholeDocumentInput,
 } from './internal/providers.js';
+export { vgcaPluginInstalled, vgcaPluginProvider, type VgcaPluginProviderOptions, type VgcaStaging } from './internal/vgca-provider.js';
 export { explainError, kindReasons, signatureKinds, signDocument, type AppearanceInput, type SignatureKind, type SignDocumentOptions, type SignedDocument, type SignProblem } from './internal/sign-flow.js';
 export type { Verdict } from '@egov-vn/pdf-signature';
 export { EgovPdfViewer } from './pdf-viewer/pdf-viewer.component.js';

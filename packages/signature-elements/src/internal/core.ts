@@ -14,6 +14,9 @@ export {
   signatureImageAppearance,
   signPdf,
   verifyPdf,
+  vgcaAvailable,
+  vgcaSignPdf,
+  VGCA_KIND_FOR,
 } from '@egov-vn/pdf-signature';
 // The appearance per Nghị định 30 kind (its text stamp loads fontkit on demand only).
 export { nd30Appearance } from '@egov-vn/pdf-signature/nd30/rules';

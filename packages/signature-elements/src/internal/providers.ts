@@ -1,4 +1,4 @@
-import type { RemoteSigningState, Signer } from '@egov-vn/pdf-signature';
+import type { RemoteSigningState, Signer, TrustInput } from '@egov-vn/pdf-signature';
 
 /** What the dialog collects for a provider before signing. */
 export type ProviderField = 'file' | 'password';
@@ -46,6 +46,20 @@ export interface SignerProvider {
   createSigner(input: SignerProviderInput): Promise<Signer>;
   /** Remote signing (confirmed on the phone or with a PIN/OTP): the dialog lists the credentials to choose from. */
   readonly remote?: { listCredentials(): Promise<readonly RemoteCredentialChoice[]> };
+  /**
+   * Whole-document signing (e.g. the VGCA plugin, which signs the file itself with its own appearance): when present,
+   * the dialog calls it instead of `createSigner`, then verifies the result like any signature.
+   */
+  signDocument?(pdf: Uint8Array, input: WholeDocumentInput): Promise<Uint8Array>;
+}
+
+/** What a whole-document provider receives. */
+export interface WholeDocumentInput {
+  /** The Nghị định 30 kind chosen in the dialog (`author`, `seal`, `copy`, `appendix`). */
+  readonly kind: 'author' | 'seal' | 'copy' | 'appendix';
+  readonly docNumber?: string;
+  readonly trustAnchors?: readonly TrustInput[];
+  readonly signal?: AbortSignal;
 }
 
 /** PKCS#12 file (.p12/.pfx) with its password, decrypted in the browser. */

@@ -95,6 +95,18 @@ const problems: Record<string, Omit<SignProblem, 'code' | 'detail'>> = {
     title: { vi: 'Không đọc được tệp chứng thư số.', en: 'The certificate file cannot be read.' },
     action: { vi: 'Chọn đúng tệp .p12 hoặc .pfx do tổ chức cung cấp dịch vụ chứng thực cấp.', en: 'Choose the .p12 or .pfx file your certificate provider issued.' },
   },
+  VGCA_MISSING: {
+    title: { vi: 'Chưa có phần mềm ký số của Ban Cơ yếu Chính phủ trên máy này.', en: 'The Government Cipher Committee signing plugin is not installed.' },
+    action: { vi: 'Cài và mở phần mềm ký số VGCA, rồi tải lại trang.', en: 'Install and start the VGCA signing plugin, then reload the page.' },
+  },
+  VGCA_FAILED: {
+    title: { vi: 'Phần mềm ký số không ký được (hoặc đã bị huỷ).', en: 'The signing plugin did not sign (or was cancelled).' },
+    action: { vi: 'Kiểm tra USB token và mã PIN rồi ký lại.', en: 'Check the USB token and its PIN, then sign again.' },
+  },
+  VGCA_RESULT: {
+    title: { vi: 'Tệp do phần mềm ký số trả về không phải văn bản này được ký hợp lệ; không dùng tệp đó.', en: 'The file the signing plugin returned is not this document validly signed; it was not used.' },
+    action: { vi: 'Ký lại; nếu vẫn lỗi, báo bộ phận hỗ trợ kèm chi tiết bên dưới.', en: 'Sign again; if it persists, tell support with the details below.' },
+  },
   P12_MISSING: {
     title: { vi: 'Chưa chọn tệp chứng thư số.', en: 'No certificate file chosen.' },
     action: { vi: 'Bấm “Chọn tệp chứng thư” và chọn tệp .p12 hoặc .pfx.', en: 'Choose your .p12 or .pfx file.' },

@@ -5,7 +5,8 @@ import type { PropertyDeclarations, PropertyValues } from 'lit';
 import { onProvidersChange, signerProviders } from '../internal/providers.js';
 import type { RemoteCredentialChoice, SignerProvider } from '../internal/providers.js';
 import { certificateProblem, explainError, kindReasons, signatureKinds, signDocument } from '../internal/sign-flow.js';
-import type { AppearanceInput, SignatureKind, SignProblem } from '../internal/sign-flow.js';
+import type { AppearanceInput, SignatureKind, SignedDocument, SignProblem } from '../internal/sign-flow.js';
+import { signWholeDocument } from '../internal/whole-document.js';
 import type { EgovPdfViewerBoxEvent } from '../pdf-viewer/pdf-viewer.events.js';
 import type { EgovSignedEvent } from './sign-dialog.events.js';
 import styles from './sign-dialog.styles.js';
@@ -557,26 +558,14 @@ export class EgovSignDialog extends EgovElement<typeof messages> {
         return;
       }
       if (!provider) return;
-      const credential = this.remoteCredentials?.find((c) => c.credentialID === this.remoteCredential);
-      const signer = await provider.createSigner({
-        ...(this.keyFile ? { file: this.keyFile } : {}),
-        ...(provider.fields?.includes('password') ? { password: this.password } : {}),
-        ...(provider.remote && this.remoteCredential ? { credentialID: this.remoteCredential, onRemoteState: this.onRemoteState } : {}),
-        ...(abort ? { signal: abort.signal } : {}),
-        ...(credential?.authObjects.includes('PIN') ? { pin: this.pin } : {}),
-        ...(credential?.authObjects.includes('OTP') ? { otp: this.otp } : {}),
-      });
-      const signed = await signDocument(pdf, {
-        signer,
-        kind: this.kind,
-        ...(this.fixedPlace ? { page: 0 } : this.placement === 'custom' || !this.signerName ? { page: Math.max(0, Math.floor(this.page) - 1) } : {}),
-        trustAnchors: this.trustAnchors,
-        appearance: await this.appearanceInput(),
-        reason: this.reason,
-        location: this.location,
-        contactInfo: this.contactInfo,
-        ...(this.timestamp ? { timestamp: this.timestamp } : {}),
-      });
+      // Whole-document providers (the VGCA plugin) sign the file themselves; the result is verified the same way.
+      const signed = provider.signDocument
+        ? await signWholeDocument(provider, pdf, {
+            kind: this.kind,
+            trustAnchors: this.trustAnchors,
+            ...(this.docNumber ? { docNumber: this.docNumber } : {}),
+          })
+        : await this.signWithSigner(provider, pdf, abort);
       const expired = certificateProblem(signed.report);
       if (expired) {
         this.fail(expired);
@@ -592,6 +581,30 @@ export class EgovSignDialog extends EgovElement<typeof messages> {
       this.abort = undefined;
       this.busy = false;
     }
+  }
+
+  private async signWithSigner(provider: SignerProvider, pdf: Uint8Array, abort: AbortController | undefined): Promise<SignedDocument> {
+    const credential = this.remoteCredentials?.find((c) => c.credentialID === this.remoteCredential);
+    const signer = await provider.createSigner({
+      ...(this.keyFile ? { file: this.keyFile } : {}),
+      ...(provider.fields?.includes('password') ? { password: this.password } : {}),
+      ...(provider.remote && this.remoteCredential ? { credentialID: this.remoteCredential, onRemoteState: this.onRemoteState } : {}),
+      ...(abort ? { signal: abort.signal } : {}),
+      ...(credential?.authObjects.includes('PIN') ? { pin: this.pin } : {}),
+      ...(credential?.authObjects.includes('OTP') ? { otp: this.otp } : {}),
+    });
+    const signed = await signDocument(pdf, {
+      signer,
+      kind: this.kind,
+      ...(this.fixedPlace ? { page: 0 } : this.placement === 'custom' || !this.signerName ? { page: Math.max(0, Math.floor(this.page) - 1) } : {}),
+      trustAnchors: this.trustAnchors,
+      appearance: await this.appearanceInput(),
+      reason: this.reason,
+      location: this.location,
+      contactInfo: this.contactInfo,
+      ...(this.timestamp ? { timestamp: this.timestamp } : {}),
+    });
+    return signed;
   }
 
   private readonly onSubmit = (event: SubmitEvent): void => {
