@@ -98,6 +98,31 @@ export function registerCsv(entries: RegisterEntry[]): string {
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
+/** Token buckets per key: `take` answers undefined when a token was taken, else the seconds until one is back. */
+export class TokenBuckets {
+  readonly #buckets = new Map<string, { tokens: number; at: number }>();
+  constructor(
+    private readonly perMinute: number,
+    private readonly burst: number,
+    private readonly clock: () => number,
+  ) {}
+
+  take(key: string): number | undefined {
+    const t = this.clock();
+    const rate = this.perMinute / 60_000;
+    const b = this.#buckets.get(key) ?? { tokens: this.burst, at: t };
+    b.tokens = Math.min(this.burst, b.tokens + (t - b.at) * rate);
+    b.at = t;
+    this.#buckets.set(key, b);
+    if (this.#buckets.size > 100_000) this.#buckets.delete(this.#buckets.keys().next().value as string); // bounded
+    if (b.tokens >= 1) {
+      b.tokens -= 1;
+      return undefined;
+    }
+    return Math.max(1, Math.ceil((1 - b.tokens) / rate / 1000));
+  }
+}
+
 /** Creates the office server: opens (and migrates) its database and builds the Hono app. */
 export async function createOfficeServer(options: OfficeServerOptions, extras: CreateOfficeServerExtras = {}): Promise<OfficeServer> {
   const log = options.log ?? ((line: string) => console.log(line));
@@ -121,6 +146,7 @@ export async function createOfficeServer(options: OfficeServerOptions, extras: C
   const background = new Background(database, service, options.agencies.map((a) => a.code), options.background?.pollIntervalMs ?? 5000, log);
   service.onStatusQueued = (agency) => background.nudge(agency);
   const maxBody = options.maxBodyBytes ?? 30 * 1024 * 1024;
+  const limiter = options.rateLimit === false ? undefined : new TokenBuckets(options.rateLimit?.perMinute ?? 1200, options.rateLimit?.burst ?? 200, () => now().getTime());
 
   const handlers: Record<Exclude<OfficeOperationId, 'health'>, Handler> = {
     getMe: (u) => Promise.resolve(service.me(u)),
@@ -212,6 +238,11 @@ export async function createOfficeServer(options: OfficeServerOptions, extras: C
       const user = await authenticate(c.req.raw);
       if (!user) throw new OfficeError('UNAUTHENTICATED', { reason: 'no-token' });
       if (!options.agencies.some((a) => a.code === user.agency)) throw new OfficeError('FORBIDDEN', { reason: 'agency-not-served' });
+      const wait = limiter?.take(`${user.agency}|${user.id}`);
+      if (wait !== undefined) {
+        c.header('retry-after', String(wait));
+        throw new OfficeError('RATE_LIMITED', { retryAfterSeconds: wait });
+      }
       if (route.roles !== 'public' && !route.roles.some((r) => user.roles.includes(r))) {
         throw new OfficeError('FORBIDDEN', { reason: 'role', roles: [...route.roles] });
       }

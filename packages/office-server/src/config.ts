@@ -47,6 +47,11 @@ export interface OfficeServerOptions {
    * server only checks that the seal extends the signed PDF, and says so in its log at start: give it in production.
    */
   signatures?: SignatureCheckOptions;
+  /**
+   * Requests per user: a token bucket of `burst` requests refilled at `perMinute` (default 1200 per minute, bursts of
+   * 200); beyond it 429 RATE_LIMITED with Retry-After. `false` turns it off (a gateway in front limits instead).
+   */
+  rateLimit?: { perMinute?: number; burst?: number } | false;
   /** Background receiving and sending (default on; tests drive `runOnce`). */
   background?: { enabled?: boolean; pollIntervalMs?: number };
   /** Largest accepted request body in bytes (default 30 MiB: a signed PDF of 20 MiB in base64). */
