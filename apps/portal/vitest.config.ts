@@ -5,6 +5,6 @@ import { egovVitestConfig } from '@egov-vn/vitest-config';
 // and tests get minutes, and every `expect.poll` waits up to 20 s for the page (it returns as soon as it holds).
 export default egovVitestConfig({
   node: true,
-  testTimeout: 180_000,
-  config: { test: { hookTimeout: 240_000, fileParallelism: false, expect: { poll: { timeout: 20_000 } } } },
+  testTimeout: 400_000,
+  config: { test: { hookTimeout: 600_000, fileParallelism: false, expect: { poll: { timeout: 20_000 } } } },
 });

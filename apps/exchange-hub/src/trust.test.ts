@@ -7,14 +7,17 @@ import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoSeed } from './config.js';
 import { startHub, type RunningHub } from './server.js';
-import { createDemoKit, loadDemoKit, readTrustAnchors, type DemoKit } from './trust.js';
+import { createDemoKit, loadDemoKit, publicDemoKit, readTrustAnchors, type DemoKit, type PublicDemoKit } from './trust.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'egov-trust-'));
 let kit: DemoKit;
 let hub: RunningHub;
+/** The kit as written to disk at the start (a later test writes other kits into the same directory). */
+let onDisk: string;
 
 beforeAll(async () => {
   kit = await loadDemoKit(dir, demoSeed);
+  onDisk = readFileSync(join(dir, 'kit.json'), 'utf8');
   hub = await startHub({ dataDir: 'memory://', seed: demoSeed, trust: { trustAnchors: kit.trustAnchors, demoKit: kit } });
 });
 afterAll(async () => {
@@ -82,20 +85,34 @@ describe('demo PKI', () => {
 });
 
 describe('trust routes', () => {
-  it('serves the trust anchors and the demo kit, and leaves other routes to the hub', async () => {
+  it('serves the trust anchors and the public demo kit, and leaves other routes to the hub', async () => {
     const pem = await fetch(`${hub.url}/v1/trust-anchors`);
     expect(pem.headers.get('content-type')).toMatch(/x-pem-file/);
     expect(await pem.text()).toBe(kit.trustAnchors.join(''));
-    const served = (await (await fetch(`${hub.url}/demo/kit.json`)).json()) as DemoKit;
-    expect(served.agencies.map((a) => a.systemId)).toEqual(kit.agencies.map((a) => a.systemId));
+    const served = (await (await fetch(`${hub.url}/demo/kit.json`)).json()) as PublicDemoKit;
+    expect(served).toEqual(publicDemoKit(kit));
+    expect(served.agencies.map((a) => a.code)).toEqual(kit.agencies.map((a) => a.code));
+    // the public certificates a browser may check signatures with are there
+    expect(served.agencies.map((a) => a.signer.chain)).toEqual(kit.agencies.map((a) => a.signer.chain));
+    expect(served.agencies.map((a) => a.seal.chain)).toEqual(kit.agencies.map((a) => a.seal.chain));
     expect((await fetch(`${hub.url}/openapi.json`)).status).toBe(200);
     expect((await fetch(`${hub.url}/v1/agencies`)).status).toBe(401);
   });
 
-  it('never serves the timestamp authority’s key', async () => {
+  it('never serves a system secret nor a private key (signers, seals, timestamp authority), though the kit on disk keeps them', async () => {
     const text = await (await fetch(`${hub.url}/demo/kit.json`)).text();
-    expect(kit.timestampAuthority?.privateKeyPkcs8).toBeTruthy();
-    expect(text).not.toContain(kit.timestampAuthority!.privateKeyPkcs8);
+    const secrets = [
+      ...kit.agencies.flatMap((a) => [a.secret, a.signer.privateKeyPkcs8, a.seal.privateKeyPkcs8]),
+      kit.timestampAuthority!.privateKeyPkcs8,
+    ];
+    expect(secrets.length).toBe(kit.agencies.length * 3 + 1);
+    for (const secret of secrets) {
+      expect(secret.length).toBeGreaterThan(10);
+      expect(onDisk).toContain(secret); // the server-side demo signer reads them there
+      expect(text).not.toContain(secret);
+      expect(text).not.toContain(secret.slice(0, 64)); // not even a piece of a key
+    }
+    expect(text).not.toMatch(/privateKey|secret"|PRIVATE KEY/u);
     expect(JSON.parse(text)).not.toHaveProperty('timestampAuthority');
   });
 

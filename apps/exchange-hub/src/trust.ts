@@ -1,8 +1,10 @@
 // Trust configuration of the sandbox hub: the certificates it accepts as roots for signed documents, served to portals
 // at GET /v1/trust-anchors (PEM), and — with the built-in demo seed only — a demo CA with, for each agency, the leader
-// who signs and the agency's own certificate (its digital seal), whose keys and logins the demo portal reads from
-// GET /demo/kit.json, plus a demo RFC 3161 timestamp authority at POST /demo/tsa. The demo CA is made once and kept in
-// a directory (DEMO_PKI_DIR, default `.data/demo-pki`), so documents signed yesterday still verify today.
+// who signs and the agency's own certificate (its digital seal), plus a demo RFC 3161 timestamp authority at
+// POST /demo/tsa. The demo CA is made once and kept in a directory (DEMO_PKI_DIR, default `.data/demo-pki`), so
+// documents signed yesterday still verify today. Its private keys and the systems' secrets stay in that directory
+// (for the server-side demo signer and the demo office server); GET /demo/kit.json serves only what a browser may see:
+// agency names and codes, signers' names, public certificates and the trust anchors.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createDemoPki, createTimestampResponse, issueCertificate, toPem } from '@egov-vn/pdf-signature/testing';
@@ -23,7 +25,10 @@ export interface DemoSigner extends DemoKey {
   position: string;
 }
 
-/** The demo kit: what the demo portal needs to play each agency. Served only with the built-in sandbox seed. */
+/**
+ * The demo kit as kept on the hub's disk (`DEMO_PKI_DIR/kit.json`), private keys and system secrets included: read by
+ * server-side demo code only (the demo signer, the demo office server). Browsers get {@link PublicDemoKit}.
+ */
 export interface DemoKit {
   note: string;
   trustAnchors: string[];
@@ -43,10 +48,44 @@ export interface DemoKit {
   timestampAuthority?: DemoKey;
 }
 
+/** What GET /demo/kit.json serves: the demo kit without any secret or private key. */
+export interface PublicDemoKit {
+  note: string;
+  trustAnchors: string[];
+  agencies: Array<{
+    code: string;
+    name: string;
+    email: string | null;
+    systemId: string;
+    abbreviation: string;
+    place: string;
+    signer: { fullName: string; position: string; chain: string[] };
+    seal: { chain: string[] };
+  }>;
+}
+
+/** The public part of the demo kit: names, codes, public certificates; never a system secret nor a private key. */
+export function publicDemoKit(kit: DemoKit): PublicDemoKit {
+  return {
+    note: 'Sandbox demo only: public certificates of the demo CA. The private keys and system secrets stay on the server (DEMO_PKI_DIR, the demo signer, the demo office server). / Chỉ dùng thử: chứng thư công khai; khóa bí mật và mật khẩu hệ thống chỉ nằm ở máy chủ.',
+    trustAnchors: kit.trustAnchors,
+    agencies: kit.agencies.map((a) => ({
+      code: a.code,
+      name: a.name,
+      email: a.email,
+      systemId: a.systemId,
+      abbreviation: a.abbreviation,
+      place: a.place,
+      signer: { fullName: a.signer.fullName, position: a.signer.position, chain: a.signer.chain },
+      seal: { chain: a.seal.chain },
+    })),
+  };
+}
+
 export interface TrustConfig {
   /** PEM certificates served at /v1/trust-anchors. */
   trustAnchors: string[];
-  /** The demo kit, served at /demo/kit.json when present. */
+  /** The demo kit: its public part is served at /demo/kit.json when present, its keys sign timestamps. */
   demoKit?: DemoKit;
 }
 
@@ -108,7 +147,7 @@ export async function createDemoKit(seed: Seed): Promise<DemoKit> {
     }
   }
   return {
-    note: 'Sandbox demo only: these keys and secrets are public. / Chỉ dùng thử: khóa và mật khẩu này công khai.',
+    note: 'Sandbox demo only: demo keys and secrets, kept on the server. / Chỉ dùng thử: khóa và mật khẩu mẫu, chỉ giữ ở máy chủ.',
     trustAnchors: [toPem(pki.root.der)],
     agencies,
     timestampAuthority: await demoKey(pki.tsa),
@@ -191,9 +230,12 @@ async function timestampReply(request: Request, key: DemoKey, anchors: readonly 
   return new Response(reply as Uint8Array<ArrayBuffer>, { headers: { 'content-type': 'application/timestamp-reply', 'cache-control': 'no-store' } });
 }
 
-/** Answers GET /v1/trust-anchors, GET /demo/kit.json and POST /demo/tsa; passes every other request to `next`. */
+/**
+ * Answers GET /v1/trust-anchors, GET /demo/kit.json (the public part of the kit) and POST /demo/tsa; passes every
+ * other request to `next`.
+ */
 export function withTrustRoutes<F extends FetchHandler>(next: F, trust: TrustConfig): F {
-  const served = trust.demoKit && JSON.stringify({ ...trust.demoKit, timestampAuthority: undefined });
+  const served = trust.demoKit && JSON.stringify(publicDemoKit(trust.demoKit));
   const handler = (request: Request, ...rest: never[]) => {
     const { pathname } = new URL(request.url);
     if (request.method === 'GET' || request.method === 'HEAD') {

@@ -1,43 +1,36 @@
-// The portal's state: the demo kit from the hub, the agency being played, the language, the route. Pages read it and
-// call `refresh()` after a change; nothing else holds state.
-import { ExchangeClient, ExchangeError } from '@egov-vn/exchange-client';
-import type { Agency } from '@egov-vn/exchange-api';
-import type { PortalAgency } from './compose-model.js';
-import { lang, setLang, t, type Lang } from './i18n.js';
+// The portal's state: who is signed in, the language and theme, the route. The portal is a HOST: the office features
+// (@egov-vn/office-elements) do the document work against the agency's office server with the user's token; the
+// portal signs in, routes (the features only ask, with `egov-navigate`), and keeps its own pages (schedule, calendar,
+// statistics). Pages read the state and call `refresh()` after a change; nothing else holds state.
+import type { Me } from '@egov-vn/office-api';
+import { EgovError } from '@egov-vn/schemas';
+import { httpOfficeBackend, type OfficeBackend, type OfficeNavigationTarget, type OfficeUser } from '@egov-vn/office-elements';
+import { lang, setLang, type Lang } from './i18n.js';
+import { getToken, login, logout, signedIn, takeRedirectToken } from './session.js';
 
-/** One agency of the hub's demo kit (GET /demo/kit.json, see apps/exchange-hub/src/trust.ts). */
-export interface KitAgency extends PortalAgency {
-  email: string | null;
-  systemId: string;
-  secret: string;
-  signer: { fullName: string; position: string; chain: string[]; privateKeyPkcs8: string };
-  /** The agency's own certificate: its digital seal, applied by the clerk after the leader signs. */
-  seal: { chain: string[]; privateKeyPkcs8: string };
-}
-
-export interface DemoKit {
-  note: string;
-  trustAnchors: string[];
-  agencies: KitAgency[];
-}
+export type View = OfficeNavigationTarget['view'];
 
 export type Route =
-  | { page: 'compose' }
-  | { page: 'inbox' }
-  | { page: 'incoming'; id: string }
-  | { page: 'sent' }
-  | { page: 'outgoing'; id: string }
+  | { page: 'login' }
+  | { page: 'incoming' | 'outgoing' | 'compose'; id?: string }
+  | { page: 'register' }
   | { page: 'schedule' }
   | { page: 'calendar' }
   | { page: 'stats' };
 
 export const state = {
-  kit: undefined as DemoKit | undefined,
-  agencyCode: '',
-  directory: [] as Agency[],
-  route: { page: 'inbox' } as Route,
+  me: undefined as Me['user'] | undefined,
+  route: { page: 'incoming' } as Route,
+  theme: 'light' as 'light' | 'dark',
   error: '',
+  busy: false,
 };
+
+/**
+ * The agency's office server, reached through the portal's own origin (the dev server proxies /v1 and /demo/idp to
+ * it, so the browser makes same-origin requests only). The features get it through `<egov-office-context>`.
+ */
+export const backend: OfficeBackend = httpOfficeBackend({ baseUrl: window.location.origin, getToken });
 
 let rerender: () => void = () => undefined;
 
@@ -50,77 +43,52 @@ export function refresh(): void {
   rerender();
 }
 
-/** Demo data the kit does not carry: the parent body printed above the issuer, and the drafting unit. */
-const DEMO_DETAILS: Record<string, { parentName: string; draftingUnit: string }> = {
-  '000.00.01.H49': { parentName: 'ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH', draftingUnit: 'TH' }, // Phòng Tổng hợp
-  '000.00.02.H49': { parentName: 'ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH', draftingUnit: 'VP' },
-  '000.00.03.H49': { parentName: 'ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH', draftingUnit: 'VP' },
-};
-
-export function currentAgency(): KitAgency {
-  const kit = state.kit!;
-  const found = kit.agencies.find((a) => a.code === state.agencyCode) ?? kit.agencies[0]!;
-  return { ...found, ...DEMO_DETAILS[found.code] };
+/** The user as the office features take it (the first role the token gives). */
+export function officeUser(): OfficeUser | undefined {
+  const me = state.me;
+  const role = me?.roles[0];
+  return me && role ? { id: me.id, name: me.name, role } : undefined;
 }
 
-const clients = new Map<string, ExchangeClient>();
-
-/** The exchange client of a demo agency (the hub is reached through the portal's own origin: a proxy). */
-export function hubFor(code: string): ExchangeClient {
-  const agency = state.kit?.agencies.find((a) => a.code === code) ?? currentAgency();
-  const key = `${agency.code}|${lang()}`;
-  let client = clients.get(key);
-  if (!client) {
-    client = new ExchangeClient({
-      baseUrl: window.location.origin,
-      systemId: agency.systemId,
-      secret: agency.secret,
-      agency: agency.code,
-      lang: lang(),
-      retries: 1,
-    });
-    clients.set(key, client);
-  }
-  return client;
-}
-
-/** The exchange client of the agency being played. */
-export function hub(): ExchangeClient {
-  return hubFor(state.agencyCode);
-}
-
-/** A user-facing message for any failure (ExchangeError carries Vietnamese and English). */
+/** A user-facing message for any failure (the kit's errors carry Vietnamese and English). */
 export function messageOf(error: unknown): string {
-  if (error instanceof ExchangeError) return error.messages[lang()];
+  if (error instanceof EgovError) return error.localized[lang()];
   if (error instanceof Error) return error.message;
   return String(error);
 }
 
-export function agencyName(code: string): string {
-  return state.directory.find((a) => a.code === code)?.name ?? state.kit?.agencies.find((a) => a.code === code)?.name ?? code;
-}
+const PAGES = ['login', 'incoming', 'outgoing', 'compose', 'register', 'schedule', 'calendar', 'stats'] as const;
 
+/** `#/incoming/<id>` → the route (deep links both ways). */
 export function parseRoute(hash: string): Route {
   const [page, id] = hash.replace(/^#\/?/, '').split('/');
-  switch (page) {
-    case 'compose':
-    case 'inbox':
-    case 'sent':
-    case 'schedule':
-    case 'calendar':
-    case 'stats':
-      if (page === 'inbox' && id) return { page: 'incoming', id };
-      if (page === 'sent' && id) return { page: 'outgoing', id };
-      return { page };
-    default:
-      return { page: 'inbox' };
-  }
+  const known = PAGES.find((p) => p === page);
+  if (!known) return { page: 'incoming' };
+  if (known === 'incoming' || known === 'outgoing' || known === 'compose') return id ? { page: known, id: decodeURIComponent(id) } : { page: known };
+  return { page: known };
 }
 
 export function href(route: Route): string {
-  if (route.page === 'incoming') return `#/inbox/${route.id}`;
-  if (route.page === 'outgoing') return `#/sent/${route.id}`;
-  return `#/${route.page}`;
+  return 'id' in route && route.id ? `#/${route.page}/${encodeURIComponent(route.id)}` : `#/${route.page}`;
+}
+
+/** Where an `egov-navigate` intent leads in this portal (`office` is the incoming list: the portal is the office). */
+export function routeOf(target: OfficeNavigationTarget): Route {
+  switch (target.view) {
+    case 'incoming':
+    case 'outgoing':
+    case 'compose':
+      return target.id ? { page: target.view, id: target.id } : { page: target.view };
+    case 'register':
+      return { page: 'register' };
+    case 'office':
+      return { page: 'incoming' };
+  }
+}
+
+export function go(route: Route): void {
+  const next = href(route);
+  if (window.location.hash !== next) window.location.hash = next;
 }
 
 const STORAGE = 'egov-portal';
@@ -138,45 +106,66 @@ export function save(key: string, value: unknown): void {
   localStorage.setItem(`${STORAGE}:${key}`, JSON.stringify(value));
 }
 
-export function switchAgency(code: string): void {
-  state.agencyCode = code;
-  save('agency', code);
-  void loadDirectory().then(refresh);
-}
-
 export function switchLang(next: Lang): void {
   setLang(next);
   save('lang', next);
   refresh();
 }
 
-/** The hub's agency directory (the recipients one can choose). */
-export async function loadDirectory(): Promise<void> {
+export function switchTheme(next: 'light' | 'dark'): void {
+  state.theme = next;
+  save('theme', next);
+  document.documentElement.dataset.theme = next;
+  refresh();
+}
+
+/** Reads the signed-in user from the office server (`GET /v1/me`); no session → the login page. */
+async function loadMe(): Promise<void> {
+  state.error = '';
+  if (!signedIn()) {
+    state.me = undefined;
+    return;
+  }
   try {
-    state.directory = (await hub().listAgencies({ limit: 200 })).items;
+    state.me = (await backend.call('getMe', {})).user;
   } catch (e) {
+    state.me = undefined;
     state.error = messageOf(e);
   }
 }
 
-/** Loads the demo kit and the directory; says clearly when the hub is not there. */
-export async function boot(): Promise<void> {
-  setLang(saved<Lang>('lang', 'vi'));
+/** DEMO: signs in as another demo user (the user switcher) and reloads the features for them. */
+export async function switchUser(userId: string): Promise<void> {
+  state.busy = true;
+  refresh();
   try {
-    const res = await fetch('/demo/kit.json');
-    if (!res.ok) throw new Error(`${res.status}`);
-    state.kit = (await res.json()) as DemoKit;
-  } catch {
-    state.error = t().hubDown;
-    return;
+    await login(userId);
+    await loadMe();
+    if (state.route.page === 'login') go({ page: 'incoming' });
+  } catch (e) {
+    state.error = messageOf(e);
+  } finally {
+    state.busy = false;
+    refresh();
   }
-  const wanted = saved('agency', state.kit.agencies[0]?.code ?? '');
-  state.agencyCode = state.kit.agencies.some((a) => a.code === wanted) ? wanted : (state.kit.agencies[0]?.code ?? '');
-  await loadDirectory();
 }
 
-/** Civil date in Vietnam of an ISO timestamp, dd/mm/yyyy hh:mm. */
-export function vnDateTime(iso: string): string {
-  const d = new Date(new Date(iso).getTime() + 7 * 3600_000).toISOString();
-  return `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)} ${d.slice(11, 16)}`;
+export function signOut(): void {
+  logout();
+  state.me = undefined;
+  go({ page: 'login' });
+  refresh();
+}
+
+/** Language, theme, a token coming back from the identity provider's login page (before routing reads the hash). */
+export function prepare(): void {
+  setLang(saved<Lang>('lang', 'vi'));
+  state.theme = saved<'light' | 'dark'>('theme', 'light');
+  document.documentElement.dataset.theme = state.theme;
+  takeRedirectToken();
+}
+
+/** Then the user. */
+export async function boot(): Promise<void> {
+  await loadMe();
 }

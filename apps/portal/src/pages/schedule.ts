@@ -4,8 +4,8 @@ import '@egov-vn/calendar-elements/month-calendar';
 import { isoWeekOf } from '@egov-vn/calendar';
 import { emptyWeekSchedule, groupByDay, parseWeekSchedule, type WeekSchedule } from '@egov-vn/calendar/schedule';
 import { html, type TemplateResult } from 'lit';
-import { currentAgency, refresh, save, saved, state } from '../app.js';
-import { vietnamToday } from '../compose-model.js';
+import { formatIsoDate, todayInVietnam } from '@egov-vn/schemas';
+import { refresh, save, saved, state } from '../app.js';
 import { t } from '../i18n.js';
 
 /** A plausible week for a provincial body: briefings, meetings, field visits (demo data). */
@@ -43,24 +43,38 @@ function weekKey(code: string, w: { isoYear: number; isoWeek: number }): string 
   return `schedule:${code}:${w.isoYear}-W${w.isoWeek}`;
 }
 
+const vietnamToday = () => formatIsoDate(todayInVietnam());
+
+/** DEMO: the leaders who chair the demo agencies' meetings. */
+const DEMO_LEADERS: Record<string, string> = {
+  '000.00.01.H49': 'Nguyễn Văn Hùng',
+  '000.00.02.H49': 'Trần Thị Lan',
+  '000.00.03.H49': 'Lê Minh Tuấn',
+};
+
+function currentAgency(): { code: string; name: string; leader: string } {
+  const me = state.me!;
+  return { code: me.agency, name: me.agencyName, leader: DEMO_LEADERS[me.agency] ?? 'Lãnh đạo cơ quan' };
+}
+
 let shown: { agency: string; isoYear: number; isoWeek: number } | undefined;
 
 function scheduleFor(code: string, isoYear: number, isoWeek: number, date: string): WeekSchedule {
   const agency = currentAgency();
-  return saved<WeekSchedule | undefined>(weekKey(code, { isoYear, isoWeek }), undefined) ?? demoWeek(agency.name, agency.signer.fullName, date);
+  return saved<WeekSchedule | undefined>(weekKey(code, { isoYear, isoWeek }), undefined) ?? demoWeek(agency.name, agency.leader, date);
 }
 
 function currentWeek(): { isoYear: number; isoWeek: number; schedule: WeekSchedule } {
-  if (shown?.agency !== state.agencyCode) {
+  if (shown?.agency !== currentAgency().code) {
     const w = isoWeekOf(vietnamToday());
-    shown = { agency: state.agencyCode, isoYear: w.year, isoWeek: w.week };
+    shown = { agency: currentAgency().code, isoYear: w.year, isoWeek: w.week };
   }
   const today = vietnamToday();
   const w = isoWeekOf(today);
   const isThisWeek = w.year === shown.isoYear && w.week === shown.isoWeek;
   const schedule = isThisWeek
-    ? scheduleFor(state.agencyCode, shown.isoYear, shown.isoWeek, today)
-    : (saved<WeekSchedule | undefined>(weekKey(state.agencyCode, shown), undefined) ?? { ...emptyWeekSchedule(today, currentAgency().name), isoYear: shown.isoYear, isoWeek: shown.isoWeek });
+    ? scheduleFor(currentAgency().code, shown.isoYear, shown.isoWeek, today)
+    : (saved<WeekSchedule | undefined>(weekKey(currentAgency().code, shown), undefined) ?? { ...emptyWeekSchedule(today, currentAgency().name), isoYear: shown.isoYear, isoWeek: shown.isoWeek });
   return { ...shown, schedule };
 }
 
@@ -79,7 +93,7 @@ export function schedulePage(): TemplateResult {
       editable
       .schedule=${schedule}
       @egov-week-schedule-navigate=${(e: GlobalEventHandlersEventMap['egov-week-schedule-navigate']) => {
-        shown = { agency: state.agencyCode, isoYear: e.detail.isoYear, isoWeek: e.detail.isoWeek };
+        shown = { agency: currentAgency().code, isoYear: e.detail.isoYear, isoWeek: e.detail.isoWeek };
         savedNote = false;
         refresh();
       }}
@@ -87,7 +101,7 @@ export function schedulePage(): TemplateResult {
         // The element updated its own schedule; keep it.
         const el = e.currentTarget as HTMLElementTagNameMap['egov-week-schedule'];
         queueMicrotask(() => {
-          save(weekKey(state.agencyCode, el.schedule!), el.schedule);
+          save(weekKey(currentAgency().code, el.schedule!), el.schedule);
           savedNote = true;
           refresh();
         });

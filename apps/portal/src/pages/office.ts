@@ -1,0 +1,32 @@
+// The office pages: features of @egov-vn/office-elements, hosted. They read the context of the shell's
+// <egov-office-context> (back end with the user's token, user, locale, theme); a document's deep link is the route's
+// id, given to the feature as `document-id`.
+import '@egov-vn/office-elements/compose';
+import '@egov-vn/office-elements/incoming';
+import '@egov-vn/office-elements/outgoing';
+import '@egov-vn/office-elements/register';
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Route } from '../app.js';
+import { t } from '../i18n.js';
+
+function missing(tag: string, what: string): TemplateResult | typeof nothing {
+  return customElements.get(tag) ? nothing : html`<p class="notice" role="status">${t().notYet(what)}</p>`;
+}
+
+export function officePage(route: Route): TemplateResult {
+  const tx = t();
+  switch (route.page) {
+    case 'outgoing':
+      return html`<h1 id="page-title" tabindex="-1" class="visually-hidden">${tx.outgoing}</h1>
+        ${missing('egov-outgoing', tx.outgoing)}<egov-outgoing document-id=${route.id ?? ''}></egov-outgoing>`;
+    case 'compose':
+      return html`<h1 id="page-title" tabindex="-1" class="visually-hidden">${tx.compose}</h1>
+        ${missing('egov-compose', tx.compose)}<egov-compose draft-id=${route.id ?? ''} fonts-url="/fonts/"></egov-compose>`;
+    case 'register':
+      return html`<h1 id="page-title" tabindex="-1" class="visually-hidden">${tx.register}</h1>
+        ${missing('egov-register', tx.register)}<egov-register></egov-register>`;
+    default:
+      return html`<h1 id="page-title" tabindex="-1" class="visually-hidden">${tx.incoming}</h1>
+        <egov-incoming document-id=${'id' in route ? (route.id ?? '') : ''}></egov-incoming>`;
+  }
+}
