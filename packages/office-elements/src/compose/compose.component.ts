@@ -671,7 +671,8 @@ export class EgovCompose extends OfficeFeature<typeof messages> {
         throw e;
       },
     );
-    const { pdf } = await renderDocumentPdf(document as never, { fonts, lang: this.locale });
+    // The document is Vietnamese whatever the user's interface language (its labels: Số, Nơi nhận, …).
+    const { pdf } = await renderDocumentPdf(document as never, { fonts, lang: 'vi' });
     return pdf;
   }
 
