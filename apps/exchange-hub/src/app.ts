@@ -1,4 +1,5 @@
 import {
+  axisOperations,
   EXCHANGE_API_VERSION,
   IDEMPOTENCY_HEADER,
   openApiDocument,
@@ -10,6 +11,7 @@ import {
   type SendDocumentResponse,
 } from '@egov-vn/exchange-api';
 import { checkEdxml, parseEdxml } from '@egov-vn/edxml';
+import type { HttpBindings } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
 import { sql } from 'kysely';
 import type { z } from 'zod';
@@ -21,7 +23,9 @@ import { readBody, streamBody } from './request-body.js';
 import { type Caller, type HubStore, isSafeContentType, type SendInput, type SendResult } from './store.js';
 import { attachmentReads, readAttachmentRange } from './store/attachments.js';
 import { checkOptions } from './store/documents.js';
-import { createVxpApp, hasNul, type VxpOptions } from './vxp.js';
+import { HubMetrics } from './metrics.js';
+import { refusalOf, requestIdOf, type RequestLogLine, routeOf, shownSystem } from './request-log.js';
+import { bearerIs, createVxpApp, hasNul, type VxpOptions } from './vxp.js';
 import type { InboxWakeups } from './wakeup.js';
 
 export interface AppOptions {
@@ -49,6 +53,15 @@ export interface AppOptions {
   sandbox?: boolean;
   /** Inbox wake-ups for long polling (`GET /v1/inbox?wait=`); without them `wait` is ignored. */
   wakeups?: InboxWakeups;
+  /** Where the one JSON line per request goes (default: nowhere; main.ts: standard output, HUB_LOG=off to silence). */
+  log?: (line: RequestLogLine) => void;
+  /**
+   * HUB_METRICS_TOKEN: `GET /metrics` needs `Authorization: Bearer <token>`. Without it, /metrics answers only
+   * requests from the loopback interface (a scraper on the same host or in the same pod).
+   */
+  metricsToken?: string;
+  /** The counters served at /metrics (one per app by default). */
+  metrics?: HubMetrics;
 }
 
 type Env = { Variables: { caller: Caller; body: Uint8Array; auth: AuthenticatedHeaders } };
@@ -93,12 +106,62 @@ function parse<T extends z.ZodType>(schema: T, value: unknown, where: string): z
 
 const decoder = new TextDecoder();
 
+/** True when the request came over the loopback interface (Node's socket address; absent in `app.request` tests). */
+function isLoopback(env: Partial<HttpBindings> | undefined): boolean {
+  const address = env?.incoming?.socket.remoteAddress;
+  return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
+}
+
 /** The hub's HTTP application (Hono): every operation of the exchange-api route table. */
 export function createApp(store: HubStore, options: AppOptions = {}): Hono<Env> {
   const app = new Hono<Env>();
   const maxSkewMs = options.maxSkewMs ?? 5 * 60_000;
   const mailFrom = options.mailFrom ?? 'truc-trao-doi@egov-vn.invalid';
   const limiter = new SystemLimiter(options.maxInFlightPerSystem ?? 16, options.queuePerSystem ?? 64);
+
+  const metrics = options.metrics ?? new HubMetrics();
+  const vxpNames = new Set(Object.keys(axisOperations));
+
+  // First of all: the request id (a sane incoming X-Request-Id, else a new one), echoed in the answer, and one JSON
+  // line per request (time, id, system, method, route, status, duration, refusal code; never a secret nor a body).
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    const requestId = requestIdOf(c.req.header('x-request-id'));
+    await next();
+    c.header('x-request-id', requestId);
+    const url = new URL(c.req.url);
+    const route = routeOf(url.pathname, vxpNames);
+    const refused = c.error instanceof HubError ? c.error : refusalOf(c.req.raw);
+    const durationMs = Math.round((performance.now() - started) * 1000) / 1000;
+    metrics.observe(route, c.req.method, c.res.status, durationMs / 1000, refused?.body.code);
+    if (!options.log) return;
+    const authenticated = c.get('caller') as Caller | undefined;
+    const line: RequestLogLine = {
+      time: new Date().toISOString(),
+      requestId,
+      system: authenticated?.systemId ?? shownSystem(c.req.header('x-egov-system-id') ?? c.req.header('xroadvnpt-systemid')),
+      method: c.req.method,
+      route,
+      status: c.res.status,
+      durationMs,
+    };
+    if (refused) line.refusal = refused.body.code;
+    if (refused?.logReason) line.reason = refused.logReason;
+    options.log(line);
+  });
+
+  // Prometheus text format. Protected by HUB_METRICS_TOKEN when set, else answered on the loopback interface only.
+  app.get('/metrics', (c) => {
+    const allowed = options.metricsToken
+      ? bearerIs(c.req.header('authorization'), options.metricsToken)
+      : isLoopback(c.env as Partial<HttpBindings> | undefined);
+    if (!allowed) throw new HubError('FORBIDDEN', undefined, {
+      vi: 'Chỉ số vận hành chỉ dành cho người vận hành (HUB_METRICS_TOKEN, hoặc từ chính máy chủ).',
+      en: 'Metrics are for the operator only (HUB_METRICS_TOKEN, or from the host itself).',
+    });
+    metrics.deliveries = store.counters.deliveries;
+    return c.body(metrics.render(), 200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
+  });
 
   app.onError((err, c) => {
     if (err instanceof HubError) {

@@ -93,6 +93,12 @@ export function configFromEnv(
     if (!Number.isInteger(n) || n < (key === 'queuePerSystem' ? 0 : 1)) throw new Error(`${name} không hợp lệ / invalid ${name}: ${v}`);
     config[key] = n;
   }
+  if (env.HUB_METRICS_TOKEN) {
+    if (env.HUB_METRICS_TOKEN.length < 16) throw new Error('HUB_METRICS_TOKEN quá ngắn (ít nhất 16 ký tự) / HUB_METRICS_TOKEN is too short (16 characters at least)');
+    config.metricsToken = env.HUB_METRICS_TOKEN;
+  }
+  // One JSON line per request on standard output (HUB_LOG=off: none).
+  if (env.HUB_LOG !== 'off') config.log = (line) => process.stdout.write(`${JSON.stringify(line)}\n`);
   if (env.HUB_PUBLIC_URL) config.publicUrl = new URL(env.HUB_PUBLIC_URL).origin;
   if (env.HUB_STRICT === '1' || env.HUB_STRICT === 'true') config.strict = true;
   if (env.HUB_OPERATOR_TOKEN) {

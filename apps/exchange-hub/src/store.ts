@@ -40,6 +40,8 @@ export class HubStore {
   readonly documents: Documents;
   readonly statuses: Statuses;
   readonly axis: AxisQueries;
+  /** What this process did (served at /metrics): deliveries of new documents, through /v1 and /vxp. */
+  readonly counters = { deliveries: 0 };
 
   constructor(
     readonly db: Kysely<Database>,
@@ -102,8 +104,10 @@ export class HubStore {
   // ---------- documents ----------
 
   /** Checks and stores a document package and delivers it once to each recipient. */
-  send(caller: Caller, input: SendInput): Promise<SendResult> {
-    return this.documents.send(caller, input);
+  async send(caller: Caller, input: SendInput): Promise<SendResult> {
+    const r = await this.documents.send(caller, input);
+    if (!r.duplicate) this.counters.deliveries += r.deliveries.length;
+    return r;
   }
 
   inbox(

@@ -16,6 +16,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { HubError } from './hub-error.js';
 import type { SystemLimiter } from './limits.js';
 import { readBody } from './request-body.js';
+import { noteRefusal } from './request-log.js';
 import type { HubStore } from './store.js';
 import { type AxisAuthOptions, type AxisCaller, axisReplayRetentionMs, axisRequestBody, verifyAxisHeaders } from './vxp-auth.js';
 
@@ -94,7 +95,7 @@ export function hasNul(text: string): boolean {
 
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
-function bearerIs(header: string | undefined, token: string | undefined): boolean {
+export function bearerIs(header: string | undefined, token: string | undefined): boolean {
   if (!token || !header?.startsWith('Bearer ')) return false;
   const a = createHash('sha256').update(header.slice(7)).digest();
   const b = createHash('sha256').update(token).digest();
@@ -334,6 +335,7 @@ export function createVxpApp(store: HubStore, options: VxpOptions): Hono {
       });
     } catch (e) {
       if (e instanceof HubError) {
+        noteRefusal(c.req.raw, e);
         const res = jsonResponse(fail(e, operation));
         if (e.body.code === 'RATE_LIMITED') res.headers.set('retry-after', '1');
         return res;

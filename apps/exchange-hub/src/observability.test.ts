@@ -1,0 +1,84 @@
+// Unknown system ids (sandbox vs production), the request log (one JSON line, request id echoed) and /metrics.
+import { signRequest } from '@egov-vn/exchange-api';
+import { createAxisClient } from '@egov-vn/exchange-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from './app.js';
+import type { RequestLogLine } from './request-log.js';
+import { startHub, type RunningHub } from './server.js';
+import { documentPackage, R1, seed, SENDER } from './test-support.js';
+
+let hub: RunningHub;
+const lines: RequestLogLine[] = [];
+beforeAll(async () => {
+  hub = await startHub({ port: 0, seed, log: (l) => lines.push(l), metricsToken: 'metrics-token-0123456789' });
+});
+afterAll(async () => {
+  await hub.close();
+});
+
+async function signedGet(base: string | undefined, fetcher: (url: string, init: RequestInit) => Promise<Response>, systemId: string, secret: string) {
+  const headers = await signRequest(secret, { method: 'GET', pathWithQuery: '/v1/inbox', systemId, agency: R1 });
+  return fetcher(`${base ?? 'http://hub.invalid'}/v1/inbox`, { headers });
+}
+
+describe('unknown system ids', () => {
+  it('production (HUB_SEED given): the same BAD_SIGNATURE as a wrong secret, the reason in the log only', async () => {
+    const unknown = await signedGet(hub.url, fetch, 'nobody.sandbox', 'whatever-secret');
+    const wrong = await signedGet(hub.url, fetch, 'sys.qn', 'not-the-secret');
+    expect(unknown.status).toBe(401);
+    expect(await unknown.json()).toEqual(await wrong.json());
+    const line = lines.find((l) => l.requestId === unknown.headers.get('x-request-id'));
+    expect(line).toMatchObject({ system: 'nobody.sandbox', route: '/v1/inbox', status: 401, refusal: 'BAD_SIGNATURE', reason: 'unknown-system' });
+    const wrongLine = lines.find((l) => l.requestId === wrong.headers.get('x-request-id'));
+    expect(wrongLine?.reason).toBeUndefined();
+  });
+
+  it('sandbox (demo seed or HUB_SANDBOX=1): UNKNOWN_SYSTEM naming the seeded ids, on /v1 and /vxp', async () => {
+    const sandbox = createApp(hub.store, { sandbox: true });
+    const res = await signedGet(undefined, (url, init) => Promise.resolve(sandbox.request(url, init)), 'nobody.sandbox', 'whatever-secret');
+    expect(res.status).toBe(401);
+    const body = (await res.json()) as { code: string; message: { vi: string; en: string }; details: { seededSystems: string[] } };
+    expect(body.code).toBe('UNKNOWN_SYSTEM');
+    expect(body.details.seededSystems).toEqual(['sys.other', 'sys.qn', 'sys.vpcp']);
+    expect(body.message.vi).toContain('sys.qn');
+    expect(body.message.en).toContain('HUB_SEED');
+    const axis = createAxisClient({
+      endpoint: 'http://hub.invalid/vxp',
+      systemId: 'nobody.sandbox',
+      secret: 'whatever-secret',
+      fetch: (input, init) => Promise.resolve(sandbox.request(input instanceof Request ? input : String(input), init)),
+    });
+    await expect(axis.countReceiveEdoc()).rejects.toMatchObject({ code: 'UNKNOWN_SYSTEM' });
+  });
+});
+
+describe('request log and metrics', () => {
+  it('logs one line per request with the echoed request id, and never the body', async () => {
+    const edxml = documentPackage({ to: [R1], number: '777' });
+    const body = JSON.stringify({ edxml });
+    const headers = await signRequest('secret-vpcp-123', { method: 'POST', pathWithQuery: '/v1/documents', systemId: 'sys.vpcp', agency: SENDER, body });
+    const res = await fetch(`${hub.url}/v1/documents`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json', 'x-request-id': 'client-req-000123' }, body });
+    expect(res.status).toBe(201);
+    expect(res.headers.get('x-request-id')).toBe('client-req-000123');
+    const line = lines.find((l) => l.requestId === 'client-req-000123');
+    expect(line).toMatchObject({ system: 'sys.vpcp', method: 'POST', route: '/v1/documents', status: 201 });
+    expect(line?.durationMs).toBeGreaterThan(0);
+    expect(JSON.stringify(line)).not.toContain('secret');
+    expect(JSON.stringify(line)).not.toContain('777');
+    // An insane incoming id is replaced.
+    const other = await fetch(`${hub.url}/health/live`, { headers: { 'x-request-id': 'bad id\twith spaces' } });
+    expect(other.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('serves Prometheus metrics to the operator token only', async () => {
+    expect((await fetch(`${hub.url}/metrics`)).status).toBe(403);
+    const res = await fetch(`${hub.url}/metrics`, { headers: { authorization: 'Bearer metrics-token-0123456789' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/plain');
+    const text = await res.text();
+    expect(text).toMatch(/hub_requests_total\{route="\/v1\/documents",method="POST",status="201"\} [1-9]/);
+    expect(text).toMatch(/hub_request_duration_seconds_bucket\{route="\/v1\/documents",le="\+Inf"\} [1-9]/);
+    expect(text).toMatch(/hub_deliveries_total [1-9]/);
+    expect(text).toMatch(/hub_refusals_total\{code="BAD_SIGNATURE"\} [1-9]/);
+  });
+});
