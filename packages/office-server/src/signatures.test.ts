@@ -1,5 +1,6 @@
 // Signed and sealed PDFs are verified with @egov-vn/pdf-signature before they are kept: real PAdES signatures on a
-// demo PKI, each way to get them wrong refused with SIGNATURE_INVALID and a vi/en message naming the reason.
+// demo PKI, each way to get them wrong refused with SIGNATURE_INVALID and a vi/en message naming the reason. The same
+// server (one PGlite per file) proves RATE_LIMITED: a token bucket per user, 429 with Retry-After, refilled with time.
 import { DraftSchema, OfficeErrorBodySchema } from '@egov-vn/office-api';
 import { signPdf } from '@egov-vn/pdf-signature';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +8,7 @@ import { B, call, parsed, sampleDocument, startSuiteServer, type SuiteTarget, us
 import { createSigningFixtures, type SigningFixtures } from './testing.js';
 
 let t: SuiteTarget;
+let clock = Date.parse('2026-12-02T02:00:00Z');
 let f: SigningFixtures;
 let stranger: SigningFixtures;
 const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64');
@@ -24,6 +26,8 @@ beforeAll(async () => {
   t = await startSuiteServer(
     { dataDir: 'memory://' },
     {
+      rateLimit: { perMinute: 60, burst: 30 },
+      now: () => new Date(clock),
       // A loader, as the demo's (the hub's /v1/trust-anchors): the first load fails and is tried again.
       signatures: { trustAnchors: () => (++loads === 1 ? Promise.reject(new Error('down')) : Promise.resolve(f.trustAnchors)) },
     },
@@ -79,6 +83,23 @@ describe('signatures checked at ký and đóng dấu', () => {
     const ok = parsed(DraftSchema, await seal(sealed));
     expect(ok.state).toBe('sealed');
     expect(ok.pdf?.size).toBe(sealed.length);
+  });
+});
+
+describe('rate limit per user', () => {
+  it('answers 429 with Retry-After past the burst, spares other users, and refills', async () => {
+    for (let i = 0; i < 30; i++) expect((await call(t, users.adminA, 'GET', '/v1/me')).status).toBe(200);
+    const limited = await call(t, users.adminA, 'GET', '/v1/me');
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBe('1');
+    const body = OfficeErrorBodySchema.parse(limited.json);
+    expect(body.code).toBe('RATE_LIMITED');
+    expect(body.message.vi).toContain('Quá nhiều yêu cầu');
+    expect((await call(t, users.leader2A, 'GET', '/v1/me')).status).toBe(200); // another user has their own bucket
+    expect((await call(t, null, 'GET', '/v1/me')).status).toBe(401); // authentication comes first
+    clock += 1000; // one token back (60 per minute)
+    expect((await call(t, users.adminA, 'GET', '/v1/me')).status).toBe(200);
+    expect((await call(t, users.adminA, 'GET', '/v1/me')).status).toBe(429);
   });
 });
 
