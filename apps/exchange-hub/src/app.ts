@@ -17,7 +17,7 @@ import { sql } from 'kysely';
 import type { z } from 'zod';
 import { authenticate, type AuthenticatedHeaders, type AuthOptions, checkBodyHash } from './auth.js';
 import { buildEml } from './eml.js';
-import { SystemLimiter } from './limits.js';
+import { RateLimiter, retryAfterOf, SystemLimiter } from './limits.js';
 import { HubError } from './hub-error.js';
 import { readBody, streamBody } from './request-body.js';
 import { type Caller, type HubStore, isSafeContentType, type SendInput, type SendResult } from './store.js';
@@ -62,6 +62,8 @@ export interface AppOptions {
   metricsToken?: string;
   /** The counters served at /metrics (one per app by default). */
   metrics?: HubMetrics;
+  /** HUB_RATE_PER_SYSTEM / HUB_BURST_PER_SYSTEM: requests a second per system (token bucket); unset: no rate limit. */
+  ratePerSystem?: { ratePerSecond: number; burst: number };
 }
 
 type Env = { Variables: { caller: Caller; body: Uint8Array; auth: AuthenticatedHeaders } };
@@ -118,6 +120,7 @@ export function createApp(store: HubStore, options: AppOptions = {}): Hono<Env> 
   const maxSkewMs = options.maxSkewMs ?? 5 * 60_000;
   const mailFrom = options.mailFrom ?? 'truc-trao-doi@egov-vn.invalid';
   const limiter = new SystemLimiter(options.maxInFlightPerSystem ?? 16, options.queuePerSystem ?? 64);
+  const rate = options.ratePerSystem ? new RateLimiter(options.ratePerSystem.ratePerSecond, options.ratePerSystem.burst, options.now) : undefined;
 
   const metrics = options.metrics ?? new HubMetrics();
   const vxpNames = new Set(Object.keys(axisOperations));
@@ -165,7 +168,7 @@ export function createApp(store: HubStore, options: AppOptions = {}): Hono<Env> 
 
   app.onError((err, c) => {
     if (err instanceof HubError) {
-      if (err.body.code === 'RATE_LIMITED') c.header('retry-after', '1');
+      if (err.body.code === 'RATE_LIMITED' || err.body.code === 'UNAVAILABLE') c.header('retry-after', retryAfterOf(err));
       return c.json(err.body, err.status as 400);
     }
     console.error(err);
@@ -206,6 +209,7 @@ export function createApp(store: HubStore, options: AppOptions = {}): Hono<Env> 
   if (options.strict) vxpOptions.strict = true;
   if (options.sandbox) vxpOptions.sandbox = true;
   vxpOptions.limiter = limiter;
+  if (rate) vxpOptions.rate = rate;
   app.route('/vxp', createVxpApp(store, vxpOptions));
 
   // For orchestrators, without a signature: the process answers (live); the database answers and its migrations ran
@@ -235,6 +239,9 @@ export function createApp(store: HubStore, options: AppOptions = {}): Hono<Env> 
       pathWithQuery: url.pathname + url.search,
       headers: c.req.raw.headers,
     });
+    // A system over its rate waits (429, Retry-After), whatever its requests in flight.
+    const wait = rate?.take(auth.systemId);
+    if (wait) throw RateLimiter.refusal(auth.systemId, wait);
     // One system's requests in flight are bounded (body reading included); others are not held up by it.
     await limiter.run(auth.systemId, async () => {
       c.set('caller', { systemId: auth.systemId, agency: auth.agency });

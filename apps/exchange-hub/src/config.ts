@@ -93,6 +93,14 @@ export function configFromEnv(
     if (!Number.isInteger(n) || n < (key === 'queuePerSystem' ? 0 : 1)) throw new Error(`${name} không hợp lệ / invalid ${name}: ${v}`);
     config[key] = n;
   }
+  if (env.HUB_RATE_PER_SYSTEM) {
+    const rate = Number(env.HUB_RATE_PER_SYSTEM);
+    const burst = env.HUB_BURST_PER_SYSTEM ? Number(env.HUB_BURST_PER_SYSTEM) : Math.max(1, Math.ceil(rate * 2));
+    if (!(rate > 0) || !Number.isInteger(burst) || burst < 1) {
+      throw new Error(`HUB_RATE_PER_SYSTEM / HUB_BURST_PER_SYSTEM không hợp lệ / invalid: ${env.HUB_RATE_PER_SYSTEM} / ${env.HUB_BURST_PER_SYSTEM ?? ''}`);
+    }
+    config.ratePerSystem = { ratePerSecond: rate, burst };
+  }
   if (env.HUB_METRICS_TOKEN) {
     if (env.HUB_METRICS_TOKEN.length < 16) throw new Error('HUB_METRICS_TOKEN quá ngắn (ít nhất 16 ký tự) / HUB_METRICS_TOKEN is too short (16 characters at least)');
     config.metricsToken = env.HUB_METRICS_TOKEN;

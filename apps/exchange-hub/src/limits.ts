@@ -57,3 +57,45 @@ export class SystemLimiter {
     else this.#running.set(systemId, running);
   }
 }
+
+/**
+ * Time-based rate limit per system (token bucket): `ratePerSecond` tokens a second, at most `burst` saved up; a
+ * request takes one. `take` answers 0 (go on) or the whole seconds to wait (RATE_LIMITED, `Retry-After`).
+ */
+export class RateLimiter {
+  #buckets = new Map<string, { tokens: number; at: number }>();
+
+  constructor(
+    readonly ratePerSecond: number,
+    readonly burst: number,
+    readonly now: () => number = () => Date.now(),
+  ) {}
+
+  take(key: string): number {
+    const t = this.now();
+    const b = this.#buckets.get(key) ?? { tokens: this.burst, at: t };
+    b.tokens = Math.min(this.burst, b.tokens + ((t - b.at) / 1000) * this.ratePerSecond);
+    b.at = t;
+    if (this.#buckets.size > 100_000) this.#buckets.clear(); // keys are authenticated systems: never reached in practice
+    this.#buckets.set(key, b);
+    if (b.tokens >= 1) {
+      b.tokens -= 1;
+      return 0;
+    }
+    return Math.max(1, Math.ceil((1 - b.tokens) / this.ratePerSecond));
+  }
+
+  /** The refusal of a request `wait` seconds too early. */
+  static refusal(systemId: string, wait: number): HubError {
+    return new HubError('RATE_LIMITED', { retryAfterSeconds: wait }, {
+      vi: `Hệ thống ${systemId} vượt quá tần suất cho phép: hãy thử lại sau ${wait} giây.`,
+      en: `System ${systemId} is over its request rate: retry in ${wait} seconds.`,
+    });
+  }
+}
+
+/** The Retry-After (seconds) of a RATE_LIMITED or UNAVAILABLE refusal. */
+export function retryAfterOf(e: HubError): string {
+  const v = e.body.details?.['retryAfterSeconds'];
+  return typeof v === 'number' && v >= 1 ? String(Math.ceil(v)) : '1';
+}

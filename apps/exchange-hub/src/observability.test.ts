@@ -82,3 +82,30 @@ describe('request log and metrics', () => {
     expect(text).toMatch(/hub_refusals_total\{code="BAD_SIGNATURE"\} [1-9]/);
   });
 });
+
+describe('rate limit per system (token bucket)', () => {
+  it('answers 429 with Retry-After over the rate, and the real client succeeds after waiting', async () => {
+    const { ExchangeClient } = await import('@egov-vn/exchange-client');
+    const limited = createApp(hub.store, { ratePerSystem: { ratePerSecond: 1, burst: 2 } });
+    const viaApp = (input: RequestInfo | URL, init?: RequestInit) => Promise.resolve(limited.request(input instanceof Request ? input : String(input), init));
+    // Raw: the burst, then 429 with Retry-After.
+    const statuses: number[] = [];
+    let retryAfter: string | null = null;
+    for (let i = 0; i < 3; i++) {
+      const res = await signedGet(undefined, (url, init) => viaApp(url, init), 'sys.qn', 'secret-qn-123');
+      statuses.push(res.status);
+      if (res.status === 429) {
+        retryAfter = res.headers.get('retry-after');
+        expect(((await res.json()) as { code: string }).code).toBe('RATE_LIMITED');
+      }
+    }
+    expect(statuses).toEqual([200, 200, 429]);
+    expect(Number(retryAfter)).toBeGreaterThanOrEqual(1);
+    // The real client over its rate: refused once, it waits Retry-After and succeeds.
+    const client = new ExchangeClient({ baseUrl: 'http://hub.invalid', systemId: 'sys.qn', secret: 'secret-qn-123', agency: R1, fetch: viaApp });
+    const started = Date.now();
+    const page = await client.listInbox({ limit: 1 });
+    expect(Array.isArray(page.items)).toBe(true);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(500); // it did wait for a token
+  });
+});

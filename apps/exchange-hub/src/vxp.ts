@@ -14,7 +14,7 @@ import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { HubError } from './hub-error.js';
-import type { SystemLimiter } from './limits.js';
+import { RateLimiter, retryAfterOf, type SystemLimiter } from './limits.js';
 import { readBody } from './request-body.js';
 import { noteRefusal } from './request-log.js';
 import type { HubStore } from './store.js';
@@ -31,6 +31,8 @@ export interface VxpOptions {
   operatorToken?: string;
   /** Bounds each system's requests in flight (shared with /v1). */
   limiter?: SystemLimiter;
+  /** Each system's request rate (shared with /v1). */
+  rate?: RateLimiter;
   /** HUB_STRICT=1: refuse packages that do not conform to QCVN 102:2016 (the `strict` profile) instead of `axis`. */
   strict?: boolean;
   /** Sandbox: an unknown system is told so (UNKNOWN_SYSTEM). */
@@ -314,6 +316,8 @@ export function createVxpApp(store: HubStore, options: VxpOptions): Hono {
       if (options.sandbox) authOptions.sandbox = true;
       // Headers first; only an authenticated request has its body read (bounded while it streams).
       const auth = await verifyAxisHeaders(store, authOptions, { headers: c.req.raw.headers, operation: def });
+      const wait = options.rate?.take(auth.systemId);
+      if (wait) throw RateLimiter.refusal(auth.systemId, wait);
       const limited = <T>(fn: () => Promise<T>) => (options.limiter ? options.limiter.run(auth.systemId, fn) : fn());
       return await limited(async () => {
         const body = axisRequestBody(auth, await readBody(c.req.raw, store.options.maxPackageBytes), def);
@@ -337,7 +341,7 @@ export function createVxpApp(store: HubStore, options: VxpOptions): Hono {
       if (e instanceof HubError) {
         noteRefusal(c.req.raw, e);
         const res = jsonResponse(fail(e, operation));
-        if (e.body.code === 'RATE_LIMITED') res.headers.set('retry-after', '1');
+        if (e.body.code === 'RATE_LIMITED') res.headers.set('retry-after', retryAfterOf(e));
         return res;
       }
       console.error(e);
