@@ -62,6 +62,9 @@ export interface AppOptions {
   metricsToken?: string;
   /** The counters served at /metrics (one per app by default). */
   metrics?: HubMetrics;
+  /** HUB_MAX_IN_FLIGHT (default 1024) requests handled at once by this process, HUB_MAX_QUEUED (default 1024) waiting; beyond: 503. */
+  maxInFlight?: number;
+  maxQueued?: number;
   /** HUB_RATE_PER_SYSTEM / HUB_BURST_PER_SYSTEM: requests a second per system (token bucket); unset: no rate limit. */
   ratePerSystem?: { ratePerSecond: number; burst: number };
 }
@@ -151,6 +154,22 @@ export function createApp(store: HubStore, options: AppOptions = {}): Hono<Env> 
     if (refused) line.refusal = refused.body.code;
     if (refused?.logReason) line.reason = refused.logReason;
     options.log(line);
+  });
+
+  // A bounded global queue of requests in flight (health and metrics excepted): beyond it 503 UNAVAILABLE, Retry-After.
+  const global = new SystemLimiter(options.maxInFlight ?? 1024, options.maxQueued ?? 1024, (running) =>
+    new HubError('UNAVAILABLE', { retryAfterSeconds: 1, inFlight: running }, {
+      vi: `Trục đang xử lý ${running} yêu cầu: hãy thử lại sau 1 giây.`,
+      en: `The hub has ${running} requests in flight: retry in 1 second.`,
+    }),
+  );
+  app.use('*', async (c, next) => {
+    const path = new URL(c.req.url).pathname;
+    if (path.startsWith('/health/') || path === '/metrics') {
+      await next();
+      return;
+    }
+    await global.run('*', next);
   });
 
   // Prometheus text format. Protected by HUB_METRICS_TOKEN when set, else answered on the loopback interface only.

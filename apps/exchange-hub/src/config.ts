@@ -86,11 +86,13 @@ export function configFromEnv(
   for (const [name, key] of [
     ['HUB_MAX_IN_FLIGHT_PER_SYSTEM', 'maxInFlightPerSystem'],
     ['HUB_QUEUE_PER_SYSTEM', 'queuePerSystem'],
+    ['HUB_MAX_IN_FLIGHT', 'maxInFlight'],
+    ['HUB_MAX_QUEUED', 'maxQueued'],
   ] as const) {
     const v = env[name];
     if (v === undefined) continue;
     const n = Number(v);
-    if (!Number.isInteger(n) || n < (key === 'queuePerSystem' ? 0 : 1)) throw new Error(`${name} không hợp lệ / invalid ${name}: ${v}`);
+    if (!Number.isInteger(n) || n < (key === 'queuePerSystem' || key === 'maxQueued' ? 0 : 1)) throw new Error(`${name} không hợp lệ / invalid ${name}: ${v}`);
     config[key] = n;
   }
   if (env.HUB_RATE_PER_SYSTEM) {

@@ -13,6 +13,8 @@ export class SystemLimiter {
   constructor(
     readonly max: number,
     readonly queue: number,
+    /** The refusal beyond the queue (default: RATE_LIMITED naming the system). */
+    readonly refusal?: (running: number) => HubError,
   ) {}
 
   async run<T>(systemId: string, fn: () => Promise<T>): Promise<T> {
@@ -32,6 +34,7 @@ export class SystemLimiter {
     }
     const waiting = this.#waiting.get(systemId) ?? [];
     if (waiting.length >= this.queue) {
+      if (this.refusal) return Promise.reject(this.refusal(running));
       return Promise.reject(
         new HubError('RATE_LIMITED', { retryAfterSeconds: 1, inFlight: running }, {
           vi: `Hệ thống ${systemId} đang có ${running} yêu cầu chưa xong: hãy thử lại sau 1 giây.`,

@@ -103,3 +103,29 @@ describe('rate limit per system (token bucket)', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(500); // it did wait for a token
   });
 });
+
+describe('bounded global queue of requests in flight', () => {
+  it('answers 503 with Retry-After beyond it, while health stays answered', async () => {
+    const small = createApp(hub.store, { maxInFlight: 1, maxQueued: 0 });
+    // A signed upload whose body never ends holds the one slot while it is read.
+    const body = 'x'.repeat(10);
+    const headers = await signRequest('secret-vpcp-123', { method: 'POST', pathWithQuery: '/v1/documents', systemId: 'sys.vpcp', agency: SENDER, body });
+    let release: () => void = () => undefined;
+    const slow = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('x'));
+        release = () => controller.error(new Error('gone'));
+      },
+    });
+    const held = Promise.resolve(small.request('http://hub.invalid/v1/documents', { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: slow, duplex: 'half' } as RequestInit));
+    await new Promise((r) => setTimeout(r, 200));
+    const refused = await small.request('http://hub.invalid/openapi.json');
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get('retry-after')).toBe('1');
+    expect(((await refused.json()) as { code: string }).code).toBe('UNAVAILABLE');
+    expect((await small.request('http://hub.invalid/health/live')).status).toBe(200);
+    release();
+    expect((await held).status).toBe(400); // the body was cut off: nothing stored
+    expect((await small.request('http://hub.invalid/openapi.json')).status).toBe(200);
+  });
+});
