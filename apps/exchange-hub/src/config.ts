@@ -88,6 +88,8 @@ export function configFromEnv(
     ['HUB_QUEUE_PER_SYSTEM', 'queuePerSystem'],
     ['HUB_MAX_IN_FLIGHT', 'maxInFlight'],
     ['HUB_MAX_QUEUED', 'maxQueued'],
+    ['HUB_HEADERS_TIMEOUT_MS', 'headersTimeoutMs'],
+    ['HUB_REQUEST_TIMEOUT_MS', 'requestTimeoutMs'],
   ] as const) {
     const v = env[name];
     if (v === undefined) continue;

@@ -1,6 +1,7 @@
 // Unknown system ids (sandbox vs production), the request log (one JSON line, request id echoed) and /metrics.
 import { signRequest } from '@egov-vn/exchange-api';
 import { createAxisClient } from '@egov-vn/exchange-client';
+import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from './app.js';
 import type { RequestLogLine } from './request-log.js';
@@ -127,5 +128,35 @@ describe('bounded global queue of requests in flight', () => {
     release();
     expect((await held).status).toBe(400); // the body was cut off: nothing stored
     expect((await small.request('http://hub.invalid/openapi.json')).status).toBe(200);
+  });
+});
+
+describe('slow senders (slowloris)', () => {
+  it('500 connections sending their headers slowly do not stop a normal client from being served within 1 s', async () => {
+    const url = new URL(hub.url);
+    const sockets = await Promise.all(
+      Array.from({ length: 500 }, () =>
+        new Promise<Socket>((resolve, reject) => {
+          const s = connect(Number(url.port), url.hostname, () => {
+            s.write('GET /v1/inbox HTTP/1.1\r\nHost: hub\r\nX-Slow: '); // never finished
+            resolve(s);
+          });
+          s.on('error', reject);
+        }),
+      ),
+    );
+    const timer = setInterval(() => {
+      for (const s of sockets) if (!s.destroyed) s.write('a');
+    }, 200);
+    try {
+      const started = performance.now();
+      const res = await signedGet(hub.url, fetch, 'sys.qn', 'secret-qn-123');
+      const elapsed = performance.now() - started;
+      expect(res.status).toBe(200);
+      expect(elapsed).toBeLessThan(1000);
+    } finally {
+      clearInterval(timer);
+      for (const s of sockets) s.destroy();
+    }
   });
 });

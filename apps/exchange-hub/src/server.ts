@@ -16,6 +16,10 @@ export interface HubConfig extends AppOptions {
   seed?: Seed;
   /** Largest accepted edXML package in bytes (default 20 MiB). */
   maxPackageBytes?: number;
+  /** A request's headers must be complete within this (ms, default 10 000; HUB_HEADERS_TIMEOUT_MS). */
+  headersTimeoutMs?: number;
+  /** A whole request (headers and body) must be received within this (ms, default 120 000; HUB_REQUEST_TIMEOUT_MS). */
+  requestTimeoutMs?: number;
   /** Trust anchors served at /v1/trust-anchors, and the demo kit at /demo/kit.json (see trust.ts). */
   trust?: TrustConfig;
 }
@@ -46,6 +50,14 @@ export async function startHub(config: HubConfig = {}): Promise<RunningHub> {
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: config.trust ? withTrustRoutes(app.fetch, config.trust) : app.fetch, port: config.port ?? 0, hostname: host }, () => resolve(s));
   });
+  // Read timeouts: a sender that has not finished its headers within `headersTimeoutMs` (HUB_HEADERS_TIMEOUT_MS,
+  // default 10 s) or its whole request within `requestTimeoutMs` (HUB_REQUEST_TIMEOUT_MS, default 120 s) is cut off,
+  // so slow senders (slowloris) cannot hold connections open.
+  if ('headersTimeout' in server) {
+    const requestTimeout = config.requestTimeoutMs ?? 120_000;
+    server.headersTimeout = Math.min(config.headersTimeoutMs ?? 10_000, requestTimeout);
+    server.requestTimeout = requestTimeout;
+  }
   const addr = server.address() as AddressInfo;
   const shownHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
   appOptions.publicUrl ??= `http://${shownHost}:${addr.port}`;
