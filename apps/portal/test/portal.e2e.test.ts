@@ -186,10 +186,10 @@ describe('the portal as a host of the office features', () => {
     await screenshot('overdue');
   });
 
-  it('the sender sees each status its recipient reported (01, 03, 04, 06)', async () => {
+  it('the sender sees each status its recipient reported (01, 03, 04, 05, 06)', async () => {
     await expect
       .poll(async () => (await api<{ trace: Array<{ statuses: Array<{ code: string }> }> }>('vp.vanthu', 'GET', `/v1/outgoing/${sent.id}`)).trace[0]?.statuses.map((s) => s.code), { timeout: 60_000 })
-      .toEqual(['01', '03', '04', '06']);
+      .toEqual(['01', '03', '04', '05', '06']);
   });
 
   it('keeps its own pages: schedule, calendar and the statistics of the signed-in agency, axe-clean', async () => {
