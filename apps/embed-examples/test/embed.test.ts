@@ -1,5 +1,6 @@
 // The embedding guide's examples, as a portal team would ship them: `vite build` of the plain HTML page and the React
 // 19 page (bare imports resolved to the packages' dist), served by `vite preview`, driven in the system Chromium.
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,8 +9,8 @@ import { chromiumLaunchOptions } from '@egov-vn/vitest-config/chromium';
 import axe from 'axe-core';
 import { chromium } from 'playwright';
 import type { Browser, ConsoleMessage, Page } from 'playwright';
-import { build, preview } from 'vite';
-import type { PreviewServer, Rolldown } from 'vite';
+import { preview } from 'vite';
+import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -20,16 +21,20 @@ let baseUrl: string;
 let moduleIds: string[] = [];
 
 beforeAll(async () => {
-  // Vitest sets NODE_ENV=test; a portal builds for production (Lit's and React's production builds).
-  const nodeEnv = process.env['NODE_ENV'];
-  process.env['NODE_ENV'] = 'production';
-  try {
-    const output = (await build({ root, logLevel: 'warn', build: { outDir, emptyOutDir: true } })) as Rolldown.RolldownOutput;
-    moduleIds = output.output.flatMap((chunk) => (chunk.type === 'chunk' ? chunk.moduleIds : []));
-  } finally {
-    process.env['NODE_ENV'] = nodeEnv;
-  }
-  server = await preview({ root, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 0, strictPort: false } });
+  // Built in a child Node process, as a portal builds: Vitest's workers resolve the workspace's `@egov-vn/source`
+  // condition (TypeScript sources), which a portal never has. NODE_ENV=production: Lit's and React's production builds.
+  const script = `import { build } from 'vite';
+const output = await build({ root: ${JSON.stringify(root)}, logLevel: 'warn', build: { outDir: ${JSON.stringify(outDir)}, emptyOutDir: true } });
+process.stdout.write(JSON.stringify(output.output.flatMap((c) => (c.type === 'chunk' ? c.moduleIds : []))));`;
+  const built = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, NODE_ENV: 'production', NODE_OPTIONS: '' },
+  });
+  if (built.status !== 0) throw new Error(`vite build failed (${String(built.status)}): ${built.stderr}`);
+  moduleIds = JSON.parse(built.stdout.slice(built.stdout.lastIndexOf('["'))) as string[];
+  server = await preview({ root, configFile: false, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 0, strictPort: false } });
   baseUrl = server.resolvedUrls!.local[0]!.replace(/\/$/, '');
   browser = await chromium.launch(chromiumLaunchOptions);
 });
