@@ -584,7 +584,7 @@ export class EgovOutgoing extends OfficeFeature<typeof messages> {
             </div>`
           : nothing}
         ${this.confirm ? this.#renderConfirm() : nothing}
-        <section aria-labelledby="recipients">
+        <section>
           <h4 id="recipients">${this.msg('recipients')}</h4>
           <div class="scroller" tabindex="0" role="region" aria-labelledby="recipients">
             <table part="recipients">
