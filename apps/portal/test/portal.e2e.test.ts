@@ -145,7 +145,7 @@ describe('the portal as a host of the office features', () => {
     await screenshot('assign');
     await form.locator('button[type=submit]').click();
     await expect.poll(() => page.locator('egov-incoming [part=detail]').textContent()).toContain('Lê Thị Chuyên Viên (SNV)');
-    expect(await page.locator('egov-incoming [data-field=dueDate]').textContent()).toContain(due);
+    await expect.poll(() => page.locator('egov-incoming [data-field=dueDate]').textContent()).toContain(due);
   });
 
   it('deep links work both ways: #/incoming/<id> opens the document after a reload; "back" is routed by the portal', async () => {
