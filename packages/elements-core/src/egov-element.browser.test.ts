@@ -10,6 +10,8 @@ declare global {
   interface GlobalEventHandlersEventMap {
     'egov-test-ping': TestPingEvent;
     'egov-test-ready': TestReadyEvent;
+    /** The former name of `egov-test-ping` (a deprecated alias). */
+    'egov-test-pinged': TestPingEvent;
   }
   interface HTMLElementTagNameMap {
     'egov-test-greeting': TestGreeting;
@@ -74,6 +76,42 @@ describe('emit', () => {
     const event = el.emit('egov-test-ready', { cancelable: true });
     expect(event.defaultPrevented).toBe(true);
     expect(el.emit('egov-test-ready').detail).toBeNull();
+  });
+
+  it('fires a renamed event under its deprecated alias too, after the new name, and warns once per alias', async () => {
+    const el = await mount(html`<egov-test-greeting></egov-test-greeting>`);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const seen: string[] = [];
+    const onNew = (event: TestPingEvent) => seen.push(`${event.type} ${event.detail.count}`);
+    const onOld = (event: TestPingEvent) => seen.push(`${event.type} ${event.detail.count}`);
+    document.addEventListener('egov-test-ping', onNew);
+    document.addEventListener('egov-test-pinged', onOld);
+    try {
+      el.emit('egov-test-ping', { detail: { count: 1 } }, { deprecatedAlias: 'egov-test-pinged' });
+      el.emit('egov-test-ping', { detail: { count: 2 } }, { deprecatedAlias: 'egov-test-pinged' });
+      el.emit('egov-test-ping', { detail: { count: 3 } });
+      expect(seen).toEqual(['egov-test-ping 1', 'egov-test-pinged 1', 'egov-test-ping 2', 'egov-test-pinged 2', 'egov-test-ping 3']);
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(String(warn.mock.calls[0]?.[0])).toMatch(/"egov-test-pinged" đã lỗi thời.*"egov-test-ping".*deprecated/);
+    } finally {
+      document.removeEventListener('egov-test-ping', onNew);
+      document.removeEventListener('egov-test-pinged', onOld);
+      warn.mockRestore();
+    }
+  });
+
+  it('a preventDefault() on the deprecated alias cancels the new event too', async () => {
+    const el = await mount(html`<egov-test-greeting></egov-test-greeting>`);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    el.addEventListener('egov-test-pinged', (event) => event.preventDefault(), { once: true });
+    try {
+      const prevented = el.emit('egov-test-ping', { detail: { count: 4 }, cancelable: true }, { deprecatedAlias: 'egov-test-pinged' });
+      expect(prevented.defaultPrevented).toBe(true);
+      const kept = el.emit('egov-test-ping', { detail: { count: 5 }, cancelable: true }, { deprecatedAlias: 'egov-test-pinged' });
+      expect(kept.defaultPrevented).toBe(false);
+    } finally {
+      warn.mockRestore();
+    }
   });
 });
 

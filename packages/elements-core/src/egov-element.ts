@@ -18,10 +18,21 @@ type NoDetail = undefined | null;
 export type EgovEventInit<T extends EgovEventName> = Omit<CustomEventInit, 'detail'> &
   ([EgovEventDetail<T>] extends [NoDetail] ? { detail?: EgovEventDetail<T> } : { detail: EgovEventDetail<T> });
 
+/**
+ * How {@link EgovElement.emit} fires an event: `deprecatedAlias` is the event's former name, fired too (same detail,
+ * right after the new name) for one minor version after a rename (docs/elements.md lists them).
+ */
+export interface EgovEmitOptions {
+  deprecatedAlias?: EgovEventName;
+}
+
 /** The rest parameters of {@link EgovElement.emit}: optional options for events without detail. */
 export type EgovEmitArgs<T extends EgovEventName> = [EgovEventDetail<T>] extends [NoDetail]
-  ? [init?: EgovEventInit<T>]
-  : [init: EgovEventInit<T>];
+  ? [init?: EgovEventInit<T>, options?: EgovEmitOptions]
+  : [init: EgovEventInit<T>, options?: EgovEmitOptions];
+
+/** The deprecated event names already announced on the console on this page (each once). */
+const warnedAliases = new Set<string>();
 
 const connected = new Set<EgovElement>();
 let langObserver: MutationObserver | undefined;
@@ -130,10 +141,29 @@ export class EgovElement<C extends Catalogue = Catalogue> extends LitElement {
   /**
    * Dispatch a typed `egov-` event from the element: `bubbles` and `composed` (it crosses shadow roots), not
    * cancelable unless asked. Returns the event, so a caller can read `defaultPrevented`.
+   *
+   * With `{ deprecatedAlias: 'egov-old-name' }` (a renamed event, kept one minor version), the same event is then
+   * dispatched under its former name too, with the same options and detail; `preventDefault()` on either counts. The
+   * first time a page gets a former name, the console says (once) which name replaces it.
    */
   emit<T extends EgovEventName>(name: T, ...args: EgovEmitArgs<T>): GlobalEventHandlersEventMap[T] {
-    const event = new CustomEvent(name, { bubbles: true, composed: true, cancelable: false, ...args[0] });
+    const [init, options] = args;
+    const event = new CustomEvent(name, { bubbles: true, composed: true, cancelable: false, ...init });
     this.dispatchEvent(event);
+    const alias = options?.deprecatedAlias;
+    if (alias) {
+      if (!warnedAliases.has(alias)) {
+        warnedAliases.add(alias);
+        console.warn(
+          `[egov-vn] Sự kiện "${alias}" đã lỗi thời, hãy nghe "${name}" (tên cũ bị bỏ ở bản minor sau). ` +
+            `The "${alias}" event is deprecated: listen to "${name}" (the old name goes in the next minor release).`,
+        );
+      }
+      const old = new CustomEvent(alias, { bubbles: true, composed: true, cancelable: false, ...init });
+      if (event.defaultPrevented) old.preventDefault();
+      this.dispatchEvent(old);
+      if (old.defaultPrevented) event.preventDefault();
+    }
     return event as unknown as GlobalEventHandlersEventMap[T];
   }
 }

@@ -1,5 +1,5 @@
 export { EgovElement } from './egov-element.js';
-export type { EgovEmitArgs, EgovEventDetail, EgovEventInit, EgovEventName } from './egov-element.js';
+export type { EgovEmitArgs, EgovEmitOptions, EgovEventDetail, EgovEventInit, EgovEventName } from './egov-element.js';
 export { defaultLocale, defineMessages, locales, normalizeLocale, resolveLocale, translate } from './locale.js';
 // eslint-disable-next-line @typescript-eslint/no-deprecated -- the former name stays exported for 0.x code
 export type { Catalogue, Lang, Locale, Message, MessageArgs, MessageKey, Messages } from './locale.js';
