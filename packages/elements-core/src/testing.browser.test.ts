@@ -1,6 +1,6 @@
 import { html, LitElement, render } from 'lit';
 import { describe, expect, it } from 'vitest';
-import { expectAxeClean } from './testing.js';
+import { axeRunOnly, expectAxeClean, wcagTags } from './testing.js';
 
 class TestLabelled extends LitElement {
   static override properties = { label: {} };
@@ -38,5 +38,23 @@ describe('expectAxeClean', () => {
     await el.updateComplete;
     const runs = await Promise.all([expectAxeClean(el), expectAxeClean(el), expectAxeClean(el)]);
     expect(runs).toHaveLength(3);
+  });
+
+  it('checks WCAG 2.2 AA: tiny adjacent buttons fail target-size (2.5.8), a rule axe runs only for the wcag22aa tag', async () => {
+    expect(wcagTags).toEqual(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']);
+    expect(axeRunOnly.values).toContain('wcag22aa');
+    render(
+      html`<div id="tiny">
+        <button style="width:10px;height:10px;padding:0;border:0;margin:0" aria-label="A"></button><button
+          style="width:10px;height:10px;padding:0;border:0;margin:0"
+          aria-label="B"
+        ></button>
+      </div>`,
+      host,
+    );
+    const tiny = host.querySelector('#tiny')!;
+    await expect(expectAxeClean(tiny)).rejects.toThrow(/target-size/);
+    // The same markup passes when only WCAG 2.1 is asked for: the 2.2 tag is what catches it.
+    await expect(expectAxeClean(tiny, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })).resolves.toBeDefined();
   });
 });

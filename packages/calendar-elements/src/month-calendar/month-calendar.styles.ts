@@ -8,6 +8,9 @@ export default css`
   :host([compact]) {
     --egov-month-calendar-cell-height: auto;
   }
+  .base {
+    container: egov-month-calendar / inline-size;
+  }
   .header {
     display: flex;
     align-items: center;
@@ -103,5 +106,35 @@ export default css`
   .more {
     font-size: var(--egov-font-size-sm);
     font-weight: var(--egov-font-weight-bold);
+  }
+  /* Narrow (a phone: seven columns of about 45 px): the solar and lunar numbers stack, holiday names and events
+     wrap instead of being cut, the cell grows with its content; every day stays a 44 px target. */
+  @container egov-month-calendar (width < 30rem) {
+    th,
+    td {
+      padding: 2px;
+    }
+    td {
+      height: 2.75rem;
+      overflow: visible;
+      overflow-wrap: anywhere;
+      hyphens: auto;
+    }
+    .nums {
+      flex-direction: column;
+      align-items: start;
+    }
+    li {
+      white-space: normal;
+      overflow: visible;
+      border-inline-start-width: 2px;
+      padding-inline-start: 2px;
+    }
+    .note,
+    li,
+    .more {
+      font-size: 0.75rem;
+      line-height: 1.2;
+    }
   }
 `;

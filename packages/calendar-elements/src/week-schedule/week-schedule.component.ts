@@ -372,12 +372,13 @@ export class EgovWeekSchedule extends EgovElement<Msg> {
   }
 
   #entryCells(e: ScheduleEntry) {
-    return html`<td>${e.time ?? ''}${e.endTime ? `–${e.endTime}` : ''}</td>
+    // data-label: the column heading shown before the value when the week is laid out as a day list (narrow widths).
+    return html`<td class="time">${e.time ?? ''}${e.endTime ? `–${e.endTime}` : ''}</td>
       <td class="content">${e.content}${this.#statusLabel(e)}${e.notes ? html`<br /><em>${e.notes}</em>` : nothing}</td>
-      <td>${e.chair ?? ''}</td>
-      <td>${e.participants.join(', ')}</td>
-      <td>${e.place ?? ''}</td>
-      <td>${e.preparingUnit ?? ''}</td>
+      <td data-label=${this.msg('chair')}>${e.chair ?? ''}</td>
+      <td data-label=${this.msg('participants')}>${e.participants.join(', ')}</td>
+      <td data-label=${this.msg('place')}>${e.place ?? ''}</td>
+      <td data-label=${this.msg('preparingUnit')}>${e.preparingUnit ?? ''}</td>
       ${this.editable
         ? html`<td class="edit">
             <button type="button" aria-label=${this.msg('editLabel', e.content)} @click=${() => this.openForm(e)}>${this.msg('edit')}</button>

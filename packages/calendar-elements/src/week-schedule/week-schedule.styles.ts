@@ -5,6 +5,9 @@ export default css`
     display: block;
     page: egov-week-schedule;
   }
+  .base {
+    container: egov-week-schedule / inline-size;
+  }
   .toolbar {
     display: flex;
     flex-wrap: wrap;
@@ -112,6 +115,7 @@ export default css`
     display: flex;
     flex-direction: column;
     font-size: var(--egov-font-size-sm);
+    min-width: 0;
   }
   form .wide {
     grid-column: 1 / -1;
@@ -127,6 +131,79 @@ export default css`
     display: flex;
     justify-content: end;
     gap: var(--egov-space-sm);
+  }
+  /* Narrow (a phone, a side column): the week becomes a list of days, each a card with its sessions and entries; the
+     column headings become labels before each value. Below 30rem (480 px) of the element's own width; on screen only,
+     print keeps the A4 table. */
+  @media screen {
+    @container egov-week-schedule (width < 30rem) {
+      table,
+      caption,
+      tbody,
+      tr,
+      th,
+      td {
+        display: block;
+      }
+      thead {
+        position: absolute;
+        inline-size: 1px;
+        block-size: 1px;
+        overflow: hidden;
+        clip-path: inset(50%);
+        white-space: nowrap;
+      }
+      caption {
+        text-align: start;
+      }
+      tbody {
+        border: 1px solid var(--egov-week-schedule-border-color, var(--egov-color-border));
+        border-radius: var(--egov-radius);
+        margin-block-end: var(--egov-space-sm);
+      }
+      th,
+      td {
+        border: none;
+        padding: 0 var(--egov-space-sm);
+      }
+      th.day {
+        width: auto;
+        padding-block: var(--egov-space-xs);
+        background: var(--egov-week-schedule-header-background, var(--egov-color-surface-raised));
+        border-block-end: 1px solid var(--egov-week-schedule-border-color, var(--egov-color-border));
+      }
+      th[scope='rowgroup']:not(.day) {
+        padding-block-start: var(--egov-space-xs);
+        color: var(--egov-color-text-muted);
+        font-size: var(--egov-font-size-sm);
+        text-transform: uppercase;
+      }
+      tr[part='entry'] {
+        padding-block: var(--egov-space-xs);
+      }
+      tr[part='entry'] + tr[part='entry'] {
+        border-block-start: 1px dashed var(--egov-week-schedule-border-color, var(--egov-color-border));
+      }
+      td:empty {
+        display: none;
+      }
+      td.time {
+        font-weight: var(--egov-font-weight-bold);
+      }
+      td[data-label]::before {
+        content: attr(data-label) ': ';
+        color: var(--egov-color-text-muted);
+      }
+      td.empty {
+        padding-block: var(--egov-space-xs);
+      }
+      td.edit {
+        padding-block: var(--egov-space-xs);
+      }
+      form {
+        grid-template-columns: 1fr;
+      }
+    }
   }
   @media print {
     :host {
