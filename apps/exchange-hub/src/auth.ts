@@ -29,6 +29,11 @@ export interface AuthenticatedHeaders extends Caller {
  * then the clock skew (after the signature: a stranger learns nothing of the hub clock), then the nonce (once, in the
  * database), then the agency.
  */
+/** How long a used /v1 nonce is remembered: a request older than that is refused by its timestamp anyway. */
+export function nonceTtlMs(maxSkewMs: number): number {
+  return maxSkewMs * 2 + 60_000;
+}
+
 export async function authenticate(
   store: HubStore,
   options: AuthOptions,
@@ -69,7 +74,7 @@ export async function authenticate(
   if (!/^\d{4}-\d{2}-\d{2}T/.test(timestamp) || Number.isNaN(ts) || Math.abs(now - ts) > options.maxSkewMs) {
     throw new HubError('CLOCK_SKEW', { timestamp, maxSkewMs: options.maxSkewMs });
   }
-  if (!(await store.useNonce(systemId, nonce, now, options.maxSkewMs * 2 + 60_000))) throw new HubError('REPLAYED_REQUEST');
+  if (!(await store.useNonce(systemId, nonce, now, nonceTtlMs(options.maxSkewMs)))) throw new HubError('REPLAYED_REQUEST');
   let agency = agencyHeader;
   if (!agency) {
     if (system.agencies.size !== 1) {

@@ -90,6 +90,7 @@ export function configFromEnv(
     ['HUB_MAX_QUEUED', 'maxQueued'],
     ['HUB_HEADERS_TIMEOUT_MS', 'headersTimeoutMs'],
     ['HUB_REQUEST_TIMEOUT_MS', 'requestTimeoutMs'],
+    ['HUB_BACKGROUND_INTERVAL_MS', 'backgroundIntervalMs'],
   ] as const) {
     const v = env[name];
     if (v === undefined) continue;

@@ -10,6 +10,8 @@ export class HubMetrics {
   readonly latency = new Map<string, { buckets: number[]; sum: number; count: number }>();
   readonly refusals = new Map<string, number>();
   deliveries = 0;
+  /** The background work of this instance (set by `startHub`): whether it runs it, and its runs per job. */
+  background: { leader: boolean; runs: Map<string, number>; failures: Map<string, number> } | undefined;
 
   observe(route: string, method: string, status: number, seconds: number, refusal?: string): void {
     const key = `${route}\u0000${method}\u0000${status}`;
@@ -51,6 +53,15 @@ export class HubMetrics {
     out.push('# HELP hub_refusals_total Requests refused, by error code (including /vxp FAIL answers).');
     out.push('# TYPE hub_refusals_total counter');
     for (const [code, n] of this.refusals) out.push(`hub_refusals_total{code="${label(code)}"} ${n}`);
+    if (this.background) {
+      out.push('# HELP hub_background_leader 1 while this instance runs the background work (one instance per database).');
+      out.push('# TYPE hub_background_leader gauge');
+      out.push(`hub_background_leader ${this.background.leader ? 1 : 0}`);
+      out.push('# HELP hub_background_runs_total Runs of each background job by this instance, and the failed ones.');
+      out.push('# TYPE hub_background_runs_total counter');
+      for (const [job, n] of this.background.runs) out.push(`hub_background_runs_total{job="${label(job)}",result="ok"} ${n}`);
+      for (const [job, n] of this.background.failures) out.push(`hub_background_runs_total{job="${label(job)}",result="failed"} ${n}`);
+    }
     return `${out.join('\n')}\n`;
   }
 }

@@ -1,9 +1,13 @@
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { createApp, type AppOptions } from './app.js';
+import { nonceTtlMs } from './auth.js';
+import { Background, hubJobs } from './background.js';
 import { openDatabase, pgliteOf } from './db.js';
+import { HubMetrics } from './metrics.js';
 import { HubStore, type Seed } from './store.js';
 import { withTrustRoutes, type TrustConfig } from './trust.js';
+import { axisReplayRetentionMs } from './vxp-auth.js';
 import { type InboxWakeups, pgliteWakeups, postgresWakeups } from './wakeup.js';
 
 export interface HubConfig extends AppOptions {
@@ -20,6 +24,11 @@ export interface HubConfig extends AppOptions {
   headersTimeoutMs?: number;
   /** A whole request (headers and body) must be received within this (ms, default 120 000; HUB_REQUEST_TIMEOUT_MS). */
   requestTimeoutMs?: number;
+  /**
+   * Time between two ticks of the background work (pruning old nonces and /vxp header sets; ms, default 60 000;
+   * HUB_BACKGROUND_INTERVAL_MS). On PostgreSQL one instance at a time runs it (`background.ts`).
+   */
+  backgroundIntervalMs?: number;
   /** Trust anchors served at /v1/trust-anchors, and the demo kit at /demo/kit.json (see trust.ts). */
   trust?: TrustConfig;
 }
@@ -28,6 +37,8 @@ export interface RunningHub {
   url: string;
   store: HubStore;
   wakeups: InboxWakeups;
+  /** The background work of this instance (`leader`: it is the one instance that runs it). */
+  background: Background;
   /** Stops accepting, finishes the requests in flight (at most `graceMs`), closes the database. */
   close(graceMs?: number): Promise<void>;
 }
@@ -43,8 +54,21 @@ export async function startHub(config: HubConfig = {}): Promise<RunningHub> {
   // Long-polling wake-ups: LISTEN on PostgreSQL (across instances), PGlite's in-process listen otherwise.
   const lite = pgliteOf.get(db);
   const wakeups: InboxWakeups = config.databaseUrl ? await postgresWakeups(config.databaseUrl, (m) => console.warn(m)) : await pgliteWakeups(lite!);
+  // Background work on a timer, by one instance at a time (PostgreSQL advisory lock; PGlite: this instance).
+  const backgroundOptions: ConstructorParameters<typeof Background>[1] = {
+    intervalMs: config.backgroundIntervalMs ?? 60_000,
+    log: (m) => console.warn(m),
+  };
+  if (config.databaseUrl) backgroundOptions.databaseUrl = config.databaseUrl;
+  if (config.now) backgroundOptions.now = config.now;
+  const background = new Background(
+    hubJobs(db, { nonceTtlMs: nonceTtlMs(config.maxSkewMs ?? 5 * 60_000), axisRetentionMs: axisReplayRetentionMs(config.axisMaxAgeMs ?? 5 * 60_000) }),
+    backgroundOptions,
+  ).start();
+  const metrics = config.metrics ?? new HubMetrics();
+  metrics.background = background;
   // The listening URL is the default public URL of /openapi.json (never the request's Host header).
-  const appOptions: AppOptions & { wakeups: InboxWakeups } = { ...config, wakeups };
+  const appOptions: AppOptions & { wakeups: InboxWakeups } = { ...config, wakeups, metrics };
   const app = createApp(store, appOptions);
   const host = config.host ?? '127.0.0.1';
   const server = await new Promise<ServerType>((resolve) => {
@@ -65,6 +89,7 @@ export async function startHub(config: HubConfig = {}): Promise<RunningHub> {
     url: `http://${shownHost}:${addr.port}`,
     store,
     wakeups,
+    background,
     /**
      * Graceful: stops accepting, lets the requests in flight finish (idle keep-alive connections are closed at once),
      * and after `graceMs` (default 10 s) cuts what is left; then closes the database.
@@ -83,6 +108,7 @@ export async function startHub(config: HubConfig = {}): Promise<RunningHub> {
         if ('closeIdleConnections' in server) server.closeIdleConnections();
       });
       await closingWakeups;
+      await background.stop();
       await store.close();
     },
   };

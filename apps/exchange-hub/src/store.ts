@@ -96,9 +96,8 @@ export class HubStore {
   useAxisHeaderSet(
     use: { systemId: string; timestamp: string; hashHeader: string; operation: string; bodySha256: string },
     now: number,
-    retentionMs: number,
   ): Promise<boolean> {
-    return this.replay.useAxisHeaderSet(use, now, retentionMs);
+    return this.replay.useAxisHeaderSet(use, now);
   }
 
   // ---------- documents ----------

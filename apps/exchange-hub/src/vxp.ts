@@ -18,7 +18,7 @@ import { RateLimiter, retryAfterOf, type SystemLimiter } from './limits.js';
 import { readBody } from './request-body.js';
 import { noteRefusal } from './request-log.js';
 import type { HubStore } from './store.js';
-import { type AxisAuthOptions, type AxisCaller, axisReplayRetentionMs, axisRequestBody, verifyAxisHeaders } from './vxp-auth.js';
+import { type AxisAuthOptions, type AxisCaller, axisRequestBody, verifyAxisHeaders } from './vxp-auth.js';
 
 export interface VxpOptions {
   /** Largest accepted age of `XroadVnpt-timestamp` (ms). */
@@ -326,7 +326,6 @@ export function createVxpApp(store: HubStore, options: VxpOptions): Hono {
         const fresh = await store.useAxisHeaderSet(
           { systemId: auth.systemId, timestamp: auth.timestamp, hashHeader: auth.hashHeader, operation, bodySha256: sha256(body) },
           now,
-          axisReplayRetentionMs(options.maxAgeMs),
         );
         if (!fresh) {
           throw new HubError('REPLAYED_REQUEST', { operation }, {

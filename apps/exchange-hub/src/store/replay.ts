@@ -3,22 +3,15 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db.js';
 
 export class ReplayStore {
-  #lastNoncePrune = Number.NEGATIVE_INFINITY;
-  #lastAxisPrune = Number.NEGATIVE_INFINITY;
-
   constructor(readonly db: Kysely<Database>) {}
 
   /**
-   * Records a /v1 nonce; false when it was used within `ttlMs` (a replay). Rows older than `ttlMs` are pruned (at most
-   * every quarter of it): a request that old is refused by its timestamp anyway, so the table holds at most one
-   * window of requests.
+   * Records a /v1 nonce; false when it was used within `ttlMs` (a replay). Rows older than `ttlMs` are deleted by the
+   * background job `prune-nonces` (`../background.ts`, one instance at a time): a request that old is refused by its
+   * timestamp anyway, so the table holds one window of requests (plus one background interval).
    */
   async useNonce(systemId: string, nonce: string, now: number, ttlMs: number): Promise<boolean> {
     const cutoff = new Date(now - ttlMs);
-    if (now - this.#lastNoncePrune > ttlMs / 4) {
-      this.#lastNoncePrune = now;
-      await this.db.deleteFrom('nonces').where('seen_at', '<', cutoff).execute();
-    }
     const inserted = await this.db
       .insertInto('nonces')
       .values({ system_id: systemId, nonce, seen_at: new Date(now) })
@@ -41,17 +34,12 @@ export class ReplayStore {
   /**
    * Records the use of an axis header set (systemid, timestamp, hash-header) for an operation and a body; false when
    * the same set was used before for another operation or another body. The same operation with the same body is a
-   * retry (true). Rows older than `retentionMs` are pruned.
+   * retry (true). Rows older than `axisReplayRetentionMs` are deleted by the background job `prune-axis-replay`.
    */
   async useAxisHeaderSet(
     use: { systemId: string; timestamp: string; hashHeader: string; operation: string; bodySha256: string },
     now: number,
-    retentionMs: number,
   ): Promise<boolean> {
-    if (now - this.#lastAxisPrune > 60_000) {
-      this.#lastAxisPrune = now;
-      await this.db.deleteFrom('axis_replay').where('seen_at', '<', new Date(now - retentionMs)).execute();
-    }
     const inserted = await this.db
       .insertInto('axis_replay')
       .values({
