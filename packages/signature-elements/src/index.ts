@@ -7,9 +7,14 @@ export function signatureElementsVersion(): string {
 
 // Element classes (no registration): import '@egov-vn/signature-elements/<element>' to register a tag.
 export { EgovSignaturePanel } from './signature-panel/signature-panel.component.js';
+export type { EgovSignaturePanelErrorEvent, EgovSignaturePanelVerifyEvent } from './signature-panel/signature-panel.events.js';
+// eslint-disable-next-line @typescript-eslint/no-deprecated -- the former names stay exported for one minor version
 export type { EgovVerifiedEvent, EgovVerifyErrorEvent } from './signature-panel/signature-panel.events.js';
 export { EgovSignDialog } from './sign-dialog/sign-dialog.component.js';
-export type { EgovSignDialogCloseEvent, EgovSignedEvent, EgovSignErrorEvent } from './sign-dialog/sign-dialog.events.js';
+export type { EgovSignDialogCloseEvent, EgovSignDialogErrorEvent, EgovSignDialogSignEvent, SignedDocumentDetail } from './sign-dialog/sign-dialog.events.js';
+// eslint-disable-next-line @typescript-eslint/no-deprecated -- the former names stay exported for one minor version
+export type { EgovSignedEvent, EgovSignErrorEvent } from './sign-dialog/sign-dialog.events.js';
+export type { SignDialogDocument } from './sign-dialog/sign-dialog.logic.js';
 export { EgovSignButton } from './sign-button/sign-button.component.js';
 export type { EgovSignButtonOpenEvent } from './sign-button/sign-button.events.js';
 

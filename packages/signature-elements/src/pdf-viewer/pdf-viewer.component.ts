@@ -70,10 +70,10 @@ const maxScale = 4;
  * and keyboard. A rendered signature widget is only a picture: the viewer says so and never shows a verdict.
  * @tagname egov-pdf-viewer
  *
- * @event {EgovPdfViewerLoadEvent} egov-pdf-viewer-load - A document was loaded; `detail.pageCount`.
- * @event {EgovPdfViewerPageEvent} egov-pdf-viewer-page - The shown page changed; `detail.page`, `detail.pageCount`.
- * @event {EgovPdfViewerErrorEvent} egov-pdf-viewer-error - The document could not be opened; `detail.message`.
- * @event {EgovPdfViewerBoxEvent} egov-pdf-viewer-box - With `placing`: the signature box was drawn, moved or
+ * @fires {EgovPdfViewerLoadEvent} egov-pdf-viewer-load - A document was loaded; `detail.pageCount`.
+ * @fires {EgovPdfViewerPageEvent} egov-pdf-viewer-page - The shown page changed; `detail.page`, `detail.pageCount`.
+ * @fires {EgovPdfViewerErrorEvent} egov-pdf-viewer-error - The document could not be opened; `detail.message`.
+ * @fires {EgovPdfViewerBoxEvent} egov-pdf-viewer-box - With `placing`: the signature box was drawn, moved or
  * resized (pointer or keyboard); `detail.page`, `detail.rect` (PDF points), `detail.mm`.
  *
  * @csspart base - The wrapper.
@@ -99,8 +99,8 @@ export class EgovPdfViewer extends EgovElement<typeof messages> {
     scale: { type: Number, reflect: true },
     workerSrc: { attribute: 'worker-src' },
     pageCount: { attribute: false },
-    loading: { type: Boolean, reflect: true },
-    error: { attribute: false },
+    loading: { state: true },
+    error: { state: true },
     placing: { type: Boolean, reflect: true },
     box: { attribute: false },
   };
@@ -121,9 +121,9 @@ export class EgovPdfViewer extends EgovElement<typeof messages> {
   /** Number of pages of the loaded document (0 before loading). */
   declare pageCount: number;
   /** True while loading. */
-  declare loading: boolean;
-  /** The last error. */
-  declare error: { vi: string; en: string } | undefined;
+  declare private loading: boolean;
+  /** The last error (also fired as `egov-pdf-viewer-error`). */
+  declare private error: { vi: string; en: string } | undefined;
   /**
    * Signature-box mode: a box can be drawn by dragging on the page, moved by dragging it, and moved or resized from
    * the keyboard; each change fires `egov-pdf-viewer-box`. Text selection is off while placing.
@@ -132,18 +132,18 @@ export class EgovPdfViewer extends EgovElement<typeof messages> {
   /** The signature box (page + rectangle in PDF points), shown while `placing`. */
   declare box: PdfBox | undefined;
   /** The live announcement of the box (set with `box`, which re-renders). */
-  private announcement = '';
+  #announcement = '';
 
-  private doc: PDFDocumentProxy | undefined;
-  private task: PDFDocumentLoadingTask | undefined;
-  private renderTask: RenderTask | undefined;
-  private textLayer: TextLayer | undefined;
-  private pdfjs: PdfJs | undefined;
+  #doc: PDFDocumentProxy | undefined;
+  #task: PDFDocumentLoadingTask | undefined;
+  #renderTask: RenderTask | undefined;
+  #textLayer: TextLayer | undefined;
+  #pdfjs: PdfJs | undefined;
   /** The shown page's viewport in CSS pixels, and its box in PDF user space. */
-  private viewport: PageViewport | undefined;
-  private view: Rect = [0, 0, 612, 792];
-  private drag: { mode: 'draw' | 'move'; x: number; y: number; start: Rect; moved: boolean } | undefined;
-  private run = 0;
+  #viewport: PageViewport | undefined;
+  #view: Rect = [0, 0, 612, 792];
+  #drag: { mode: 'draw' | 'move'; x: number; y: number; start: Rect; moved: boolean } | undefined;
+  #run = 0;
 
   constructor() {
     super();
@@ -161,61 +161,61 @@ export class EgovPdfViewer extends EgovElement<typeof messages> {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    void this.task?.destroy();
-    this.task = undefined;
-    this.doc = undefined;
+    void this.#task?.destroy();
+    this.#task = undefined;
+    this.#doc = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('pdf') || changed.has('src')) void this.load();
+    if (changed.has('pdf') || changed.has('src')) void this.#load();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('page') || changed.has('scale') || changed.has('pageCount')) void this.renderPage();
+    if (changed.has('page') || changed.has('scale') || changed.has('pageCount')) void this.#renderPage();
   }
 
-  private async load(): Promise<void> {
-    const run = ++this.run;
-    void this.task?.destroy();
-    this.task = undefined;
-    this.doc = undefined;
+  async #load(): Promise<void> {
+    const run = ++this.#run;
+    void this.#task?.destroy();
+    this.#task = undefined;
+    this.#doc = undefined;
     this.pageCount = 0;
     this.error = undefined;
     if (!this.pdf && !this.src) return;
     this.loading = true;
     try {
       const pdfjs = await import('pdfjs-dist');
-      this.pdfjs = pdfjs;
+      this.#pdfjs = pdfjs;
       if (this.workerSrc) pdfjs.GlobalWorkerOptions.workerSrc = this.workerSrc;
       else if (!pdfjs.GlobalWorkerOptions.workerSrc && !('pdfjsWorker' in globalThis)) await import('pdfjs-dist/build/pdf.worker.min.mjs');
       // pdf.js may transfer the buffer to its worker: give it a copy, never the caller's bytes.
       const source = this.pdf ? { data: this.pdf.slice() } : { url: this.src! };
       const task = pdfjs.getDocument(source);
-      this.task = task;
+      this.#task = task;
       const doc = await task.promise;
-      if (run !== this.run) return;
-      this.doc = doc;
+      if (run !== this.#run) return;
+      this.#doc = doc;
       this.page = Math.min(Math.max(1, this.page), doc.numPages);
       this.pageCount = doc.numPages;
       this.emit('egov-pdf-viewer-load', { detail: { pageCount: doc.numPages } });
     } catch (cause) {
-      if (run !== this.run) return;
+      if (run !== this.#run) return;
       const reason = cause instanceof Error ? cause.message : String(cause);
       this.error = { vi: `${messages.vi.failed}: ${reason}`, en: `${messages.en.failed}: ${reason}` };
       this.emit('egov-pdf-viewer-error', { detail: { message: this.error } });
     } finally {
-      if (run === this.run) this.loading = false;
+      if (run === this.#run) this.loading = false;
     }
   }
 
-  private async renderPage(): Promise<void> {
-    const doc = this.doc;
+  async #renderPage(): Promise<void> {
+    const doc = this.#doc;
     const canvas = this.renderRoot.querySelector('canvas');
     if (!doc || !canvas) return;
-    this.renderTask?.cancel();
+    this.#renderTask?.cancel();
     try {
       const page = await doc.getPage(this.page);
-      if (doc !== this.doc) return;
+      if (doc !== this.#doc) return;
       const ratio = globalThis.devicePixelRatio || 1;
       const viewport = page.getViewport({ scale: this.scale * ratio });
       canvas.width = Math.floor(viewport.width);
@@ -223,15 +223,15 @@ export class EgovPdfViewer extends EgovElement<typeof messages> {
       canvas.style.width = `${Math.floor(viewport.width / ratio)}px`;
       canvas.style.height = `${Math.floor(viewport.height / ratio)}px`;
       const task = page.render({ canvas, viewport });
-      this.renderTask = task;
-      this.viewport = page.getViewport({ scale: this.scale });
-      this.view = [...page.view] as Rect;
+      this.#renderTask = task;
+      this.#viewport = page.getViewport({ scale: this.scale });
+      this.#view = [...page.view] as Rect;
       this.requestUpdate();
       await task.promise;
-      await this.renderTextLayer(page.streamTextContent(), this.viewport);
+      await this.#renderTextLayer(page.streamTextContent(), this.#viewport);
     } catch (cause) {
       // A newer render or document replaced this one: nothing to report.
-      if (doc !== this.doc || (cause as { name?: string }).name === 'RenderingCancelledException') return;
+      if (doc !== this.#doc || (cause as { name?: string }).name === 'RenderingCancelledException') return;
       const reason = cause instanceof Error ? cause.message : String(cause);
       this.error = { vi: `${messages.vi.failed}: ${reason}`, en: `${messages.en.failed}: ${reason}` };
       this.emit('egov-pdf-viewer-error', { detail: { message: this.error } });
@@ -239,15 +239,15 @@ export class EgovPdfViewer extends EgovElement<typeof messages> {
   }
 
   /** The pdf.js text layer: transparent, positioned text over the canvas so it can be selected and found. */
-  private async renderTextLayer(source: ReadableStream, viewport: PageViewport): Promise<void> {
+  async #renderTextLayer(source: ReadableStream, viewport: PageViewport): Promise<void> {
     const container = this.renderRoot.querySelector<HTMLElement>('.textLayer');
-    if (!container || !this.pdfjs) return;
-    this.textLayer?.cancel();
+    if (!container || !this.#pdfjs) return;
+    this.#textLayer?.cancel();
     container.replaceChildren();
     const sheet = container.parentElement!;
     sheet.style.setProperty('--total-scale-factor', String(viewport.scale));
-    const layer = new this.pdfjs.TextLayer({ textContentSource: source, container, viewport });
-    this.textLayer = layer;
+    const layer = new this.#pdfjs.TextLayer({ textContentSource: source, container, viewport });
+    this.#textLayer = layer;
     try {
       await layer.render();
     } catch (cause) {
@@ -257,8 +257,8 @@ export class EgovPdfViewer extends EgovElement<typeof messages> {
   }
 
   /** CSS pixels (relative to the page) of a PDF rectangle on the shown page. */
-  private toCss(rect: readonly number[]): { left: number; top: number; width: number; height: number } | undefined {
-    const vp = this.viewport;
+  #toCss(rect: readonly number[]): { left: number; top: number; width: number; height: number } | undefined {
+    const vp = this.#viewport;
     if (!vp) return undefined;
     const [x1, y1] = vp.convertToViewportPoint(rect[0]!, rect[1]!) as [number, number];
     const [x2, y2] = vp.convertToViewportPoint(rect[2]!, rect[3]!) as [number, number];
@@ -266,16 +266,16 @@ export class EgovPdfViewer extends EgovElement<typeof messages> {
   }
 
   /** The PDF rectangle of two CSS points on the shown page, kept inside the page. */
-  private toPdf(ax: number, ay: number, bx: number, by: number): Rect {
-    const vp = this.viewport!;
+  #toPdf(ax: number, ay: number, bx: number, by: number): Rect {
+    const vp = this.#viewport!;
     const [px1, py1] = vp.convertToPdfPoint(ax, ay) as [number, number];
     const [px2, py2] = vp.convertToPdfPoint(bx, by) as [number, number];
-    return this.clamp([Math.min(px1, px2), Math.min(py1, py2), Math.max(px1, px2), Math.max(py1, py2)]);
+    return this.#clamp([Math.min(px1, px2), Math.min(py1, py2), Math.max(px1, px2), Math.max(py1, py2)]);
   }
 
   /** Keeps a rectangle inside the page (moving it back in, shrinking it to the page at most). */
-  private clamp(rect: Rect): Rect {
-    const [vx1, vy1, vx2, vy2] = this.view;
+  #clamp(rect: Rect): Rect {
+    const [vx1, vy1, vx2, vy2] = this.#view;
     const width = Math.min(Math.max(rect[2] - rect[0], 5 * MM), vx2 - vx1);
     const height = Math.min(Math.max(rect[3] - rect[1], 5 * MM), vy2 - vy1);
     const x = Math.min(Math.max(rect[0], vx1), vx2 - width);
@@ -283,44 +283,44 @@ export class EgovPdfViewer extends EgovElement<typeof messages> {
     return [x, y, x + width, y + height];
   }
 
-  private setBox(rect: Rect): void {
+  #setBox(rect: Rect): void {
     const box: PdfBox = { page: this.page, rect };
     this.box = box;
     const mm = { left: round1(rect[0] / MM), bottom: round1(rect[1] / MM), width: round1((rect[2] - rect[0]) / MM), height: round1((rect[3] - rect[1]) / MM) };
-    this.announcement = this.msg('box', box.page, mm.left, mm.bottom, mm.width, mm.height);
+    this.#announcement = this.msg('box', box.page, mm.left, mm.bottom, mm.width, mm.height);
     const detail: EgovPdfViewerBoxEvent['detail'] = { ...box, mm };
     this.emit('egov-pdf-viewer-box', { detail });
   }
 
-  private get boxOnPage(): Rect | undefined {
+  get #boxOnPage(): Rect | undefined {
     return this.box && this.box.page === this.page ? ([...this.box.rect] as Rect) : undefined;
   }
 
   /** Puts a 60 × 25 mm box on the shown page (or moves the box here) and focuses it. */
   async placeHere(): Promise<void> {
-    const [vx1, vy1, vx2] = this.view;
+    const [vx1, vy1, vx2] = this.#view;
     const current = this.box?.rect;
     const width = current ? current[2] - current[0] : 60 * MM;
     const height = current ? current[3] - current[1] : 25 * MM;
     const x = current ? current[0] : vx2 - 20 * MM - width;
     const y = current ? current[1] : vy1 + 40 * MM;
-    this.setBox(this.clamp([Math.max(vx1, x), y, Math.max(vx1, x) + width, y + height]));
+    this.#setBox(this.#clamp([Math.max(vx1, x), y, Math.max(vx1, x) + width, y + height]));
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('[part=box]')?.focus();
   }
 
-  private point(event: PointerEvent): [number, number] {
+  #point(event: PointerEvent): [number, number] {
     const r = (event.currentTarget as HTMLElement).getBoundingClientRect();
     return [event.clientX - r.left, event.clientY - r.top];
   }
 
-  private readonly onPointerDown = (event: PointerEvent): void => {
-    if (event.button !== 0 || !this.viewport) return;
+  readonly #onPointerDown = (event: PointerEvent): void => {
+    if (event.button !== 0 || !this.#viewport) return;
     event.preventDefault();
-    const [x, y] = this.point(event);
+    const [x, y] = this.#point(event);
     const onBox = (event.target as HTMLElement).getAttribute('part') === 'box';
-    const start = this.boxOnPage;
-    this.drag = { mode: onBox && start ? 'move' : 'draw', x, y, start: start ?? [0, 0, 0, 0], moved: false };
+    const start = this.#boxOnPage;
+    this.#drag = { mode: onBox && start ? 'move' : 'draw', x, y, start: start ?? [0, 0, 0, 0], moved: false };
     try {
       (event.currentTarget as HTMLElement).setPointerCapture(event.pointerId);
     } catch {
@@ -329,61 +329,61 @@ export class EgovPdfViewer extends EgovElement<typeof messages> {
     if (onBox) (event.target as HTMLElement).focus();
   };
 
-  private readonly onPointerMove = (event: PointerEvent): void => {
-    const drag = this.drag;
+  readonly #onPointerMove = (event: PointerEvent): void => {
+    const drag = this.#drag;
     if (!drag) return;
-    const [x, y] = this.point(event);
+    const [x, y] = this.#point(event);
     if (Math.abs(x - drag.x) + Math.abs(y - drag.y) < 3 && !drag.moved) return;
     drag.moved = true;
     if (drag.mode === 'draw') {
-      this.box = { page: this.page, rect: this.toPdf(drag.x, drag.y, x, y) };
+      this.box = { page: this.page, rect: this.#toPdf(drag.x, drag.y, x, y) };
     } else {
-      const css = this.toCss(drag.start)!;
+      const css = this.#toCss(drag.start)!;
       const dx = x - drag.x;
       const dy = y - drag.y;
-      const moved = this.toPdf(css.left + dx, css.top + dy, css.left + css.width + dx, css.top + css.height + dy);
+      const moved = this.#toPdf(css.left + dx, css.top + dy, css.left + css.width + dx, css.top + css.height + dy);
       const w = drag.start[2] - drag.start[0];
       const h = drag.start[3] - drag.start[1];
-      this.box = { page: this.page, rect: this.clamp([moved[0], moved[1], moved[0] + w, moved[1] + h]) };
+      this.box = { page: this.page, rect: this.#clamp([moved[0], moved[1], moved[0] + w, moved[1] + h]) };
     }
   };
 
-  private readonly onPointerUp = (event: PointerEvent): void => {
-    const drag = this.drag;
+  readonly #onPointerUp = (event: PointerEvent): void => {
+    const drag = this.#drag;
     if (!drag) return;
-    this.drag = undefined;
+    this.#drag = undefined;
     if (drag.moved && this.box) {
-      this.setBox([...this.box.rect] as Rect);
+      this.#setBox([...this.box.rect] as Rect);
     } else if (drag.mode === 'draw') {
       // A click: a 60 × 25 mm box centred on the point.
-      const [x, y] = this.point(event);
-      const [cx, cy] = this.viewport!.convertToPdfPoint(x, y) as [number, number];
-      this.setBox(this.clamp([cx - 30 * MM, cy - 12.5 * MM, cx + 30 * MM, cy + 12.5 * MM]));
+      const [x, y] = this.#point(event);
+      const [cx, cy] = this.#viewport!.convertToPdfPoint(x, y) as [number, number];
+      this.#setBox(this.#clamp([cx - 30 * MM, cy - 12.5 * MM, cx + 30 * MM, cy + 12.5 * MM]));
     }
   };
 
-  private readonly onBoxKeyDown = (event: KeyboardEvent): void => {
-    const rect = this.boxOnPage;
+  readonly #onBoxKeyDown = (event: KeyboardEvent): void => {
+    const rect = this.#boxOnPage;
     const dirs: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] };
     const dir = dirs[event.key];
     if (!rect || !dir || event.ctrlKey || event.metaKey || event.altKey) return;
     event.preventDefault();
     event.stopPropagation();
     const [dx, dy] = [dir[0] * MM, dir[1] * MM];
-    if (event.shiftKey) this.setBox(this.clamp([rect[0], rect[1], rect[2] + dx, rect[3] + dy]));
-    else this.setBox(this.clamp([rect[0] + dx, rect[1] + dy, rect[2] + dx, rect[3] + dy]));
+    if (event.shiftKey) this.#setBox(this.#clamp([rect[0], rect[1], rect[2] + dx, rect[3] + dy]));
+    else this.#setBox(this.#clamp([rect[0] + dx, rect[1] + dy, rect[2] + dx, rect[3] + dy]));
   };
 
-  private renderPlacer() {
-    const rect = this.boxOnPage;
-    const css = rect ? this.toCss(rect) : undefined;
+  #renderPlacer() {
+    const rect = this.#boxOnPage;
+    const css = rect ? this.#toCss(rect) : undefined;
     const mm = rect ? [round1(rect[0] / MM), round1(rect[1] / MM), round1((rect[2] - rect[0]) / MM), round1((rect[3] - rect[1]) / MM)] : [];
     return html`<div
       class="placer"
-      @pointerdown=${this.onPointerDown}
-      @pointermove=${this.onPointerMove}
-      @pointerup=${this.onPointerUp}
-      @pointercancel=${() => (this.drag = undefined)}
+      @pointerdown=${this.#onPointerDown}
+      @pointermove=${this.#onPointerMove}
+      @pointerup=${this.#onPointerUp}
+      @pointercancel=${() => (this.#drag = undefined)}
     >
       ${css
         ? html`<div
@@ -395,7 +395,7 @@ export class EgovPdfViewer extends EgovElement<typeof messages> {
             aria-label=${this.msg('box', this.page, mm[0]!, mm[1]!, mm[2]!, mm[3]!)}
             aria-describedby="box-keys"
             style=${styleMap({ left: `${css.left}px`, top: `${css.top}px`, width: `${css.width}px`, height: `${css.height}px` })}
-            @keydown=${this.onBoxKeyDown}
+            @keydown=${this.#onBoxKeyDown}
           ></div>`
         : nothing}
     </div>`;
@@ -415,7 +415,7 @@ export class EgovPdfViewer extends EgovElement<typeof messages> {
     this.scale = Math.min(maxScale, Math.max(minScale, Math.round(scale * 100) / 100));
   }
 
-  private readonly onKeyDown = (event: KeyboardEvent): void => {
+  readonly #onKeyDown = (event: KeyboardEvent): void => {
     const actions: Record<string, () => void> = {
       PageDown: () => this.goTo(this.page + 1),
       PageUp: () => this.goTo(this.page - 1),
@@ -446,17 +446,17 @@ export class EgovPdfViewer extends EgovElement<typeof messages> {
       </div>
       <p part="notice" class="notice">${this.msg('notice')}</p>
       ${count
-        ? html`<div part="page" class="page" tabindex="0" role="region" aria-label=${`${this.msg('pageOf', this.page, count)}. ${this.msg('keys')}`} @keydown=${this.onKeyDown}>
+        ? html`<div part="page" class="page" tabindex="0" role="region" aria-label=${`${this.msg('pageOf', this.page, count)}. ${this.msg('keys')}`} @keydown=${this.#onKeyDown}>
             <div class="sheet">
               <canvas part="canvas" role="img" aria-label=${this.msg('pageImage', this.page, count)}></canvas>
               <div part="text-layer" class="textLayer"></div>
-              ${this.placing ? this.renderPlacer() : nothing}
+              ${this.placing ? this.#renderPlacer() : nothing}
             </div>
           </div>`
         : nothing}
       ${this.placing
         ? html`<p id="box-keys" class="hint">${this.msg('boxKeys')}</p>
-            <p class="visually-hidden" role="status">${this.announcement}</p>`
+            <p class="visually-hidden" role="status">${this.#announcement}</p>`
         : nothing}
     </section>`;
   }

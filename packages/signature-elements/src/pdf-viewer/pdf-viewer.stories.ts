@@ -43,7 +43,7 @@ export const BrokenFile: Story = {
   play: async ({ canvasElement }) => {
     const viewer = viewerOf(canvasElement);
     viewer.pdf = new TextEncoder().encode('không phải PDF');
-    await waitFor(() => expect(viewer.error).toBeDefined(), { timeout: 14_000 });
+    await waitFor(() => expect(viewer.shadowRoot!.querySelector('[role=status].error')?.textContent).toMatch(/Không mở được|Could not open/), { timeout: 14_000 });
   },
 };
 

@@ -16,9 +16,10 @@ const messages = defineMessages({
  * registers `<egov-sign-dialog>` too.
  * @tagname egov-sign-button
  *
- * @event {EgovSignButtonOpenEvent} egov-sign-button-open - The dialog was opened.
- * @event {EgovSignedEvent} egov-signed - From the dialog: the document was signed (bubbles out of the button).
- * @event {EgovSignErrorEvent} egov-sign-error - From the dialog: signing failed.
+ * @fires {EgovSignButtonOpenEvent} egov-sign-button-open - The dialog was opened.
+ * @fires {EgovSignDialogSignEvent} egov-sign-dialog-sign - From the dialog: the document was signed (bubbles out of the button).
+ * @fires {EgovSignDialogErrorEvent} egov-sign-dialog-error - From the dialog: signing failed.
+ * @fires {EgovSignDialogCloseEvent} egov-sign-dialog-close - From the dialog: it closed.
  *
  * @slot - The button text (default “Ký số”).
  *
@@ -64,7 +65,7 @@ export class EgovSignButton extends EgovElement<typeof messages> {
     return this.renderRoot.querySelector('egov-sign-dialog')!;
   }
 
-  private readonly onClick = (): void => {
+  readonly #onClick = (): void => {
     this.dialog.show();
     this.emit('egov-sign-button-open');
   };
@@ -74,7 +75,7 @@ export class EgovSignButton extends EgovElement<typeof messages> {
         part="button"
         type="button"
         aria-haspopup="dialog"
-        @click=${this.onClick}
+        @click=${this.#onClick}
       >
         <slot>${this.msg('sign')}</slot>${this.fileName
           ? html`<span class="visually-hidden"> ${this.msg('document', this.fileName)}</span>`

@@ -2,12 +2,12 @@ import { expectAxeClean } from '@egov-vn/elements-core/testing';
 import { toPem } from '@egov-vn/pdf-signature/testing';
 import { html, render } from 'lit';
 import type { TemplateResult } from 'lit';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { changePageContent, demoPki, expiredSignedPdf, makePdf, signedPdf, tamper } from '../internal/fixtures.js';
 import { sampleReport } from '../internal/reports.js';
 import { EgovSignaturePanel } from './signature-panel.js';
-import type { EgovVerifiedEvent } from './signature-panel.js';
+import type { EgovSignaturePanelErrorEvent, EgovSignaturePanelVerifyEvent } from './signature-panel.js';
 
 const host = document.createElement('div');
 document.body.append(host);
@@ -25,8 +25,8 @@ async function mount(template: TemplateResult = html`<egov-signature-panel></ego
 const q = (el: EgovSignaturePanel, sel: string) => el.shadowRoot!.querySelector<HTMLElement>(sel)!;
 const qa = (el: EgovSignaturePanel, sel: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(sel)];
 
-function verified(el: EgovSignaturePanel): Promise<EgovVerifiedEvent> {
-  return new Promise((resolve) => el.addEventListener('egov-verified', resolve, { once: true }));
+function verified(el: EgovSignaturePanel): Promise<EgovSignaturePanelVerifyEvent> {
+  return new Promise((resolve) => el.addEventListener('egov-signature-panel-verify', resolve, { once: true }));
 }
 
 describe('<egov-signature-panel>', () => {
@@ -37,7 +37,7 @@ describe('<egov-signature-panel>', () => {
     await expectAxeClean(el);
   });
 
-  it('verifies a signed PDF against the trust anchors: valid, with signer, agency and a typed egov-verified', async () => {
+  it('verifies a signed PDF against the trust anchors: valid, with signer, agency and a typed egov-signature-panel-verify', async () => {
     const pki = await demoPki();
     const pdf = await signedPdf();
     const el = await mount();
@@ -136,11 +136,15 @@ describe('<egov-signature-panel>', () => {
     await expectAxeClean(el);
   });
 
-  it('fetches src and reports a load failure with egov-verify-error', async () => {
+  it('fetches src and reports a load failure with egov-signature-panel-error (and its deprecated alias egov-verify-error)', async () => {
     const el = await mount();
-    const failure = new Promise<CustomEvent>((resolve) => el.addEventListener('egov-verify-error', resolve, { once: true }));
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const failure = new Promise<EgovSignaturePanelErrorEvent>((resolve) => el.addEventListener('egov-signature-panel-error', resolve, { once: true }));
+    const former = new Promise<EgovSignaturePanelErrorEvent>((resolve) => el.addEventListener('egov-verify-error', resolve, { once: true }));
     el.src = '/does-not-exist.pdf';
     const { detail } = await failure;
+    expect((await former).detail).toBe(detail);
+    warn.mockRestore();
     await el.updateComplete;
     expect(detail.message.vi).toContain('Không tải được văn bản');
     expect(q(el, '[part=summary]').textContent).toContain('Không tải được văn bản');

@@ -4,7 +4,7 @@ import { formatVietnamDateTime as formatTime } from '@egov-vn/schemas';
 import { html, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues } from 'lit';
 import { subjectAttribute } from '../internal/verdict.js';
-import type { EgovVerifiedEvent } from './signature-panel.events.js';
+import type { EgovSignaturePanelVerifyEvent } from './signature-panel.events.js';
 import styles from './signature-panel.styles.js';
 
 const messages = defineMessages({
@@ -120,8 +120,10 @@ const icons: Record<Verdict, string> = { valid: '✔', 'valid-untrusted': '⚠',
  * `trustAnchors` says so.
  * @tagname egov-signature-panel
  *
- * @event {EgovVerifiedEvent} egov-verified - The document was verified; `detail.report` is the full report.
- * @event {EgovVerifyErrorEvent} egov-verify-error - The document could not be loaded; `detail.message` is vi/en.
+ * @fires {EgovSignaturePanelVerifyEvent} egov-signature-panel-verify - The document was verified; `detail.report` is the full report.
+ * @fires {EgovSignaturePanelErrorEvent} egov-signature-panel-error - The document could not be loaded; `detail.message` is vi/en.
+ * @fires {EgovSignaturePanelVerifyEvent} egov-verified - Deprecated alias of `egov-signature-panel-verify`, fired until the next minor release.
+ * @fires {EgovSignaturePanelErrorEvent} egov-verify-error - Deprecated alias of `egov-signature-panel-error`, fired until the next minor release.
  *
  * @csspart base - The wrapper.
  * @csspart summary - The summary line (a polite live region).
@@ -143,8 +145,8 @@ export class EgovSignaturePanel extends EgovElement<typeof messages> {
     src: {},
     trustAnchors: { attribute: false },
     report: { attribute: false },
-    loading: { type: Boolean, reflect: true },
-    error: { attribute: false },
+    loading: { state: true },
+    error: { state: true },
   };
 
   /** The PDF bytes to verify (takes precedence over `src`). */
@@ -156,11 +158,11 @@ export class EgovSignaturePanel extends EgovElement<typeof messages> {
   /** The last report (set by verification; may also be set directly to show a stored report). */
   declare report: VerificationReport | undefined;
   /** True while loading or verifying. */
-  declare loading: boolean;
-  /** The last load error, if any. */
-  declare error: { vi: string; en: string } | undefined;
+  declare private loading: boolean;
+  /** The last load error, if any (also fired as `egov-signature-panel-error`). */
+  declare private error: { vi: string; en: string } | undefined;
 
-  private run = 0;
+  #run = 0;
 
   constructor() {
     super();
@@ -180,7 +182,7 @@ export class EgovSignaturePanel extends EgovElement<typeof messages> {
 
   /** Verifies the current `pdf` (or `src`) again and resolves with the report. */
   async verify(): Promise<VerificationReport | undefined> {
-    const run = ++this.run;
+    const run = ++this.#run;
     this.loading = true;
     this.error = undefined;
     try {
@@ -193,23 +195,23 @@ export class EgovSignaturePanel extends EgovElement<typeof messages> {
       }
       if (!bytes) return undefined;
       const report = await verifyPdf(bytes, { trustAnchors: this.trustAnchors });
-      if (run !== this.run) return report;
+      if (run !== this.#run) return report;
       this.report = report;
-      const detail: EgovVerifiedEvent['detail'] = { report };
-      this.emit('egov-verified', { detail });
+      const detail: EgovSignaturePanelVerifyEvent['detail'] = { report };
+      this.emit('egov-signature-panel-verify', { detail }, { deprecatedAlias: 'egov-verified' });
       return report;
     } catch (cause) {
-      if (run !== this.run) return undefined;
+      if (run !== this.#run) return undefined;
       const reason = cause instanceof Error ? cause.message : String(cause);
       this.error = { vi: `${messages.vi.loadFailed}: ${reason}`, en: `${messages.en.loadFailed}: ${reason}` };
-      this.emit('egov-verify-error', { detail: { message: this.error } });
+      this.emit('egov-signature-panel-error', { detail: { message: this.error } }, { deprecatedAlias: 'egov-verify-error' });
       return undefined;
     } finally {
-      if (run === this.run) this.loading = false;
+      if (run === this.#run) this.loading = false;
     }
   }
 
-  private renderCertificate(c: CertificateInfo, index: number) {
+  #renderCertificate(c: CertificateInfo, index: number) {
     const lang = this.locale;
     return html`<li data-trust-anchor=${c.trustAnchor ? 'true' : 'false'}>
       <p class="mono">${this.msg('certificate', index + 1)}: ${c.subject}</p>
@@ -225,7 +227,7 @@ export class EgovSignaturePanel extends EgovElement<typeof messages> {
     </li>`;
   }
 
-  private renderSignature(s: SignatureReport, index: number) {
+  #renderSignature(s: SignatureReport, index: number) {
     const verdict = s.verdict;
     const lang = this.locale;
     const agency = subjectAttribute(s.signerSubject, 'O');
@@ -274,7 +276,7 @@ export class EgovSignaturePanel extends EgovElement<typeof messages> {
         ${s.certificateChain.length
           ? html`<p>${this.msg('chain')}:</p>
               <ol part="chain" class="chain">
-                ${s.certificateChain.map((c, i) => this.renderCertificate(c, i))}
+                ${s.certificateChain.map((c, i) => this.#renderCertificate(c, i))}
               </ol>`
           : nothing}
         <ul class="messages mono">
@@ -298,7 +300,7 @@ export class EgovSignaturePanel extends EgovElement<typeof messages> {
       <p part="summary" class="summary ${failed ? 'error' : ''}" role="status">${summary}</p>
       ${report && !this.loading && report.signatures.length
         ? html`<ol part="list">
-            ${report.signatures.map((s, i) => this.renderSignature(s, i))}
+            ${report.signatures.map((s, i) => this.#renderSignature(s, i))}
           </ol>`
         : nothing}
     </section>`;
