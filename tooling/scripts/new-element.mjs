@@ -58,7 +58,7 @@ const messages = defineMessages({
  * @summary TODO: say what <${tag}> is for.
  * @tagname ${tag}
  *
- * @event {${eventType}} ${eventName} - The count changed; \`detail.count\` is the new count.
+ * @fires {${eventType}} ${eventName} - The count changed; \`detail.count\` is the new count.
  *
  * @csspart base - The wrapper.
  * @csspart button - The button.
@@ -82,7 +82,7 @@ export class ${className} extends EgovElement<typeof messages> {
     this.count = 0;
   }
 
-  private readonly handleClick = (): void => {
+  readonly #handleClick = (): void => {
     this.count += 1;
     const detail: ${eventType}['detail'] = { count: this.count };
     this.emit('${eventName}', { detail });
@@ -90,7 +90,7 @@ export class ${className} extends EgovElement<typeof messages> {
 
   override render() {
     return html\`<div part="base" class="base">
-      <button part="button" type="button" @click=\${this.handleClick}>\${this.msg('press')}</button>
+      <button part="button" type="button" @click=\${this.#handleClick}>\${this.msg('press')}</button>
       <span part="count" class="count" role="status">\${this.msg('count', this.count)}</span>
     </div>\`;
   }
