@@ -35,8 +35,8 @@ const MESSAGES = {
     en: `Symbol "${s(p, 'symbol')}" is not valid: abbreviation groups are joined by hyphens (-), without spaces.`,
   }),
   'documentNumber.symbolMismatch': (p: Params) => ({
-    vi: `Ký hiệu "${s(p, 'symbol')}" không khớp với các thành phần (mong đợi "${s(p, 'expected')}").`,
-    en: `Symbol "${s(p, 'symbol')}" does not match its parts (expected "${s(p, 'expected')}").`,
+    vi: `Ký hiệu "${s(p, 'symbol')}" không khớp với các thành phần: phải là "${s(p, 'expected')}".`,
+    en: `Symbol "${s(p, 'symbol')}" does not match its parts: it should be "${s(p, 'expected')}".`,
   }),
   'table.cells': (p: Params) => ({
     vi: `Dòng ${s(p, 'row')} của bảng có ${s(p, 'cells')} ô, bảng có ${s(p, 'columns')} cột: mỗi dòng phải đủ số ô (ô trống ghi "").`,

@@ -1,15 +1,11 @@
 // zod integration: validation results and messages in Vietnamese (default) or English, with our domain rules.
 import type { z } from 'zod';
-import en from 'zod/v4/locales/en.js';
-import vi from 'zod/v4/locales/vi.js';
 import { failure, type Issue, type Result } from './errors.js';
 import { fastVerdict, VALID } from './fast-path.js';
-import { fieldLabel } from './field-labels.js';
-import { type Lang, resolveLanguage } from './i18n.js';
+import { type Lang, type LocalizedText, resolveLanguage } from './i18n.js';
 import { ruleMessage, type RuleCode } from './messages.js';
 import { closestKey } from './suggest.js';
-
-const locales = { vi: vi().localeError, en: en().localeError } as const;
+import { zodIssueText } from './zod-messages.js';
 
 type RawIssue = z.core.$ZodRawIssue;
 
@@ -24,49 +20,37 @@ function unknownKeyParams(key: string, known: readonly string[]): Record<string,
   return suggestion === undefined ? { key, known: known.join(', ') } : { key, suggestion, known: known.join(', ') };
 }
 
-function zodMessage(issue: RawIssue, lang: Lang): string {
+/** The message of a raw zod issue in both languages: field named in words, what to do said (zod-messages.ts). */
+function issueText(issue: RawIssue, lookup?: (message: string) => LocalizedText | undefined): LocalizedText {
   if (issue.code === 'unrecognized_keys') {
     const shape = (issue.inst as { _zod?: { def?: { shape?: Record<string, unknown> } } } | undefined)?._zod?.def?.shape;
     const known = shape ? Object.keys(shape) : [];
     knownKeysOf.set(issue.keys, known);
-    return issue.keys.map((key) => ruleMessage('object.unknownKey', unknownKeyParams(key, known))[lang]).join(' ');
+    const texts = issue.keys.map((key) => ruleMessage('object.unknownKey', unknownKeyParams(key, known)));
+    return { vi: texts.map((t) => t.vi).join(' '), en: texts.map((t) => t.en).join(' ') };
   }
-  if (issue.code === 'custom' && typeof issue.params?.['rule'] === 'string') {
-    // Refinements name the rule; the value they looked at fills the message.
-    const value = typeof issue.input === 'string' || typeof issue.input === 'number' ? String(issue.input) : '';
-    const text = ruleMessage(issue.params['rule'] as RuleCode, { value, code: value, ...issue.params })[lang];
-    return issue.params['rule'] === 'text.blank' ? withLabel(issue, text, lang) : text;
-  }
-  const fromLocale = locales[lang](issue);
-  const text = typeof fromLocale === 'string' ? fromLocale : (fromLocale?.message ?? issue.code);
-  return withLabel(issue, text, lang);
-}
-
-/** Prefixes a message with the name users know the field by: "Trích yếu: …". */
-function withLabel(issue: RawIssue, text: string, lang: Lang): string {
-  const key = issue.path?.at(-1);
-  const label = typeof key === 'string' ? fieldLabel(key) : undefined;
-  return label ? `${label[lang]}: ${text}` : text;
+  return zodIssueText(issue, lookup);
 }
 
 /**
- * A zod error map that writes messages in the given language (Vietnamese by default) with our domain-rule texts.
+ * A zod error map that writes messages in the given language (Vietnamese by default): every check's message names
+ * the field in words and says what to do ("Họ tên người ký không được để trống."), domain rules use their own texts.
  * Pass it to any schema of this package: `schema.safeParse(data, { error: errorMap('en') })`.
  */
 const errorMaps = {
-  vi: (issue: RawIssue) => zodMessage(issue, 'vi'),
-  en: (issue: RawIssue) => zodMessage(issue, 'en'),
+  vi: (issue: RawIssue) => issueText(issue).vi,
+  en: (issue: RawIssue) => issueText(issue).en,
 } satisfies Record<Lang, z.core.$ZodErrorMap>;
 
 export function errorMap(lang?: Lang): z.core.$ZodErrorMap {
   return errorMaps[resolveLanguage(lang)];
 }
 
-/** Converts zod issues (already localised by `errorMap`) into our issue shape. */
 /** The codes `validate` reports: a domain rule of this package, or one of zod's issue codes (`too_big`, …). */
 export type ValidationIssueCode = RuleCode | z.core.$ZodIssue['code'];
 
-function toIssues(error: z.ZodError, lang: Lang): Issue<ValidationIssueCode>[] {
+/** Converts zod issues (already localised by the error map) into our issue shape, with both languages. */
+function toIssues(error: z.ZodError, lang: Lang, texts: ReadonlyMap<string, LocalizedText>): Issue<ValidationIssueCode>[] {
   return error.issues.flatMap((issue): Issue<ValidationIssueCode>[] => {
     const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
     if (issue.code === 'unrecognized_keys') {
@@ -91,6 +75,7 @@ function toIssues(error: z.ZodError, lang: Lang): Issue<ValidationIssueCode>[] {
       code: isRule ? (issue.params['rule'] as RuleCode) : issue.code,
       params,
       message: issue.message,
+      ...(texts.has(issue.message) ? { localized: texts.get(issue.message) } : {}),
     }];
   });
 }
@@ -114,6 +99,13 @@ export function validate<S extends z.ZodType>(
   if (fastVerdict(schema, input) === VALID) return { ok: true, value: input as z.output<S> };
   // Otherwise zod parses, writing the messages in the requested language.
   const lang = resolveLanguage(options.lang);
-  const localised = schema.safeParse(input, { error: errorMaps[lang] });
-  return localised.success ? { ok: true, value: localised.data } : failure(toIssues(localised.error, lang));
+  // Both languages of each message are kept (by the text in the requested one) for the issues' `localized`.
+  const texts = new Map<string, LocalizedText>();
+  const error = (issue: RawIssue): string => {
+    const text = issueText(issue, (message) => texts.get(message));
+    texts.set(text[lang], text);
+    return text[lang];
+  };
+  const localised = schema.safeParse(input, { error });
+  return localised.success ? { ok: true, value: localised.data } : failure(toIssues(localised.error, lang, texts));
 }

@@ -1,9 +1,11 @@
 // Quyền hạn, chức vụ, họ tên người ký (Phụ lục I, II.7): the authority prefix (TM., Q., KT., TL., TUQ.), the
 // position, and the full name, without academic titles before it.
 import { z } from 'zod';
-import { EgovError, type Issue } from '../errors.js';
+import { EgovError, type Issue, makeIssue } from '../errors.js';
+import { ruleMessage } from '../messages.js';
 import { ruleIssue } from '../rules.js';
 import type { Lang } from '../i18n.js';
+import { zodIssueText } from '../zod-messages.js';
 
 /**
  * TM. on behalf of a collective · Q. acting head · KT. deputy signing for the head · TL. by order ·
@@ -46,12 +48,24 @@ function upper(text: string): string {
  * `['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', 'Bùi Văn Hạnh']`. Throws `EgovError` when the signer breaks a rule.
  */
 export function formatSignerBlock(signer: Signer, options: { lang?: Lang } = {}): string[] {
-  const parsed = SignerSchema.safeParse(signer);
+  // The natural messages are written by the error map (the raw issue has the input); both languages kept in order.
+  const texts: ReturnType<typeof zodIssueText>[] = [];
+  const parsed = SignerSchema.safeParse(signer, {
+    error: (issue) => {
+      const text = zodIssueText(issue);
+      texts.push(text);
+      return text.vi;
+    },
+  });
   if (!parsed.success) {
-    const issues: Issue[] = parsed.error.issues.map((issue) => {
-      const params = issue.code === 'custom' ? (issue.params ?? {}) : {};
-      const rule = issue.code === 'custom' ? (params['rule'] as 'signer.onBehalfOf' | 'signer.academicTitle') : 'signer.field';
-      return ruleIssue(rule, { field: issue.path.join('.'), ...params }, issue.path as (string | number)[], options.lang);
+    const issues: Issue[] = parsed.error.issues.map((issue, i) => {
+      const path = issue.path as (string | number)[];
+      if (issue.code === 'custom') {
+        const params = issue.params ?? {};
+        return ruleIssue(params['rule'] as 'signer.onBehalfOf' | 'signer.academicTitle', params, path, options.lang);
+      }
+      const field = path.join('.');
+      return makeIssue('signer.field', texts[i] ?? ruleMessage('signer.field', { field }), { path, params: { field }, lang: options.lang });
     });
     throw new EgovError(issues);
   }
