@@ -12,12 +12,23 @@
  *   DELETE /transactions/:id     → { id, state: 'cancelled' }
  *   POST   /credentials/:id/otp  → 204: the service sends the signer a one-time code (CSC credentials/sendOTP); the
  *                                 browser then starts the transaction with { otp } the signer received
+ *
+ * With `service.oauth2` (the OAuth 2.0 authorisation-code flow with PKCE, CSC `oauth2/authorize`), each portal user
+ * links their own account at the service once; the relay keeps the code verifier and the user's tokens, the browser
+ * is only redirected:
+ *   POST   /oauth2/start         { returnTo? } → { authorizeUrl } (and a binding cookie for the callback): the
+ *                                 browser goes there, signs in at the service and consents
+ *   GET    /oauth2/callback      ?code&state — the service sends the browser back here; the relay checks the state
+ *                                 and the binding cookie, exchanges the code with the verifier, keeps the tokens and
+ *                                 redirects to returnTo?remote_signing=linked|denied|failed (no token in it)
+ *   GET    /oauth2/status        → { linked, expiresAt? };  DELETE /oauth2 → forgets the user's tokens
+ * Until a user has linked, their calls answer 403 RELAY_OAUTH_REQUIRED.
  */
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { PdfSignatureError } from '../errors.js';
 import type { HashAlgorithm } from '../cms/oids.js';
-import { b64, remoteError, unb64, type RemoteErrorCode, REMOTE_ERRORS } from '../signers/common.js';
+import { b64, callJson, remoteError, unb64, REMOTE_ERRORS } from '../signers/common.js';
 import { CscClient, cscClientToken, signAlgorithmFor, type CscAuthorization, type CscCredentialInfo } from '../signers/csc.js';
 
 export interface SigningRelayOptions {
@@ -32,6 +43,11 @@ export interface SigningRelayOptions {
     readonly fetch?: typeof fetch;
     /** Per-request timeout to the service (default 30 000 ms). */
     readonly timeoutMs?: number;
+    /**
+     * The authorisation-code flow with PKCE (S256) instead of the client-credentials grant: every portal user links
+     * their own account at the service (scope `service`), and the relay calls it with that user's token.
+     */
+    readonly oauth2?: RelayOAuthOptions;
   };
   /** Who is calling: the portal's own authentication (session cookie, bearer token…). `undefined` → 401. */
   authenticate(request: Request): Promise<{ userID: string } | undefined> | { userID: string } | undefined;
@@ -45,6 +61,19 @@ export interface SigningRelayOptions {
   readonly allowOrigins?: readonly string[];
   /** Ask the service for the signatures asynchronously (CSC `operationMode: "A"` + `signatures/signPolling`). */
   readonly asyncSignHash?: boolean;
+}
+
+export interface RelayOAuthOptions {
+  /** This relay's `/oauth2/callback`, absolute, exactly as registered at the service. */
+  readonly redirectUri: string;
+  /** The service's authorisation endpoint (default `<baseUrl>/oauth2/authorize`). */
+  readonly authorizeUrl?: string;
+  /** Where the browser goes back after linking when `start` names no `returnTo` (a path of the portal; default `/`). */
+  readonly returnTo?: string;
+  /** How long the user has to sign in and consent at the service (default 600 000 ms). */
+  readonly flowTimeoutMs?: number;
+  /** The name of the cookie binding the callback to the browser that started (default `egov_relay_oauth`). */
+  readonly cookieName?: string;
 }
 
 /** A credential as the relay shows it to the browser. */
@@ -75,6 +104,7 @@ export interface RelayTransaction {
 interface Transaction {
   id: string;
   userID: string;
+  client: CscClient;
   credential: CscCredentialInfo;
   hashes: Uint8Array[];
   hash: HashAlgorithm;
@@ -92,6 +122,37 @@ function randomId(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+const base64url = (bytes: Uint8Array): string => b64(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+
+/** RFC 7636: a 43-character verifier (32 random bytes) and its S256 challenge. */
+async function pkcePair(): Promise<{ verifier: string; challenge: string }> {
+  const verifier = base64url(crypto.getRandomValues(new Uint8Array(32)));
+  const challenge = base64url(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))));
+  return { verifier, challenge };
+}
+
+/** A portal user who has not linked their account at the service yet (OAuth authorisation-code mode). */
+class OAuthRequired extends Error {}
+
+/** A same-site path to go back to (`/…`, not `//host`): anything else is refused. */
+function safeReturn(value: unknown): string | undefined {
+  return typeof value === 'string' && /^\/(?![/\\])/.test(value) && value.length <= 2000 ? value : undefined;
+}
+
+function withFlag(path: string, flag: string): string {
+  const url = new URL(path, 'http://relay.invalid');
+  url.searchParams.set('remote_signing', flag);
+  return `${url.pathname}${url.search}${url.hash}`;
+}
+
+function cookie(request: Request, name: string): string | undefined {
+  for (const part of (request.headers.get('cookie') ?? '').split(';')) {
+    const at = part.indexOf('=');
+    if (at > 0 && part.slice(0, at).trim() === name) return part.slice(at + 1).trim();
+  }
+  return undefined;
+}
+
 function errorBody(error: unknown): { code: string; vi: string; en: string } {
   if (error instanceof PdfSignatureError) return { code: error.code, vi: error.vi, en: error.en };
   const e = remoteError('REMOTE_FAILED');
@@ -105,16 +166,28 @@ function stateOf(code: string): RelayState {
   return 'failed';
 }
 
-function fail(status: 400 | 401 | 403 | 404 | 413 | 502 | 504, code: RemoteErrorCode | 'RELAY_REQUEST' | 'RELAY_UNAUTHENTICATED' | 'RELAY_NOT_FOUND', detail?: string): Response {
-  const texts: Record<string, readonly [string, string]> = {
-    ...REMOTE_ERRORS,
-    RELAY_REQUEST: ['Yêu cầu ký không hợp lệ', 'Invalid signing request'],
-    RELAY_UNAUTHENTICATED: ['Chưa đăng nhập cổng thông tin', 'Not signed in to the portal'],
-    RELAY_NOT_FOUND: ['Không tìm thấy giao dịch ký', 'Signing transaction not found'],
-  };
-  const [vi, en] = texts[code]!;
+const RELAY_TEXTS = {
+  ...REMOTE_ERRORS,
+  RELAY_REQUEST: ['Yêu cầu ký không hợp lệ', 'Invalid signing request'],
+  RELAY_UNAUTHENTICATED: ['Chưa đăng nhập cổng thông tin', 'Not signed in to the portal'],
+  RELAY_NOT_FOUND: ['Không tìm thấy giao dịch ký', 'Signing transaction not found'],
+  RELAY_OAUTH_REQUIRED: [
+    'Chưa liên kết tài khoản ký số từ xa: hãy đăng nhập dịch vụ ký số và đồng ý cấp quyền',
+    'The remote signing account is not linked yet: sign in at the signing service and allow access',
+  ],
+  RELAY_OAUTH_STATE: ['Liên kết tài khoản ký số không hợp lệ hoặc đã hết hạn (state)', 'Invalid or expired remote signing account link (state)'],
+} as const satisfies Record<string, readonly [string, string]>;
+
+type RelayCode = keyof typeof RELAY_TEXTS;
+
+function errorOf(code: RelayCode, detail?: string): { code: string; vi: string; en: string } {
+  const [vi, en] = RELAY_TEXTS[code];
   const tail = detail ? `: ${detail}` : '';
-  return Response.json({ error: { code, vi: `${vi}${tail}`, en: `${en}${tail}` } }, { status });
+  return { code, vi: `${vi}${tail}`, en: `${en}${tail}` };
+}
+
+function fail(status: 400 | 401 | 403 | 404 | 413 | 502 | 504, code: RelayCode, detail?: string): Response {
+  return Response.json({ error: errorOf(code, detail) }, { status });
 }
 
 /** Builds the relay app. Mount it under a path of your server, e.g. `app.route('/api/ky-so', relay)`. */
@@ -135,7 +208,7 @@ export function createSigningRelay(options: SigningRelayOptions): Hono<{ Variabl
     token = { value: fresh.accessToken, until: Date.now() + Math.max(0, fresh.expiresIn - 60) * 1000 };
     return token.value;
   };
-  const client = new CscClient({ ...connection, accessToken });
+  const serviceClient = new CscClient({ ...connection, accessToken });
   /** Runs a call; on an authentication failure gets a new service token once and retries. */
   const withToken = async <T>(run: () => Promise<T>): Promise<T> => {
     try {
@@ -148,11 +221,42 @@ export function createSigningRelay(options: SigningRelayOptions): Hono<{ Variabl
       throw error;
     }
   };
+
+  // ---------- OAuth 2.0 authorisation code with PKCE: the users' own tokens, kept here ----------
+  const oauth = options.service.oauth2;
+  const userTokens = new Map<string, { value: string; until: number }>();
+  const flows = new Map<string, { userID: string; verifier: string; binding: string; returnTo: string; until: number }>();
+  const cookieName = oauth?.cookieName ?? 'egov_relay_oauth';
+  const userToken = (userID: string): string => {
+    const t = userTokens.get(userID);
+    if (!t || Date.now() >= t.until) {
+      userTokens.delete(userID);
+      throw new OAuthRequired();
+    }
+    return t.value;
+  };
+  /** The client a user's calls go through: the service token, or (OAuth) the user's own. */
+  const clientFor = (userID: string): CscClient =>
+    oauth ? new CscClient({ ...connection, accessToken: () => Promise.resolve(userToken(userID)) }) : serviceClient;
+  /** Runs a user's call; a user token the service refuses is forgotten (the user links again). */
+  const asUser = async <T>(userID: string, run: (client: CscClient) => Promise<T>): Promise<T> => {
+    if (!oauth) return withToken(() => run(serviceClient));
+    try {
+      return await run(clientFor(userID));
+    } catch (error) {
+      if (error instanceof PdfSignatureError && error.code === 'REMOTE_AUTH') {
+        userTokens.delete(userID);
+        throw new OAuthRequired();
+      }
+      throw error;
+    }
+  };
   const transactions = new Map<string, Transaction>();
   const confirmTimeoutMs = options.confirmTimeoutMs ?? 120_000;
   const maxDocuments = options.maxDocuments ?? 50;
 
-  const credentialsOf = (userID: string): Promise<CscCredentialInfo[]> => withToken(() => client.listCredentials({ userID }));
+  // A user token names its owner; the service token names the user.
+  const credentialsOf = (userID: string): Promise<CscCredentialInfo[]> => asUser(userID, (client) => client.listCredentials(oauth ? {} : { userID }));
 
   const view = (t: Transaction): RelayTransaction => ({
     id: t.id,
@@ -163,8 +267,8 @@ export function createSigningRelay(options: SigningRelayOptions): Hono<{ Variabl
   });
 
   const finish = async (t: Transaction, sad: string): Promise<void> => {
-    const signatures = await withToken(() =>
-      client.signHash({
+    const signatures = await asUser(t.userID, () =>
+      t.client.signHash({
         credentialID: t.credential.credentialID,
         sad,
         hashes: t.hashes,
@@ -184,7 +288,7 @@ export function createSigningRelay(options: SigningRelayOptions): Hono<{ Variabl
       if ('handle' in t.authorization) {
         if (Date.now() >= t.expiresAt) throw remoteError('REMOTE_EXPIRED');
         const handle = t.authorization.handle;
-        t.authorization = await withToken(() => client.authorizeCheck(handle));
+        t.authorization = await asUser(t.userID, () => t.client.authorizeCheck(handle));
       }
       if ('sad' in t.authorization) await finish(t, t.authorization.sad);
     } catch (error) {
@@ -213,8 +317,13 @@ export function createSigningRelay(options: SigningRelayOptions): Hono<{ Variabl
       return undefined;
     });
   }
-  // Authentication first: nothing of the body is read before the caller is known.
+  // Authentication first: nothing of the body is read before the caller is known. The OAuth callback is the
+  // service sending the browser back: it is bound by its state and the cookie set at its start instead.
   app.use('*', async (c, next) => {
+    if (oauth && c.req.method === 'GET' && /\/oauth2\/callback$/.test(c.req.path)) {
+      await next();
+      return undefined;
+    }
     const who = await options.authenticate(c.req.raw);
     if (!who?.userID) return fail(401, 'RELAY_UNAUTHENTICATED');
     c.set('userID', who.userID);
@@ -224,10 +333,103 @@ export function createSigningRelay(options: SigningRelayOptions): Hono<{ Variabl
   app.use('*', bodyLimit({ maxSize: options.maxBodyBytes ?? 64 * 1024, onError: () => fail(413, 'RELAY_REQUEST', 'body too large') }));
 
   const serviceFailure = (c: Context, error: unknown): Response => {
+    if (error instanceof OAuthRequired) return Response.json({ error: errorOf('RELAY_OAUTH_REQUIRED'), start: 'oauth2/start' }, { status: 403 });
     const body = errorBody(error);
     const status = body.code === 'REMOTE_TIMEOUT' ? 504 : body.code === 'REMOTE_AUTH_DATA' || body.code === 'REMOTE_BATCH_COUNT' || body.code === 'REMOTE_CREDENTIAL' ? 400 : 502;
     return c.json({ error: body }, status);
   };
+
+  if (oauth) {
+    const authorizeUrl = oauth.authorizeUrl ?? `${options.service.baseUrl.replace(/\/+$/, '')}/oauth2/authorize`;
+    const tokenUrl = options.service.tokenUrl ?? `${options.service.baseUrl.replace(/\/+$/, '')}/oauth2/token`;
+    const callbackPath = new URL(oauth.redirectUri).pathname;
+    const secure = oauth.redirectUri.startsWith('https:') ? '; Secure' : '';
+    const flowMs = oauth.flowTimeoutMs ?? 600_000;
+
+    app.post('/oauth2/start', async (c) => {
+      let returnTo = safeReturn(oauth.returnTo) ?? '/';
+      const text = await c.req.text();
+      if (text) {
+        let body: unknown;
+        try {
+          body = JSON.parse(text);
+        } catch {
+          return fail(400, 'RELAY_REQUEST', 'JSON object expected');
+        }
+        const asked = (body as { returnTo?: unknown } | null)?.returnTo;
+        if (asked !== undefined) {
+          const safe = safeReturn(asked);
+          if (!safe) return fail(400, 'RELAY_REQUEST', 'returnTo must be a path of this site');
+          returnTo = safe;
+        }
+      }
+      const { verifier, challenge } = await pkcePair();
+      const state = base64url(crypto.getRandomValues(new Uint8Array(24)));
+      const binding = base64url(crypto.getRandomValues(new Uint8Array(24)));
+      flows.set(state, { userID: c.get('userID'), verifier, binding, returnTo, until: Date.now() + flowMs });
+      (setTimeout(() => flows.delete(state), flowMs) as { unref?: () => void }).unref?.();
+      const url = new URL(authorizeUrl);
+      url.search = new URLSearchParams({
+        response_type: 'code',
+        client_id: options.service.clientId,
+        redirect_uri: oauth.redirectUri,
+        scope: 'service',
+        code_challenge: challenge,
+        code_challenge_method: 'S256',
+        state,
+      }).toString();
+      // The callback must come back to the browser that started: a cookie only that browser has, for the callback only.
+      c.header('set-cookie', `${cookieName}=${binding}; Path=${callbackPath}; HttpOnly; SameSite=Lax; Max-Age=${Math.ceil(flowMs / 1000)}${secure}`);
+      c.header('cache-control', 'no-store');
+      return c.json({ authorizeUrl: url.href });
+    });
+
+    app.get('/oauth2/callback', async (c) => {
+      const state = c.req.query('state') ?? '';
+      const flow = flows.get(state);
+      const bound = cookie(c.req.raw, cookieName);
+      const clear = `${cookieName}=; Path=${callbackPath}; HttpOnly; SameSite=Lax; Max-Age=0${secure}`;
+      if (!flow || Date.now() > flow.until || !bound || bound !== flow.binding) {
+        // An unknown, expired or foreign state (another browser's link): nothing is exchanged.
+        if (flow && bound !== flow.binding) flows.delete(state);
+        c.header('set-cookie', clear);
+        return fail(400, 'RELAY_OAUTH_STATE');
+      }
+      flows.delete(state);
+      c.header('set-cookie', clear);
+      c.header('cache-control', 'no-store');
+      const code = c.req.query('code');
+      if (!code) return c.redirect(withFlag(flow.returnTo, c.req.query('error') === 'access_denied' ? 'denied' : 'failed'), 303);
+      try {
+        const form = new URLSearchParams({
+          grant_type: 'authorization_code',
+          code,
+          redirect_uri: oauth.redirectUri,
+          client_id: options.service.clientId,
+          client_secret: options.service.clientSecret,
+          code_verifier: flow.verifier,
+        });
+        const reply = await callJson(tokenUrl, { form }, connection);
+        const value = typeof reply.body.access_token === 'string' ? reply.body.access_token : undefined;
+        if (reply.status !== 200 || !value) return c.redirect(withFlag(flow.returnTo, 'failed'), 303);
+        const expiresIn = typeof reply.body.expires_in === 'number' ? reply.body.expires_in : 3600;
+        userTokens.set(flow.userID, { value, until: Date.now() + Math.max(0, expiresIn - 30) * 1000 });
+        return c.redirect(withFlag(flow.returnTo, 'linked'), 303);
+      } catch {
+        return c.redirect(withFlag(flow.returnTo, 'failed'), 303);
+      }
+    });
+
+    app.get('/oauth2/status', (c) => {
+      const t = userTokens.get(c.get('userID'));
+      return c.json(t && Date.now() < t.until ? { linked: true, expiresAt: t.until } : { linked: false });
+    });
+
+    app.delete('/oauth2', (c) => {
+      userTokens.delete(c.get('userID'));
+      return c.json({ linked: false });
+    });
+  }
 
   app.post('/credentials', async (c) => {
     try {
@@ -252,7 +454,7 @@ export function createSigningRelay(options: SigningRelayOptions): Hono<{ Variabl
     try {
       // Only the caller's own credentials: the relay's service token could reach anyone's.
       if (!(await credentialsOf(c.get('userID'))).some((x) => x.credentialID === id)) return fail(403, 'REMOTE_CREDENTIAL', id.slice(0, 80));
-      await withToken(() => client.sendOTP(id));
+      await asUser(c.get('userID'), (client) => client.sendOTP(id));
       return c.body(null, 204);
     } catch (error) {
       return serviceFailure(c, error);
@@ -290,6 +492,7 @@ export function createSigningRelay(options: SigningRelayOptions): Hono<{ Variabl
     const t: Transaction = {
       id: randomId(),
       userID,
+      client: clientFor(userID),
       credential,
       hashes: hashes as Uint8Array[],
       hash,
@@ -301,8 +504,8 @@ export function createSigningRelay(options: SigningRelayOptions): Hono<{ Variabl
       ...(typeof body.otp === 'string' ? [{ id: 'OTP', value: body.otp }] : []),
     ];
     try {
-      t.authorization = await withToken(() =>
-        client.authorize({
+      t.authorization = await asUser(userID, () =>
+        t.client.authorize({
           credentialID: credential.credentialID,
           numSignatures: t.hashes.length,
           hashes: t.hashes,

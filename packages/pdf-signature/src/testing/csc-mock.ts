@@ -4,6 +4,10 @@
  * what it signs verifies against the demo root. Never use it for real documents.
  *
  * - `oauth2/token` (client credentials, client authenticated with HTTP Basic) and `auth/login` (HTTP Basic user).
+ * - `oauth2/authorize` (authorisation-code flow with PKCE S256, scope `service`): a DEMO sign-in and consent page for
+ *   the `users` (or `oauth2AutoApprove`: that user consents without a page, for tests), back to the client's registered
+ *   `redirectUris` with `code` and `state`; `oauth2/token` exchanges the code once, for the same client and
+ *   redirect URI, when `code_verifier` hashes to the challenge (a code used twice revokes what it gave).
  * - `credentials/list`, `credentials/info`, `credentials/authorize` (explicit PIN/OTP → SAD; a credential without a PIN
  *   is confirmed out of band → HTTP 202 + handle), `credentials/authorizeCheck`, `signatures/signHash`.
  * - The out-of-band confirmation is approved, rejected or left to expire: automatically after `afterMs`, or by hand
@@ -43,10 +47,14 @@ export type CscMockFault = 'none' | 'garbage' | 'hang' | 'drop-one' | 'wrong-key
 
 export interface CscMockOptions {
   readonly credentials: readonly CscMockCredential[];
-  /** Back-end clients (client credentials grant). */
-  readonly clients?: readonly { clientId: string; clientSecret: string }[];
-  /** Users for `auth/login`. */
+  /** Back-end clients (client credentials grant; `redirectUris` for the authorisation-code grant, matched exactly). */
+  readonly clients?: readonly { clientId: string; clientSecret: string; redirectUris?: readonly string[] }[];
+  /** Users for `auth/login` and the `oauth2/authorize` sign-in page. */
   readonly users?: readonly { username: string; password: string; userID: string }[];
+  /** `oauth2/authorize` approves at once for this user (no page): for tests and unattended demos. */
+  readonly oauth2AutoApprove?: string;
+  /** An authorisation code lives this long (default 60 000 ms). */
+  readonly authorizationCodeTtlMs?: number;
   /** What happens to an out-of-band confirmation, and after how long (default manual, 1500 ms). */
   readonly outcome?: CscMockOutcome;
   readonly afterMs?: number;
@@ -107,6 +115,21 @@ interface Authorization {
   state: 'pending' | 'approved' | 'rejected' | 'used';
 }
 
+interface OAuthRequest {
+  clientId: string;
+  redirectUri: string;
+  state: string | undefined;
+  codeChallenge: string;
+  scope: string;
+  expiresAt: number;
+}
+
+interface OAuthCode extends OAuthRequest {
+  userID: string;
+  used: boolean;
+  issued: string[];
+}
+
 interface Sad {
   credentialID: string;
   remaining: number;
@@ -128,6 +151,23 @@ const unb64 = (s: string): Uint8Array | undefined => {
 };
 const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
+/** RFC 7636 §4.1: 43–128 characters of [A-Za-z0-9-._~]. */
+const PKCE_VERIFIER = /^[A-Za-z0-9._~-]{43,128}$/;
+/** base64url of a SHA-256 digest, no padding: 43 characters. */
+const PKCE_CHALLENGE = /^[A-Za-z0-9_-]{43}$/;
+
+async function s256(verifier: string): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
+  return b64(digest).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** `redirect_uri` with the answer's parameters added (RFC 6749 §4.1.2). */
+function redirectWith(redirectUri: string, params: Record<string, string | undefined>): string {
+  const url = new URL(redirectUri);
+  for (const [k, v] of Object.entries(params)) if (v !== undefined) url.searchParams.set(k, v);
+  return url.href;
+}
+
 function cscError(c: Context, status: 400 | 401, error: string, description: string): Response {
   return c.json({ error, error_description: description }, status);
 }
@@ -141,6 +181,10 @@ export function createCscMock(options: CscMockOptions): CscMock {
     fault: options.fault ?? 'none',
   };
   const tokens = new Map<string, TokenOwner>();
+  /** oauth2/authorize requests waiting for the sign-in page's answer. */
+  const consents = new Map<string, OAuthRequest>();
+  /** Authorisation codes; a code exchanged once keeps the tokens it gave, to revoke them if it comes back. */
+  const codes = new Map<string, OAuthCode>();
   const authorizations = new Map<string, Authorization>();
   const sads = new Map<string, Sad>();
   const requests: CscMockRequest[] = [];
@@ -203,11 +247,93 @@ export function createCscMock(options: CscMockOptions): CscMock {
     lang: 'vi-VN',
   });
 
+  // ---------- OAuth 2.0: authorisation code with PKCE (CSC v2 oauth2/authorize, oauth2/token; RFC 6749, RFC 7636) ----------
+
+  const oauthPage = (c: Context, body: string, status: 200 | 400 | 401 = 200): Response =>
+    c.html(
+      `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>Dịch vụ ký số thử nghiệm (DEMO) — cấp quyền</title></head><body><main><h1>Dịch vụ ký số thử nghiệm — DEMO</h1><p role="note"><strong>Chỉ dùng cho bản trình diễn. / Demo only.</strong></p>${body}</main></body></html>`,
+      status,
+    );
+  const issueCode = (request: OAuthRequest, userID: string): string => {
+    const code = random();
+    codes.set(code, { ...request, userID, used: false, issued: [], expiresAt: Date.now() + (options.authorizationCodeTtlMs ?? 60_000) });
+    return redirectWith(request.redirectUri, { code, state: request.state });
+  };
+
+  app.get('/oauth2/authorize', (c) => {
+    const q = (name: string): string | undefined => c.req.query(name);
+    const client = options.clients?.find((x) => x.clientId === q('client_id'));
+    const redirectUri = q('redirect_uri');
+    // An unknown client or redirect URI is answered here, never redirected (RFC 6749 §4.1.2.1).
+    if (!client || !redirectUri || !client.redirectUris?.includes(redirectUri)) {
+      return oauthPage(c, '<p role="alert">Yêu cầu cấp quyền không hợp lệ (client_id hoặc redirect_uri). / Invalid client_id or redirect_uri.</p>', 400);
+    }
+    const state = q('state');
+    const refuse = (error: string, description: string) => c.redirect(redirectWith(redirectUri, { error, error_description: description, state }), 302);
+    if (q('response_type') !== 'code') return refuse('unsupported_response_type', 'response_type must be code');
+    const challenge = q('code_challenge');
+    if (!challenge || !PKCE_CHALLENGE.test(challenge)) return refuse('invalid_request', 'code_challenge (PKCE) is required');
+    if (q('code_challenge_method') !== 'S256') return refuse('invalid_request', 'code_challenge_method must be S256');
+    const scope = q('scope') ?? 'service';
+    if (scope !== 'service') return refuse('invalid_scope', 'Only the service scope is offered');
+    const request: OAuthRequest = { clientId: client.clientId, redirectUri, state, codeChallenge: challenge, scope, expiresAt: Date.now() + 600_000 };
+    if (options.oauth2AutoApprove !== undefined) return c.redirect(issueCode(request, options.oauth2AutoApprove), 302);
+    const id = random();
+    consents.set(id, request);
+    return oauthPage(
+      c,
+      `<p><strong>${esc(client.clientId)}</strong> xin quyền dùng chứng thư số ký từ xa của bạn. / asks to use your remote signing credentials.</p>
+<form method="post" action="authorize"><input type="hidden" name="request" value="${esc(id)}">
+<p><label>Tên đăng nhập / Username <input name="username" autocomplete="username"></label></p>
+<p><label>Mật khẩu / Password <input name="password" type="password" autocomplete="current-password"></label></p>
+<p><button name="decision" value="approve">Đồng ý / Allow</button> <button name="decision" value="deny">Từ chối / Deny</button></p></form>`,
+    );
+  });
+
+  app.post('/oauth2/authorize', async (c) => {
+    const form: Record<string, unknown> = await c.req.parseBody().catch(() => ({}));
+    const id = typeof form.request === 'string' ? form.request : '';
+    const request = consents.get(id);
+    if (!request || Date.now() > request.expiresAt) return oauthPage(c, '<p role="alert">Yêu cầu đã hết hạn. / The request expired.</p>', 400);
+    if (form.decision !== 'approve') {
+      consents.delete(id);
+      return c.redirect(redirectWith(request.redirectUri, { error: 'access_denied', error_description: 'The user denied the request', state: request.state }), 302);
+    }
+    const user = options.users?.find((u) => u.username === form.username && u.password === form.password);
+    if (!user) return oauthPage(c, '<p role="alert">Sai tên đăng nhập hoặc mật khẩu. / Wrong username or password.</p>', 401);
+    consents.delete(id);
+    return c.redirect(issueCode(request, user.userID), 302);
+  });
+
   app.post('/oauth2/token', async (c) => {
-    const pair = basic(c);
+    const form: Record<string, unknown> = await c.req.parseBody().catch(() => ({}));
+    // The client authenticates with HTTP Basic or, as CSC v2 writes it, client_id and client_secret in the body.
+    const pair = basic(c) ?? (typeof form.client_id === 'string' && typeof form.client_secret === 'string' ? [form.client_id, form.client_secret] : undefined);
     const client = pair && options.clients?.find((x) => x.clientId === pair[0] && x.clientSecret === pair[1]);
     if (!client) return c.json({ error: 'invalid_client', error_description: 'Client authentication failed' }, 401);
-    const form: Record<string, unknown> = await c.req.parseBody().catch(() => ({}));
+    if (form.grant_type === 'authorization_code') {
+      const code = typeof form.code === 'string' ? codes.get(form.code) : undefined;
+      const grantError = (description: string) => c.json({ error: 'invalid_grant', error_description: description }, 400);
+      if (!code) return grantError('Invalid authorization code');
+      if (code.used) {
+        // A code used twice: refuse, and revoke what it gave (RFC 6749 §4.1.2).
+        for (const t of code.issued) tokens.delete(t);
+        code.issued = [];
+        return grantError('The authorization code was already used');
+      }
+      code.used = true;
+      if (Date.now() > code.expiresAt) return grantError('The authorization code expired');
+      if (code.clientId !== client.clientId) return grantError('The authorization code was issued to another client');
+      if (form.redirect_uri !== code.redirectUri) return grantError('redirect_uri does not match the authorization request');
+      const verifier = form.code_verifier;
+      if (typeof verifier !== 'string' || !PKCE_VERIFIER.test(verifier) || (await s256(verifier)) !== code.codeChallenge) {
+        return grantError('code_verifier does not match the code_challenge');
+      }
+      const token = random();
+      tokens.set(token, { kind: 'user', userID: code.userID });
+      code.issued.push(token);
+      return c.json({ access_token: token, token_type: 'Bearer', expires_in: 3600, scope: code.scope });
+    }
     if (form.grant_type !== 'client_credentials') return c.json({ error: 'unsupported_grant_type' }, 400);
     const token = random();
     tokens.set(token, { kind: 'service', clientId: client.clientId });
@@ -223,9 +349,9 @@ export function createCscMock(options: CscMockOptions): CscMock {
       region: 'VN',
       lang: 'vi-VN',
       description: 'Dịch vụ ký số từ xa thử nghiệm (demo) — không dùng cho văn bản thật',
-      authType: ['basic', 'oauth2client'],
+      authType: ['basic', 'oauth2client', 'oauth2code'],
       oauth2: new URL(c.req.url).origin,
-      methods: ['auth/login', 'credentials/list', 'credentials/info', 'credentials/authorize', 'credentials/authorizeCheck', 'credentials/sendOTP', 'signatures/signHash', 'signatures/signPolling'],
+      methods: ['auth/login', 'oauth2/authorize', 'oauth2/token', 'credentials/list', 'credentials/info', 'credentials/authorize', 'credentials/authorizeCheck', 'credentials/sendOTP', 'signatures/signHash', 'signatures/signPolling'],
       signAlgorithms: { algos: ['1.2.840.113549.1.1.11', '1.2.840.113549.1.1.1'] },
       signature_formats: { formats: [] },
       conformance_levels: [],
