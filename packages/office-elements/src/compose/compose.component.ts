@@ -847,7 +847,7 @@ export class EgovCompose extends OfficeFeature<typeof messages> {
             ${STATES.map((s) => html`<option value=${s} ?selected=${this.listState === s}>${this.msg(s)}</option>`)}
           </select></label
         >
-        <label
+        <label class="check"
           ><input
             type="checkbox"
             .checked=${this.mineOnly}
@@ -907,7 +907,7 @@ export class EgovCompose extends OfficeFeature<typeof messages> {
     const list = this.#fieldMessages(errors, field);
     const id = `f-${field}`;
     const onInput = (e: Event) => this.#edit(field, (e.target as HTMLInputElement).value);
-    return html`<div part="field" class="field ${rows ? 'wide' : ''}">
+    return html`<div part="field" class="field ${rows ? 'span-all' : ''}">
       <label for=${id}>${this.msg(field)}</label>
       ${rows
         ? html`<textarea id=${id} rows=${rows} .value=${this.form[field]} aria-invalid=${list.length > 0 ? 'true' : 'false'} aria-describedby="e-${field}" @input=${onInput}></textarea>`
@@ -930,7 +930,7 @@ export class EgovCompose extends OfficeFeature<typeof messages> {
   #renderRecipients(errors: FieldError[]): TemplateResult {
     const list = this.#fieldMessages(errors, 'recipients');
     const chosen = this.form.recipients;
-    return html`<fieldset part="recipients" class="field wide" aria-describedby="e-recipients">
+    return html`<fieldset part="recipients" class="field span-all" aria-describedby="e-recipients">
       <legend>${this.msg('recipients')}</legend>
       <label for="f-agency">${this.msg('findAgency')}</label>
       <input id="f-agency" type="search" autocomplete="off" @input=${(e: Event) => this.#search((e.target as HTMLInputElement).value)} />
@@ -978,7 +978,7 @@ export class EgovCompose extends OfficeFeature<typeof messages> {
 
   #renderAppendices(canAttach: boolean): TemplateResult {
     const files = this.draft?.attachments ?? [];
-    return html`<fieldset part="appendices" class="field wide">
+    return html`<fieldset part="appendices" class="field span-all">
       <legend>${this.msg('appendices')}</legend>
       ${files.length
         ? html`<ul>${files.map((f) => html`<li>${f.name} (${Math.max(1, Math.round(f.size / 1024))} kB)</li>`)}</ul>`
@@ -1051,8 +1051,8 @@ export class EgovCompose extends OfficeFeature<typeof messages> {
       </div>
       ${this.#textField(errors, 'signerFullName')} ${this.#textField(errors, 'signerPosition')}
       ${this.#levelSelect('secrecy', SECRECY_LEVELS, SECRECY_LABELS)} ${this.#levelSelect('urgency', URGENCY_LEVELS, URGENCY_LABELS)}
-      ${secret ? html`<div class="wide field-error" role="alert">${this.msg('secretBlocked')}</div>` : nothing}
-      <div part="summary" class="wide" role="status" aria-live="polite">
+      ${secret ? html`<div class="span-all field-error" role="alert">${this.msg('secretBlocked')}</div>` : nothing}
+      <div part="summary" class="span-all" role="status" aria-live="polite">
         ${shown.length
           ? html`<p>${this.msg('errorsTitle', shown.length)}</p>
               <ul>
@@ -1064,7 +1064,7 @@ export class EgovCompose extends OfficeFeature<typeof messages> {
         ${this.dirty && this.draft ? html`<p>${this.msg('unsaved')}</p>` : nothing}
       </div>
       ${this.#renderAppendices(actions.includes('attach') && !secret)}
-      <div part="actions" class="actions wide">
+      <div part="actions" class="actions span-all">
         ${actions.includes('save')
           ? html`<button type="button" data-action="save" ?disabled=${this.busy !== undefined || secret} @click=${() => this.#run('save')}>${this.msg('save')}</button>`
           : nothing}

@@ -325,7 +325,7 @@ export class EgovElectronicCopy extends OfficeFeature<typeof messages> {
       >
         <div
           part="drop"
-          class="wide ${this.over ? 'over' : ''}"
+          class="span-all ${this.over ? 'over' : ''}"
           @dragover=${(e: DragEvent) => {
             e.preventDefault();
             this.over = true;
@@ -345,7 +345,7 @@ export class EgovElectronicCopy extends OfficeFeature<typeof messages> {
         <fieldset class="field">
           <legend>${this.msg('kind')}</legend>
           ${KINDS.map(
-            (k) => html`<label
+            (k) => html`<label class="check"
               ><input type="radio" name="kind" value=${k} .checked=${this.copyKind === k} @change=${() => (this.copyKind = k)} />
               ${this.msg(k)}</label
             >`,
@@ -355,7 +355,7 @@ export class EgovElectronicCopy extends OfficeFeature<typeof messages> {
           <label for="c-number">${this.msg('docNumber')}</label>
           <input id="c-number" .value=${this.docNumber} @input=${(e: Event) => (this.docNumber = (e.target as HTMLInputElement).value)} />
         </div>
-        <div class="field wide">
+        <div class="field span-all">
           <span>${this.msg('provider')}: ${provider ? provider.label[this.locale] : this.msg('noSigner')}</span>
           ${provider?.fields?.includes('file')
             ? html`<label for="c-p12">${this.msg('certificate')}</label>
@@ -374,7 +374,7 @@ export class EgovElectronicCopy extends OfficeFeature<typeof messages> {
                 <input id="c-password" type="password" autocomplete="off" @input=${(e: Event) => (this.#password = (e.target as HTMLInputElement).value)} />`
             : nothing}
         </div>
-        <div class="actions wide">
+        <div class="actions span-all">
           <button type="submit" class="primary" ?disabled=${this.busy}>${this.busy ? this.msg('making') : this.msg('make')}</button>
         </div>
       </form>
