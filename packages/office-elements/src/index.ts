@@ -32,7 +32,7 @@ export type { ComposeFonts, ComposeLoaders } from './compose/compose.component.j
 export type { ComposeAction, EgovComposeEvent, EgovComposeSendEvent } from './compose/compose.events.js';
 export { EgovElectronicCopy } from './compose/electronic-copy.component.js';
 export type { ElectronicCopyLoaders } from './compose/electronic-copy.component.js';
-export type { EgovElectronicCopyEvent } from './compose/compose.events.js';
+export type { EgovElectronicCopyAttachEvent, EgovElectronicCopyEvent } from './compose/compose.events.js';
 export { EgovOutgoing, recipientStage } from './outgoing/outgoing.component.js';
 export { EgovRegister } from './register/register.component.js';
 export { EgovOffice } from './office/office.component.js';

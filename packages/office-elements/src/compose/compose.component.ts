@@ -261,15 +261,15 @@ type Busy = ComposeAction | 'preview' | 'load' | undefined;
  * user's role and the draft's state; a failure shows an error with a retry and never breaks the host page.
  * @tagname egov-compose
  *
- * @event {EgovNavigateEvent} egov-navigate - A draft was opened (`{ view: 'compose', id }`), the list asked for (`{ view: 'compose' }`), or the sent document (`{ view: 'outgoing', id }`). Cancelable.
- * @event {EgovErrorEvent} egov-error - A back-end call or a lazy chunk failed.
- * @event {EgovComposeEvent} egov-compose-save - The draft was saved (created or updated).
- * @event {EgovComposeEvent} egov-compose-attach - An appendix was attached.
- * @event {EgovComposeEvent} egov-compose-submit - The draft was submitted for signature (trình ký).
- * @event {EgovComposeEvent} egov-compose-sign - The leader's signed PDF was stored.
- * @event {EgovComposeEvent} egov-compose-number - The clerk gave the number (cấp số).
- * @event {EgovComposeEvent} egov-compose-seal - The agency's seal was applied (đóng dấu).
- * @event {EgovComposeSendEvent} egov-compose-send - The document was sent; `detail.outgoing`.
+ * @fires {EgovNavigateEvent} egov-navigate - A draft was opened (`{ view: 'compose', id }`), the list asked for (`{ view: 'compose' }`), or the sent document (`{ view: 'outgoing', id }`). Cancelable.
+ * @fires {EgovErrorEvent} egov-error - A back-end call or a lazy chunk failed.
+ * @fires {EgovComposeEvent} egov-compose-save - The draft was saved (created or updated).
+ * @fires {EgovComposeEvent} egov-compose-attach - An appendix was attached.
+ * @fires {EgovComposeEvent} egov-compose-submit - The draft was submitted for signature (trình ký).
+ * @fires {EgovComposeEvent} egov-compose-sign - The leader's signed PDF was stored.
+ * @fires {EgovComposeEvent} egov-compose-number - The clerk gave the number (cấp số).
+ * @fires {EgovComposeEvent} egov-compose-seal - The agency's seal was applied (đóng dấu).
+ * @fires {EgovComposeSendEvent} egov-compose-send - The document was sent; `detail.outgoing`.
  *
  * @csspart base - The wrapper.
  * @csspart list - The drafts table.

@@ -9,6 +9,9 @@ export type EgovComposeEvent = CustomEvent<{ id: string; draft: Draft }>;
 /** Fired after the draft was sent: `detail.outgoing` is the outgoing document (per-recipient state, trace). */
 export type EgovComposeSendEvent = CustomEvent<{ id: string; outgoing: OutgoingDetail }>;
 
+/** Fired by <egov-electronic-copy> when its copy was attached to the draft `draft-id`; `detail.draft` is the draft now. */
+export type EgovElectronicCopyAttachEvent = EgovComposeEvent;
+
 /** Fired by <egov-electronic-copy> once a copy is made (and saved as a draft's PDF when `detail.draftId` is set). */
 export type EgovElectronicCopyEvent = CustomEvent<{ pdf: Uint8Array; copyKind: 'SY' | 'TrS' | 'SL'; dpi: readonly number[]; fileName: string }>;
 
@@ -22,5 +25,6 @@ declare global {
     'egov-compose-seal': EgovComposeEvent;
     'egov-compose-send': EgovComposeSendEvent;
     'egov-electronic-copy-made': EgovElectronicCopyEvent;
+    'egov-electronic-copy-attach': EgovElectronicCopyAttachEvent;
   }
 }

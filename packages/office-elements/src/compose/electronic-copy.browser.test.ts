@@ -9,7 +9,7 @@ import { demoSeed, memoryOfficeBackend } from '../backend/memory.js';
 import type { OfficeHost } from '../context/context.js';
 import type { EgovErrorEvent } from '../events.js';
 import type { EgovComposeEvent } from './compose.js';
-import { EgovElectronicCopy, type EgovElectronicCopyEvent } from './electronic-copy.js';
+import { EgovElectronicCopy, type EgovElectronicCopyAttachEvent, type EgovElectronicCopyEvent } from './electronic-copy.js';
 
 vi.setConfig({ testTimeout: 60_000 });
 const host = document.createElement('div');
@@ -64,9 +64,14 @@ describe('<egov-electronic-copy> (sao y điện tử)', () => {
     const report = await verifyPdf(detail.pdf, { trustAnchors: [pki.root.der] });
     expect(report.signatures.map((s) => s.indication)).toEqual(['TOTAL_PASSED']);
     expect(q(el, '[part=result] a[download]')!.getAttribute('href')).toMatch(/^blob:/);
-    const attached = new Promise<EgovComposeEvent>((resolve) => host.addEventListener('egov-compose-attach', (e) => resolve(e), { once: true }));
+    const attached = new Promise<EgovElectronicCopyAttachEvent>((resolve) => host.addEventListener('egov-electronic-copy-attach', (e) => resolve(e), { once: true }));
+    // The former name is still fired, with the same detail, until the next minor release.
+    const former = new Promise<EgovComposeEvent>((resolve) => host.addEventListener('egov-compose-attach', (e) => resolve(e), { once: true }));
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     await userEvent.click(q(el, '[data-action=attach]')!);
     expect((await attached).detail.draft.attachments).toMatchObject([{ name: detail.fileName, contentType: 'application/pdf' }]);
+    expect((await former).detail).toBe((await attached).detail);
+    warn.mockRestore();
     await expectAxeClean(el);
   });
 

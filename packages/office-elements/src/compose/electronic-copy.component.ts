@@ -101,9 +101,10 @@ const defaultLoaders: ElectronicCopyLoaders = {
  * grey is refused with the decree's reason.
  * @tagname egov-electronic-copy
  *
- * @event {EgovElectronicCopyEvent} egov-electronic-copy-made - The copy was made and signed (`detail.pdf`, `copyKind`, `dpi`, `fileName`).
- * @event {EgovComposeEvent} egov-compose-attach - The copy was attached to the draft `draft-id`.
- * @event {EgovErrorEvent} egov-error - Making the copy, loading the signing library, or attaching failed.
+ * @fires {EgovElectronicCopyEvent} egov-electronic-copy-made - The copy was made and signed (`detail.pdf`, `copyKind`, `dpi`, `fileName`).
+ * @fires {EgovElectronicCopyAttachEvent} egov-electronic-copy-attach - The copy was attached to the draft `draft-id` (`detail.id`, `detail.draft`).
+ * @fires {EgovElectronicCopyAttachEvent} egov-compose-attach - Deprecated alias of `egov-electronic-copy-attach`, fired until the next minor release.
+ * @fires {EgovErrorEvent} egov-error - Making the copy, loading the signing library, or attaching failed.
  *
  * @csspart base - The wrapper.
  * @csspart drop - The drop zone with the file input.
@@ -281,7 +282,7 @@ export class EgovElectronicCopy extends OfficeFeature<typeof messages> {
     }
     this.notice = this.msg('attached');
     try {
-      this.emit('egov-compose-attach', { detail: { id, draft: out.value } });
+      this.emit('egov-electronic-copy-attach', { detail: { id, draft: out.value } }, { deprecatedAlias: 'egov-compose-attach' });
     } catch (e) {
       console.error(e);
     }

@@ -3,7 +3,7 @@ import { EgovElectronicCopy } from './electronic-copy.component.js';
 
 export { EgovElectronicCopy } from './electronic-copy.component.js';
 export type { ElectronicCopyLoaders } from './electronic-copy.component.js';
-export type { EgovElectronicCopyEvent } from './compose.events.js';
+export type { EgovElectronicCopyAttachEvent, EgovElectronicCopyEvent } from './compose.events.js';
 
 EgovElectronicCopy.define('egov-electronic-copy');
 

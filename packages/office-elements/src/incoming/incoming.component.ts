@@ -188,10 +188,10 @@ const defaultViewerLoader: ViewerLoader = () =>
  * thành, trả lại). Talks to the back end of the host context; a failure shows an error with a retry, never breaks the page.
  * @tagname egov-incoming
  *
- * @event {EgovNavigateEvent} egov-navigate - The user opened a document (`{ view: 'incoming', id }`) or went back to the list (`{ view: 'incoming' }`). Cancelable: `preventDefault()` and the host routes.
- * @event {EgovErrorEvent} egov-error - A back-end call (or the lazy viewer chunk) failed; `detail.code`, `detail.message`, `detail.operation`.
- * @event {EgovIncomingOpenEvent} egov-incoming-open - A document's detail was shown.
- * @event {EgovIncomingChangeEvent} egov-incoming-change - An action succeeded (`detail.action`: receive, assign, start, done, return).
+ * @fires {EgovNavigateEvent} egov-navigate - The user opened a document (`{ view: 'incoming', id }`) or went back to the list (`{ view: 'incoming' }`). Cancelable: `preventDefault()` and the host routes.
+ * @fires {EgovErrorEvent} egov-error - A back-end call (or the lazy viewer chunk) failed; `detail.code`, `detail.message`, `detail.operation`.
+ * @fires {EgovIncomingOpenEvent} egov-incoming-open - A document's detail was shown.
+ * @fires {EgovIncomingChangeEvent} egov-incoming-change - An action succeeded (`detail.action`: receive, assign, start, done, return).
  *
  * @csspart base - The wrapper.
  * @csspart filters - The filter form.

@@ -54,9 +54,9 @@ const messages = defineMessages({
  * `egov-navigate` reaches the host first). Deep links: `view` and `document-id`.
  * @tagname egov-office
  *
- * @event {EgovNavigateEvent} egov-navigate - Where the user goes (a menu choice or a feature's intent), before the office goes there. Cancelable: `preventDefault()` and the host routes, then sets `view` / `document-id`.
- * @event {EgovErrorEvent} egov-error - A feature failed to load (`operation: 'load-feature'`), or a feature's own error (bubbling from it).
- * @event {EgovOfficeViewEvent} egov-office-view - The office shows another view (`detail.view`, `detail.id`).
+ * @fires {EgovNavigateEvent} egov-navigate - Where the user goes (a menu choice or a feature's intent), before the office goes there. Cancelable: `preventDefault()` and the host routes, then sets `view` / `document-id`.
+ * @fires {EgovErrorEvent} egov-error - A feature failed to load (`operation: 'load-feature'`), or a feature's own error (bubbling from it).
+ * @fires {EgovOfficeViewEvent} egov-office-view - The office shows another view (`detail.view`, `detail.id`).
  *
  * @csspart base - The wrapper.
  * @csspart menu-button - The button that opens the menu on narrow screens.

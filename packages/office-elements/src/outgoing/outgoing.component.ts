@@ -169,11 +169,11 @@ type Filters = Omit<ListOutgoingQuery, 'cursor' | 'limit'>;
  * replace (thay thế) with a confirmation. Actions follow the role (văn thư). Never breaks the host page.
  * @tagname egov-outgoing
  *
- * @event {EgovNavigateEvent} egov-navigate - Opened a document (`{ view: 'outgoing', id }`), went back (`{ view: 'outgoing' }`), or asked to draft a replacement (`{ view: 'compose', replaces: id }`). Cancelable.
- * @event {EgovErrorEvent} egov-error - A back-end call failed.
- * @event {EgovOutgoingOpenEvent} egov-outgoing-open - A document's detail was shown.
- * @event {EgovOutgoingChangeEvent} egov-outgoing-change - An action succeeded (`detail.action`: resend, revoke).
- * @event {EgovOutgoingReplaceEvent} egov-outgoing-replace - The user confirmed drafting a replacement (before `egov-navigate`).
+ * @fires {EgovNavigateEvent} egov-navigate - Opened a document (`{ view: 'outgoing', id }`), went back (`{ view: 'outgoing' }`), or asked to draft a replacement (`{ view: 'compose', replaces: id }`). Cancelable.
+ * @fires {EgovErrorEvent} egov-error - A back-end call failed.
+ * @fires {EgovOutgoingOpenEvent} egov-outgoing-open - A document's detail was shown.
+ * @fires {EgovOutgoingChangeEvent} egov-outgoing-change - An action succeeded (`detail.action`: resend, revoke).
+ * @fires {EgovOutgoingReplaceEvent} egov-outgoing-replace - The user confirmed drafting a replacement (before `egov-navigate`).
  *
  * @csspart base - The wrapper.
  * @csspart filters - The filter form.

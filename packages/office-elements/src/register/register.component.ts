@@ -100,9 +100,9 @@ const messages = defineMessages({
  * end's export. Never breaks the host page.
  * @tagname egov-register
  *
- * @event {EgovNavigateEvent} egov-navigate - Opened a row's document (`{ view: 'incoming' | 'outgoing', id }`) or changed register (`{ view: 'register', kind }`). Cancelable.
- * @event {EgovErrorEvent} egov-error - A back-end call failed.
- * @event {EgovRegisterExportEvent} egov-register-export - An export is ready (`detail.bytes`, `detail.fileName`). Cancelable: `preventDefault()` and the host saves or prints it; otherwise the browser downloads it.
+ * @fires {EgovNavigateEvent} egov-navigate - Opened a row's document (`{ view: 'incoming' | 'outgoing', id }`) or changed register (`{ view: 'register', kind }`). Cancelable.
+ * @fires {EgovErrorEvent} egov-error - A back-end call failed.
+ * @fires {EgovRegisterExportEvent} egov-register-export - An export is ready (`detail.bytes`, `detail.fileName`). Cancelable: `preventDefault()` and the host saves or prints it; otherwise the browser downloads it.
  *
  * @csspart base - The wrapper.
  * @csspart kinds - The register tabs.
