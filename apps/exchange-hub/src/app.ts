@@ -19,7 +19,7 @@ import { authenticate, type AuthenticatedHeaders, type AuthOptions, checkBodyHas
 import { buildEml } from './eml.js';
 import { RateLimiter, retryAfterOf, SystemLimiter } from './limits.js';
 import { HubError } from './hub-error.js';
-import { readBody, streamBody } from './request-body.js';
+import { type BodyPace, defaultBodyPace, readBody, streamBody } from './request-body.js';
 import { type Caller, type HubStore, isSafeContentType, type SendInput, type SendResult } from './store.js';
 import { attachmentReads, readAttachmentRange } from './store/attachments.js';
 import { checkOptions } from './store/documents.js';
@@ -65,6 +65,8 @@ export interface AppOptions {
   /** HUB_MAX_IN_FLIGHT (default 1024) requests handled at once by this process, HUB_MAX_QUEUED (default 1024) waiting; beyond: 503. */
   maxInFlight?: number;
   maxQueued?: number;
+  /** HUB_BODY_MIN_RATE / HUB_BODY_GRACE_MS: how slowly a body may arrive before it is cut off (408 REQUEST_TIMEOUT). */
+  bodyPace?: BodyPace;
   /** HUB_RATE_PER_SYSTEM / HUB_BURST_PER_SYSTEM: requests a second per system (token bucket); unset: no rate limit. */
   ratePerSystem?: { ratePerSecond: number; burst: number };
 }
@@ -126,6 +128,7 @@ export function createApp(store: HubStore, options: AppOptions = {}): Hono<Env> 
   const rate = options.ratePerSystem ? new RateLimiter(options.ratePerSystem.ratePerSecond, options.ratePerSystem.burst, options.now) : undefined;
 
   const metrics = options.metrics ?? new HubMetrics();
+  const pace = options.bodyPace ?? defaultBodyPace;
   const vxpNames = new Set(Object.keys(axisOperations));
 
   // First of all: the request id (a sane incoming X-Request-Id, else a new one), echoed in the answer, and one JSON
@@ -135,6 +138,8 @@ export function createApp(store: HubStore, options: AppOptions = {}): Hono<Env> 
     const requestId = requestIdOf(c.req.header('x-request-id'));
     await next();
     c.header('x-request-id', requestId);
+    // A body cut off for its pace: the rest is not read, so the connection is closed after the answer.
+    if (c.error instanceof HubError && c.error.body.code === 'REQUEST_TIMEOUT') c.header('connection', 'close');
     const url = new URL(c.req.url);
     const route = routeOf(url.pathname, vxpNames);
     const refused = c.error instanceof HubError ? c.error : refusalOf(c.req.raw);
@@ -228,6 +233,7 @@ export function createApp(store: HubStore, options: AppOptions = {}): Hono<Env> 
   if (options.strict) vxpOptions.strict = true;
   if (options.sandbox) vxpOptions.sandbox = true;
   vxpOptions.limiter = limiter;
+  vxpOptions.bodyPace = pace;
   if (rate) vxpOptions.rate = rate;
   app.route('/vxp', createVxpApp(store, vxpOptions));
 
@@ -267,7 +273,7 @@ export function createApp(store: HubStore, options: AppOptions = {}): Hono<Env> 
       c.set('auth', auth);
       // An edXML body is read by the send itself, streamed into the checker (below).
       if (!isXmlSend(c.req.raw)) {
-        const body = await readBody(c.req.raw, store.options.maxPackageBytes);
+        const body = await readBody(c.req.raw, store.options.maxPackageBytes, pace);
         checkBodyHash(auth, body);
         c.set('body', body);
       }
@@ -297,7 +303,7 @@ export function createApp(store: HubStore, options: AppOptions = {}): Hono<Env> 
       await next();
       return;
     }
-    const body = streamBody(c.req.raw, store.options.maxPackageBytes);
+    const body = streamBody(c.req.raw, store.options.maxPackageBytes, pace);
     const report = await checkEdxml(body.stream, checkOptions('strict'));
     const { bytes, sha256 } = await body.rest();
     if (sha256 !== c.get('auth').contentSha256) throw new HubError('BAD_SIGNATURE', { reason: 'content-sha256' });

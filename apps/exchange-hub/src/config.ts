@@ -98,6 +98,14 @@ export function configFromEnv(
     if (!Number.isInteger(n) || n < (key === 'queuePerSystem' || key === 'maxQueued' ? 0 : 1)) throw new Error(`${name} không hợp lệ / invalid ${name}: ${v}`);
     config[key] = n;
   }
+  if (env.HUB_BODY_MIN_RATE !== undefined || env.HUB_BODY_GRACE_MS !== undefined) {
+    const minBytesPerSecond = Number(env.HUB_BODY_MIN_RATE ?? 1024);
+    const graceMs = Number(env.HUB_BODY_GRACE_MS ?? 10_000);
+    if (!(minBytesPerSecond > 0) || !Number.isInteger(graceMs) || graceMs < 0) {
+      throw new Error(`HUB_BODY_MIN_RATE / HUB_BODY_GRACE_MS không hợp lệ / invalid: ${env.HUB_BODY_MIN_RATE ?? ''} / ${env.HUB_BODY_GRACE_MS ?? ''}`);
+    }
+    config.bodyPace = { minBytesPerSecond, graceMs };
+  }
   if (env.HUB_RATE_PER_SYSTEM) {
     const rate = Number(env.HUB_RATE_PER_SYSTEM);
     const burst = env.HUB_BURST_PER_SYSTEM ? Number(env.HUB_BURST_PER_SYSTEM) : Math.max(1, Math.ceil(rate * 2));

@@ -1,7 +1,9 @@
 // Unknown system ids (sandbox vs production), the request log (one JSON line, request id echoed) and /metrics.
 import { signRequest } from '@egov-vn/exchange-api';
 import { createAxisClient } from '@egov-vn/exchange-client';
-import { connect, type Socket } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
+import { request as httpRequest } from 'node:http';
+import { type AddressInfo, connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from './app.js';
 import type { RequestLogLine } from './request-log.js';
@@ -157,6 +159,79 @@ describe('slow senders (slowloris)', () => {
     } finally {
       clearInterval(timer);
       for (const s of sockets) s.destroy();
+    }
+  });
+});
+
+describe('slow senders of a body (minimum rate)', () => {
+  /** Sends a signed JSON send of `body` in `chunk`-byte pieces every `everyMs`; the answer's status, headers, body and timing. */
+  function trickle(url: URL, headers: Record<string, string>, body: Uint8Array, chunk: number, everyMs: number) {
+    return new Promise<{ status: number; headers: Record<string, unknown>; text: string; answeredMs: number; closedMs: number; sent: number }>(
+      (resolve, reject) => {
+        const t0 = performance.now();
+        let sent = 0;
+        let answer: { status: number; headers: Record<string, unknown>; text: string; answeredMs: number } | undefined;
+        const req = httpRequest({ host: url.hostname, port: url.port, path: '/v1/documents', method: 'POST', agent: false, headers });
+        req.on('error', () => undefined); // writes after the cut-off fail: expected
+        const timer = setInterval(() => {
+          if (sent >= body.length || req.destroyed) return;
+          req.write(body.subarray(sent, sent + chunk));
+          sent += chunk;
+          if (sent >= body.length) req.end();
+        }, everyMs);
+        req.on('response', (res) => {
+          const parts: Buffer[] = [];
+          res.on('data', (d: Buffer) => parts.push(d));
+          res.on('end', () => {
+            answer = { status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(parts).toString(), answeredMs: performance.now() - t0 };
+          });
+        });
+        req.on('close', () => {
+          clearInterval(timer);
+          if (answer) resolve({ ...answer, closedMs: performance.now() - t0, sent });
+          else reject(new Error('closed without an answer'));
+        });
+      },
+    );
+  }
+
+  it('cuts off a sender below the minimum rate with 408 REQUEST_TIMEOUT, closes its connection and frees its slot; a sender above it is served', async () => {
+    const app = createApp(hub.store, { bodyPace: { minBytesPerSecond: 1000, graceMs: 600 }, maxInFlightPerSystem: 1, queuePerSystem: 0 });
+    const server = await new Promise<ServerType>((resolve) => {
+      const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+    });
+    const url = new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    const agencies = async () =>
+      fetch(`${url.origin}/v1/agencies`, { headers: await signRequest('secret-vpcp-123', { method: 'GET', pathWithQuery: '/v1/agencies', systemId: 'sys.vpcp' }) });
+    try {
+      const signedSend = async (number: string) => {
+        const body = new TextEncoder().encode(JSON.stringify({ edxml: documentPackage({ to: [R1], number }) }));
+        const headers = await signRequest('secret-vpcp-123', { method: 'POST', pathWithQuery: '/v1/documents', systemId: 'sys.vpcp', agency: SENDER, body });
+        return { body, headers: { ...headers, 'content-type': 'application/json', 'content-length': String(body.length) } };
+      };
+      // 10 bytes every 200 ms (50 B/s): below 1 000 B/s once the 600 ms of grace are over.
+      const slow = await signedSend('9101');
+      const slowRun = trickle(url, slow.headers, slow.body, 10, 200);
+      await new Promise((r) => setTimeout(r, 300));
+      expect((await agencies()).status).toBe(429); // its one slot is held while the body trickles in
+      const cut = await slowRun;
+      expect(cut.status).toBe(408);
+      expect(JSON.parse(cut.text)).toMatchObject({ code: 'REQUEST_TIMEOUT' });
+      expect(cut.headers['connection']).toBe('close');
+      expect(cut.answeredMs).toBeGreaterThanOrEqual(550);
+      expect(cut.closedMs).toBeLessThan(5000); // the connection is closed, not left to the request timeout
+      expect(cut.sent).toBeLessThan(slow.body.length);
+      // The handler let go: the slot is free, and nothing was stored.
+      expect((await agencies()).status).toBe(200);
+      const stored = await hub.store.db.selectFrom('documents').select('id').where('notation', 'like', '9101/%').execute();
+      expect(stored).toEqual([]);
+      // 400 bytes every 100 ms (4 000 B/s) for longer than the grace: served.
+      const fast = await signedSend('9102');
+      const ok = await trickle(url, fast.headers, fast.body, 400, 100);
+      expect(ok.answeredMs).toBeGreaterThan(600);
+      expect(ok.status).toBe(201);
+    } finally {
+      server.close();
     }
   });
 });

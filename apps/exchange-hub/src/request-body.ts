@@ -1,6 +1,53 @@
 import { createHash } from 'node:crypto';
 import { HubError } from './hub-error.js';
 
+/**
+ * How slowly a body may arrive (HUB_BODY_MIN_RATE, HUB_BODY_GRACE_MS): after `graceMs` from the start of reading, the
+ * body must have arrived at `minBytesPerSecond` on average — the deadline for the next byte is `start + graceMs +
+ * received / minBytesPerSecond` (the rule of Apache's mod_reqtimeout). A sender below it is cut off with `408
+ * REQUEST_TIMEOUT` and the connection is closed after the answer, so a trickling sender holds neither a slot nor memory.
+ */
+export interface BodyPace {
+  minBytesPerSecond: number;
+  graceMs: number;
+}
+
+export const defaultBodyPace: BodyPace = { minBytesPerSecond: 1024, graceMs: 10_000 };
+
+const cutOff = () =>
+  new HubError('VALIDATION_FAILED', { body: 'aborted' }, { vi: 'Thân yêu cầu bị ngắt giữa chừng.', en: 'The request body was cut off.' });
+
+/** The next chunk of the body; REQUEST_TIMEOUT when it does not come before the pace's deadline. */
+async function readPaced(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  pace: BodyPace,
+  started: number,
+  received: number,
+): Promise<ReadableStreamReadResult<Uint8Array>> {
+  const left = started + pace.graceMs + (received / pace.minBytesPerSecond) * 1000 - performance.now();
+  const tooSlow = () =>
+    new HubError('REQUEST_TIMEOUT', { received, minBytesPerSecond: pace.minBytesPerSecond }, {
+      vi: `Thân yêu cầu đến quá chậm (dưới ${pace.minBytesPerSecond} byte/giây): kết nối bị cắt.`,
+      en: `The request body arrived too slowly (below ${pace.minBytesPerSecond} bytes a second): the connection is cut off.`,
+    });
+  if (left <= 0) throw tooSlow();
+  const read = reader.read();
+  // When the deadline wins, the pending read ends with the connection (closed after the answer).
+  read.catch(() => undefined);
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(tooSlow()), left);
+  });
+  try {
+    return await Promise.race([read, deadline]);
+  } catch (e) {
+    // The sender went away mid-body: nothing to answer, nothing stored.
+    throw e instanceof HubError ? e : cutOff();
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** The largest body accepted for a package limit: the package plus room for its envelope (base64 in JSON, headers). */
 export function maxBodyBytes(maxPackageBytes: number): number {
   return Math.ceil(maxPackageBytes * 1.2) + 64 * 1024;
@@ -13,7 +60,7 @@ export function maxBodyBytes(maxPackageBytes: number): number {
  * cancelled) at the first chunk past it, so memory never holds more than the limit. The native API and the
  * axis-compatible API read bodies the same way.
  */
-export async function readBody(req: Request, maxPackageBytes: number): Promise<Uint8Array> {
+export async function readBody(req: Request, maxPackageBytes: number, pace: BodyPace = defaultBodyPace): Promise<Uint8Array> {
   const maxBody = maxBodyBytes(maxPackageBytes);
   const declared = req.headers.get('content-length');
   if (declared !== null && !(Number(declared) <= maxBody)) throw new HubError('PAYLOAD_TOO_LARGE', { limit: maxPackageBytes });
@@ -21,18 +68,9 @@ export async function readBody(req: Request, maxPackageBytes: number): Promise<U
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
+  const started = performance.now();
   for (;;) {
-    let chunk: ReadableStreamReadResult<Uint8Array>;
-    try {
-      chunk = await reader.read();
-    } catch {
-      // The sender went away mid-body: nothing to answer, nothing stored.
-      throw new HubError('VALIDATION_FAILED', { body: 'aborted' }, {
-        vi: 'Thân yêu cầu bị ngắt giữa chừng.',
-        en: 'The request body was cut off.',
-      });
-    }
-    const { done, value } = chunk;
+    const { done, value } = await readPaced(reader, pace, started, size);
     if (done) break;
     size += value.byteLength;
     if (size > maxBody) {
@@ -68,7 +106,7 @@ export interface StreamedBody {
  * `ReadableStream`), counted (`maxBytes`: a declared length over it is refused before reading, an undeclared one is
  * cut off at the first chunk past it), hashed and kept (to be stored) on the way.
  */
-export function streamBody(req: Request, maxBytes: number): StreamedBody {
+export function streamBody(req: Request, maxBytes: number, pace: BodyPace = defaultBodyPace): StreamedBody {
   const declared = req.headers.get('content-length');
   if (declared !== null && !(Number(declared) <= maxBytes)) throw new HubError('PAYLOAD_TOO_LARGE', { limit: maxBytes });
   const source = req.body?.getReader();
@@ -76,6 +114,7 @@ export function streamBody(req: Request, maxBytes: number): StreamedBody {
   const chunks: Uint8Array[] = [];
   let size = 0;
   let failure: HubError | undefined;
+  const started = performance.now();
   const stream = new ReadableStream<Uint8Array>({
     async pull(controller) {
       if (!source) {
@@ -84,9 +123,9 @@ export function streamBody(req: Request, maxBytes: number): StreamedBody {
       }
       let r: ReadableStreamReadResult<Uint8Array>;
       try {
-        r = await source.read();
-      } catch {
-        failure = new HubError('VALIDATION_FAILED', { body: 'aborted' }, { vi: 'Thân yêu cầu bị ngắt giữa chừng.', en: 'The request body was cut off.' });
+        r = await readPaced(source, pace, started, size);
+      } catch (e) {
+        failure = e instanceof HubError ? e : cutOff();
         controller.error(failure);
         return;
       }

@@ -15,7 +15,7 @@ import { cors } from 'hono/cors';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { HubError } from './hub-error.js';
 import { RateLimiter, retryAfterOf, type SystemLimiter } from './limits.js';
-import { readBody } from './request-body.js';
+import { type BodyPace, readBody } from './request-body.js';
 import { noteRefusal } from './request-log.js';
 import type { HubStore } from './store.js';
 import { type AxisAuthOptions, type AxisCaller, axisRequestBody, verifyAxisHeaders } from './vxp-auth.js';
@@ -37,6 +37,8 @@ export interface VxpOptions {
   strict?: boolean;
   /** Sandbox: an unknown system is told so (UNKNOWN_SYSTEM). */
   sandbox?: boolean;
+  /** How slowly a body may arrive (shared with /v1). */
+  bodyPace?: BodyPace;
 }
 
 type Result = Record<string, unknown>;
@@ -320,7 +322,7 @@ export function createVxpApp(store: HubStore, options: VxpOptions): Hono {
       if (wait) throw RateLimiter.refusal(auth.systemId, wait);
       const limited = <T>(fn: () => Promise<T>) => (options.limiter ? options.limiter.run(auth.systemId, fn) : fn());
       return await limited(async () => {
-        const body = axisRequestBody(auth, await readBody(c.req.raw, store.options.maxPackageBytes), def);
+        const body = axisRequestBody(auth, await readBody(c.req.raw, store.options.maxPackageBytes, options.bodyPace), def);
         // A header set is bound to the first operation and body it was used for (the signature covers neither).
         const now = options.now?.() ?? Date.now();
         const fresh = await store.useAxisHeaderSet(

@@ -19,6 +19,11 @@ export const errorCatalog = {
     vi: 'Cơ quan gửi trong gói tin không thuộc hệ thống đang kết nối.',
     en: 'The sending agency in the package does not belong to the calling system.',
   },
+  REQUEST_TIMEOUT: {
+    status: 408,
+    vi: 'Thân yêu cầu đến quá chậm: kết nối bị cắt, hãy gửi lại.',
+    en: 'The request body arrived too slowly: the connection was cut off, send it again.',
+  },
   PAYLOAD_TOO_LARGE: { status: 413, vi: 'Gói tin vượt quá dung lượng cho phép.', en: 'The package is larger than allowed.' },
   UNAUTHENTICATED: {
     status: 401,
