@@ -174,9 +174,13 @@ async function buildShared(cdnDir: string, folder: string, specifiers: Set<strin
     }
   }
   if (Object.keys(input).length === 0) return imports;
+  // zod compiles object parsers with `new Function` unless told `jitless`: on a page whose CSP has no 'unsafe-eval' (or
+  // enforces Trusted Types) even its caught probe is reported as a violation. The folder's one zod runs jitless.
+  if (input['zod'] !== undefined) input['zod'] = jitlessZod;
   const config = baseConfig(cdnDir, folder, fromSource);
   const result = await build({
     ...config,
+    plugins: [jitlessZodPlugin],
     build: {
       ...config.build,
       rolldownOptions: {
@@ -186,12 +190,19 @@ async function buildShared(cdnDir: string, folder: string, specifiers: Set<strin
       },
     },
   });
-  const byName = Object.fromEntries(Object.entries(input).map(([name, spec]) => [name, spec]));
+  const byName = Object.fromEntries(Object.entries(input).map(([name, spec]) => [name, spec === jitlessZod ? 'zod' : spec]));
   for (const output of outputs(result)) {
     for (const chunk of output.output) if (chunk.type === 'chunk' && chunk.isEntry) imports[byName[chunk.name]!] = chunk.fileName;
   }
   return imports;
 }
+
+const jitlessZod = '\0egov-cdn-zod';
+const jitlessZodPlugin: Plugin = {
+  name: 'egov-cdn-jitless-zod',
+  resolveId: (id) => (id === jitlessZod ? id : null),
+  load: (id) => (id === jitlessZod ? "import { config } from 'zod';\nconfig({ jitless: true });\nexport * from 'zod';\nexport { default } from 'zod';\n" : null),
+};
 
 async function buildLoader(cdnDir: string, folder: string, fileName: string, id: string, tags: Record<string, string>): Promise<void> {
   const config = baseConfig(cdnDir, folder, false);
@@ -248,7 +259,8 @@ function tar(dir: string, files: readonly string[], prefix: string): Buffer {
 
 /**
  * `egov-vn.d.ts` of a folder: the version-suffixed tags typed with the npm packages' classes (which declare the plain
- * tags and their events themselves), and the loader's `egov-error` event.
+ * tags and their events themselves), and the detail of the loader's `egov-error` (the event itself is typed on the
+ * document by @egov-vn/office-elements when the folder has it, with the kit's common detail shape).
  */
 export function declarations(version: string, suffix: string, packages: readonly ElementPackage[]): string {
   const elements = packages.flatMap((p) => p.elements);
@@ -260,10 +272,15 @@ export function declarations(version: string, suffix: string, packages: readonly
     `//   npm i -D ${packages.map((p) => `${p.name}@${p.version}`).join(' ')} lit\n` +
     `// then reference this file (/// <reference path="…/egov-vn.d.ts" />) or copy it into the project.\n` +
     `${imports.join('\n')}\n\n` +
-    `/** \`detail\` of \`egov-error\`: an element whose module could not be loaded (network, integrity). */\n` +
-    `export interface EgovLoadErrorDetail {\n  readonly tag: string;\n  readonly url: string;\n  readonly message: { readonly vi: string; readonly en: string };\n}\n\n` +
+    `/**\n * \`detail\` of the \`egov-error\` the loader sends an element whose module could not be loaded (network, integrity):\n` +
+    ` * the kit's \`egov-error\` shape (typed on the document by @egov-vn/office-elements) plus the tag and the URL.\n` +
+    ` * \`if (e.detail.operation === 'load-element') { const { tag, url } = e.detail as EgovLoadErrorDetail; }\`\n */\n` +
+    `export interface EgovLoadErrorDetail {\n  readonly code: 'CHUNK_LOAD';\n  readonly message: { readonly vi: string; readonly en: string };\n` +
+    `  readonly operation: 'load-element';\n  readonly status: 0;\n  readonly tag: string;\n  readonly url: string;\n}\n\n` +
     `declare global {\n  interface HTMLElementTagNameMap {\n${suffixed.join('\n')}\n  }\n` +
-    `  interface GlobalEventHandlersEventMap {\n    'egov-error': CustomEvent<EgovLoadErrorDetail>;\n  }\n}\n`
+    (elements.some((e) => e.tag === 'egov-office-context')
+      ? '}\n'
+      : `  interface GlobalEventHandlersEventMap {\n    'egov-error': CustomEvent<EgovLoadErrorDetail>;\n  }\n}\n`)
   );
 }
 

@@ -7,7 +7,7 @@ const cdnDir = fileURLToPath(new URL('..', import.meta.url));
 describe('elementPackages', () => {
   it('finds the element packages among the dependencies and the define file of each tag', () => {
     const packages = elementPackages(cdnDir, { fromSource: true });
-    expect(packages.map((p) => p.name)).toEqual(['@egov-vn/calendar-elements', '@egov-vn/report-elements', '@egov-vn/signature-elements']);
+    expect(packages.map((p) => p.name)).toEqual(['@egov-vn/calendar-elements', '@egov-vn/office-elements', '@egov-vn/report-elements', '@egov-vn/signature-elements']);
     const panel = packages.flatMap((p) => p.elements).find((e) => e.tag === 'egov-signature-panel');
     expect(panel).toMatchObject({ packageName: '@egov-vn/signature-elements', subpath: './signature-panel' });
     expect(panel!.file).toMatch(/signature-elements[\\/]src[\\/]signature-panel[\\/]signature-panel\.ts$/);

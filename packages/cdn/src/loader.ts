@@ -6,11 +6,17 @@
 declare const __EGOV_CDN_TAGS__: Record<string, string>;
 declare const __EGOV_CDN_ID__: string;
 
-/** `detail` of the `egov-error` event an element receives when its module cannot be loaded. */
+/**
+ * `detail` of the `egov-error` event an element receives when its module cannot be loaded: the shape of every
+ * `egov-error` of the kit (`code`, `message`, `operation`, `status`, as the office features send), plus the tag and URL.
+ */
 export interface EgovLoadErrorDetail {
+  readonly code: 'CHUNK_LOAD';
+  readonly message: { readonly vi: string; readonly en: string };
+  readonly operation: 'load-element';
+  readonly status: 0;
   readonly tag: string;
   readonly url: string;
-  readonly message: { readonly vi: string; readonly en: string };
 }
 
 export interface EgovLoader {
@@ -51,6 +57,9 @@ function createLoader(id: string, table: Record<string, string>, base: string): 
             (cause: unknown) => {
               const reason = cause instanceof Error ? cause.message : String(cause);
               const detail: EgovLoadErrorDetail = {
+                code: 'CHUNK_LOAD',
+                operation: 'load-element',
+                status: 0,
                 tag,
                 url,
                 message: {

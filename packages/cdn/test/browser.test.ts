@@ -1,20 +1,25 @@
 // The proofs of the CDN folder in Chromium, no bundler anywhere: static pages with the import map and loader.js,
 // served by serveCdn from the built folder (packages/cdn/dist/egov-vn/<version>/).
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumLaunchOptions } from '@egov-vn/vitest-config/chromium';
 import { chromium } from 'playwright';
 import type { Browser } from 'playwright';
+import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCdn } from '../src/build.js';
 import { cspHash, importMapFor, importMapText, snippet } from '../src/importmap.js';
 import type { CdnManifest } from '../src/importmap.js';
-import { builtFolder, manifestOf, open, pageHtml, recorded, site, strictCsp, transferred, upgraded, version } from './harness.js';
+import { builtFolder, manifestOf, open, packageDir, pageHtml, recorded, site, strictCsp, transferred, upgraded, version } from './harness.js';
 
 const manifest = manifestOf();
 const tags = Object.keys(manifest.tags);
 const base = `/egov-vn/${version}/`;
+// Budgets of the whole office's page (gzip bytes transferred, HTML and import map included); measured values in
+// docs/cdn.md §1.
+const FIRST_VIEW_BUDGET = 185_000;
+const WHOLE_OFFICE_BUDGET = 215_000;
 const mapHash = (m: CdnManifest, at: string, suffixed = false) => cspHash(importMapText(importMapFor(m, at, { suffixed })));
 
 let browser: Browser;
@@ -159,6 +164,93 @@ viewer.src = '/one-page.pdf';
   });
 });
 
+describe('the whole office (<egov-office> and its lazy features)', () => {
+  // The back end of the page: office-elements' in-memory agency (`@egov-vn/office-elements/testing`, the one users'
+  // tests take), bundled into one file under /fake/. It stands for the agency's server and is not counted as weight.
+  let fake: string;
+  beforeAll(async () => {
+    fake = mkdtempSync(join(tmpdir(), 'egov-cdn-fake-'));
+    const testing = join(realpathSync(join(packageDir, 'node_modules', '@egov-vn', 'office-elements')), 'dist', 'testing.js');
+    // Its own zod runs jitless, as the folder's does (the page's CSP allows no eval).
+    const modules: Record<string, string> = {
+      '\0fake-backend': `import '\0fake-jitless';\nexport * from ${JSON.stringify(testing)};\n`,
+      '\0fake-jitless': "import { config } from 'zod';\nconfig({ jitless: true });\n",
+    };
+    await build({
+      configFile: false,
+      root: packageDir,
+      logLevel: 'warn',
+      publicDir: false,
+      plugins: [{ name: 'fake-backend', resolveId: (id) => (id === 'fake-backend' ? '\0fake-backend' : id in modules ? id : null), load: (id) => modules[id] ?? null }],
+      build: {
+        outDir: fake,
+        emptyOutDir: false,
+        minify: false,
+        reportCompressedSize: false,
+        rolldownOptions: { input: { backend: 'fake-backend' }, preserveEntrySignatures: 'strict', output: { entryFileNames: '[name].js', codeSplitting: false } },
+      },
+    });
+  }, 120_000);
+  afterAll(() => rmSync(fake, { recursive: true, force: true }));
+
+  it('loads every office feature by tag and on first use, within the whole office’s weight budget (gzip, bytes transferred)', async () => {
+    const script = `import { demoSeed, memoryOfficeBackend } from '/fake/backend.js';
+const context = document.querySelector('egov-office-context');
+context.backend = memoryOfficeBackend(demoSeed({ count: 30, outgoing: 12, today: '2026-12-02' }));
+context.user = { id: 'vanthu', name: 'Nguyễn Thị Lan', role: 'vanThu' };
+context.today = '2026-12-02';
+`;
+    const csp = strictCsp([mapHash(manifest, base)]);
+    const s = await site(
+      { 'index.html': pageHtml(snippet(manifest), '<egov-office-context locale="vi"><egov-office></egov-office></egov-office-context>', '/page.js'), 'page.js': script },
+      { [`egov-vn/${version}`]: builtFolder, fake },
+      (path) => (path.endsWith('.html') ? { 'content-security-policy': csp } : undefined),
+    );
+    const office = (js: string) => `(() => { const office = document.querySelector('egov-office').shadowRoot; ${js} })()`;
+    const rows = (tag: string) => office(`return (office.querySelector('${tag}')?.shadowRoot?.querySelectorAll('tr[part=row]').length ?? 0) > 0;`);
+    try {
+      const { page, problems } = await open(browser, `${s.url}/`);
+      const weight = async () => {
+        const { bytes, decoded, files } = await transferred(page);
+        const fakeBytes = await page.evaluate(() =>
+          (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => new URL(e.name).pathname.startsWith('/fake/')).reduce((sum, e) => sum + e.transferSize, 0),
+        );
+        return { bytes: bytes - fakeBytes, decoded, files: files.filter((f) => !f.startsWith('/fake/')) };
+      };
+      // First view: the incoming documents of the agency.
+      await expect.poll(() => page.evaluate(rows('egov-incoming')), { timeout: 30_000 }).toBe(true);
+      const first = await weight();
+      // Then every other feature, each a lazy chunk of the folder loaded when the user opens it from the menu.
+      for (const view of ['outgoing', 'compose', 'register']) {
+        await page.evaluate(office(`office.querySelector('[part=nav-item][data-view=${view}]').click();`));
+        await expect
+          .poll(() => page.evaluate(view === 'compose' ? office(`return office.querySelector('egov-compose')?.drafts !== undefined;`) : rows(`egov-${view}`)), { timeout: 20_000 })
+          .toBe(true);
+      }
+      const all = await weight();
+      console.log(
+        `page with the whole office: ${first.bytes} bytes transferred (gzip) on the first view, ${all.bytes} with all four features ` +
+          `(${all.decoded} decoded, ${all.files.length} files; the in-memory back end excluded)`,
+      );
+      const loaded = (entry: string) => all.files.includes(`${base}${manifest.tags[entry]}`);
+      expect(['egov-office-context', 'egov-office', 'egov-incoming', 'egov-outgoing', 'egov-compose', 'egov-register'].filter((t) => !loaded(t))).toEqual([]);
+      // Every module came from the versioned folder, checked against the map's integrity (a module without an entry
+      // would not be in the list of the folder's files).
+      expect(all.files.filter((f) => f !== '/' && f !== '/page.js' && !(f.slice(base.length) in manifest.integrity))).toEqual([]);
+      // No pdf.js, no signing code until a document is opened or signed.
+      expect(all.files.some((f) => f.includes('/vendor/pdfjs'))).toBe(false);
+      expect(first.bytes).toBeLessThan(all.bytes);
+      expect(first.bytes).toBeLessThan(FIRST_VIEW_BUDGET);
+      expect(all.bytes).toBeLessThan(WHOLE_OFFICE_BUDGET);
+      expect((await recorded(page)).violations).toEqual([]);
+      expect(problems).toEqual([]);
+      await page.close();
+    } finally {
+      await s.close();
+    }
+  });
+});
+
 describe('two versions on one page', () => {
   const next = '0.1.0';
   let out: string;
@@ -185,8 +277,8 @@ describe('two versions on one page', () => {
     const csp = strictCsp([mapHash(manifest, base), mapHash(nextManifest, nextBase, true)]);
     const script = `for (const panel of document.querySelectorAll('egov-signature-panel, egov-signature-panel-0-1')) panel.pdf = new TextEncoder().encode('not a PDF');
 const slot = (e) => (e.target.localName === 'egov-signature-panel' ? 'first' : 'second');
-document.addEventListener('egov-verified', (e) => (document.body.dataset[slot(e)] = \`verified: \${e.detail.report.signaturesCount} signatures\`));
-document.addEventListener('egov-verify-error', (e) => (document.body.dataset[slot(e)] = \`error: \${e.detail.message.en}\`));
+document.addEventListener('egov-signature-panel-verify', (e) => (document.body.dataset[slot(e)] = \`verified: \${e.detail.report.signaturesCount} signatures\`));
+document.addEventListener('egov-signature-panel-error', (e) => (document.body.dataset[slot(e)] = \`error: \${e.detail.message.en}\`));
 `;
     const s = await site(
       {

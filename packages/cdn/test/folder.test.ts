@@ -114,7 +114,12 @@ describe('the CDN folder', () => {
         `const panel = document.createElement('egov-signature-panel-${manifest.tagSuffix}');\n` +
         `panel.src = '/van-ban/1.pdf';\n` +
         `const plain: HTMLElementTagNameMap['egov-signature-panel'] = panel;\n` +
-        `document.addEventListener('egov-error', (e) => console.log(e.detail.message.vi, e.detail.tag, plain));\n` +
+        (reference
+          ? `import type { EgovLoadErrorDetail } from '${join(builtFolder, 'egov-vn.js')}';\n` +
+            `document.addEventListener('egov-error', (e) => {\n` +
+            `  if (e.detail.operation === 'load-element') console.log(e.detail.message.vi, (e.detail as EgovLoadErrorDetail).tag, plain);\n` +
+            `});\n`
+          : '') +
         `// @ts-expect-error: not a property of the panel\n` +
         `panel.notAProperty = 1;\n` +
         `export {};\n`;
