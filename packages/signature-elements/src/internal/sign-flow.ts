@@ -199,6 +199,13 @@ const problems: Record<string, Omit<SignProblem, 'code' | 'detail'>> = {
     title: { vi: 'Dịch vụ ký số từ xa báo lỗi.', en: 'The remote signing service reported an error.' },
     action: { vi: 'Ký lại sau ít phút; nếu vẫn lỗi, gửi chi tiết bên dưới cho bộ phận hỗ trợ. Văn bản chưa được ký.', en: 'Try again in a few minutes; if it persists, send the details below to support. The document was not signed.' },
   },
+  NO_PROVIDER: {
+    title: { vi: 'Chưa có cách ký nào để ký văn bản.', en: 'There is no way of signing to sign with.' },
+    action: {
+      vi: 'Cổng cần cấu hình ít nhất một cách ký (thuộc tính providers hoặc registerSignerProvider); báo quản trị cổng. Văn bản chưa được ký.',
+      en: 'The portal must offer at least one way of signing (the providers property or registerSignerProvider); tell the portal administrator. The document was not signed.',
+    },
+  },
   NO_DOCUMENT: {
     title: { vi: 'Chưa có văn bản để ký.', en: 'There is no document to sign.' },
     action: { vi: 'Chọn tệp PDF cần ký.', en: 'Choose the PDF to sign.' },

@@ -10,7 +10,7 @@ import { userEvent } from 'vitest/browser';
 import { makePdf } from '../internal/fixtures.js';
 import { remoteSigningProvider } from '../internal/providers.js';
 import './sign-dialog.js';
-import type { EgovSignDialog, EgovSignedEvent, EgovSignErrorEvent } from './sign-dialog.js';
+import type { EgovSignDialog, EgovSignDialogSignEvent, EgovSignDialogErrorEvent } from './sign-dialog.js';
 
 const host = document.createElement('div');
 document.body.append(host);
@@ -78,7 +78,7 @@ describe('<egov-sign-dialog> remote signing (relay + CSC mock over HTTP)', () =>
     expect([...radios].map((r) => r.value)).toEqual(['nva-dien-thoai', 'nva-pin']);
     expect(q(el, '[part=credentials]')!.textContent).toContain('xác nhận trên điện thoại');
     await expectAxeClean(el);
-    const signed = once<EgovSignedEvent>(el, 'egov-signed');
+    const signed = once<EgovSignDialogSignEvent>(el, 'egov-sign-dialog-sign');
     await userEvent.click(q(el, '[part=sign-button]')!);
     const cancel = await waitingState(el);
     expect(q(el, '[part=status]')!.textContent).toContain('Mở ứng dụng ký số trên điện thoại');
@@ -100,7 +100,7 @@ describe('<egov-sign-dialog> remote signing (relay + CSC mock over HTTP)', () =>
     await userEvent.click(q(el, 'input[name=credential][value=nva-pin]')!);
     const pin = await until(() => q(el, 'input[name=pin]'));
     await userEvent.type(pin, '000000');
-    const failed = once<EgovSignErrorEvent>(el, 'egov-sign-error');
+    const failed = once<EgovSignDialogErrorEvent>(el, 'egov-sign-dialog-error');
     await userEvent.click(q(el, '[part=sign-button]')!);
     expect((await failed).detail.problem.code).toBe('REMOTE_AUTH_DATA');
     expect(q(el, '[part=problem]')!.textContent).toContain('Mã PIN hoặc mã OTP không đúng.');
@@ -109,7 +109,7 @@ describe('<egov-sign-dialog> remote signing (relay + CSC mock over HTTP)', () =>
   it('rejected on the phone: a clear problem, nothing signed', async () => {
     const el = await openRemote();
     await until(() => q(el, 'input[name=credential]'));
-    const failed = once<EgovSignErrorEvent>(el, 'egov-sign-error');
+    const failed = once<EgovSignDialogErrorEvent>(el, 'egov-sign-dialog-error');
     await userEvent.click(q(el, '[part=sign-button]')!);
     await waitingState(el);
     await phone('reject');
@@ -123,7 +123,7 @@ describe('<egov-sign-dialog> remote signing (relay + CSC mock over HTTP)', () =>
     host.setAttribute('lang', 'en');
     const el = await openRemote(inject('remoteExpiringRelayUrl'));
     await until(() => q(el, 'input[name=credential]'));
-    const failed = once<EgovSignErrorEvent>(el, 'egov-sign-error');
+    const failed = once<EgovSignDialogErrorEvent>(el, 'egov-sign-dialog-error');
     await userEvent.click(q(el, '[part=sign-button]')!);
     await waitingState(el);
     expect(q(el, '[part=status]')!.textContent).toContain('Open the signing app on your phone');
@@ -141,7 +141,7 @@ describe('<egov-sign-dialog> remote signing (relay + CSC mock over HTTP)', () =>
     await userEvent.keyboard('{Enter}');
     await until(() => q(el, '[part=status]')!.textContent.includes('Đã huỷ yêu cầu ký'));
     expect(q(el, '[part=problem]')).toBeNull();
-    expect(el.busy).toBe(false);
+    expect((q(el, '[part=sign-button]') as HTMLButtonElement).disabled).toBe(false);
     // Escape while waiting cancels too, and keeps the dialog open.
     await userEvent.click(q(el, '[part=sign-button]')!);
     await waitingState(el);

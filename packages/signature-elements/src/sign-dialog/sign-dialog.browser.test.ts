@@ -3,13 +3,13 @@ import { PdfSignatureError } from '@egov-vn/pdf-signature';
 import { createDemoPki, createTimestampResponse, issueCertificate, toPem } from '@egov-vn/pdf-signature/testing';
 import { html, render } from 'lit';
 import type { TemplateResult } from 'lit';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { userEvent } from 'vitest/browser';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { page, userEvent } from 'vitest/browser';
 import { demoPki, loadPdfJs, makePdf } from '../internal/fixtures.js';
 import '../signature-panel/signature-panel.js';
-import type { EgovVerifiedEvent } from '../signature-panel/signature-panel.js';
+import type { EgovSignaturePanelVerifyEvent } from '../signature-panel/signature-panel.js';
 import { cryptoKeyProvider, EgovSignDialog, localServiceProvider, registerSignerProvider, signerProviders } from './sign-dialog.js';
-import type { EgovSignedEvent, EgovSignErrorEvent, SignerProvider } from './sign-dialog.js';
+import type { EgovSignDialogSignEvent, EgovSignDialogErrorEvent, SignerProvider } from './sign-dialog.js';
 
 const host = document.createElement('div');
 document.body.append(host);
@@ -60,7 +60,7 @@ describe('<egov-sign-dialog>', () => {
     expect((q(el, 'dialog') as HTMLDialogElement).open).toBe(false);
   });
 
-  it('signs a real PDF with a WebCrypto key, emits egov-signed, and the panel verifies it as valid', async () => {
+  it('signs a real PDF with a WebCrypto key, emits egov-sign-dialog-sign (and its deprecated alias egov-signed, same detail), and the panel verifies it as valid', async () => {
     const pki = await demoPki();
     const anchors = [toPem(pki.root.der)];
     const el = await mount(html`<egov-sign-dialog file-name="cong-van.pdf"></egov-sign-dialog><egov-signature-panel></egov-signature-panel>`);
@@ -72,9 +72,12 @@ describe('<egov-sign-dialog>', () => {
     expect((q(el, 'dialog') as HTMLDialogElement).open).toBe(true);
     await expectAxeClean(el);
     await userEvent.click(q(el, 'input[name=kind][value=seal]'));
-    const signed = once<EgovSignedEvent>(el, 'egov-signed');
+    const signed = once<EgovSignDialogSignEvent>(el, 'egov-sign-dialog-sign');
+    const alias = once<EgovSignDialogSignEvent>(el, 'egov-signed');
     await userEvent.click(q(el, '[part=sign-button]'));
     const { detail } = await signed;
+    expect((await alias).detail).toBe(detail);
+    expect(detail.documents).toEqual([{ name: 'cong-van.pdf', pdf: detail.pdf, report: detail.report }]);
     expect(detail.kind).toBe('seal');
     expect(detail.provider).toBe('webcrypto');
     expect(detail.report.signatures[0]!.indication).toBe('TOTAL_PASSED');
@@ -84,7 +87,7 @@ describe('<egov-sign-dialog>', () => {
     await expectAxeClean(el);
 
     const panel = host.querySelector('egov-signature-panel')!;
-    const verified = once<EgovVerifiedEvent>(panel, 'egov-verified');
+    const verified = once<EgovSignaturePanelVerifyEvent>(panel, 'egov-signature-panel-verify');
     panel.trustAnchors = anchors;
     panel.pdf = detail.pdf;
     expect((await verified).detail.report.validSignaturesCount).toBe(1);
@@ -106,7 +109,7 @@ describe('<egov-sign-dialog>', () => {
     await userEvent.click(q(el, 'input[name=kind][value=seal]'));
     await el.updateComplete;
     expect(q(el, 'dialog').textContent).not.toContain('không hiển thị hình');
-    const signed = once<EgovSignedEvent>(el, 'egov-signed');
+    const signed = once<EgovSignDialogSignEvent>(el, 'egov-sign-dialog-sign');
     q(el, '[part=sign-button]').click(); // (the viewer's “Đặt khung chữ ký…” button also matches the name “Ký”)
     const { detail } = await signed;
     expect(detail.report.signatures[0]!.indication).toBe('TOTAL_PASSED');
@@ -131,7 +134,7 @@ describe('<egov-sign-dialog>', () => {
       el.providers = [await webCryptoProvider()];
       el.show();
       await el.updateComplete;
-      const signed = once<EgovSignedEvent>(el, 'egov-signed');
+      const signed = once<EgovSignDialogSignEvent>(el, 'egov-sign-dialog-sign');
       await userEvent.click(q(el, '[part=sign-button]'));
       const { detail } = await signed;
       expect(detail.report.signatures[0]!.format).toBe('PAdES-BASELINE-T');
@@ -151,7 +154,7 @@ describe('<egov-sign-dialog>', () => {
     el.providers = [await webCryptoProvider()];
     el.show();
     await el.updateComplete;
-    const error = once<EgovSignErrorEvent>(el, 'egov-sign-error');
+    const error = once<EgovSignDialogErrorEvent>(el, 'egov-sign-dialog-error');
     await userEvent.click(q(el, '[part=sign-button]'));
     expect((await error).detail.problem.code).toBe('TSA_HTTP');
     await el.updateComplete;
@@ -171,7 +174,7 @@ describe('<egov-sign-dialog>', () => {
     await el.updateComplete;
     expect(q(el, 'dialog').textContent).toContain('to-trinh.pdf');
     await expectAxeClean(el);
-    const signed = once<EgovSignedEvent>(el, 'egov-signed');
+    const signed = once<EgovSignDialogSignEvent>(el, 'egov-sign-dialog-sign');
     await userEvent.click(q(el, '[part=sign-button]'));
     expect((await signed).detail.report.signatures[0]!.indication).toBe('TOTAL_PASSED');
   });
@@ -219,7 +222,7 @@ describe('<egov-sign-dialog>', () => {
     await userEvent.fill(q(el, 'input[name=reason]'), 'Phê duyệt tờ trình');
     await userEvent.fill(q(el, 'input[name=location]'), 'Hà Nội');
     await userEvent.fill(q(el, 'input[name=contact-info]'), 'vanthu@demo.gov.vn');
-    const signed = once<EgovSignedEvent>(el, 'egov-signed');
+    const signed = once<EgovSignDialogSignEvent>(el, 'egov-sign-dialog-sign');
     await userEvent.click(q(el, '[part=sign-button]'));
     const s = (await signed).detail.report.signatures[0]!;
     expect([s.reason, s.location, s.contactInfo]).toEqual(['Phê duyệt tờ trình', 'Hà Nội', 'vanthu@demo.gov.vn']);
@@ -243,7 +246,7 @@ describe('<egov-sign-dialog>', () => {
     await el.updateComplete;
     expect(q(el, 'dialog').textContent).not.toContain('không hiển thị hình');
     await expectAxeClean(el);
-    const signed = once<EgovSignedEvent>(el, 'egov-signed');
+    const signed = once<EgovSignDialogSignEvent>(el, 'egov-sign-dialog-sign');
     await userEvent.click(q(el, '[part=sign-button]'));
     const { detail } = await signed;
     expect(detail.kind).toBe('appendix');
@@ -292,11 +295,11 @@ describe('<egov-sign-dialog>', () => {
     // Dragged sizes have tenths of a millimetre: the form must still submit.
     expect(width.value).toMatch(/\.\d$/);
     expect(width.checkValidity()).toBe(true);
-    const signed = once<EgovSignedEvent>(el, 'egov-signed');
-    const failed = once<EgovSignErrorEvent>(el, 'egov-sign-error');
+    const signed = once<EgovSignDialogSignEvent>(el, 'egov-sign-dialog-sign');
+    const failed = once<EgovSignDialogErrorEvent>(el, 'egov-sign-dialog-error');
     q(el, '[part=sign-button]').click(); // (the viewer's “Đặt khung chữ ký…” button also matches the name “Ký”)
     const outcome = await Promise.race([signed, failed]);
-    expect(outcome.type === 'egov-sign-error' ? (outcome as EgovSignErrorEvent).detail.problem : undefined).toBeUndefined();
+    expect(outcome.type === 'egov-sign-dialog-error' ? (outcome as EgovSignDialogErrorEvent).detail.problem : undefined).toBeUndefined();
     const { detail } = await signed;
     expect(detail.report.signatures[0]!.verdict).toBe('valid');
     const tail = new TextDecoder('latin1').decode(detail.pdf.slice(-4000));
@@ -349,20 +352,20 @@ describe('<egov-sign-dialog>', () => {
       },
     });
     const el = await openDialog(counting(cryptoKeyProvider(encryptOnly.privateKey, encryptOnly.chain.slice(0, -1))));
-    let error = once<EgovSignErrorEvent>(el, 'egov-sign-error');
+    let error = once<EgovSignDialogErrorEvent>(el, 'egov-sign-dialog-error');
     await userEvent.click(q(el, '[part=sign-button]'));
     expect((await error).detail.problem.code).toBe('CERT_KEY_USAGE');
     await el.updateComplete;
     expect(q(el, '[part=problem]').textContent).toContain('Chứng thư số này không dùng để ký văn bản.');
     el.providers = [counting(cryptoKeyProvider(other.signer.privateKey, other.signer.chain.slice(0, -1)))];
     await el.updateComplete;
-    error = once<EgovSignErrorEvent>(el, 'egov-sign-error');
+    error = once<EgovSignDialogErrorEvent>(el, 'egov-sign-dialog-error');
     await userEvent.click(q(el, '[part=sign-button]'));
     const untrusted = (await error).detail.problem;
     expect(untrusted.code).toBe('CERT_UNTRUSTED');
     expect(untrusted.detail?.vi).toContain('không dẫn tới tổ chức chứng thực');
     expect(signCalls).toBe(0);
-    expect(el.result).toBeUndefined();
+    expect(el.shadowRoot!.querySelector('.result')).toBeNull();
   });
 
   it('explains a wrong PKCS#12 password in plain Vietnamese with what to do next', async () => {
@@ -381,7 +384,7 @@ describe('<egov-sign-dialog>', () => {
     el.providers = [failing];
     await el.updateComplete;
     await userEvent.type(q(el, 'input[name=password]'), 'sai');
-    const error = once<EgovSignErrorEvent>(el, 'egov-sign-error');
+    const error = once<EgovSignDialogErrorEvent>(el, 'egov-sign-dialog-error');
     await userEvent.click(q(el, '[part=sign-button]'));
     expect((await error).detail.problem.code).toBe('P12_PASSWORD');
     await el.updateComplete;
@@ -396,7 +399,7 @@ describe('<egov-sign-dialog>', () => {
     el.providers = [localServiceProvider({ baseUrl: 'ws://127.0.0.1:9', timeoutMs: 5000 })];
     el.show();
     await el.updateComplete;
-    const error = once<EgovSignErrorEvent>(el, 'egov-sign-error');
+    const error = once<EgovSignDialogErrorEvent>(el, 'egov-sign-dialog-error');
     await userEvent.click(q(el, '[part=sign-button]'));
     expect(['REMOTE_CONNECT', 'REMOTE_CLOSED']).toContain((await error).detail.problem.code);
     await el.updateComplete;
@@ -413,8 +416,8 @@ describe('<egov-sign-dialog>', () => {
     });
     const el = await openDialog(cryptoKeyProvider(expired.privateKey, expired.chain.slice(0, -1)));
     let signed = false;
-    el.addEventListener('egov-signed', () => (signed = true));
-    const error = once<EgovSignErrorEvent>(el, 'egov-sign-error');
+    el.addEventListener('egov-sign-dialog-sign', () => (signed = true));
+    const error = once<EgovSignDialogErrorEvent>(el, 'egov-sign-dialog-error');
     await userEvent.click(q(el, '[part=sign-button]'));
     expect((await error).detail.problem.code).toBe('CERT_EXPIRED');
     expect(signed).toBe(false);
@@ -438,7 +441,7 @@ describe('<egov-sign-dialog>', () => {
       await el.updateComplete;
       expect(q(el, '[part=title]').textContent.trim()).toBe('Sign the document');
       expect(q(el, 'dialog').textContent).toContain('Vendor X token');
-      const signed = once<EgovSignedEvent>(el, 'egov-signed');
+      const signed = once<EgovSignDialogSignEvent>(el, 'egov-sign-dialog-sign');
       await userEvent.click(q(el, '[part=sign-button]'));
       const { detail } = await signed;
       expect(detail.provider).toBe('vendor-token');
@@ -450,5 +453,101 @@ describe('<egov-sign-dialog>', () => {
       unregister();
     }
     expect(signerProviders().some((p) => p.id === 'vendor-token')).toBe(false);
+  });
+  it('sign() with no way of signing rejects with a clear bilingual error, shows it and fires egov-sign-dialog-error', async () => {
+    const el = await openDialog();
+    el.providers = [];
+    await el.updateComplete;
+    expect((q(el, '[part=sign-button]') as HTMLButtonElement).disabled).toBe(true);
+    const error = once<EgovSignDialogErrorEvent>(el, 'egov-sign-dialog-error');
+    await expect(el.sign()).rejects.toMatchObject({ code: 'NO_PROVIDER', vi: 'Chưa có cách ký nào để ký văn bản.', en: 'There is no way of signing to sign with.' });
+    expect((await error).detail.problem.code).toBe('NO_PROVIDER');
+    await el.updateComplete;
+    expect(q(el, '[part=problem]').textContent).toContain('Chưa có cách ký nào để ký văn bản.');
+    host.setAttribute('lang', 'en');
+    await expect.poll(() => q(el, '[part=problem]').textContent).toContain('The portal must offer at least one way of signing');
+  });
+
+  it('shows a src document as loading (never “0 KB”) until it is fetched, then its real size', async () => {
+    const bytes = await makePdf();
+    const blob = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }));
+    const url = 'https://van-ban.invalid/van-ban.pdf';
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const realFetch = globalThis.fetch.bind(globalThis);
+    // The document's server answers late: the real bytes, once released.
+    vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => ((typeof input === 'string' ? input : input instanceof URL ? input.href : input.url) === url ? (await gate, realFetch(blob)) : realFetch(input, init)));
+    try {
+      const el = await mount(html`<egov-sign-dialog file-name="van-ban.pdf"></egov-sign-dialog>`);
+      el.src = url;
+      el.providers = [await webCryptoProvider()];
+      el.show();
+      await el.updateComplete;
+      const line = () => q(el, 'form > .field .mono').textContent.trim();
+      expect(line()).toBe('van-ban.pdf (đang tải…)');
+      host.setAttribute('lang', 'en');
+      await expect.poll(line).toBe('van-ban.pdf (loading…)');
+      release();
+      await expect.poll(line).toBe(`van-ban.pdf (${Math.round(bytes.length / 1024)} KB)`);
+      expect(line()).not.toContain('0 KB');
+    } finally {
+      URL.revokeObjectURL(blob);
+    }
+  });
+
+  it('is usable 360 px wide: no part scrolls sideways, Sign and Close are on screen, axe-clean', async () => {
+    await page.viewport(360, 640);
+    try {
+      const el = await openDialog(undefined, false);
+      el.fileName = 'QuyetDinhSo1234QDUBNDVeViecPheDuyetKeHoachChuyenDoiSoNam2026.pdf';
+      el.show();
+      await el.updateComplete;
+      await userEvent.click(q(el, 'input[name=position][value=custom]'));
+      await el.updateComplete;
+      const dialog = q(el, 'dialog');
+      expect(dialog.getBoundingClientRect().width).toBeLessThanOrEqual(360);
+      for (const part of [dialog, q(el, '[part=form]'), ...el.shadowRoot!.querySelectorAll<HTMLElement>('fieldset, .field, .actions')]) {
+        expect({ part: part.outerHTML.slice(0, 60), overflow: part.scrollWidth - part.clientWidth }).toEqual({ part: part.outerHTML.slice(0, 60), overflow: 0 });
+      }
+      for (const button of [q(el, '[part=sign-button]'), q(el, '[part=close-button]')]) {
+        button.scrollIntoView();
+        const box = button.getBoundingClientRect();
+        expect(box.left).toBeGreaterThanOrEqual(0);
+        expect(box.right).toBeLessThanOrEqual(360);
+        expect(box.bottom).toBeLessThanOrEqual(640);
+      }
+      await expectAxeClean(el);
+    } finally {
+      await page.viewport(1280, 720);
+    }
+  });
+
+  it('signs several documents (bytes and src) one after another with a local key, listing each with its state', async () => {
+    const pki = await demoPki();
+    const url = URL.createObjectURL(new Blob([(await makePdf()) as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }));
+    try {
+      const el = await mount(html`<egov-sign-dialog></egov-sign-dialog>`);
+      el.documents = [
+        { name: 'cong-van-1.pdf', bytes: await makePdf() },
+        { name: 'cong-van-2.pdf', src: url },
+      ];
+      el.trustAnchors = [pki.root.der];
+      el.providers = [await webCryptoProvider()];
+      el.show();
+      await el.updateComplete;
+      expect(q(el, '[part=documents]').textContent).toContain('cong-van-1.pdf');
+      expect(q(el, 'dialog').textContent).toContain('ký lần lượt từng văn bản');
+      const signed = once<EgovSignDialogSignEvent>(el, 'egov-sign-dialog-sign');
+      await userEvent.click(q(el, '[part=sign-button]'));
+      const { detail } = await signed;
+      expect(detail.documents.map((d) => d.name)).toEqual(['cong-van-1.pdf', 'cong-van-2.pdf']);
+      expect(detail.documents.map((d) => d.report.signatures.at(-1)!.indication)).toEqual(['TOTAL_PASSED', 'TOTAL_PASSED']);
+      await el.updateComplete;
+      expect([...el.shadowRoot!.querySelectorAll<HTMLElement>('[part=documents] li')].map((li) => li.dataset.state)).toEqual(['signed', 'signed']);
+      expect(q(el, '[part=status]').textContent).toContain('Đã ký 2 văn bản.');
+      await expectAxeClean(el);
+    } finally {
+      URL.revokeObjectURL(url);
+    }
   });
 });

@@ -14,6 +14,15 @@ export default css`
     color: var(--egov-color-text);
     padding: var(--egov-space-lg);
   }
+  /* A phone (360 px): the dialog takes the width, nothing scrolls sideways. */
+  @media (max-width: 30rem) {
+    dialog {
+      width: calc(100vw - 1rem);
+      max-height: calc(100vh - 1rem);
+      padding: var(--egov-space);
+      box-sizing: border-box;
+    }
+  }
   dialog::backdrop {
     background: var(--egov-color-backdrop);
   }
@@ -24,6 +33,31 @@ export default css`
   form {
     display: grid;
     gap: var(--egov-space);
+  }
+  form > *,
+  fieldset > *,
+  .field > * {
+    min-width: 0;
+  }
+  fieldset {
+    min-width: 0;
+  }
+  label > span,
+  .mono,
+  .hint,
+  .problem p,
+  .result p {
+    overflow-wrap: anywhere;
+  }
+  input,
+  select,
+  egov-pdf-viewer {
+    max-width: 100%;
+    box-sizing: border-box;
+  }
+  [part='documents'] {
+    margin: 0;
+    padding-inline-start: var(--egov-space);
   }
   fieldset {
     border: 1px solid var(--egov-color-border);
@@ -75,6 +109,7 @@ export default css`
   }
   .actions {
     display: flex;
+    flex-wrap: wrap;
     gap: var(--egov-space-sm);
     justify-content: flex-end;
   }

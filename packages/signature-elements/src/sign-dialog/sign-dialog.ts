@@ -3,7 +3,15 @@ import '../pdf-viewer/pdf-viewer.js'; // the dialog places a custom signature bo
 import { EgovSignDialog } from './sign-dialog.component.js';
 
 export { EgovSignDialog } from './sign-dialog.component.js';
-export type { EgovSignDialogCloseEvent, EgovSignedEvent, EgovSignErrorEvent } from './sign-dialog.events.js';
+export type {
+  EgovSignDialogCloseEvent,
+  EgovSignDialogErrorEvent,
+  EgovSignDialogSignEvent,
+  SignedDocumentDetail,
+} from './sign-dialog.events.js';
+// eslint-disable-next-line @typescript-eslint/no-deprecated -- the former names stay exported for one minor version
+export type { EgovSignedEvent, EgovSignErrorEvent } from './sign-dialog.events.js';
+export type { SignDialogDocument } from './sign-dialog.logic.js';
 export {
   cryptoKeyProvider,
   localServiceProvider,

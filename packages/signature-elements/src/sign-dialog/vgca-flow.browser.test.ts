@@ -11,7 +11,7 @@ import { userEvent } from 'vitest/browser';
 import { demoPki, makePdf } from '../internal/fixtures.js';
 import { vgcaPluginInstalled, vgcaPluginProvider } from '../internal/vgca-provider.js';
 import './sign-dialog.js';
-import type { EgovSignDialog, EgovSignedEvent, EgovSignErrorEvent } from './sign-dialog.js';
+import type { EgovSignDialog, EgovSignDialogSignEvent, EgovSignDialogErrorEvent } from './sign-dialog.js';
 
 const host = document.createElement('div');
 document.body.append(host);
@@ -75,7 +75,7 @@ describe('<egov-sign-dialog> with the VGCA plugin', () => {
 
   it('signs as the leader with vgca_sign_approved and the seal with vgca_sign_issued (keyboard submit), verified TOTAL_PASSED', async () => {
     const el = await open('author');
-    const signed = once<EgovSignedEvent>(el, 'egov-signed');
+    const signed = once<EgovSignDialogSignEvent>(el, 'egov-sign-dialog-sign');
     q(el, 'button[type=submit]')!.focus();
     await userEvent.keyboard('{Enter}');
     const event = await signed;
@@ -85,7 +85,7 @@ describe('<egov-sign-dialog> with the VGCA plugin', () => {
 
     const seal = await open('seal');
     seal.docNumber = '12/QĐ-UBND';
-    const sealed = once<EgovSignedEvent>(seal, 'egov-signed');
+    const sealed = once<EgovSignDialogSignEvent>(seal, 'egov-sign-dialog-sign');
     await seal.sign();
     expect((await sealed).detail.report.signatures.at(-1)!.signerSubject).toContain('CN=');
     expect(plugin.calls.at(-1)).toMatchObject({ kind: 'issued', parameters: { DocNumber: '12/QĐ-UBND' } });
@@ -94,23 +94,23 @@ describe('<egov-sign-dialog> with the VGCA plugin', () => {
   it('shows the plugin’s cancel and a replaced document as problems, vi and en, and writes nothing', async () => {
     const el = await open('author');
     plugin.setBehaviour('cancel');
-    const cancelled = once<EgovSignErrorEvent>(el, 'egov-sign-error');
-    await el.sign();
+    const cancelled = once<EgovSignDialogErrorEvent>(el, 'egov-sign-dialog-error');
+    expect(await el.sign()).toBe(false);
     expect((await cancelled).detail.problem.code).toBe('VGCA_FAILED');
-    expect(el.result).toBeUndefined();
+    expect(el.shadowRoot!.querySelector('.result')).toBeNull();
     await el.updateComplete;
     expect(q(el, '[part=status]')?.textContent).toContain('Phần mềm ký số');
 
     plugin.setBehaviour('replace');
     host.setAttribute('lang', 'en');
     await el.updateComplete;
-    const replaced = once<EgovSignErrorEvent>(el, 'egov-sign-error');
-    await el.sign();
+    const replaced = once<EgovSignDialogErrorEvent>(el, 'egov-sign-dialog-error');
+    expect(await el.sign()).toBe(false);
     const problem = (await replaced).detail.problem;
     expect(problem.code).toBe('VGCA_RESULT');
     expect(problem.detail?.en).toContain('original document');
     await el.updateComplete;
     expect(q(el, '[part=status]')?.textContent).toContain('not this document validly signed');
-    expect(el.result).toBeUndefined();
+    expect(el.shadowRoot!.querySelector('.result')).toBeNull();
   });
 });
