@@ -155,7 +155,7 @@ export class EgovEdocStats extends EgovElement<typeof messages> {
   declare headingLevel: number;
   /** The CSV file name (default `bao-cao-van-ban-dien-tu.csv`). */
   declare filename: string;
-  declare protected status: string;
+  declare private status: string;
 
   #checked: { rows: EdocStatsRow[]; problems: RowProblem[] } = { rows: [], problems: [] };
   #formats = new Map<string, Intl.NumberFormat>();
