@@ -1,9 +1,10 @@
 // The base class of every egov-vn custom element.
 import { LitElement } from 'lit';
 import type { PropertyDeclarations } from 'lit';
-import { defaultLocale, resolveLocale, translate } from './locale.js';
+import { defaultLocale, languageOf, translate } from './locale.js';
 import type { Catalogue, Lang, MessageArgs, MessageKey } from './locale.js';
 import { installTokens } from './styles/tokens.js';
+import { baseLanguage, onTranslationsChange } from './translations.js';
 
 /** The names of the egov-vn events declared in `GlobalEventHandlersEventMap` (each element's event files add them). */
 export type EgovEventName = Extract<keyof GlobalEventHandlersEventMap, `egov-${string}`>;
@@ -36,6 +37,15 @@ const warnedAliases = new Set<string>();
 
 const connected = new Set<EgovElement>();
 let langObserver: MutationObserver | undefined;
+let stopTranslations: (() => void) | undefined;
+
+/** The catalogue of every element class registered with `define`, by tag (for catalogue tests). */
+const catalogues = new Map<string, Catalogue>();
+
+/** The message catalogues of the elements defined so far, by tag name: `catalogueProblems` checks each. */
+export function definedCatalogues(): ReadonlyMap<string, Catalogue> {
+  return catalogues;
+}
 
 function watchLanguages(doc: Document): void {
   if (langObserver) return;
@@ -62,6 +72,7 @@ function watchLanguages(doc: Document): void {
 export class EgovElement<C extends Catalogue = Catalogue> extends LitElement {
   static override properties: PropertyDeclarations = {
     locale: { state: true },
+    language: { state: true },
   };
 
   /** The element's messages in every language; read by {@link EgovElement.msg}. */
@@ -73,6 +84,7 @@ export class EgovElement<C extends Catalogue = Catalogue> extends LitElement {
    * subclass (a constructor can back only one tag).
    */
   static define(tag: string): void {
+    if (this.messages) catalogues.set(tag, this.messages);
     const existing = customElements.get(tag);
     if (existing) {
       if (existing !== this) {
@@ -95,12 +107,23 @@ export class EgovElement<C extends Catalogue = Catalogue> extends LitElement {
     return [...super.observedAttributes, 'lang'];
   }
 
-  /** The language the element speaks now: `vi` or `en`, resolved from `lang` attributes (see `resolveLocale`). */
+  /**
+   * The built-in language the element speaks now: `vi` or `en`, resolved from `lang` attributes (see
+   * `resolveLocale`); for a language added with `registerTranslation`, the language it falls back to. Dates, numbers
+   * and the model's bilingual texts follow it.
+   */
   declare locale: Lang;
+
+  /**
+   * The language of the element's messages: `locale`, or a language added with `registerTranslation` (`hmn`, …)
+   * when the element's `lang` (or an ancestor's, or `<html lang>`) names it.
+   */
+  declare language: string;
 
   constructor() {
     super();
     this.locale = defaultLocale;
+    this.language = defaultLocale;
   }
 
   override connectedCallback(): void {
@@ -108,6 +131,12 @@ export class EgovElement<C extends Catalogue = Catalogue> extends LitElement {
     installTokens(this.ownerDocument);
     connected.add(this);
     watchLanguages(this.ownerDocument);
+    stopTranslations ??= onTranslationsChange(() => {
+      for (const element of connected) {
+        element.refreshLocale();
+        element.requestUpdate();
+      }
+    });
     this.refreshLocale();
   }
 
@@ -117,6 +146,8 @@ export class EgovElement<C extends Catalogue = Catalogue> extends LitElement {
     if (connected.size === 0) {
       langObserver?.disconnect();
       langObserver = undefined;
+      stopTranslations?.();
+      stopTranslations = undefined;
     }
   }
 
@@ -127,15 +158,21 @@ export class EgovElement<C extends Catalogue = Catalogue> extends LitElement {
 
   /** Resolve the language again (called when a `lang` attribute changes on the element or an ancestor). */
   refreshLocale(): void {
-    const locale = resolveLocale(this);
+    const tag = languageOf(this);
+    const locale = baseLanguage(tag) ?? defaultLocale;
+    const language = baseLanguage(tag) ? tag : locale;
     if (locale !== this.locale) this.locale = locale;
+    if (language !== this.language) this.language = language;
   }
 
-  /** The text of message `key` in the element's language, from the class's static `messages`. */
+  /**
+   * The text of message `key` in the element's language: a message an integrator registered for this tag or for
+   * every element (`registerTranslation`), else the class's static `messages`.
+   */
   msg<K extends MessageKey<C>>(key: K, ...args: MessageArgs<C, K>): string {
     const catalogue = (this.constructor as typeof EgovElement).messages;
     if (!catalogue) throw new Error(`${this.localName}: static messages is not declared.`);
-    return translate(catalogue as C, this.locale, key, ...args);
+    return translate(catalogue as C, { locale: this.locale, language: this.language, tag: this.localName }, key, ...args);
   }
 
   /**

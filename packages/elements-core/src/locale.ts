@@ -2,6 +2,7 @@
 // Node too, so the catalogue logic is unit-tested without a browser.
 
 import type { Lang } from '@egov-vn/schemas/time';
+import { baseLanguage, primaryLanguage, registeredMessage } from './translations.js';
 
 /** The language every egov-vn element speaks: the kit's one language type, `vi` (default) or `en`. */
 export type { Lang };
@@ -28,20 +29,28 @@ export function normalizeLocale(tag: string | null | undefined): Lang | undefine
 }
 
 /**
- * The locale of an element, as HTML defines its language: its own `lang` attribute, else that of the closest
- * ancestor that has one (crossing shadow-root boundaries), else the document's. An empty `lang` is skipped; a
- * language the elements do not speak gives {@link defaultLocale}.
+ * The language tag that applies to an element, as HTML defines it: its own `lang` attribute, else that of the closest
+ * ancestor that has one (crossing shadow-root boundaries), else the document's; the primary subtag in lower case
+ * (`vi-VN` → `vi`), `''` when none is set.
  */
-export function resolveLocale(element: Element): Lang {
+export function languageOf(element: Element): string {
   let node: Element | null = element;
   while (node) {
     const lang = node.getAttribute('lang');
-    if (lang) return normalizeLocale(lang) ?? defaultLocale;
+    if (lang) return primaryLanguage(lang);
     const root: Node = node.getRootNode();
     node = node.parentElement ?? ('host' in root ? (root as ShadowRoot).host : null);
   }
   // Detached elements: the language of the document they belong to.
-  return normalizeLocale(element.ownerDocument.documentElement.getAttribute('lang')) ?? defaultLocale;
+  return primaryLanguage(element.ownerDocument.documentElement.getAttribute('lang'));
+}
+
+/**
+ * The locale of an element (see {@link languageOf}): `vi` or `en`; for a language added with `registerTranslation`,
+ * the built-in language it falls back to; {@link defaultLocale} for an empty `lang` or a language nobody registered.
+ */
+export function resolveLocale(element: Element): Lang {
+  return baseLanguage(languageOf(element)) ?? defaultLocale;
 }
 
 /** One message: a text, or a function of typed parameters that returns the text. */
@@ -80,14 +89,23 @@ export function defineMessages<M extends Messages>(catalogue: { vi: M; en: NoInf
   return catalogue;
 }
 
-/** The text of message `key` in `locale` (falling back to Vietnamese), with its parameters applied. */
+/**
+ * The text of message `key` in `locale` (falling back to Vietnamese), with its parameters applied. With `tag` (the
+ * element's tag name) and `language` (its language, possibly one added by an integrator), a message registered with
+ * `registerTranslation` wins: first for that language, then for its built-in fallback.
+ */
 export function translate<C extends Catalogue, K extends MessageKey<C>>(
   catalogue: C,
-  locale: Lang,
+  locale: Lang | { locale: Lang; language: string; tag: string },
   key: K,
   ...args: MessageArgs<C, K>
 ): string {
-  const entry: Message | undefined = catalogue[locale][key] ?? catalogue.vi[key];
+  const base = typeof locale === 'string' ? locale : locale.locale;
+  const registered =
+    typeof locale === 'string'
+      ? undefined
+      : (registeredMessage(locale.language, locale.tag, key) ?? registeredMessage(base, locale.tag, key));
+  const entry: Message | undefined = registered ?? catalogue[base][key] ?? catalogue.vi[key];
   if (entry === undefined) return key;
   return typeof entry === 'function' ? (entry as (...a: unknown[]) => string)(...args) : entry;
 }

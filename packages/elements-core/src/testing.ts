@@ -2,6 +2,8 @@
 import axe from 'axe-core';
 import type { AxeResults, Result, RunOptions } from 'axe-core';
 
+export { catalogueProblems } from './translations.js';
+
 /**
  * The WCAG levels every egov-vn element is tested against: WCAG 2.0, 2.1 and 2.2, levels A and AA. axe only runs
  * some 2.2 rules (target-size, 2.5.8) when their tag is asked for, so every axe run of the kit (element tests, the
