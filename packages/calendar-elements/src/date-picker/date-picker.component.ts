@@ -220,7 +220,7 @@ export class EgovDatePicker extends EgovElement<typeof messages> {
     this.emit('egov-date-picker-change', { detail: { value } });
   }
 
-  private readonly handleChange = (e: Event): void => {
+  readonly #handleChange = (e: Event): void => {
     e.stopPropagation();
     const text = (e.target as HTMLInputElement).value;
     this.text = text;
@@ -229,7 +229,7 @@ export class EgovDatePicker extends EgovElement<typeof messages> {
     if (parsed === undefined) this.requestUpdate();
   };
 
-  private readonly handleSelect = (e: EgovMonthCalendarSelectEvent): void => {
+  readonly #handleSelect = (e: EgovMonthCalendarSelectEvent): void => {
     e.stopPropagation();
     this.text = vnDate(parseIso(e.detail.date)!);
     this.#commit(e.detail.date);
@@ -254,14 +254,14 @@ export class EgovDatePicker extends EgovElement<typeof messages> {
   }
 
   /** A non-modal popup closes when the focus leaves the element (Tab away, click elsewhere). */
-  private readonly handleFocusOut = (e: FocusEvent): void => {
+  readonly #handleFocusOut = (e: FocusEvent): void => {
     if (!this.open) return;
     const next = e.relatedTarget instanceof Node ? e.relatedTarget : null;
     if (next && (this.renderRoot.contains(next) || this.contains(next))) return;
     this.open = false;
   };
 
-  private readonly handlePopupKeydown = (e: KeyboardEvent): void => {
+  readonly #handlePopupKeydown = (e: KeyboardEvent): void => {
     if (e.key === 'Escape') {
       e.stopPropagation();
       this.#close();
@@ -280,7 +280,7 @@ export class EgovDatePicker extends EgovElement<typeof messages> {
     const d = parseIso(this.value);
     const disabled = this.disabled || this.formDisabled;
     const error = this.interacted ? this.#error() : undefined;
-    return html`<div part="base" class="base" @focusout=${this.handleFocusOut}>
+    return html`<div part="base" class="base" @focusout=${this.#handleFocusOut}>
       ${this.label ? html`<label part="label" for="input">${this.label}</label>` : nothing}
       <span class="field">
         <input
@@ -296,7 +296,7 @@ export class EgovDatePicker extends EgovElement<typeof messages> {
           aria-label=${this.#accessibleName() ?? nothing}
           aria-invalid=${error ? 'true' : 'false'}
           aria-describedby="lunar error"
-          @change=${this.handleChange}
+          @change=${this.#handleChange}
           @input=${(e: Event) => e.stopPropagation()}
         />
         <button
@@ -313,7 +313,7 @@ export class EgovDatePicker extends EgovElement<typeof messages> {
       </span>
       <span part="error" class="error" id="error" aria-live="polite">${error?.message ?? nothing}</span>
       ${this.open
-        ? html`<div part="popup" class="popup" role="dialog" aria-label=${this.msg('dialog')} @keydown=${this.handlePopupKeydown}>
+        ? html`<div part="popup" class="popup" role="dialog" aria-label=${this.msg('dialog')} @keydown=${this.#handlePopupKeydown}>
             <egov-month-calendar
               part="calendar"
               compact
@@ -324,7 +324,7 @@ export class EgovDatePicker extends EgovElement<typeof messages> {
               .max=${this.max}
               .calendar=${this.calendar}
               ?disable-non-working=${this.disableNonWorking}
-              @egov-month-calendar-select=${this.handleSelect}
+              @egov-month-calendar-select=${this.#handleSelect}
             ></egov-month-calendar>
           </div>`
         : nothing}

@@ -205,7 +205,7 @@ export class EgovMonthCalendar extends EgovElement<typeof messages> {
     this.emit('egov-month-calendar-select', { detail: { date: iso } });
   }
 
-  private readonly handleKeydown = (e: KeyboardEvent): void => {
+  readonly #handleKeydown = (e: KeyboardEvent): void => {
     const f = parseIso(this.focusedDate);
     if (!f) return;
     const wd = isoWeekday(f);
@@ -251,7 +251,7 @@ export class EgovMonthCalendar extends EgovElement<typeof messages> {
     this.#goTo(target, true);
   };
 
-  private readonly handleClick = (e: Event): void => {
+  readonly #handleClick = (e: Event): void => {
     const cell = (e.target as HTMLElement).closest('td');
     const iso = cell?.dataset.date;
     if (!cell || !iso) return;
@@ -320,7 +320,7 @@ export class EgovMonthCalendar extends EgovElement<typeof messages> {
         <h2 part="title" class="title" id=${titleId}>${title}</h2>
         <button part="nav-button" type="button" aria-label=${this.msg('next')} @click=${() => this.#shiftMonths(1, false)}>›</button>
       </div>
-      <table part="grid" role="grid" aria-labelledby=${titleId} @keydown=${this.handleKeydown} @click=${this.handleClick}>
+      <table part="grid" role="grid" aria-labelledby=${titleId} @keydown=${this.#handleKeydown} @click=${this.#handleClick}>
         <thead>
           <tr>
             ${WEEKDAYS_SHORT[this.locale].map((s, i) => html`<th scope="col" abbr=${WEEKDAYS[this.locale][i]!}>${s}</th>`)}

@@ -52,6 +52,7 @@ const messages = defineMessages({
     errors: (n: number) => `Có ${n} lỗi cần sửa:`,
     shown: (w: string) => `Đang xem ${w}`,
     count: (n: number) => `${n} mục lịch`,
+    endBeforeStart: 'Thời gian kết thúc: phải sau thời gian bắt đầu',
   },
   en: {
     title: (from: string, to: string) => `Work schedule from ${from} to ${to}`,
@@ -96,6 +97,7 @@ const messages = defineMessages({
     errors: (n: number) => `${n} problem${n === 1 ? '' : 's'} to fix:`,
     shown: (w: string) => `Showing ${w}`,
     count: (n: number) => `${n} entr${n === 1 ? 'y' : 'ies'}`,
+    endBeforeStart: 'End time: must be after the start time',
   },
 });
 
@@ -306,7 +308,7 @@ export class EgovWeekSchedule extends EgovElement<Msg> {
     this.editing = undefined;
   }
 
-  private readonly handleSubmit = async (e: SubmitEvent): Promise<void> => {
+  readonly #handleSubmit = async (e: SubmitEvent): Promise<void> => {
     e.preventDefault();
     const form = e.target as HTMLFormElement;
     const data = new FormData(form);
@@ -340,7 +342,7 @@ export class EgovWeekSchedule extends EgovElement<Msg> {
         if (!problems.has(key)) problems.set(key, issue.message);
       }
       if (input.time && input.endTime && input.endTime <= input.time && !problems.has('endTime')) {
-        problems.set('endTime', this.locale === 'vi' ? 'Thời gian kết thúc: phải sau thời gian bắt đầu' : 'End time: must be after the start time');
+        problems.set('endTime', this.msg('endBeforeStart'));
       }
       this.problems = problems;
       await this.updateComplete;
@@ -443,7 +445,7 @@ export class EgovWeekSchedule extends EgovElement<Msg> {
             </ul>
           </div>`
         : nothing}
-      <form part="form" novalidate @submit=${this.handleSubmit}>
+      <form part="form" novalidate @submit=${this.#handleSubmit}>
         ${this.#field(
           'date',
           this.msg('day'),
