@@ -10,7 +10,7 @@ import { userEvent } from 'vitest/browser';
 import { makePdf } from '../internal/fixtures.js';
 import { remoteSigningProvider } from '../internal/providers.js';
 import './sign-dialog.js';
-import type { EgovSignDialog, EgovSignDialogSignEvent, EgovSignDialogErrorEvent } from './sign-dialog.js';
+import type { EgovSignDialog, EgovSignDialogErrorEvent, EgovSignDialogSignEvent } from './sign-dialog.js';
 
 const host = document.createElement('div');
 document.body.append(host);
@@ -155,6 +155,43 @@ describe('<egov-sign-dialog> remote signing (relay + CSC mock over HTTP)', () =>
     const problem = await until(() => q(el, '[part=problem]'));
     expect(problem.textContent).toContain('Không kết nối được dịch vụ ký số từ xa.');
     expect((q(el, '[part=sign-button]') as HTMLButtonElement).disabled).toBe(true);
+    await expectAxeClean(el);
+  });
+
+  it('signs a batch of three documents with one confirmation on the phone: one transaction, three valid signatures', async () => {
+    render(html`<egov-sign-dialog></egov-sign-dialog>`, host);
+    const el = host.querySelector('egov-sign-dialog')!;
+    el.documents = await Promise.all(['cong-van-1.pdf', 'cong-van-2.pdf', 'cong-van-3.pdf'].map(async (name) => ({ name, bytes: await makePdf() })));
+    el.trustAnchors = [root];
+    el.providers = [remoteSigningProvider({ relayUrl, headers: () => ({ authorization: 'Bearer demo-session' }), pollIntervalMs: 100, description: 'Lô 3 văn bản' })];
+    el.show();
+    await el.updateComplete;
+    await until(() => q(el, 'input[name=credential][value=nva-dien-thoai]'));
+    expect(q(el, 'dialog')!.textContent).toContain('một lần xác nhận');
+    const posted = () => traffic.filter((t) => t.startsWith(`POST ${relayUrl}/transactions`)).length;
+    const before = posted();
+    const signed = once<EgovSignDialogSignEvent>(el, 'egov-sign-dialog-sign');
+    await userEvent.click(q(el, '[part=sign-button]')!);
+    await waitingState(el);
+    let pending: { description?: string; numSignatures: number }[] = [];
+    for (let i = 0; i < 200 && pending.length === 0; i++) {
+      pending = ((await (await realFetch(`${phoneUrl}/phone/pending`)).json()) as typeof pending).filter((p) => p.description === 'Lô 3 văn bản');
+      if (pending.length === 0) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(pending.map((p) => p.numSignatures)).toEqual([3]);
+    expect([...el.shadowRoot!.querySelectorAll<HTMLElement>('[part=documents] li')].map((li) => li.dataset.state)).toEqual(['signing', 'signing', 'signing']);
+    await phone('approve');
+    const { detail } = await signed;
+    expect(posted() - before).toBe(1);
+    expect(detail.documents.map((d) => d.name)).toEqual(['cong-van-1.pdf', 'cong-van-2.pdf', 'cong-van-3.pdf']);
+    for (const d of detail.documents) {
+      expect(d.report.signatures).toHaveLength(1);
+      expect(d.report.signatures[0]!.indication).toBe('TOTAL_PASSED');
+      expect(d.report.signatures[0]!.signerName).toBe('Nguyễn Văn A');
+    }
+    await el.updateComplete;
+    expect([...el.shadowRoot!.querySelectorAll<HTMLElement>('[part=documents] li')].map((li) => li.dataset.state)).toEqual(['signed', 'signed', 'signed']);
+    expect(q(el, '[part=status]')!.textContent).toContain('Đã ký 3 văn bản.');
     await expectAxeClean(el);
   });
 
