@@ -116,7 +116,7 @@ document.querySelector('#add').addEventListener('click', () => document.body.app
     }
   });
 
-  it('renders a PDF in <egov-pdf-viewer> with pdf.js and its worker from the same versioned folder', async () => {
+  it('renders a PDF in <egov-pdf-viewer> with pdf.js from the folder and its worker as a real Web Worker of the folder', async () => {
     // A one-page PDF, written here so that the page fetches nothing but the folder and itself.
     const body = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] >>'];
     let pdf = '%PDF-1.4\n';
@@ -138,7 +138,12 @@ viewer.src = '/one-page.pdf';
       const { page, problems } = await open(browser, `${s.url}/`);
       await expect.poll(() => page.evaluate(() => document.body.dataset['pages'] ?? document.body.dataset['error'] ?? ''), { timeout: 20_000 }).toBe('1');
       const { files } = await transferred(page);
-      expect(files).toEqual(expect.arrayContaining([`${base}${manifest.imports['pdfjs-dist']}`, `${base}${manifest.imports['pdfjs-dist/build/pdf.worker.min.mjs']}`]));
+      const worker = `${base}${manifest.imports['pdfjs-dist/build/pdf.worker.min.mjs']}`;
+      expect(files).toEqual(expect.arrayContaining([`${base}${manifest.imports['pdfjs-dist']}`, worker]));
+      // The viewer found the worker through the import map (import.meta.resolve) and runs it as a real Web Worker of the
+      // folder, under Trusted Types, instead of parsing on the main thread (which would set globalThis.pdfjsWorker).
+      expect(page.workers().map((w) => new URL(w.url()).pathname)).toContain(worker);
+      expect(await page.evaluate(() => 'pdfjsWorker' in globalThis)).toBe(false);
       expect((await recorded(page)).violations).toEqual([]);
       expect(problems).toEqual([]);
       await page.close();

@@ -13,6 +13,56 @@ type Rect = [number, number, number, number];
 
 /** Points per millimetre. */
 const MM = 72 / 25.4;
+
+/** pdf.js's worker module, as the page's import map names it (the CDN folder maps it beside pdf.js). */
+const workerSpecifier = 'pdfjs-dist/build/pdf.worker.min.mjs';
+
+/**
+ * The URL of pdf.js's worker when the page's import map resolves it (a CDN folder: the worker of the same versioned
+ * folder); `undefined` in a bundle, where nothing maps the bare name (the browser throws, or the bundler left no
+ * `import.meta.resolve`).
+ */
+function mappedWorkerUrl(): string | undefined {
+  try {
+    return typeof import.meta.resolve === 'function' ? import.meta.resolve(workerSpecifier) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+interface TrustedTypesFactory {
+  createPolicy(name: string, rules: { createScriptURL: (url: string) => string }): { createScriptURL(url: string): unknown };
+}
+let workerPolicy: { createScriptURL(url: string): unknown } | undefined;
+
+/**
+ * A module Worker running pdf.js's worker from `url` (same origin only: pdf.js wraps other origins itself). Under
+ * `require-trusted-types-for 'script'` the URL goes through the policy `egov-vn-pdfjs`, which accepts only that URL
+ * (a page that lists its policies adds `trusted-types egov-vn-pdfjs`). `undefined` when no Worker can be made here.
+ */
+function moduleWorker(url: string): Worker | undefined {
+  try {
+    if (new URL(url).origin !== globalThis.location.origin) return undefined;
+    const trustedTypes = (globalThis as { trustedTypes?: TrustedTypesFactory }).trustedTypes;
+    let src: unknown = url;
+    if (trustedTypes) {
+      try {
+        workerPolicy ??= trustedTypes.createPolicy('egov-vn-pdfjs', {
+          createScriptURL: (candidate) => {
+            if (candidate !== mappedWorkerUrl()) throw new TypeError(`egov-vn-pdfjs: not the pdf.js worker: ${candidate}`);
+            return candidate;
+          },
+        });
+        src = workerPolicy.createScriptURL(url);
+      } catch {
+        // The page does not allow the policy: a plain URL (fine where Trusted Types are not enforced).
+      }
+    }
+    return new Worker(src as string, { type: 'module' });
+  } catch {
+    return undefined;
+  }
+}
 const round1 = (n: number): number => Math.round(n * 10) / 10;
 
 const messages = defineMessages({
@@ -114,8 +164,9 @@ export class EgovPdfViewer extends EgovElement<typeof messages> {
   /** Zoom factor (1 = 100 %), between 0.25 and 4. */
   declare scale: number;
   /**
-   * URL of `pdfjs-dist/build/pdf.worker.min.mjs` to parse in a Web Worker. When unset, the worker module is loaded
-   * by dynamic import and runs on the main thread (works with any bundler; slower for big files).
+   * URL of `pdfjs-dist/build/pdf.worker.min.mjs` to parse in a Web Worker. When unset: on a page whose import map
+   * resolves that name (the CDN folder) its worker runs as a Web Worker; otherwise the worker module is loaded by
+   * dynamic import and runs on the main thread (works with any bundler; slower for big files).
    */
   declare workerSrc: string | undefined;
   /** Number of pages of the loaded document (0 before loading). */
@@ -187,7 +238,15 @@ export class EgovPdfViewer extends EgovElement<typeof messages> {
       const pdfjs = await import('pdfjs-dist');
       this.#pdfjs = pdfjs;
       if (this.workerSrc) pdfjs.GlobalWorkerOptions.workerSrc = this.workerSrc;
-      else if (!pdfjs.GlobalWorkerOptions.workerSrc && !('pdfjsWorker' in globalThis)) await import('pdfjs-dist/build/pdf.worker.min.mjs');
+      else if (!pdfjs.GlobalWorkerOptions.workerSrc && !pdfjs.GlobalWorkerOptions.workerPort && !('pdfjsWorker' in globalThis)) {
+        // From a CDN folder (an import map), the worker of that folder runs as a real Web Worker; in a bundle, the
+        // worker module is imported and runs on the main thread.
+        const mapped = mappedWorkerUrl();
+        const worker = mapped === undefined ? undefined : moduleWorker(mapped);
+        if (worker) pdfjs.GlobalWorkerOptions.workerPort = worker;
+        else if (mapped !== undefined) pdfjs.GlobalWorkerOptions.workerSrc = mapped;
+        else await import('pdfjs-dist/build/pdf.worker.min.mjs');
+      }
       // pdf.js may transfer the buffer to its worker: give it a copy, never the caller's bytes.
       const source = this.pdf ? { data: this.pdf.slice() } : { url: this.src! };
       const task = pdfjs.getDocument(source);
