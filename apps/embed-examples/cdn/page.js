@@ -12,7 +12,7 @@ $('egov-month-calendar').events = [{ date: '2026-04-06', time: '08:00', title: '
 
 document.addEventListener('egov-deadline-change', (e) => log(`egov-deadline-change: ${e.detail.status}`));
 document.addEventListener('egov-month-calendar-select', (e) => log(`egov-month-calendar-select: ${e.detail.date}`));
-document.addEventListener('egov-verified', (e) => log(`egov-verified: ${e.detail.report.validSignaturesCount}/${e.detail.report.signaturesCount}`));
+document.addEventListener('egov-signature-panel-verify', (e) => log(`egov-signature-panel-verify: ${e.detail.report.validSignaturesCount}/${e.detail.report.signaturesCount}`));
 document.addEventListener('egov-error', (e) => log(`egov-error: ${e.detail.message.vi}`));
 
 $('#lang').addEventListener('click', () => {

@@ -83,7 +83,7 @@ describe('plain HTML page, no build step (cdn/index.html)', () => {
     const tags = ['egov-deadline', 'egov-month-calendar', 'egov-signature-panel'];
     await expect.poll(() => rendered(page, tags), { timeout: 20_000 }).toEqual(tags);
     await expect.poll(() => page.locator('egov-signature-panel [part=verdict]').textContent(), { timeout: 20_000 }).toBe('Hợp lệ');
-    await expect.poll(() => logText(page)).toEqual(expect.arrayContaining(['egov-deadline-change: on-track', 'egov-verified: 1/1']));
+    await expect.poll(() => logText(page)).toEqual(expect.arrayContaining(['egov-deadline-change: on-track', 'egov-signature-panel-verify: 1/1']));
     expect(await page.locator('egov-month-calendar td[data-date="2026-04-06"] [part=event]').textContent()).toBe('08:00 Giao ban');
     await page.locator('#lang').click();
     await expect.poll(() => page.locator('egov-deadline [part=label]').textContent()).toBe('4 working days left');

@@ -97,7 +97,7 @@ describe('plain HTML page', () => {
     await expect.poll(() => page.locator('egov-month-calendar td[data-date="2026-04-06"] [part=event]').textContent()).toBe('08:00 Giao ban');
     expect(await page.locator('egov-deadline [part=label]').textContent()).toBe('Còn 4 ngày làm việc');
     expect(await page.locator('egov-edoc-stats [part=chart]').count()).toBe(3);
-    await expect.poll(() => logText(page)).toEqual(expect.arrayContaining(['egov-deadline-change: on-track', 'egov-verified: 1/1 chữ ký hợp lệ']));
+    await expect.poll(() => logText(page)).toEqual(expect.arrayContaining(['egov-deadline-change: on-track', 'egov-signature-panel-verify: 1/1 chữ ký hợp lệ']));
     // The signed demo PDF, verified in the page against the trust anchor it was given.
     expect(await page.locator('egov-signature-panel [part=verdict]').textContent()).toBe('Hợp lệ');
     await page.locator('egov-month-calendar td[data-date="2026-04-07"]').click();
@@ -129,7 +129,7 @@ describe('plain HTML page', () => {
 
   it('has no accessibility violation (axe, whole page)', async () => {
     const { page } = await open('/plain/');
-    await expect.poll(() => logText(page)).toEqual(expect.arrayContaining(['egov-verified: 1/1 chữ ký hợp lệ']));
+    await expect.poll(() => logText(page)).toEqual(expect.arrayContaining(['egov-signature-panel-verify: 1/1 chữ ký hợp lệ']));
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
@@ -159,7 +159,7 @@ describe('React 19 page', () => {
     await expect.poll(() => page.locator('#day').textContent()).toBe('Ngày đã chọn: 2026-04-07');
     await page.locator('egov-edoc-stats [part=export-button]').click();
     await expect.poll(() => logText(page)).toEqual(
-      expect.arrayContaining(['egov-deadline-change: on-track', 'egov-verified: 1/1', expect.stringMatching(/^egov-edoc-stats-export: 6 rows, \d+ bytes$/)]),
+      expect.arrayContaining(['egov-deadline-change: on-track', 'egov-signature-panel-verify: 1/1', expect.stringMatching(/^egov-edoc-stats-export: 6 rows, \d+ bytes$/)]),
     );
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'English' }).click();

@@ -73,7 +73,7 @@ export function App() {
         <egov-signature-panel
           trustAnchors={anchors}
           src="/van-ban-ky-so.pdf"
-          onegov-verified={(e) => note(`egov-verified: ${e.detail.report.validSignaturesCount}/${e.detail.report.signaturesCount}`)}
+          onegov-signature-panel-verify={(e) => note(`egov-signature-panel-verify: ${e.detail.report.validSignaturesCount}/${e.detail.report.signaturesCount}`)}
         />
       )}
 

@@ -3,7 +3,7 @@
 import type { EgovDeadline, EgovDeadlineChangeEvent } from '@egov-vn/calendar-elements/deadline';
 import type { EgovMonthCalendar, EgovMonthCalendarNavigateEvent, EgovMonthCalendarSelectEvent } from '@egov-vn/calendar-elements/month-calendar';
 import type { EgovEdocStats, EgovEdocStatsExportEvent, EgovEdocStatsViewEvent } from '@egov-vn/report-elements/edoc-stats';
-import type { EgovSignaturePanel, EgovVerifiedEvent, EgovVerifyErrorEvent } from '@egov-vn/signature-elements/signature-panel';
+import type { EgovSignaturePanel, EgovSignaturePanelErrorEvent, EgovSignaturePanelVerifyEvent } from '@egov-vn/signature-elements/signature-panel';
 import type { LitElement } from 'lit';
 import type { HTMLAttributes, Key, Ref } from 'react';
 
@@ -26,7 +26,7 @@ declare module 'react' {
       'egov-deadline': ElementProps<EgovDeadline, { 'egov-deadline-change': EgovDeadlineChangeEvent }>;
       'egov-signature-panel': ElementProps<
         EgovSignaturePanel,
-        { 'egov-verified': EgovVerifiedEvent; 'egov-verify-error': EgovVerifyErrorEvent }
+        { 'egov-signature-panel-verify': EgovSignaturePanelVerifyEvent; 'egov-signature-panel-error': EgovSignaturePanelErrorEvent }
       >;
       'egov-edoc-stats': ElementProps<
         EgovEdocStats,
