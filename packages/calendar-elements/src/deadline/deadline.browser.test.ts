@@ -1,4 +1,5 @@
 import { WorkCalendar } from '@egov-vn/calendar';
+import { clearTranslations, registerTranslation } from '@egov-vn/elements-core';
 import { expectAxeClean } from '@egov-vn/elements-core/testing';
 import { html } from 'lit';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -64,5 +65,16 @@ describe('<egov-deadline>', () => {
     host.setAttribute('lang', 'en');
     await expect.poll(() => text(shadow(el, '[part=label]'))).toBe('Overdue by 3 working days');
     expect(shadow(el, '[part=base]').getAttribute('aria-label')).toBe('Due 02/03/2026: Overdue by 3 working days');
+  });
+
+  it('takes an integrator’s wording from registerTranslation (the status texts are in its catalogue)', async () => {
+    const el = await mount('egov-deadline', html`<egov-deadline due="2026-02-26" today="2026-02-13"></egov-deadline>`);
+    try {
+      registerTranslation('vi', { 'egov-deadline': { onTrack: (days: number) => `Còn ${days} ngày` } });
+      await expect.poll(() => text(shadow(el, '[part=label]'))).toBe('Còn 4 ngày');
+    } finally {
+      clearTranslations();
+    }
+    await expect.poll(() => text(shadow(el, '[part=label]'))).toBe('Còn 4 ngày làm việc');
   });
 });

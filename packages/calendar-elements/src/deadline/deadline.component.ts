@@ -9,10 +9,18 @@ const messages = defineMessages({
   vi: {
     label: (due: string, status: string) => `Hạn xử lý ${due}: ${status}`,
     invalid: 'Chưa có hạn xử lý hợp lệ',
+    overdue: (days: number) => `Quá hạn ${days} ngày làm việc`,
+    dueToday: 'Đến hạn hôm nay',
+    dueSoon: (days: number) => `Sắp đến hạn: còn ${days} ngày làm việc`,
+    onTrack: (days: number) => `Còn ${days} ngày làm việc`,
   },
   en: {
     label: (due: string, status: string) => `Due ${due}: ${status}`,
     invalid: 'No valid due date',
+    overdue: (days: number) => `Overdue by ${days} working day${days === 1 ? '' : 's'}`,
+    dueToday: 'Due today',
+    dueSoon: (days: number) => `${days} working day${days === 1 ? '' : 's'} left`,
+    onTrack: (days: number) => `${days} working day${days === 1 ? '' : 's'} left`,
   },
 });
 
@@ -89,7 +97,12 @@ export class EgovDeadline extends EgovElement<typeof messages> {
   override render() {
     const info = this.info;
     if (!info) return html`<span part="base" class="base invalid"><span part="label">${this.msg('invalid')}</span></span>`;
-    const text = this.locale === 'vi' ? info.label : info.labelEn;
+    const days = Math.abs(info.workingDaysLeft);
+    const text =
+      info.status === 'overdue' ? this.msg('overdue', days)
+      : info.status === 'due-today' ? this.msg('dueToday')
+      : info.status === 'due-soon' ? this.msg('dueSoon', days)
+      : this.msg('onTrack', days);
     const due = parseIso(this.due)!;
     return html`<span part="base" class="base ${info.status}" role="img" aria-label=${this.msg('label', vnDate(due), text)}
       ><span part="icon" class="icon" aria-hidden="true">${ICONS[info.status]}</span><span part="label" aria-hidden="true">${text}</span></span

@@ -31,7 +31,7 @@ const messages = defineMessages({
   en: {
     previous: 'Previous month',
     next: 'Next month',
-    lunar: 'lunar',
+    lunar: 'lunar date',
     more: (n: number) => `+${n}`,
     moreLabel: (n: number) => `and ${n} more event${n === 1 ? '' : 's'}`,
     makeUp: (date: string) => `Make-up working day for ${date}`,
