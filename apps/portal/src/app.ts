@@ -13,7 +13,7 @@ export type View = OfficeNavigationTarget['view'];
 export type Route =
   | { page: 'login' }
   | { page: 'incoming' | 'outgoing' | 'compose'; id?: string }
-  | { page: 'register' }
+  | { page: 'register'; kind?: 'incoming' | 'outgoing' }
   | { page: 'schedule' }
   | { page: 'calendar' }
   | { page: 'stats' };
@@ -59,28 +59,34 @@ export function messageOf(error: unknown): string {
 
 const PAGES = ['login', 'incoming', 'outgoing', 'compose', 'register', 'schedule', 'calendar', 'stats'] as const;
 
-/** `#/incoming/<id>` → the route (deep links both ways). */
+/** `#/incoming/<id>`, `#/register/outgoing` → the route (deep links both ways). */
 export function parseRoute(hash: string): Route {
   const [page, id] = hash.replace(/^#\/?/, '').split('/');
   const known = PAGES.find((p) => p === page);
   if (!known) return { page: 'incoming' };
   if (known === 'incoming' || known === 'outgoing' || known === 'compose') return id ? { page: known, id: decodeURIComponent(id) } : { page: known };
+  if (known === 'register') return id === 'incoming' || id === 'outgoing' ? { page: known, kind: id } : { page: known };
   return { page: known };
 }
 
 export function href(route: Route): string {
+  if (route.page === 'register') return route.kind ? `#/register/${route.kind}` : '#/register';
   return 'id' in route && route.id ? `#/${route.page}/${encodeURIComponent(route.id)}` : `#/${route.page}`;
 }
 
-/** Where an `egov-navigate` intent leads in this portal (`office` is the incoming list: the portal is the office). */
+/**
+ * Where an `egov-navigate` intent leads in this portal (`office` is the incoming list: the portal is the office). A
+ * replacement asked from <egov-outgoing> (`{ view: 'compose', replaces }`) opens a new draft.
+ */
 export function routeOf(target: OfficeNavigationTarget): Route {
   switch (target.view) {
     case 'incoming':
     case 'outgoing':
-    case 'compose':
       return target.id ? { page: target.view, id: target.id } : { page: target.view };
+    case 'compose':
+      return target.id ? { page: 'compose', id: target.id } : target.replaces ? { page: 'compose', id: 'new' } : { page: 'compose' };
     case 'register':
-      return { page: 'register' };
+      return target.kind ? { page: 'register', kind: target.kind } : { page: 'register' };
     case 'office':
       return { page: 'incoming' };
   }

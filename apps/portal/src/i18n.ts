@@ -32,6 +32,8 @@ const vi = {
     `Chức năng “${what}” của bộ thành phần văn phòng chưa có trong bản này; phần còn lại của cổng vẫn dùng được.`,
   demoNote:
     'Bản chạy thử (DEMO): người dùng, mã đăng nhập và khóa ký số là dữ liệu mẫu. Trình duyệt không giữ mật khẩu hệ thống hay khóa bí mật nào: máy chủ văn phòng giữ mật khẩu trao đổi, khóa ký số nằm ở dịch vụ ký số từ xa thử nghiệm.',
+  demoPhoneNote: 'Ký số từ xa thử nghiệm: sau khi bấm ký, xác nhận yêu cầu trên trang “điện thoại” thử nghiệm.',
+  demoPhoneLink: 'Mở trang điện thoại thử nghiệm (tab mới)',
   // schedule and calendar
   scheduleTitle: 'Lịch công tác tuần của lãnh đạo',
   print: 'In lịch',
@@ -73,6 +75,8 @@ const en: Dict = {
   notYet: (what: string) => `The “${what}” feature of the office elements is not in this build yet; the rest of the portal works.`,
   demoNote:
     'Demo: users, tokens and signing keys are sample data. The browser holds no system secret and no private key: the office server keeps the exchange secret, the signing keys sit in the demo remote signing service.',
+  demoPhoneNote: 'Demo remote signing: after pressing Sign, confirm the request on the demo “phone” page.',
+  demoPhoneLink: 'Open the demo phone page (new tab)',
   scheduleTitle: 'Leaders’ weekly work schedule',
   print: 'Print',
   scheduleSaved: 'Schedule change saved.',

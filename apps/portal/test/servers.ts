@@ -1,6 +1,8 @@
 // The servers of the portal's journey, started once per test file: the sandbox hub (in this process, PGlite in memory,
 // the demo seed and a fresh demo CA written to a temporary DEMO_PKI_DIR), the demo office server (its real main, a
-// child process, reading that directory for its server-side demo signer) and the portal's Vite server. Everything
+// child process, reading that directory for its server-side demo signer) and the portal — its production build (`vite
+// build` in a child process, while the office server starts) served by `vite preview` with the same proxy as the dev
+// server: bundled chunks load fast and no dependency optimisation reloads the page mid-journey. Everything
 // started is stopped by `close()`, even when starting failed half-way. The embed examples' office host test uses it too
 // (without the portal, with persistent office data so a killed and restarted office server finds its documents).
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -14,17 +16,19 @@ import { loadDemoKit, type DemoKit } from '@egov-vn/exchange-hub/src/trust.js';
 import { renderDocumentPdf } from '@egov-vn/document-pdf/node';
 import { cryptoKeySigner, signPdf } from '@egov-vn/pdf-signature';
 import { formatIsoDate, todayInVietnam } from '@egov-vn/schemas';
-import { createServer, type ViteDevServer } from 'vite';
+import { preview, type PreviewServer } from 'vite';
 
 const appsDir = join(import.meta.dirname, '..', '..');
 
 export interface Servers {
   hub: RunningHub;
   officeUrl: string;
-  /** The portal's Vite server ('' when started without it). */
+  /** The portal (its build, served by `vite preview`; '' when started without it). */
   portalUrl: string;
   /** The demo kit as the hub keeps it on disk (system secrets and private keys included): what must never leak. */
   kit: DemoKit;
+  /** The office server's demo signing relay's client secret at its CSC mock (server-side only): must never leak. */
+  signingSecret: string;
   pkiDir: string;
   logs: string[];
   /** Stops the office server (SIGKILL: as if it crashed) and answers when it is gone. */
@@ -66,8 +70,25 @@ export function startOfficeServer(env: Record<string, string>, logs: string[]): 
   });
 }
 
+/** `vite build` of the portal into `outDir`, in a child process (as a portal team builds); rejects with its output. */
+function buildPortal(outDir: string): Promise<void> {
+  const root = join(import.meta.dirname, '..');
+  const child = spawn(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
+    cwd: root,
+    env: { ...process.env, NODE_OPTIONS: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`vite build of the portal failed (${code}): ${out.slice(-2000)}`))));
+  });
+}
+
 export interface ServersOptions {
-  /** Start the portal's Vite server too (default true). The embed examples serve their own pages. */
+  /** Build and serve the portal too (default true). The embed examples serve their own pages. */
   portal?: boolean;
   /** Origins allowed to call the office server from a browser (besides the portal's). */
   corsOrigins?: string[];
@@ -79,20 +100,29 @@ export async function startServers(options: ServersOptions = {}): Promise<Server
   const logs: string[] = [];
   const pkiDir = mkdtempSync(join(tmpdir(), 'egov-portal-pki-'));
   const dataDir = options.persistent ? mkdtempSync(join(tmpdir(), 'egov-portal-office-')) : undefined;
+  const portalDir = options.portal !== false ? mkdtempSync(join(tmpdir(), 'egov-portal-dist-')) : undefined;
   let hub: RunningHub | undefined;
   let office: ChildProcess | undefined;
-  let vite: ViteDevServer | undefined;
+  let vite: PreviewServer | undefined;
+  let built: Promise<void> | undefined;
   const close = async () => {
     office?.kill('SIGTERM');
+    await built?.catch(() => undefined);
     await vite?.close();
     await hub?.close();
     rmSync(pkiDir, { recursive: true, force: true });
+    if (portalDir) rmSync(portalDir, { recursive: true, force: true });
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   };
   try {
+    if (portalDir) {
+      const t0 = Date.now();
+      built = buildPortal(portalDir).then(() => console.log(`portal built in ${Date.now() - t0} ms`));
+    }
     const kit = await loadDemoKit(pkiDir, demoSeed);
     hub = await startHub({ port: 0, dataDir: 'memory://', seed: demoSeed, trust: { trustAnchors: kit.trustAnchors, demoKit: kit } });
     const [officePort, portalPort] = await Promise.all([freePort(), freePort()]);
+    const signingSecret = `relay-secret-${Buffer.from(crypto.getRandomValues(new Uint8Array(12))).toString('hex')}`;
     const portalOrigin = `http://127.0.0.1:${portalPort}`;
     const officeEnv = {
       PORT: String(officePort),
@@ -102,6 +132,7 @@ export async function startServers(options: ServersOptions = {}): Promise<Server
       DEMO_PKI_DIR: pkiDir,
       CORS_ORIGINS: [portalOrigin, ...(options.corsOrigins ?? [])].join(','),
       POLL_INTERVAL_MS: '300',
+      DEMO_SIGNING_CLIENT_SECRET: signingSecret,
     };
     const t0 = Date.now();
     const started = await startOfficeServer(officeEnv, logs);
@@ -110,20 +141,23 @@ export async function startServers(options: ServersOptions = {}): Promise<Server
     const officeUrl = started.url;
     process.env['OFFICE_URL'] = officeUrl;
     process.env['HUB_URL'] = hub.url;
-    if (options.portal !== false) {
-      vite = await createServer({
+    if (portalDir) {
+      await built;
+      // The config's proxy reads OFFICE_URL and HUB_URL (set above) when it is loaded here.
+      vite = await preview({
         configFile: join(import.meta.dirname, '..', 'vite.config.ts'),
         root: join(import.meta.dirname, '..'),
         logLevel: 'error',
-        server: { port: portalPort, strictPort: true },
+        build: { outDir: portalDir },
+        preview: { port: portalPort, strictPort: true },
       });
-      await vite.listen();
     }
     const servers: Servers = {
       hub,
       officeUrl,
       portalUrl: vite ? `${portalOrigin}/` : '',
       kit: JSON.parse(readFileSync(join(pkiDir, 'kit.json'), 'utf8')) as DemoKit,
+      signingSecret,
       pkiDir,
       logs,
       async killOffice() {
