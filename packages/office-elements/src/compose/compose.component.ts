@@ -69,6 +69,7 @@ const messages = defineMessages({
     noneChosen: 'Chưa chọn cơ quan nhận.',
     signer: 'Lãnh đạo ký',
     chooseSigner: '— Chọn lãnh đạo —',
+    signerRequired: 'Chọn lãnh đạo ký văn bản.',
     signerFullName: 'Họ tên người ký',
     signerPosition: 'Chức vụ (quyền hạn) người ký',
     secrecy: 'Độ mật',
@@ -147,6 +148,7 @@ const messages = defineMessages({
     noneChosen: 'No recipient agency chosen.',
     signer: 'Signing leader',
     chooseSigner: '— Choose a leader —',
+    signerRequired: 'Choose the leader who signs the document.',
     signerFullName: 'Signer’s full name',
     signerPosition: 'Signer’s position (authority)',
     secrecy: 'Secrecy',
@@ -511,7 +513,7 @@ export class EgovCompose extends OfficeFeature<typeof messages> {
   }
 
   #errors(): FieldError[] {
-    return validateForm(this.#document(), this.form, this.locale);
+    return validateForm(this.#document(), this.form, this.locale, { signerRequired: this.msg('signerRequired') });
   }
 
   #search(q: string): void {
@@ -1158,9 +1160,12 @@ export class EgovCompose extends OfficeFeature<typeof messages> {
       .sealImage=${dlg.use === 'seal' ? dlg.image : undefined}
       signer-name=${signer?.fullName ?? ''}
       agency=${this.#agency.name}
-      @egov-signed=${(e: CustomEvent<{ pdf: Uint8Array }>) => {
+      @egov-sign-dialog-sign=${(e: CustomEvent<{ pdf: Uint8Array }>) => {
         e.stopPropagation();
         void this.#signed(e.detail.pdf);
+      }}
+      @egov-signed=${(e: Event) => {
+        e.stopPropagation(); // the deprecated alias of egov-sign-dialog-sign stays inside <egov-compose> too
       }}
     ></egov-sign-dialog>`;
   }

@@ -45,6 +45,23 @@ export const SignedWithWebCrypto: Story = {
   },
 };
 
+/**
+ * Several documents (`documents`), signed with one choice of kind and place. A remote provider signs them with one
+ * confirmation on the phone; a local key (here the demo CA's WebCrypto key) signs them one after another.
+ */
+export const SeveralDocuments: Story = {
+  render: () => html`<egov-sign-dialog open></egov-sign-dialog>`,
+  play: async ({ canvasElement }) => {
+    const dialog = dialogOf(canvasElement);
+    const pki = await demoPki();
+    dialog.documents = await Promise.all(['12-UBND-VP.pdf', '13-UBND-VP.pdf', '14-UBND-VP.pdf'].map(async (name) => ({ name, bytes: await makePdf() })));
+    dialog.trustAnchors = [pki.root.der];
+    dialog.providers = [cryptoKeyProvider(pki.signer.privateKey, pki.signer.chain.slice(0, -1))];
+    await dialog.sign();
+    await waitFor(() => expect(dialog.shadowRoot!.querySelector('[part=status]')!.textContent).toContain('Đã ký 3 văn bản.'));
+  },
+};
+
 const problem = (code: string, detail?: { vi: string; en: string }) => explainError({ code, ...detail });
 
 /** Wrong PKCS#12 password. */
