@@ -87,6 +87,23 @@ export function contractSuite(name: string, start: () => Promise<ContractTarget>
       expect(e.status).toBe(409);
     });
 
+    it("sends the package itself as the body (format 'xml'): delivered once, a retry by key is a duplicate, read back byte for byte", async () => {
+      const edxml = documentPackage({ number: '107' });
+      const xmlSender = new ExchangeClient({ baseUrl: target.baseUrl, systemId: 'sys.vpcp', secret: 'secret-vpcp-123', retries: 0, sendFormat: 'xml' });
+      const a = await xmlSender.sendDocument({ edxml }, { idempotencyKey: 'xml-107-aaaa' });
+      expect(a).toMatchObject({ duplicate: false, messageId: 'xml-107-aaaa' });
+      expect(a.recipients.map((r) => r.agency).sort()).toEqual([R1, R2].sort());
+      // Per call (`format`) on a client that sends JSON by default, with the same key: the same message.
+      expect(await sender.sendDocument({ edxml }, { idempotencyKey: 'xml-107-aaaa', format: 'xml' })).toMatchObject({ duplicate: true, documentId: a.documentId });
+      expect(new TextDecoder().decode(await r1.downloadEdxml(a.documentId))).toBe(edxml);
+      expect(await r1.downloadAttachment(a.documentId, 0)).toEqual(PDF);
+      const invalid = await refusal(xmlSender.sendDocument({ edxml: '<edXML>' }));
+      expect([invalid.code, invalid.status]).toEqual(['INVALID_EDXML', 422]);
+      const paper = await refusal(xmlSender.sendDocument({ edxml, paper: true }));
+      expect([paper.code, paper.status]).toEqual(['VALIDATION_FAILED', 0]);
+      expect(paper.messages.en).toContain('Bussiness/Paper');
+    });
+
     it('gets one document, its edXML and its attachment', async () => {
       const sent = await sender.sendDocument({ edxml: documentPackage({ number: '104' }) });
       const view = await r1.getDocument(sent.documentId);

@@ -83,6 +83,12 @@ describe('route table and OpenAPI', () => {
       }
     }
   });
+  it('describes the send body in both forms: JSON and the edXML package itself (application/xml)', () => {
+    const send = (doc.paths['/v1/documents']?.['post'] as unknown as { requestBody: { content: Record<string, { schema: Record<string, unknown> }> } }).requestBody;
+    expect(Object.keys(send.content).sort()).toEqual(['application/json', 'application/xml']);
+    expect(send.content['application/xml']?.schema).toMatchObject({ type: 'string', description: expect.stringContaining('Idempotency-Key') as unknown });
+    expect(send.content['application/json']?.schema).toMatchObject({ $ref: '#/$defs/SendDocumentRequest' });
+  });
   it('the shipped openapi.json is up to date (pnpm generate)', () => {
     const shipped: unknown = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'openapi.json'), 'utf8'));
     expect(shipped).toEqual(JSON.parse(JSON.stringify(doc)));

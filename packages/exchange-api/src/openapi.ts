@@ -62,7 +62,9 @@ export function openApiDocument(options: { serverUrl?: string; version?: string 
     };
     if (route.auth) op.security = [{ egovHmac: [] }];
     if (route.body) {
-      op.requestBody = { required: true, content: { 'application/json': { schema: schemaOf(route.body, 'input') } } };
+      const content: Record<string, unknown> = { 'application/json': { schema: schemaOf(route.body, 'input') } };
+      for (const raw of route.rawBodies ?? []) content[raw.mediaType] = { schema: { type: 'string', description: raw.description } };
+      op.requestBody = { required: true, content };
     }
     const p = (paths[route.path] ??= {});
     p[route.method.toLowerCase()] = op;

@@ -12,6 +12,11 @@ export interface RouteDef {
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;
+  /**
+   * Media types the body may also take instead of JSON: the raw payload itself (the edXML package of a send, streamed
+   * into the hub's checker), described in the OpenAPI document beside the JSON form.
+   */
+  rawBodies?: ReadonlyArray<{ mediaType: string; description: string }>;
   /** Request headers besides the signature headers. */
   headers?: ReadonlyArray<{ name: string; description: string }>;
   /** Success status and body: a JSON schema, or a binary media type. */
@@ -37,10 +42,19 @@ export const routes = {
     summary: { vi: 'Gửi gói tin văn bản điện tử', en: 'Send a document package' },
     auth: true,
     body: s.SendDocumentRequestSchema,
+    rawBodies: [
+      {
+        mediaType: 'application/xml',
+        description:
+          'The edXML document package itself (QCVN 102:2016, UTF-8), streamed into the checker as it arrives; the message id in ' +
+          '`Idempotency-Key`; paper or not as the package\'s TraceHeaderList/Bussiness/Paper says; `x-egov-content-sha256` is the ' +
+          'SHA-256 of these bytes. `text/xml` is accepted as well.',
+      },
+    ],
     headers: [
       {
         name: 'Idempotency-Key',
-        description: 'Used as the message id when the body has none: a retry with the same key is not delivered twice.',
+        description: 'Used as the message id when the body has none (always, with an XML body): a retry with the same key is not delivered twice.',
       },
     ],
     success: { status: 201, schema: s.SendDocumentResponseSchema },
@@ -52,6 +66,7 @@ export const routes = {
       'UNKNOWN_RECIPIENT',
       'SENDER_MISMATCH',
       'PAYLOAD_TOO_LARGE',
+      'REQUEST_TIMEOUT',
       'IDEMPOTENCY_CONFLICT',
     ],
   },

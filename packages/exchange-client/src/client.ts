@@ -48,6 +48,12 @@ export interface ExchangeClientOptions {
   lang?: Lang;
   /** Custom fetch (tests, proxies). */
   fetch?: typeof fetch;
+  /**
+   * How `sendDocument` sends the package (default `'json'`): `'xml'` sends the edXML package itself as the body
+   * (`Content-Type: application/xml`, the message id in `Idempotency-Key`), which the hub streams into its checker
+   * without a JSON string around it. Per call: `sendDocument(req, { format })`.
+   */
+  sendFormat?: 'json' | 'xml';
 }
 
 export interface CallOptions {
@@ -58,6 +64,8 @@ export interface SendOptions extends CallOptions {
   /** Idempotency key; one is generated per call when neither this nor `messageId` is given. */
   idempotencyKey?: string;
   onUploadProgress?: (progress: Progress) => void;
+  /** `'xml'`: the package itself as the body (see `ExchangeClientOptions.sendFormat`); `paper` cannot go with it. */
+  format?: 'json' | 'xml';
 }
 
 export interface DownloadOptions extends CallOptions {
@@ -82,6 +90,8 @@ type Method = 'GET' | 'POST' | 'PUT';
 interface RawInit {
   query?: Query;
   body?: unknown;
+  /** An XML body sent as it is (instead of `body` as JSON). */
+  xml?: string;
   headers?: Record<string, string>;
   signal?: AbortSignal;
   onUploadProgress?: (p: Progress) => void;
@@ -176,12 +186,13 @@ export class ExchangeClient {
   }
 
   async #raw(method: Method, path: string, init: RawInit = {}): Promise<Response> {
-    const body = init.body === undefined ? undefined : JSON.stringify(init.body);
+    const body = init.xml ?? (init.body === undefined ? undefined : JSON.stringify(init.body));
+    const contentType = init.xml !== undefined ? 'application/xml; charset=utf-8' : 'application/json';
     try {
       return await this.#ky(path.slice(1) + searchOf(init.query), {
         method,
         context: { body },
-        headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...init.headers },
+        headers: { ...(body !== undefined ? { 'content-type': contentType } : {}), ...init.headers },
         ...(body !== undefined ? { body } : {}),
         ...(init.signal ? { signal: init.signal } : {}),
         ...(init.onUploadProgress ? { onUploadProgress: init.onUploadProgress } : {}),
@@ -222,10 +233,27 @@ export class ExchangeClient {
     return this.#json(HealthSchema, 'GET', routes.health.path, options);
   }
 
-  /** Sends an edXML document package. Retries never deliver twice: the call carries one idempotency key. */
-  sendDocument(request: SendDocumentRequest, options: SendOptions = {}) {
+  /**
+   * Sends an edXML document package. Retries never deliver twice: the call carries one idempotency key. With
+   * `format: 'xml'` (or `sendFormat: 'xml'`) the package itself is the body; the key (or `messageId`) is its message id.
+   */
+  async sendDocument(request: SendDocumentRequest, options: SendOptions = {}) {
     const key = request.messageId ?? options.idempotencyKey ?? crypto.randomUUID();
-    const init: RawInit = { body: request, headers: { [IDEMPOTENCY_HEADER]: key } };
+    const xml = (options.format ?? this.#o.sendFormat ?? 'json') === 'xml';
+    if (xml && request.paper !== undefined) {
+      throw new ExchangeError(
+        {
+          code: 'VALIDATION_FAILED',
+          status: 0,
+          messages: {
+            vi: 'Gửi dạng XML: ghi bản giấy trong gói tin (TraceHeaderList/Bussiness/Paper), không dùng tham số paper.',
+            en: 'XML form: say paper in the package (TraceHeaderList/Bussiness/Paper), not with the paper option.',
+          },
+        },
+        { lang: this.#o.lang ?? 'vi' },
+      );
+    }
+    const init: RawInit = xml ? { xml: request.edxml, headers: { [IDEMPOTENCY_HEADER]: key } } : { body: request, headers: { [IDEMPOTENCY_HEADER]: key } };
     if (options.signal) init.signal = options.signal;
     if (options.onUploadProgress) init.onUploadProgress = options.onUploadProgress;
     return this.#json(SendDocumentResponseSchema, 'POST', routes.sendDocument.path, init);

@@ -124,12 +124,15 @@ export class MemoryExchange {
     const params = parse(route.params, { ...re.exec(url.pathname)?.groups });
     const query = parse(route.query, Object.fromEntries(url.searchParams));
     let input: Record<string, unknown> = {};
+    // A send may carry the package itself (application/xml or text/xml), as on the hub.
+    const mediaType = (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+    const xmlSend = op === 'sendDocument' && (mediaType === 'application/xml' || mediaType === 'text/xml');
     if (route.body) {
       let raw: unknown;
       try {
-        raw = JSON.parse(new TextDecoder().decode(body));
+        raw = xmlSend ? { edxml: new TextDecoder('utf-8', { fatal: true }).decode(body) } : JSON.parse(new TextDecoder().decode(body));
       } catch {
-        throw new Fail('VALIDATION_FAILED', { body: 'JSON' });
+        throw new Fail('VALIDATION_FAILED', { body: xmlSend ? 'UTF-8' : 'JSON' });
       }
       input = parse(route.body, raw);
     }
