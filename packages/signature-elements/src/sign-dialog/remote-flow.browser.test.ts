@@ -195,6 +195,29 @@ describe('<egov-sign-dialog> remote signing (relay + CSC mock over HTTP)', () =>
     await expectAxeClean(el);
   });
 
+  it('a batch rejected on the phone signs none of its documents and says so for each', async () => {
+    render(html`<egov-sign-dialog></egov-sign-dialog>`, host);
+    const el = host.querySelector('egov-sign-dialog')!;
+    el.documents = await Promise.all(['a.pdf', 'b.pdf'].map(async (name) => ({ name, bytes: await makePdf() })));
+    el.trustAnchors = [root];
+    el.providers = [remoteSigningProvider({ relayUrl, headers: () => ({ authorization: 'Bearer demo-session' }), pollIntervalMs: 100 })];
+    el.show();
+    await el.updateComplete;
+    await until(() => q(el, 'input[name=credential][value=nva-dien-thoai]'));
+    let signed = false;
+    el.addEventListener('egov-sign-dialog-sign', () => (signed = true));
+    const failed = once<EgovSignDialogErrorEvent>(el, 'egov-sign-dialog-error');
+    const outcome = el.sign();
+    await waitingState(el);
+    await phone('reject');
+    expect((await failed).detail.problem.code).toBe('REMOTE_REJECTED');
+    expect(await outcome).toBe(false);
+    expect(signed).toBe(false);
+    await el.updateComplete;
+    expect([...el.shadowRoot!.querySelectorAll<HTMLElement>('[part=documents] li')].map((li) => li.dataset.state)).toEqual(['failed', 'failed']);
+    expect(q(el, '[part=documents]')!.textContent).toContain('không ký được');
+  });
+
   it('the service’s client secret never appears in any request or response the page saw, nor in storage', () => {
     const secret = inject('remoteSecret');
     expect(traffic.length).toBeGreaterThan(10);
