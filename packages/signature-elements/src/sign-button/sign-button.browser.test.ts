@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { demoPki, makePdf } from '../internal/fixtures.js';
 import { cryptoKeyProvider } from '../sign-dialog/sign-dialog.js';
-import type { EgovSignedEvent } from '../sign-dialog/sign-dialog.js';
+import type { EgovSignDialogSignEvent } from '../sign-dialog/sign-dialog.js';
 import { EgovSignButton } from './sign-button.js';
 
 const host = document.createElement('div');
@@ -33,7 +33,7 @@ describe('<egov-sign-button>', () => {
     await expectAxeClean(el);
   });
 
-  it('opens the dialog from the keyboard; egov-signed bubbles out; Escape gives focus back', async () => {
+  it('opens the dialog from the keyboard; egov-sign-dialog-sign bubbles out; Escape gives focus back', async () => {
     const pki = await demoPki();
     const el = await mount();
     el.pdf = await makePdf();
@@ -46,7 +46,7 @@ describe('<egov-sign-button>', () => {
     await opened;
     await el.dialog.updateComplete;
     expect(el.dialog.open).toBe(true);
-    const signed = new Promise<EgovSignedEvent>((resolve) => host.addEventListener('egov-signed', resolve, { once: true }));
+    const signed = new Promise<EgovSignDialogSignEvent>((resolve) => host.addEventListener('egov-sign-dialog-sign', resolve, { once: true }));
     await userEvent.click(el.dialog.shadowRoot!.querySelector<HTMLElement>('[part=sign-button]')!);
     expect((await signed).detail.report.signatures[0]!.indication).toBe('TOTAL_PASSED');
     await userEvent.keyboard('{Escape}');
