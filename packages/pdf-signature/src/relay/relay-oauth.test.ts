@@ -241,6 +241,23 @@ describe('signing relay with the OAuth 2.0 authorisation-code flow and PKCE', ()
     expect(await (await fetch(`${relay.url}/oauth2/status`, { headers: session('ttb') })).json()).toEqual({ linked: false });
   });
 
+  it('a user token the service stops accepting is forgotten: the user is asked to link again', async () => {
+    const b = browser();
+    const back = await consent(b, await start(b, 'ttb'), { username: 'tranthib', password: 'mat-khau-b' });
+    expect((await b.go(back.href)).headers.get('location')).toBe('/ky-so?remote_signing=linked');
+    expect((await listRelayCredentials(as('ttb'))).map((c) => c.credentialID)).toEqual(['ttb-seal']);
+    // The code comes back a second time (as a replay would): the service revokes the token it gave the relay.
+    const replay = await fetch(`${service.url}/oauth2/token`, {
+      method: 'POST',
+      body: new URLSearchParams({ grant_type: 'authorization_code', code: back.searchParams.get('code')!, redirect_uri: callback, client_id: 'portal-backend', client_secret: SECRET, code_verifier: 'x'.repeat(43) }),
+    });
+    expect(replay.status).toBe(400);
+    const res = await fetch(`${relay.url}/credentials`, { method: 'POST', headers: session('ttb') });
+    expect(res.status).toBe(403);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('RELAY_OAUTH_REQUIRED');
+    expect(await (await fetch(`${relay.url}/oauth2/status`, { headers: session('ttb') })).json()).toEqual({ linked: false });
+  });
+
   it('denied at the service: back to the portal with remote_signing=denied; a returnTo off the site is refused', async () => {
     const b = browser();
     const at = await start(b, 'nva');
