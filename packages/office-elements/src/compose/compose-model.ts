@@ -122,16 +122,27 @@ function fieldOf(path: readonly PropertyKey[]): ComposeField {
   return 'other';
 }
 
-/** The model's messages (natural Vietnamese or English), each placed under the field it concerns. Never throws. */
-export function validateForm(doc: AdministrativeDocument, form: ComposeForm, lang: Lang): FieldError[] {
+/** The form's own messages (the element takes them from its catalogue, so integrators can change them). */
+export interface ComposeFormTexts {
+  /** No signing leader chosen. */
+  signerRequired: string;
+}
+
+const FORM_TEXTS: Record<Lang, ComposeFormTexts> = {
+  vi: { signerRequired: 'Chọn lãnh đạo ký văn bản.' },
+  en: { signerRequired: 'Choose the leader who signs the document.' },
+};
+
+/**
+ * The model's messages (natural Vietnamese or English, each naming its field), each placed under the field it
+ * concerns, and the form's own (`texts`, default the built-in ones in `lang`). Never throws.
+ */
+export function validateForm(doc: AdministrativeDocument, form: ComposeForm, lang: Lang, texts: ComposeFormTexts = FORM_TEXTS[lang]): FieldError[] {
   const out: FieldError[] = [];
   const result = validate(AdministrativeDocumentSchema, doc, { lang });
   if (!result.ok) for (const e of result.errors) out.push({ field: fieldOf(e.path), message: e.message });
   if (!form.signerId) {
-    out.push({
-      field: 'signer',
-      message: lang === 'en' ? 'Choose the leader who signs the document.' : 'Chọn lãnh đạo ký văn bản.',
-    });
+    out.push({ field: 'signer', message: texts.signerRequired });
   }
   return out;
 }

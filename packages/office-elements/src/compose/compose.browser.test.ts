@@ -122,6 +122,8 @@ describe('<egov-compose> with the in-memory backend', () => {
     // Submitting shows every message and saves nothing.
     await userEvent.click(action(el, 'submit')!);
     await expect.poll(() => q(el, '#e-recipients')?.textContent ?? '').not.toBe('');
+    // The schemas' natural messages: the field named in words and what to do, never zod's locale text.
+    expect(q(el, '#e-recipients')!.textContent.trim()).toBe('Nơi nhận cần ít nhất một mục: hãy thêm một mục.');
     expect(q(el, '[part=summary]')!.textContent).toMatch(/chưa đúng thể thức/);
     expect(backend.calls.some((c) => c.op === 'createDraft')).toBe(false);
     host.setAttribute('lang', 'en');

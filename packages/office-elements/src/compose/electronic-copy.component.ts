@@ -42,9 +42,9 @@ const messages = defineMessages({
     noAgency: 'Chưa có tên cơ quan trong ngữ cảnh (agency).',
     chunkFailed: 'Không tải được thư viện ký số.',
     retry: 'Thử lại',
-    error: 'lỗi',
-    warning: 'lưu ý',
-    info: 'thông tin',
+    error: 'Lỗi',
+    warning: 'Lưu ý',
+    info: 'Thông tin',
   },
   en: {
     title: 'Electronic copy (sao y điện tử)',
@@ -74,9 +74,9 @@ const messages = defineMessages({
     noAgency: 'The context has no agency name (agency).',
     chunkFailed: 'Could not load the signing library.',
     retry: 'Retry',
-    error: 'error',
-    warning: 'warning',
-    info: 'info',
+    error: 'Error',
+    warning: 'Warning',
+    info: 'Note',
   },
 });
 
