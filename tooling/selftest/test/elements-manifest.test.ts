@@ -2,8 +2,9 @@
 // is made here the way `cem analyze` makes it at build (the shared config of tooling/build-config/cem.js, with the
 // analyzer's Lit support), so the check needs no build. It fails on an event outside `egov-<element>-<verb>` (except
 // the kit-wide events and the deprecated aliases listed in docs/elements.md), an event without a description, an
-// internal state field that shows up as an attribute or public member, and an `@event` JSDoc tag (the kit writes
-// `@fires`). A control case feeds a component that breaks each rule and expects each to be reported.
+// internal state field that shows up as an attribute or public member, an `@event` JSDoc tag (the kit writes
+// `@fires`), and a reactive property not declared in the one form (a `static properties` entry plus a `declare`
+// field, no initializer). A control case feeds a component that breaks each rule and expects each to be reported.
 import { create, ts } from '@custom-elements-manifest/analyzer/index.js';
 import { litPlugin } from '@custom-elements-manifest/analyzer/src/features/framework-plugins/lit/lit.js';
 import cemConfig from '@egov-vn/build-config/cem';
@@ -108,6 +109,27 @@ function stateFields(files: Array<{ path: string; text: string }>): Map<string, 
   return byClass;
 }
 
+/** Each reactive property declared in one form (docs/elements.md): an entry of `static properties` and a `declare` field. */
+function declarationProblems(files: Array<{ path: string; text: string }>): string[] {
+  const found: string[] = [];
+  for (const { path, text } of files) {
+    const source = ts.createSourceFile(path, text, ts.ScriptTarget.ES2022, true);
+    source.forEachChild((node) => {
+      if (!ts.isClassDeclaration(node) || !node.name) return;
+      const map = node.members.find((m) => ts.isPropertyDeclaration(m) && m.name.getText() === 'properties');
+      if (!map || !ts.isPropertyDeclaration(map) || !map.initializer || !ts.isObjectLiteralExpression(map.initializer)) return;
+      const reactive = map.initializer.properties.filter(ts.isPropertyAssignment).map((entry) => entry.name.getText());
+      for (const name of reactive) {
+        const fields = node.members.filter(ts.isPropertyDeclaration).filter((m) => m.name.getText() === name);
+        const declared = fields.some((f) => ts.getModifiers(f)?.some((m) => m.kind === ts.SyntaxKind.DeclareKeyword));
+        if (!declared) found.push(`${path} ${node.name.getText()}: reactive property ${name} has no \`declare\` field (docs/elements.md: one declaration form)`);
+        if (fields.some((f) => f.initializer)) found.push(`${path} ${node.name.getText()}: reactive property ${name} has a field initializer (set defaults in the constructor)`);
+      }
+    });
+  }
+  return found;
+}
+
 /** Internal-state names that must never be public API, whether or not the class marked them `state: true`. */
 const internalNames = new Set(['busy', 'loading', 'problem', 'result', 'error']);
 /** Native events a form-associated control fires besides its own (forms and two-way bindings need them). */
@@ -123,6 +145,7 @@ function problems(packages: Array<{ name: string; files: Array<{ path: string; t
     for (const { path, text } of files) {
       if (/^\s*\*\s*@event\b/m.test(text)) found.push(`${name} ${path}: JSDoc @event (the kit writes @fires)`);
     }
+    found.push(...declarationProblems(files).map((problem) => `${name} ${problem}`));
     const state = stateFields(files);
     for (const module of analyze(files, kitPlugins).modules) {
       for (const decl of module.declarations ?? []) {
@@ -198,7 +221,8 @@ describe('the custom-elements manifests keep docs/elements.md', () => {
  * @fires {CustomEvent} egov-navigate - Kit-wide: allowed.
  */
 export class BadThing extends LitElement {
-  static properties = { busy: { type: Boolean, reflect: true }, step: { state: true }, src: {} };
+  static properties = { busy: { type: Boolean, reflect: true }, step: { state: true }, src: {}, count: { type: Number } };
+  count = 0;
   declare busy: boolean;
   declare step: number;
   declare src: string;
@@ -213,13 +237,15 @@ export class BadThing extends LitElement {
         expect.stringContaining('event egov-signed is not egov-<element>-<verb>'),
         expect.stringContaining('attribute busy is internal state'),
         expect.stringContaining('internal state busy is public API'),
+        expect.stringContaining('reactive property count has no `declare` field'),
+        expect.stringContaining('reactive property count has a field initializer'),
       ]),
     );
     expect(found.join('\n')).not.toContain('egov-navigate');
     expect(found.join('\n')).not.toContain('attribute src');
     // The shared CEM setup already leaves the state field and the private member out of the manifest.
     expect(found.join('\n')).not.toMatch(/\bstep\b|secret/);
-    expect(found).toHaveLength(6);
+    expect(found).toHaveLength(8);
     // Without the kit's CEM plugin, the analyzer would publish the state field and the private member.
     const bare = problems([{ name: 'fixture', files: [{ path: 'src/bad/bad-thing.component.ts', text }] }], false);
     expect(bare).toEqual(
