@@ -10,6 +10,7 @@ export {
   type OfficeRoutes,
 } from './routes.js';
 export { officeOpenApiDocument } from './openapi.js';
+export { checkOfficeInput, registerCsv, type OfficeIssue } from './validation.js';
 
 /** The version of the contract (also the OpenAPI `info.version`). */
 export const OFFICE_API_VERSION = '0.1.0';

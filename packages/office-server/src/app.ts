@@ -7,7 +7,7 @@ import {
   officeRoutes,
   type OfficeOperationId,
   type OfficeRouteDef,
-  type RegisterEntry,
+  registerCsv,
 } from '@egov-vn/office-api';
 import { Hono, type Context } from 'hono';
 import { cors } from 'hono/cors';
@@ -67,35 +67,6 @@ async function readBounded(request: Request, max: number): Promise<Uint8Array> {
     at += c.length;
   }
   return out;
-}
-
-const CSV_COLUMNS: Array<[keyof RegisterEntry, string]> = [
-  ['number', 'Số'],
-  ['registeredAt', 'Ngày vào sổ'],
-  ['arrivalDate', 'Ngày đến'],
-  ['organName', 'Tác giả (cơ quan ban hành)'],
-  ['organId', 'Mã định danh'],
-  ['codeNumber', 'Số văn bản'],
-  ['codeNotation', 'Ký hiệu'],
-  ['issuedDate', 'Ngày tháng văn bản'],
-  ['typeName', 'Tên loại'],
-  ['subject', 'Trích yếu nội dung'],
-  ['signer', 'Người ký'],
-  ['priority', 'Độ khẩn'],
-  ['toPlaces', 'Nơi nhận / đơn vị, người nhận'],
-  ['dueDate', 'Hạn giải quyết'],
-  ['note', 'Ghi chú'],
-];
-
-/** The register as CSV (UTF-8 with BOM so spreadsheet programs read Vietnamese), formulas neutralised. */
-export function registerCsv(entries: RegisterEntry[]): string {
-  const cell = (v: unknown) => {
-    let s = typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? `${v}` : v === null || v === undefined ? '' : JSON.stringify(v);
-    if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-    return /[",\n\r;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  const lines = [CSV_COLUMNS.map(([, h]) => cell(h)).join(','), ...entries.map((e) => CSV_COLUMNS.map(([k]) => cell(e[k])).join(','))];
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
 /** Token buckets per key: `take` answers undefined when a token was taken, else the seconds until one is back. */

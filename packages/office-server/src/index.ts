@@ -1,7 +1,7 @@
 // @egov-vn/office-server — the agency's office back end (Hono): users and roles from the host's identity provider,
 // registers, assignments, drafts, audit log; sends and receives through the exchange with the system secret, which
 // never leaves it.
-export { createOfficeServer, registerCsv, type CreateOfficeServerExtras, type OfficeServer } from './app.js';
+export { createOfficeServer, type CreateOfficeServerExtras, type OfficeServer } from './app.js';
 export {
   type Authenticate,
   bearerToken,

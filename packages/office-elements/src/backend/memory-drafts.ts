@@ -2,16 +2,8 @@
 // versions (VERSION_CONFLICT), steps (INVALID_STATE), only the designated leader signs, the seal must be an incremental
 // update of the signed PDF, the number comes from the outgoing register, the document is checked at submit and send.
 import { decodeBase64 } from '@egov-vn/edxml';
-import type { AgencyRef, DirectoryEntry, Draft, DraftState, OutgoingDetail, RegisterEntry, User } from '@egov-vn/office-api';
-import {
-  AdministrativeDocumentSchema,
-  DOCUMENT_TYPES,
-  LEGAL_NORMATIVE_ABBREVIATIONS,
-  isSecret,
-  padDocumentNumber,
-  validate,
-  type RegisterSeries,
-} from '@egov-vn/schemas';
+import { checkOfficeInput, type AgencyRef, type DirectoryEntry, type Draft, type DraftState, type OutgoingDetail, type RegisterEntry, type User } from '@egov-vn/office-api';
+import { AdministrativeDocumentSchema, DOCUMENT_TYPES, LEGAL_NORMATIVE_ABBREVIATIONS, isSecret, padDocumentNumber, type RegisterSeries } from '@egov-vn/schemas';
 import type { OfficeBackendError, OfficeBackendErrorCode } from './types.js';
 
 type Input = { params: Record<string, unknown>; query: Record<string, unknown>; body: Record<string, unknown> };
@@ -76,7 +68,8 @@ export function memoryDrafts(ctx: MemoryDraftsContext): { handlers: Record<strin
   const drafts = new Map<string, StoredDraft>();
   const now = () => new Date().toISOString();
   const ref = (u: User) => ({ id: u.id, name: u.name });
-  const seesAll = (u: User) => u.roles.includes('vanThu') || u.roles.includes('quanTri');
+  // As the server: văn thư and lãnh đạo see every draft of the agency, others those they wrote or must sign.
+  const seesAll = (u: User) => u.roles.includes('vanThu') || u.roles.includes('lanhDao');
   const recipientsOf = (codes: unknown): AgencyRef[] =>
     [...new Set((codes as string[] | undefined) ?? [])].map((code) => ({ code, name: ctx.directory.find((e) => e.code === code)?.name ?? code }));
 
@@ -86,9 +79,10 @@ export function memoryDrafts(ctx: MemoryDraftsContext): { handlers: Record<strin
     if (!d || (!seesAll(u) && d.draft.createdBy.id !== u.id && d.draft.signer?.id !== u.id)) throw ctx.fail('NOT_FOUND');
     return d;
   };
+  // The same located vi/en issues as the server's (one check in @egov-vn/office-api).
   const issuesOf = (doc: Record<string, unknown>) => {
-    const r = validate(AdministrativeDocumentSchema, doc);
-    return r.ok ? [] : r.errors.map((e) => ({ code: e.code, path: `/document/${e.path.join('/')}`, message: { vi: e.message, en: e.message } }));
+    const r = checkOfficeInput(AdministrativeDocumentSchema, doc, ['document']);
+    return r.ok ? [] : r.issues;
   };
   const step = (d: StoredDraft, from: DraftState[], change: Partial<Draft>): Draft => {
     if (!from.includes(d.draft.state)) throw ctx.fail('INVALID_STATE', { state: d.draft.state, allowed: from });

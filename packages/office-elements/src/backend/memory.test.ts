@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { WorkCalendar, formatIsoDate } from '@egov-vn/calendar';
 import { describe, expect, it } from 'vitest';
 import { demoSeed, memoryOfficeBackend } from './memory.js';
@@ -96,13 +100,16 @@ describe('memoryOfficeBackend', () => {
     ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
   });
 
-  it('follows the roles: a chuyên viên may not receive; only the lead handler marks done', async () => {
+  it('follows the roles: a chuyên viên may not receive nor see others’ documents; only the lead handler marks done', async () => {
     const b = memoryOfficeBackend(seed());
     const arrived = b.incoming().find((d) => d.state === 'arrived')!;
     b.signIn('chuyenvien');
-    await expect(b.call('receiveIncoming', { params: { id: arrived.id }, body: {} })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(b.call('receiveIncoming', { params: { id: arrived.id }, body: {} })).rejects.toMatchObject({ code: 'FORBIDDEN', status: 403 });
     const assigned = b.incoming().find((d) => d.state === 'assigned')!;
     b.signIn('chuyenvien2');
+    await expect(b.call('completeIncoming', { params: { id: assigned.id }, body: {} })).rejects.toMatchObject({ code: 'NOT_FOUND', status: 404 });
+    expect((await b.call('listIncoming', { query: { limit: 200 } })).items).toEqual([]);
+    b.signIn('lanhdao');
     const e = await b.call('completeIncoming', { params: { id: assigned.id }, body: {} }).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(OfficeBackendError);
     expect((e as OfficeBackendError).code).toBe('FORBIDDEN');
@@ -123,10 +130,15 @@ describe('memoryOfficeBackend', () => {
     await expect(b.call('returnIncoming', { params: { id: arrived.id }, body: { reason: '' } })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
   });
 
-  it('says plainly which operations it does not keep (UNAVAILABLE), never a fake answer', async () => {
+  it('keeps the audit log of what was done, for quản trị only', async () => {
     const b = memoryOfficeBackend(seed());
+    const arrived = b.incoming().find((d) => d.state === 'arrived')!;
+    await b.call('receiveIncoming', { params: { id: arrived.id }, body: {} });
     b.signIn('quantri');
-    await expect(b.call('listAudit', {})).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+    const log = await b.call('listAudit', { query: { targetId: arrived.id } });
+    expect(log.items.map((e) => [e.action, e.actor?.id, e.targetType])).toEqual([['receiveIncoming', 'vanthu', 'incoming']]);
+    b.signIn('vanthu');
+    await expect(b.call('listAudit', {})).rejects.toMatchObject({ code: 'FORBIDDEN', status: 403 });
   });
 
   it('searches the directory with folded text', async () => {
@@ -173,7 +185,7 @@ describe('memoryOfficeBackend: sent documents and registers', () => {
     await expect(b.call('revokeOutgoing', { params: { id: sent.id }, body: { reason: 'Lần nữa' } })).rejects.toMatchObject({ code: 'INVALID_STATE' });
   });
 
-  it('keeps both registers by year with folded search, keyset paging and the server’s CSV; PDF is UNAVAILABLE here', async () => {
+  it('keeps both registers by year with folded search, keyset paging, the server’s CSV and the Phụ lục VI PDF', async () => {
     const b = sentSeed();
     const out = b.register('outgoing', 2026);
     expect(out.length).toBe(b.outgoing().filter((d) => d.kind === 'new').length);
@@ -187,6 +199,14 @@ describe('memoryOfficeBackend: sent documents and registers', () => {
     const csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await b.call('exportRegister', { params: { kind: 'outgoing' }, query: { year: 2026 } }));
     expect(csv.startsWith('\uFEFFSố,Ngày vào sổ,Ngày đến,Tác giả (cơ quan ban hành)')).toBe(true);
     expect(csv.trim().split('\r\n').length).toBe(out.length + 1);
-    await expect(b.call('exportRegister', { params: { kind: 'outgoing' }, query: { format: 'pdf' } })).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+    // The PDF is drawn by @egov-vn/document-pdf's renderRegisterPdf (fonts bundled with it, in Node): read it back.
+    const pdf = await b.call('exportRegister', { params: { kind: 'outgoing' }, query: { format: 'pdf', year: 2026 } });
+    const file = join(mkdtempSync(join(tmpdir(), 'memory-register-')), 'so-di.pdf');
+    writeFileSync(file, pdf);
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).normalize('NFC');
+    expect(text).toContain('SỔ ĐĂNG KÝ VĂN BẢN ĐI');
+    expect(text).toContain('SỞ THÔNG TIN VÀ TRUYỀN THÔNG TỈNH HÀ GIANG');
+    expect(text).toContain(`${out[0]!.codeNumber}/${out[0]!.codeNotation}`);
+    expect(text).toMatch(/Trang 1\/\d+/);
   });
 });

@@ -1,9 +1,18 @@
 // An in-memory OfficeBackend with the office server's rules, for hosts' tests, Storybook and the elements' own tests.
 import { addDays, formatIsoDate, WorkCalendar } from '@egov-vn/calendar';
 import {
+  allowedOperations,
+  checkOfficeInput,
   INCOMING_STATE_STATUS,
+  officeErrorCatalog,
+  officeErrorStatus,
+  type OfficeErrorCode,
   officeRoutes,
+  registerCsv,
+  ROLE_LABELS,
+  ROLES,
   type AgencyRef,
+  type AuditEntry,
   type DirectoryEntry,
   type IncomingDetail,
   type IncomingItem,
@@ -15,8 +24,10 @@ import {
   type RegisterKind,
   type Role,
   type StatusReport,
+  type Urgency,
   type User,
 } from '@egov-vn/office-api';
+import type { FontSet } from '@egov-vn/document-pdf';
 import { foldForSearch, nextRegisterNumber, statusLabel, type RegisterState } from '@egov-vn/schemas';
 import type { z } from 'zod';
 import { memoryDrafts } from './memory-drafts.js';
@@ -44,6 +55,24 @@ export interface MemoryOfficeSeed {
   attachment?: Uint8Array;
   /** The agency's work calendar (default `new WorkCalendar()`). */
   calendar?: WorkCalendar;
+  /**
+   * The four faces of the register PDF export (TTF bytes), or a loader. Default: in a page, the Liberation Serif files
+   * served at `fontsUrl`; in Node, the ones bundled with `@egov-vn/document-pdf`.
+   */
+  fonts?: FontSet | (() => Promise<FontSet>);
+  /** Where a page serves `@egov-vn/document-pdf/fonts/` (default `/fonts/`, as `<egov-compose>`). */
+  fontsUrl?: string;
+}
+
+/** A document that arrives from the exchange (what a test or a story delivers with `arrive`). */
+export interface MemoryArrival {
+  exchangeId: string;
+  from: AgencyRef;
+  subject: string;
+  notation: string;
+  urgency?: Urgency;
+  promulgationDate?: string;
+  typeName?: string;
 }
 
 /** The in-memory backend, with a few controls for tests. */
@@ -65,6 +94,11 @@ export interface MemoryOfficeBackend extends OfficeBackend {
   readonly calls: Array<{ op: OfficeOperation; input: unknown }>;
   /** The current PDF of a draft (signed, then sealed), or null. */
   draftPdf(id: string): Uint8Array | null;
+  /**
+   * A document arrives from the exchange (state `arrived`, status 01 answered), as the office server's receiver stores
+   * it; the same `exchangeId` twice is stored once. Answers the stored document.
+   */
+  arrive(arrival: MemoryArrival): IncomingDetail;
 }
 
 const HEX = '0123456789abcdef';
@@ -275,34 +309,32 @@ function toItem(d: IncomingDetail): IncomingItem {
   return item;
 }
 
-/** The Phụ lục VI columns of an exported register, with the office server's Vietnamese headers, in its order. */
-const CSV_COLUMNS: Array<[keyof RegisterEntry, string]> = [
-  ['number', 'Số'],
-  ['registeredAt', 'Ngày vào sổ'],
-  ['arrivalDate', 'Ngày đến'],
-  ['organName', 'Tác giả (cơ quan ban hành)'],
-  ['organId', 'Mã định danh'],
-  ['codeNumber', 'Số văn bản'],
-  ['codeNotation', 'Ký hiệu'],
-  ['issuedDate', 'Ngày tháng văn bản'],
-  ['typeName', 'Tên loại'],
-  ['subject', 'Trích yếu nội dung'],
-  ['signer', 'Người ký'],
-  ['priority', 'Độ khẩn'],
-  ['toPlaces', 'Nơi nhận / đơn vị, người nhận'],
-  ['dueDate', 'Hạn giải quyết'],
-  ['note', 'Ghi chú'],
-];
+/** The HTTP status of a contract code (0 for the transport codes that have none), as the server answers it. */
+const statusOf = (code: string): number => (code in officeErrorCatalog ? officeErrorStatus(code as OfficeErrorCode) : 0);
 
-/** A register as the office server exports it: CSV, UTF-8 with a BOM, CRLF, formula cells neutralised. */
-function registerCsv(entries: RegisterEntry[]): string {
-  const cell = (v: unknown) => {
-    let s = typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? `${v}` : v === null || v === undefined ? '' : JSON.stringify(v);
-    if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-    return /[",\n\r;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+const FACES = { regular: 'Regular', bold: 'Bold', italic: 'Italic', boldItalic: 'BoldItalic' } as const;
+
+/** The fonts of the register PDF: the seed's, the files a page serves at `fontsUrl`, or in Node those bundled with document-pdf. */
+async function loadFonts(seed: MemoryOfficeSeed): Promise<FontSet> {
+  if (seed.fonts) return typeof seed.fonts === 'function' ? seed.fonts() : seed.fonts;
+  const read = async (face: string): Promise<Uint8Array> => {
+    const name = `LiberationSerif-${face}.ttf`;
+    if ('document' in globalThis) {
+      const base = new URL(seed.fontsUrl ?? '/fonts/', globalThis.location.href);
+      const res = await fetch(new URL(name, base.href.endsWith('/') ? base : `${base.href}/`));
+      if (!res.ok) throw new Error(`${res.status} ${res.url}`);
+      return new Uint8Array(await res.arrayBuffer());
+    }
+    // Node (hosts' tests): the files next to @egov-vn/document-pdf's package.json, without a static node: import.
+    const builtin = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule;
+    if (!builtin) throw new Error('No fonts: pass `fonts` in the seed.');
+    const { createRequire } = builtin('node:module') as { createRequire: (url: string) => { resolve: (id: string) => string } };
+    const { readFileSync } = builtin('node:fs') as { readFileSync: (path: string) => Uint8Array };
+    const pkg = createRequire(import.meta.url).resolve('@egov-vn/document-pdf/package.json');
+    return new Uint8Array(readFileSync(pkg.replace(/package\.json$/, `fonts/${name}`)));
   };
-  const lines = [CSV_COLUMNS.map(([, h]) => cell(h)).join(','), ...entries.map((e) => CSV_COLUMNS.map(([k]) => cell(e[k])).join(','))];
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  const [regular, bold, italic, boldItalic] = await Promise.all(Object.values(FACES).map(read));
+  return { regular: regular!, bold: bold!, italic: italic!, boldItalic: boldItalic! };
 }
 
 const PRIORITY = ['thuong', 'khan', 'thuongKhan', 'hoaToc'];
@@ -377,6 +409,7 @@ export function memoryOfficeBackend(seed: MemoryOfficeSeed = demoSeed()): Memory
   const registerRows: RegisterEntry[] = seed.registers ? clone(seed.registers) : seedRegisters(seed);
   let userId = seed.userId;
   const calls: Array<{ op: OfficeOperation; input: unknown }> = [];
+  let fontSet: Promise<FontSet> | undefined;
   const today = (): string => seed.today ?? formatIsoDate(addDays(new Date().toISOString().slice(0, 10), 0));
 
   // Arrival numbers already given in the seed continue.
@@ -412,17 +445,34 @@ export function memoryOfficeBackend(seed: MemoryOfficeSeed = demoSeed()): Memory
   };
 
   const fail = (code: ConstructorParameters<typeof OfficeBackendError>[0]['code'], details?: Record<string, unknown>) =>
-    new OfficeBackendError({ code, status: 0, ...(details ? { details } : {}) });
+    new OfficeBackendError({ code, status: statusOf(code), ...(details ? { details } : {}) });
   const me = (): User => {
     const u = seed.users.find((x) => x.id === userId);
     if (!u) throw fail('UNAUTHENTICATED');
     return u;
   };
   const ref = (u: User) => ({ id: u.id, name: u.name });
-  const userRef = (id: string) => {
-    const u = seed.users.find((x) => x.id === id);
-    if (!u) throw fail('VALIDATION_FAILED', { issues: [{ code: 'unknown_user', path: id, message: { vi: `Không có người dùng ${id}.`, en: `No user ${id}.` } }] });
+  const userRef = (id: string, path: string) => {
+    const u = seed.users.find((x) => x.id === id && x.agency === seed.agency.code);
+    if (!u) {
+      throw fail('VALIDATION_FAILED', {
+        issues: [{ code: 'user.unknown', path, message: { vi: `Không có người dùng ${id} trong cơ quan.`, en: `No user ${id} in the agency.` } }],
+      });
+    }
     return ref(u);
+  };
+  // Who sees an incoming document (as the server): văn thư and lãnh đạo all of the agency's, others those they handle.
+  const sees = (u: User) => u.roles.includes('vanThu') || u.roles.includes('lanhDao');
+  const partOf = (d: IncomingDetail, uid: string): 'lead' | 'co' | 'info' | undefined => {
+    const a = d.assignment;
+    if (!a) return undefined;
+    if (a.lead.id === uid) return 'lead';
+    if (a.coHandlers.some((u) => u.id === uid)) return 'co';
+    return a.forInformation.some((u) => u.id === uid) ? 'info' : undefined;
+  };
+  const audit: AuditEntry[] = [];
+  const record = (action: string, targetType: AuditEntry['targetType'], targetId: string | null, actor: User | null, detail: Record<string, unknown> = {}) => {
+    audit.unshift({ id: audit.length + 1, at: new Date().toISOString(), actor: actor ? ref(actor) : null, agency: seed.agency.code, action, targetType, targetId, detail });
   };
   const isUnread = (id: string) => !(read.get(userId)?.has(id) ?? false);
   const isOverdue = (d: IncomingDetail, day: string) => d.dueDate !== null && d.state !== 'done' && d.state !== 'returned' && d.dueDate < day;
@@ -434,7 +484,7 @@ export function memoryOfficeBackend(seed: MemoryOfficeSeed = demoSeed()): Memory
   };
   const doc = (id: string): IncomingDetail => {
     const d = docs.get(id);
-    if (!d) throw fail('NOT_FOUND');
+    if (!d || (!sees(me()) && !partOf(d, userId))) throw fail('NOT_FOUND');
     return d;
   };
   const step = (d: IncomingDetail, from: IncomingState[], to: IncomingState, action: string, note: string | null) => {
@@ -442,11 +492,12 @@ export function memoryOfficeBackend(seed: MemoryOfficeSeed = demoSeed()): Memory
     d.state = to;
     d.history.push({ action, actor: ref(me()), at: new Date().toISOString(), note, statusCode: INCOMING_STATE_STATUS[to] });
   };
-  const parse = (schema: z.ZodType | undefined, value: unknown): Record<string, unknown> => {
+  // Inputs are checked as the server checks them: located issues (/body/lead, /query/from) in Vietnamese and English.
+  const parse = (schema: z.ZodType | undefined, value: unknown, where: string): Record<string, unknown> => {
     if (!schema) return (value ?? {}) as Record<string, unknown>;
-    const r = schema.safeParse(value ?? {});
-    if (!r.success) throw fail('VALIDATION_FAILED', { zod: r.error.issues });
-    return r.data as Record<string, unknown>;
+    const r = checkOfficeInput(schema, value ?? {}, [where]);
+    if (!r.ok) throw fail('VALIDATION_FAILED', { issues: r.issues });
+    return r.value as Record<string, unknown>;
   };
 
   // Drafts (trình ký → ký → cấp số → đóng dấu → gửi): memory-drafts.ts.
@@ -474,13 +525,21 @@ export function memoryOfficeBackend(seed: MemoryOfficeSeed = demoSeed()): Memory
   const handlers: Partial<Record<OfficeOperation, Handler>> = {
     ...drafts.handlers,
     health: () => ({ ok: true, version: 'memory', database: 'pglite', agencies: [{ code: seed.agency.code, receiving: true, lastPollAt: null }] }),
-    getMe: () => ({ user: clone(me()), actions: [] }),
+    getMe: () => ({ user: clone(me()), actions: allowedOperations(me().roles) }),
     listUsers: ({ query }) => {
       const q = typeof query.q === 'string' ? foldForSearch(query.q) : '';
       const items = seed.users.filter((u) => (!query.role || u.roles.includes(query.role as Role)) && (!q || foldForSearch(u.name).includes(q)));
       return { items: clone(items), nextCursor: null };
     },
-    listRoles: () => ({ items: [] }),
+    listRoles: () => ({ items: ROLES.map((role) => ({ role, label: ROLE_LABELS[role], actions: allowedOperations([role]) })) }),
+    listAudit: ({ query }) => {
+      const items = audit.filter(
+        (e) => (!query.targetId || e.targetId === query.targetId) && (!query.actor || e.actor?.id === query.actor) && (!query.action || e.action === query.action),
+      );
+      const offset = typeof query.cursor === 'string' ? Number.parseInt(query.cursor, 10) || 0 : 0;
+      const limit = Number(query.limit);
+      return { items: clone(items.slice(offset, offset + limit)), nextCursor: offset + limit < items.length ? String(offset + limit) : null };
+    },
     searchDirectory: ({ query }) => {
       const q = typeof query.q === 'string' ? foldForSearch(query.q) : '';
       const items = seed.directory.filter((e) => !q || foldForSearch(`${e.code} ${e.name}`).includes(q));
@@ -489,6 +548,7 @@ export function memoryOfficeBackend(seed: MemoryOfficeSeed = demoSeed()): Memory
     listIncoming: ({ query }) => {
       const q = typeof query.q === 'string' && query.q.trim() ? foldForSearch(query.q) : '';
       const uid = userId;
+      const seesAll = sees(me());
       const day = today();
       const matches: IncomingDetail[] = [];
       for (const id of order) {
@@ -503,11 +563,7 @@ export function memoryOfficeBackend(seed: MemoryOfficeSeed = demoSeed()): Memory
         if (typeof query.to === 'string' && arrived > query.to) continue;
         if (query.overdue !== undefined && d.overdue !== query.overdue) continue;
         if (query.unread !== undefined && d.unread !== query.unread) continue;
-        if (query.mine === true) {
-          const a = d.assignment;
-          const mine = a && [a.lead, ...a.coHandlers, ...a.forInformation].some((u) => u.id === uid);
-          if (!mine) continue;
-        }
+        if ((query.mine === true || !seesAll) && !partOf(d, uid)) continue;
         if (q && !foldForSearch(`${d.subject ?? ''} ${d.notation ?? ''}`).includes(q)) continue;
         matches.push(d);
       }
@@ -550,25 +606,28 @@ export function memoryOfficeBackend(seed: MemoryOfficeSeed = demoSeed()): Memory
         issuedDate: d.promulgationDate,
         typeName: d.typeName,
         subject: d.subject,
-        signer: d.metadata.signerName,
+        signer: d.metadata.signerName ? `${d.metadata.signerName}${d.metadata.signerPosition ? `, ${d.metadata.signerPosition}` : ''}` : null,
         priority: ['thuong', 'khan', 'thuongKhan', 'hoaToc'].indexOf(d.urgency),
         arrivalDate: day,
         toPlaces: null,
         dueDate: null,
-        note: null,
+        note: (body.note as string | undefined) ?? null,
       });
       return view(d);
     },
     assignIncoming: ({ params, body }) => {
       const d = doc(String(params.id));
-      if (d.state !== 'registered' && d.state !== 'assigned') throw fail('INVALID_STATE');
+      // The people first (a located VALIDATION_FAILED), then the step (INVALID_STATE), as the server.
+      const lead = userRef(String(body.lead), '/body/lead');
+      const coHandlers = (body.coHandlers as string[]).map((id, i) => userRef(id, `/body/coHandlers/${i}`));
+      const forInformation = (body.forInformation as string[]).map((id, i) => userRef(id, `/body/forInformation/${i}`));
+      if (d.state !== 'registered' && d.state !== 'assigned') throw fail('INVALID_STATE', { state: d.state, allowed: ['registered', 'assigned'] });
       const workingDays = (body.workingDays as number | undefined) ?? null;
-      const due = typeof body.dueDate === 'string' ? body.dueDate : formatIsoDate(calendar.dueDate(today(), workingDays!));
-      const lead = userRef(String(body.lead));
+      const due = workingDays !== null ? formatIsoDate(calendar.dueDate(today(), workingDays)) : String(body.dueDate);
       d.assignment = {
         lead,
-        coHandlers: (body.coHandlers as string[]).map(userRef),
-        forInformation: (body.forInformation as string[]).map(userRef),
+        coHandlers,
+        forInformation,
         workingDays,
         dueDate: due,
         note: (body.note as string | undefined) ?? null,
@@ -577,17 +636,24 @@ export function memoryOfficeBackend(seed: MemoryOfficeSeed = demoSeed()): Memory
       };
       d.leadHandler = lead;
       d.dueDate = due;
+      for (const row of registerRows) {
+        if (row.kind === 'incoming' && row.documentId === d.id) Object.assign(row, { toPlaces: lead.name, dueDate: due });
+      }
       step(d, ['registered', 'assigned'], 'assigned', 'assignIncoming', d.assignment.note);
       return view(d);
     },
     startIncoming: ({ params, body }) => {
       const d = doc(String(params.id));
+      if (d.state !== 'assigned') throw fail('INVALID_STATE', { state: d.state, allowed: ['assigned'] });
+      const part = partOf(d, userId);
+      if (part !== 'lead' && part !== 'co') throw fail('FORBIDDEN', { reason: 'not-a-handler' });
       step(d, ['assigned'], 'processing', 'startIncoming', (body.note as string | undefined) ?? null);
       return view(d);
     },
     completeIncoming: ({ params, body }) => {
       const d = doc(String(params.id));
-      if (d.assignment?.lead.id !== userId) throw fail('FORBIDDEN');
+      if (d.state !== 'assigned' && d.state !== 'processing') throw fail('INVALID_STATE', { state: d.state, allowed: ['assigned', 'processing'] });
+      if (partOf(d, userId) !== 'lead') throw fail('FORBIDDEN', { reason: 'not-the-lead-handler' });
       step(d, ['assigned', 'processing'], 'done', 'completeIncoming', (body.note as string | undefined) ?? null);
       return view(d);
     },
@@ -606,17 +672,25 @@ export function memoryOfficeBackend(seed: MemoryOfficeSeed = demoSeed()): Memory
       const page = from.slice(0, limit);
       return { items: clone(page), nextCursor: from.length > limit ? String(page.at(-1)!.number) : null };
     },
-    exportRegister: ({ params, query }) => {
-      const { year: _y, ...all } = query;
-      const rows = registerPage(params.kind as RegisterKind, { ...all, year: query.year }).sort((a, b) => a.number - b.number);
+    exportRegister: async ({ params, query }) => {
+      const kind = params.kind as RegisterKind;
+      const year = (query.year as number | undefined) ?? Number(today().slice(0, 4));
+      const rows = registerPage(kind, { year }).sort((a, b) => a.number - b.number);
       if (query.format === 'json') return new TextEncoder().encode(JSON.stringify(rows));
       if (query.format === 'pdf') {
-        // The office server renders it with @egov-vn/document-pdf's register renderer; not in memory yet.
-        throw new OfficeBackendError({
-          code: 'UNAVAILABLE',
-          status: 0,
-          messages: { vi: 'Bộ nhớ thử nghiệm chưa xuất sổ dạng PDF.', en: 'The in-memory backend does not export a register as PDF yet.' },
+        // As the office server: Phụ lục VI on A4 landscape, drawn by @egov-vn/document-pdf (loaded on demand).
+        const [{ renderRegisterPdf }, fonts] = await Promise.all([import('@egov-vn/document-pdf/register'), (fontSet ??= loadFonts(seed))]).catch((e: unknown) => {
+          fontSet = undefined;
+          throw new OfficeBackendError(
+            {
+              code: 'UNAVAILABLE',
+              status: 503,
+              messages: { vi: 'Không tải được phông chữ hoặc bộ vẽ PDF để xuất sổ.', en: 'Could not load the fonts or the PDF renderer to export the register.' },
+            },
+            { cause: e },
+          );
         });
+        return renderRegisterPdf(rows, { kind, year, agencyName: seed.agency.name, fonts });
       }
       return new TextEncoder().encode(registerCsv(rows));
     },
@@ -700,25 +774,63 @@ export function memoryOfficeBackend(seed: MemoryOfficeSeed = demoSeed()): Memory
       sync(d);
     },
     draftPdf: (id) => drafts.pdfOf(id),
+    arrive(a) {
+      const known = [...docs.values()].find((d) => d.exchangeId === a.exchangeId);
+      if (known) return clone(known);
+      const at = new Date().toISOString();
+      const d: IncomingDetail = {
+        id: idOf(500_000 + docs.size),
+        exchangeId: a.exchangeId,
+        from: a.from,
+        subject: a.subject,
+        notation: a.notation,
+        typeName: a.typeName ?? null,
+        promulgationDate: a.promulgationDate ?? null,
+        urgency: a.urgency ?? 'thuong',
+        state: 'arrived',
+        arrivedAt: at,
+        arrivalNumber: null,
+        arrivalDate: null,
+        dueDate: null,
+        overdue: false,
+        leadHandler: null,
+        unread: true,
+        attachments: [],
+        assignment: null,
+        returnReason: null,
+        history: [{ action: 'arrived', actor: null, at, note: null, statusCode: '01' }],
+        metadata: { edxmlDocumentId: null, signed: false, to: [seed.agency], signerName: null, signerPosition: null },
+      };
+      docs.set(d.id, d);
+      order.unshift(d.id);
+      record('arrived', 'incoming', d.id, null, { exchangeId: a.exchangeId });
+      return clone(d);
+    },
     async call<Op extends OfficeOperation>(op: Op, input: OfficeInput<Op>, options: OfficeCallOptions = {}): Promise<OfficeOutput<Op>> {
       calls.push({ op, input: clone(input) });
       await Promise.resolve();
       if (options.signal?.aborted) throw new OfficeBackendError({ code: 'ABORTED', status: 0 });
       const route = officeRoutes[op] as OfficeRouteDef;
-      if (route.roles !== 'public' && !route.roles.some((r) => me().roles.includes(r))) throw fail('FORBIDDEN');
+      if (route.roles !== 'public') {
+        const user = me();
+        if (user.agency !== seed.agency.code) throw fail('FORBIDDEN', { reason: 'agency-not-served' });
+        if (!route.roles.some((r) => user.roles.includes(r))) throw fail('FORBIDDEN', { reason: 'role', roles: [...route.roles] });
+      }
       const handler = handlers[op];
       if (!handler) {
         throw new OfficeBackendError({
           code: 'UNAVAILABLE',
-          status: 0,
+          status: 503,
           messages: { vi: `Bộ nhớ thử nghiệm chưa hỗ trợ thao tác ${op}.`, en: `The in-memory backend does not support ${op} yet.` },
         });
       }
-      const value = await handler({
-        params: parse(route.params, input.params),
-        query: parse(route.query, input.query),
-        body: parse(route.body, input.body),
-      });
+      const params = parse(route.params, input.params, 'params');
+      const value = await handler({ params, query: parse(route.query, input.query, 'query'), body: parse(route.body, input.body, 'body') });
+      if (route.method !== 'GET') {
+        // The audit log, as the server writes it: who did which operation to which document.
+        const target = route.path.startsWith('/v1/incoming') ? 'incoming' : route.path.startsWith('/v1/outgoing') ? 'outgoing' : 'draft';
+        record(op, target, typeof params.id === 'string' ? params.id : ((value as { id?: string } | undefined)?.id ?? null), me());
+      }
       return clone(value) as OfficeOutput<Op>;
     },
   };
