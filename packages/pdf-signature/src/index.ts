@@ -24,7 +24,7 @@ export {
 } from './signers/csc.js';
 export { signPdfBatch, type SignPdfBatchOptions } from './signers/batch.js';
 export { checkedSignatures, REMOTE_ERRORS, type RemoteErrorCode, type RemoteSigningState, type BatchSigner } from './signers/common.js';
-export { relaySigner, listRelayCredentials, requestRelayOtp, type RelaySignerOptions, type RelayConnection, type RelayCredentialInfo } from './signers/relay-client.js';
+export { relaySigner, listRelayCredentials, requestRelayOtp, relayAuthorizeUrl, type RelaySignerOptions, type RelayConnection, type RelayCredentialInfo } from './signers/relay-client.js';
 export { vgcaSignPdf, vgcaPluginCall, vgcaAvailable, VGCA_FUNCTIONS, VGCA_KIND_FOR, type VgcaKind, type VgcaPluginOptions, type VgcaSignPdfOptions, type VgcaReply, type VgcaFunction } from './signers/vgca-plugin.js';
 export { verifyPdf, parsePdfDate, type VerifyOptions, type VerifyPolicy } from './verify/verify-pdf.js';
 // eslint-disable-next-line @typescript-eslint/no-deprecated -- vnTime stays exported for 0.x code (formatVietnamIso of @egov-vn/schemas)

@@ -6,7 +6,7 @@ import { makePdf } from '../node/test-support/fixtures.js';
 import { serveApp } from '../node/serve.js';
 import type { LocalServer } from '../node/tsa-server.js';
 import { signPdf } from '../sign/sign-pdf.js';
-import { listRelayCredentials, relaySigner } from '../signers/relay-client.js';
+import { listRelayCredentials, relayAuthorizeUrl, relaySigner } from '../signers/relay-client.js';
 import { createCscMock, type CscMock } from '../testing/csc-mock.js';
 import { createDemoPki, type DemoPki } from '../testing/pki.js';
 import { verifyPdf } from '../verify/verify-pdf.js';
@@ -102,7 +102,7 @@ async function consent(b: ReturnType<typeof browser>, at: URL, login: { username
 }
 
 describe('signing relay with the OAuth 2.0 authorisation-code flow and PKCE', () => {
-  it('a user not linked yet is asked to link (403 RELAY_OAUTH_REQUIRED), in both languages', async () => {
+  it('a user not linked yet is asked to link (403 RELAY_OAUTH_REQUIRED), in both languages; the browser side gets where to go', async () => {
     const res = await fetch(`${relay.url}/credentials`, { method: 'POST', headers: session('nva') });
     expect(res.status).toBe(403);
     const body = (await res.json()) as { error: { code: string; vi: string; en: string }; start: string };
@@ -110,6 +110,11 @@ describe('signing relay with the OAuth 2.0 authorisation-code flow and PKCE', ()
     expect(body.error.vi).toContain('Chưa liên kết');
     expect(body.error.en).toContain('not linked');
     expect(body.start).toBe('oauth2/start');
+    // the page's helpers: listing explains it with the relay's text; relayAuthorizeUrl answers the service's page
+    await expect(listRelayCredentials(as('nva'))).rejects.toMatchObject({ code: 'REMOTE_REPLY', vi: expect.stringContaining('Chưa liên kết') });
+    const url = new URL(await relayAuthorizeUrl(as('nva'), '/#/compose/7'));
+    expect(url.origin + url.pathname).toBe(`${service.url}/oauth2/authorize`);
+    expect(url.searchParams.get('code_challenge_method')).toBe('S256');
   });
 
   it('happy path: start → sign in and consent at the service → callback; the relay then lists and signs with the user’s own token; no secret, verifier nor token reaches the browser', async () => {

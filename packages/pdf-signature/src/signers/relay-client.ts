@@ -89,6 +89,19 @@ export async function requestRelayOtp(connection: RelayConnection, credentialID:
   await call(connection, `/credentials/${encodeURIComponent(credentialID)}/otp`, 'POST', {});
 }
 
+/**
+ * A relay in OAuth mode (`service.oauth2`): where to send the browser so the signed-in user links their account at the
+ * signing service (sign in and consent there). The relay keeps the code verifier and, afterwards, the user's tokens;
+ * the service sends the browser back to `returnTo` (a path of the portal) with `remote_signing=linked|denied|failed`.
+ * Use it when a relay call fails with the relay's `RELAY_OAUTH_REQUIRED` (reported as REMOTE_REPLY with its text):
+ * `location.assign(await relayAuthorizeUrl(connection, location.pathname + location.hash))`.
+ */
+export async function relayAuthorizeUrl(connection: RelayConnection, returnTo?: string): Promise<string> {
+  const reply = await call(connection, '/oauth2/start', 'POST', returnTo === undefined ? {} : { returnTo });
+  if (typeof reply.authorizeUrl !== 'string') throw remoteError('REMOTE_GARBAGE', 'authorizeUrl');
+  return reply.authorizeUrl;
+}
+
 const isRemoteCode = (code: unknown): code is keyof typeof REMOTE_ERRORS => typeof code === 'string' && code in REMOTE_ERRORS;
 
 /** A `Signer` and `BatchSigner` through the relay. Aborting `signal` cancels the transaction on the relay too. */
