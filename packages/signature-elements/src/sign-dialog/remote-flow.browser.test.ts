@@ -74,7 +74,8 @@ async function waitingState(el: EgovSignDialog): Promise<HTMLElement> {
 describe('<egov-sign-dialog> remote signing (relay + CSC mock over HTTP)', () => {
   it('lists the credentials, waits for the phone with a countdown and focus on Cancel, and signs when approved', async () => {
     const el = await openRemote();
-    const radios = await until(() => el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[name=credential]').length === 2 && el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[name=credential]'));
+    // The first listing loads the signing core on demand (a cold compile on a loaded CI machine): a longer wait.
+    const radios = await until(() => el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[name=credential]').length === 2 && el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[name=credential]'), 25_000);
     expect([...radios].map((r) => r.value)).toEqual(['nva-dien-thoai', 'nva-pin']);
     expect(q(el, '[part=credentials]')!.textContent).toContain('xác nhận trên điện thoại');
     await expectAxeClean(el);
