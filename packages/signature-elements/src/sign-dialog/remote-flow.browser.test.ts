@@ -68,13 +68,14 @@ async function phone(action: 'approve' | 'reject'): Promise<void> {
 }
 
 async function waitingState(el: EgovSignDialog): Promise<HTMLElement> {
-  return until(() => q(el, '[part=cancel-remote-button]'));
+  // The first request loads the signing core and lays out the PDF on demand (slow on a loaded CI machine).
+  return until(() => q(el, '[part=cancel-remote-button]'), 25_000);
 }
 
 describe('<egov-sign-dialog> remote signing (relay + CSC mock over HTTP)', () => {
   it('lists the credentials, waits for the phone with a countdown and focus on Cancel, and signs when approved', async () => {
     const el = await openRemote();
-    // The first listing loads the signing core on demand (a cold compile on a loaded CI machine): a longer wait.
+    // The first listing loads the relay client on demand (a cold compile on a loaded CI machine): a longer wait.
     const radios = await until(() => el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[name=credential]').length === 2 && el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[name=credential]'), 25_000);
     expect([...radios].map((r) => r.value)).toEqual(['nva-dien-thoai', 'nva-pin']);
     expect(q(el, '[part=credentials]')!.textContent).toContain('xác nhận trên điện thoại');
