@@ -1,5 +1,6 @@
 import { html, render } from 'lit';
 import { describe, expect, it } from 'vitest';
+import { cdp } from 'vitest/browser';
 import { EgovElement } from './egov-element.js';
 import { darkTokens, installTokens, lightTokens, tokens } from './styles/tokens.js';
 
@@ -54,5 +55,32 @@ describe('design tokens', () => {
     installTokens(doc);
     expect(doc.head.querySelector('style[data-egov-tokens]')?.textContent).toContain('--egov-color-primary');
     frame.remove();
+  });
+
+  it('drop every transition under prefers-reduced-motion: reduce, light or dark, under a themed ancestor too', async () => {
+    installTokens(document);
+    const themed = document.createElement('div');
+    themed.dataset['theme'] = 'dark';
+    const inner = document.createElement('span');
+    themed.append(inner);
+    document.body.append(themed);
+    const session = cdp();
+    try {
+      expect(read(document.documentElement, '--egov-transition')).toBe('150ms ease-out');
+      expect(read(inner, '--egov-transition')).toBe('150ms ease-out');
+      for (const scheme of ['light', 'dark']) {
+        await session.send('Emulation.setEmulatedMedia', {
+          features: [
+            { name: 'prefers-reduced-motion', value: 'reduce' },
+            { name: 'prefers-color-scheme', value: scheme },
+          ],
+        });
+        expect(read(document.documentElement, '--egov-transition')).toBe('0s');
+        expect(read(inner, '--egov-transition')).toBe('0s');
+      }
+    } finally {
+      await session.send('Emulation.setEmulatedMedia', { features: [] });
+      themed.remove();
+    }
   });
 });

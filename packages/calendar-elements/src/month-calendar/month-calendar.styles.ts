@@ -107,6 +107,16 @@ export default css`
     font-size: var(--egov-font-size-sm);
     font-weight: var(--egov-font-weight-bold);
   }
+  /* Forced colours drop box shadows and backgrounds: the chosen day and today get a system-colour outline. */
+  @media (forced-colors: active) {
+    td[aria-selected='true'] {
+      outline: 2px solid Highlight;
+      outline-offset: -3px;
+    }
+    td.today .solar {
+      outline: 1px solid CanvasText;
+    }
+  }
   /* Narrow (a phone: seven columns of about 45 px): the solar and lunar numbers stack, holiday names and events
      wrap instead of being cut, the cell grows with its content; every day stays a 44 px target. */
   @container egov-month-calendar (width < 30rem) {

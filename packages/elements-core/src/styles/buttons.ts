@@ -32,4 +32,10 @@ export const primaryButtonStyles: CSSResult = css`
   button:hover {
     background: var(--egov-color-primary-hover);
   }
+  /* Forced colours (Windows high contrast) drop backgrounds: a border keeps the button's edge visible. */
+  @media (forced-colors: active) {
+    button {
+      border: 1px solid ButtonText;
+    }
+  }
 `;

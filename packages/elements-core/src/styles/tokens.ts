@@ -78,6 +78,11 @@ const sheet = [
   block(':root:not(.egov-light, [data-theme="light"])', darkTokens),
   '}',
   block('.egov-dark, [data-theme="dark"]', darkTokens),
+  // Users who ask for less motion get none: every transition of the kit reads --egov-transition. `*` reaches below
+  // any themed ancestor; :root:root:root outranks the dark block's :root:not(…).
+  '@media (prefers-reduced-motion: reduce) {',
+  '*, :root:root:root { --egov-transition: 0s; }',
+  '}',
   '}',
 ].join('\n');
 
