@@ -9,6 +9,8 @@ import styles from './edoc-stats.styles.js';
 
 const messages = defineMessages({
   vi: {
+    /** The BCP 47 tag numbers are written in (an added language may set its own). */
+    numberLocale: 'vi-VN',
     title: 'Tình hình sử dụng văn bản điện tử',
     views: 'Cách xem',
     chart: 'Biểu đồ',
@@ -42,6 +44,7 @@ const messages = defineMessages({
     tableCaption: 'Số liệu theo cơ quan và tháng',
   },
   en: {
+    numberLocale: 'en-GB',
     title: 'Use of electronic documents',
     views: 'View',
     chart: 'Chart',
@@ -226,7 +229,7 @@ export class EgovEdocStats extends EgovElement<typeof messages> {
   }
 
   #percent(share: number): string {
-    const tag = this.locale === 'vi' ? 'vi-VN' : 'en-GB';
+    const tag = this.msg('numberLocale');
     let format = this.#formats.get(tag);
     if (!format) {
       format = new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 1 });
