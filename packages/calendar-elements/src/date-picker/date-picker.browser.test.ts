@@ -115,6 +115,19 @@ describe('<egov-date-picker>', () => {
     expect(el.value).toBe('2026-07-01');
   });
 
+  it('announces a validation message: the live region is there before the message, the input points to it', async () => {
+    const el = await mount('egov-date-picker', html`<egov-date-picker label="Hạn"></egov-date-picker>`);
+    const region = shadow(el, '[part=error]');
+    // A polite live region present (empty) from the first render: screen readers announce what is written into it.
+    expect(region.getAttribute('aria-live')).toBe('polite');
+    expect(text(region)).toBe('');
+    expect(input(el).getAttribute('aria-describedby')?.split(' ')).toContain(region.id);
+    await type(el, '31/02/2026');
+    expect(shadow(el, '[part=error]')).toBe(region);
+    expect(text(region)).toBe('Ngày không hợp lệ: nhập theo dạng dd/mm/yyyy.');
+    expect(input(el).getAttribute('aria-invalid')).toBe('true');
+  });
+
   it('opens a calendar popup, chooses a day with the keyboard and closes with Escape', async () => {
     const el = await mount('egov-date-picker', html`<egov-date-picker value="2026-03-10" label="Ngày"></egov-date-picker>`);
     const button = shadow(el, '[part=button]');
