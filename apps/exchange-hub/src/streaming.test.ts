@@ -5,7 +5,7 @@ import { signRequest } from '@egov-vn/exchange-api';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHub, type RunningHub } from './server.js';
-import { attachmentReads, encodedRanges } from './store/attachments.js';
+import { attachmentReads } from './store/attachments.js';
 import { documentPackage, R1, seed, SENDER } from './test-support.js';
 
 const SENDER_SYSTEM = { systemId: 'sys.vpcp', secret: 'secret-vpcp-123' };
@@ -106,21 +106,41 @@ describe('POST /v1/documents with an application/xml body', () => {
   });
 });
 
-describe('encodedRanges', () => {
-  const b64 = (n: number) => Buffer.from(new Uint8Array(n).fill(7)).toString('base64');
-  const enc = (s: string) => new TextEncoder().encode(s);
-  it('finds the base64 content of each ContentTransferEncoded, skipping comments, CDATA and PIs', () => {
-    const xml = `<?xml version="1.0"?><a><!-- <x:ContentTransferEncoded>AAAA</x:ContentTransferEncoded> --><![CDATA[<ContentTransferEncoded>AAAA</ContentTransferEncoded>]]><b a="x>y"/><x:ContentTransferEncoded>${b64(5)}</x:ContentTransferEncoded><?pi ?><ContentTransferEncoded>\n${b64(3)}\n</ContentTransferEncoded></a>`;
-    const bytes = enc(xml);
-    const r = encodedRanges(bytes, [5, 3]);
-    expect(r).toHaveLength(2);
-    const text = (k: number) => Buffer.from(bytes.subarray(r?.[k]?.offset, (r?.[k]?.offset ?? 0) + (r?.[k]?.length ?? 0))).toString();
-    expect(text(0)).toBe(b64(5));
-    expect(text(1).trim()).toBe(b64(3));
+describe('attachment ranges from the edXML reader', () => {
+  it('keeps no range for content in CDATA and reads that package whole instead, with the same bytes', async () => {
+    const attachment = new Uint8Array(randomBytes(3000));
+    const b64 = Buffer.from(attachment).toString('base64');
+    const text = documentPackage({ to: [R1], number: '904', attachment }).replace(b64, `<![CDATA[${b64}]]>`);
+    expect(text).toContain('CDATA');
+    const sent = await sendXml(new TextEncoder().encode(text));
+    expect(sent.status).toBe(201);
+    const id = sent.json['documentId'] as string;
+    const stored = await hub.store.db.selectFrom('documents').select('attachments').where('id', '=', id).executeTakeFirstOrThrow();
+    expect(stored.attachments[0]?.encoded).toBeUndefined();
+    const before = { ...attachmentReads };
+    const res = await get(R1_SYSTEM, R1, `/v1/documents/${id}/attachments/0`);
+    expect(Buffer.from(await res.arrayBuffer()).equals(Buffer.from(attachment))).toBe(true);
+    expect(attachmentReads.wholePackages - before.wholePackages).toBe(1);
+    expect(attachmentReads.ranges - before.ranges).toBe(0);
   });
-  it('keeps no range when they disagree with the checker (count, size, CDATA content)', () => {
-    expect(encodedRanges(enc(`<a><ContentTransferEncoded>${b64(5)}</ContentTransferEncoded></a>`), [6])).toBeUndefined();
-    expect(encodedRanges(enc(`<a><ContentTransferEncoded>${b64(5)}</ContentTransferEncoded></a>`), [5, 1])).toBeUndefined();
-    expect(encodedRanges(enc(`<a><ContentTransferEncoded><![CDATA[${b64(5)}]]></ContentTransferEncoded></a>`), [5])).toBeUndefined();
+
+  it('keeps the range of wrapped base64 after a comment (the JSON form), and reads only it', async () => {
+    const attachment = new Uint8Array(randomBytes(5000));
+    const b64 = Buffer.from(attachment).toString('base64');
+    const edxml = documentPackage({ to: [R1], number: '905', attachment }).replace(b64, `<!-- tệp đính kèm -->\r\n${b64.replace(/(.{64})/g, '$1\n')}`);
+    const body = JSON.stringify({ edxml });
+    const headers = await signRequest(SENDER_SYSTEM.secret, { method: 'POST', pathWithQuery: '/v1/documents', systemId: SENDER_SYSTEM.systemId, agency: SENDER, body });
+    const res = await fetch(`${hub.url}/v1/documents`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body });
+    expect(res.status).toBe(201);
+    const id = ((await res.json()) as { documentId: string }).documentId;
+    const stored = await hub.store.db.selectFrom('documents').select(['attachments', 'edxml']).where('id', '=', id).executeTakeFirstOrThrow();
+    const range = stored.attachments[0]?.encoded;
+    expect(range).toBeDefined();
+    expect(Buffer.from(stored.edxml.subarray(range!.offset, range!.offset + range!.length)).toString('latin1').replace(/\s/g, '')).toBe(b64);
+    const before = { ...attachmentReads };
+    const got = await get(R1_SYSTEM, R1, `/v1/documents/${id}/attachments/0`);
+    expect(Buffer.from(await got.arrayBuffer()).equals(Buffer.from(attachment))).toBe(true);
+    expect(attachmentReads.ranges - before.ranges).toBe(1);
+    expect(attachmentReads.wholePackages - before.wholePackages).toBe(0);
   });
 });

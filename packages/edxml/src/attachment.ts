@@ -26,6 +26,13 @@ export interface EdxmlAttachment extends EdxmlAttachmentInfo {
   bytes(): Uint8Array;
   /** Extension elements inside `Attachment` (kept for round trips). */
   extensions?: XmlElement[];
+  /**
+   * Parsed attachments only: where the still-encoded base64 content lies in the input (byte offset and length), when it
+   * is one run of plain text — no CDATA section, comment or processing instruction inside, not a placeholder. Found by
+   * the reader while it reads (streams included), so a store can keep it and later decode only those bytes. Not
+   * enumerable (absent from JSON and equality checks).
+   */
+  readonly encodedRange?: { readonly offset: number; readonly length: number };
 }
 
 const CHUNK = 1 << 16;

@@ -48,6 +48,13 @@ interface AttachmentContent {
   failed?: Base64Error;
   /** The content as text, when it was a placeholder rather than base64. */
   placeholder?: string;
+  /**
+   * Where the content lies in the input (absolute byte offsets), while it is one run of character data: `plain` turns
+   * false at a CDATA section, or when a comment or processing instruction splits it.
+   */
+  plain: boolean;
+  from?: number;
+  to?: number;
 }
 
 /** Prefixes that systems on the axis use without declaring them, and the namespace they mean. */
@@ -151,7 +158,7 @@ class TreeBuilder implements TokenSink {
     this.stack.push(node);
     this.textLength = 0;
     if (ns === EDXML_NS && local === 'ContentTransferEncoded' && parent?.local === 'Attachment') {
-      node.content = { segments: [], size: 0, encoded: this.keepEncoded, raw: [], rawSize: 0 };
+      node.content = { segments: [], size: 0, encoded: this.keepEncoded, raw: [], rawSize: 0, plain: true };
       this.decoder = new Base64Decoder();
     }
   }
@@ -215,10 +222,13 @@ class TreeBuilder implements TokenSink {
     content.size = bytes.length;
   }
 
-  text(buf: Uint8Array, start: number, end: number): void {
+  text(buf: Uint8Array, start: number, end: number, offset = -1): void {
     const node = this.stack[this.stack.length - 1] as TreeNode;
     if (node.content && this.decoder) {
       const content = node.content;
+      if (offset < 0 || (content.to !== undefined && content.to !== offset)) content.plain = false;
+      content.from ??= offset;
+      content.to = offset + (end - start);
       if (content.rawSize + (end - start) <= MAX_PLACEHOLDER) {
         content.raw.push(content.encoded ? buf.subarray(start, end) : buf.slice(start, end));
       } else if (content.failed) {
@@ -253,7 +263,7 @@ class TreeBuilder implements TokenSink {
   cdata(buf: Uint8Array, start: number, end: number): void {
     const node = this.stack[this.stack.length - 1] as TreeNode;
     if (node.content) {
-      this.text(buf, start, end);
+      this.text(buf, start, end, -1); // CDATA: the content is no longer one run of plain text
       return;
     }
     this.flush();
@@ -672,6 +682,13 @@ function readAttachment(r: Reader, node: TreeNode): EdxmlAttachment {
     content.encoded && content.placeholder === undefined
       ? attachmentFromBase64(meta, content.segments, content.size)
       : attachmentFromBytes(meta, content.segments);
+  // Where the base64 lies in the input, when it is one run of plain text (no CDATA, comment or placeholder in it).
+  if (content.plain && !content.failed && content.placeholder === undefined) {
+    const offset = content.from ?? contentNode?.closeAt;
+    if (offset !== undefined) {
+      Object.defineProperty(a, 'encodedRange', { value: { offset, length: (content.to ?? offset) - offset }, enumerable: false });
+    }
+  }
   r.locations.set(a, { node, fields: r.locations.get(metaBlock)?.fields ?? new Map<string, TreeNode>() });
   return a;
 }

@@ -56,8 +56,11 @@ export interface TokenSink {
   open(qname: string, attrs: Array<[string, string]>, selfClosing: boolean, at: Position): void;
   /** `closeAt`: offset of `</` (or of `/>`); `endAt`: offset just after the element. */
   close(qname: string, closeAt: number, endAt: number): void;
-  /** Raw character data (entity references not yet resolved). The range is valid only during the call. */
-  text(buf: Uint8Array, start: number, end: number): void;
+  /**
+   * Raw character data (entity references not yet resolved). The range is valid only during the call; `offset` is the
+   * absolute byte offset of `buf[start]` in the input.
+   */
+  text(buf: Uint8Array, start: number, end: number, offset: number): void;
   cdata(buf: Uint8Array, start: number, end: number): void;
 }
 
@@ -292,7 +295,7 @@ export class Tokenizer {
       }
       return;
     }
-    this.sink.text(buf, start, end);
+    this.sink.text(buf, start, end, this.base + start);
   }
 
   private findSeq(buf: Uint8Array, from: number, a: number, b: number, c?: number): number {

@@ -7,7 +7,6 @@ import { sql, type Kysely } from 'kysely';
 import { createHash } from 'node:crypto';
 import type { AttachmentRow, Database } from '../db.js';
 import { HubError } from '../hub-error.js';
-import { encodedRanges } from './attachments.js';
 import type { Directory } from './directory.js';
 import { axisRecipient, axisSender, invalidPackage, isSafeContentType, warningRows } from './packages.js';
 import {
@@ -108,8 +107,8 @@ export class Documents {
         en: `Attachment ${badType + 1}: ContentType is not a valid MIME type.`,
       });
     }
-    // Where each attachment's encoded content lies in the package: a download then reads only that range.
-    const ranges = encodedRanges(bytes, pkg.attachments.map((a) => (a.placeholder === undefined ? (a.size ?? -1) : -1)));
+    // Where each attachment's encoded content lies in the package, as the reader found it while checking (plain base64
+    // text only; none for CDATA, split content or placeholders): a download then reads only that range.
     const attachments: AttachmentRow[] = pkg.attachments.map((a, index) => {
       const row: AttachmentRow = {
         index,
@@ -117,8 +116,8 @@ export class Documents {
         contentType: a.contentType ?? 'application/octet-stream',
         size: a.size ?? 0,
       };
-      const range = ranges?.[index];
-      if (range) row.encoded = range;
+      const range = a.encodedRange;
+      if (range && a.placeholder === undefined) row.encoded = { offset: range.offset, length: range.length };
       return row;
     });
     const code = pkg.header.code;
