@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vite';
 import type { Plugin } from 'vite';
 import { demoDocuments } from './src/demo-documents.js';
@@ -52,7 +53,8 @@ const officeUrl = process.env['OFFICE_URL'] ?? 'http://127.0.0.1:8788';
 const proxy = { '/v1': { target: officeUrl }, '/demo': { target: officeUrl } };
 
 export default defineConfig({
-  plugins: [demoFiles()],
+  // Vue 3: every egov-* tag is a custom element, not a Vue component (the Vue recipe, vue/).
+  plugins: [demoFiles(), vue({ template: { compilerOptions: { isCustomElement: (tag) => tag.startsWith('egov-') } } })],
   server: { proxy },
   preview: { proxy },
   build: {
@@ -63,6 +65,7 @@ export default defineConfig({
         react: page('./react/index.html'),
         office: page('./office/index.html'),
         officeReact: page('./office-react/index.html'),
+        vue: page('./vue/index.html'),
       },
     },
   },

@@ -168,3 +168,21 @@ describe('React 19 page', () => {
     await page.close();
   });
 });
+
+describe('Vue 3 page', () => {
+  it('renders the elements as custom elements (isCustomElement), sets an array with .prop, handles an egov- event, under the CSP', async () => {
+    const { page, problems } = await open('/vue/');
+    await expect.poll(() => page.evaluate(() => ['egov-month-calendar', 'egov-deadline'].filter((t) => document.querySelector(t)?.shadowRoot))).toEqual([
+      'egov-month-calendar',
+      'egov-deadline',
+    ]);
+    // The array arrived as a property (Vue's .prop), not as an attribute string.
+    expect(await page.locator('egov-month-calendar').evaluate((el) => Array.isArray((el as HTMLElement & { events: unknown }).events))).toBe(true);
+    expect(await page.locator('egov-month-calendar').getAttribute('events')).toBeNull();
+    await expect.poll(() => page.locator('egov-month-calendar td[data-date="2026-04-06"] [part=event]').textContent()).toBe('08:00 Giao ban');
+    await page.locator('egov-month-calendar td[data-date="2026-04-07"]').click();
+    await expect.poll(() => page.locator('#day').textContent()).toBe('Ngày đã chọn: 2026-04-07');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
