@@ -28,7 +28,7 @@ const messages = defineMessages({
     time: 'Thời điểm ký',
     timestamp: 'Dấu thời gian',
     noTimestamp: 'Không có',
-    trusted: 'tin cậy',
+    trustedTs: 'tin cậy',
     untrustedTs: 'không tin cậy',
     changes: 'Thay đổi sau khi ký',
     change: (m: ModificationLevel) =>
@@ -79,7 +79,7 @@ const messages = defineMessages({
     time: 'Signing time',
     timestamp: 'Timestamp',
     noTimestamp: 'None',
-    trusted: 'trusted',
+    trustedTs: 'trusted',
     untrustedTs: 'not trusted',
     changes: 'Changes after signing',
     change: (m: ModificationLevel) =>
@@ -246,7 +246,7 @@ export class EgovSignaturePanel extends EgovElement<typeof messages> {
         <dt>${this.msg('timestamp')}</dt>
         <dd>
           ${s.timestamp
-            ? `${formatTime(s.timestamp.genTime, lang)} — ${s.timestamp.tsa} (${s.timestamp.trusted ? this.msg('trusted') : this.msg('untrustedTs')})`
+            ? `${formatTime(s.timestamp.genTime, lang)} — ${s.timestamp.tsa} (${s.timestamp.trusted ? this.msg('trustedTs') : this.msg('untrustedTs')})`
             : this.msg('noTimestamp')}
         </dd>
         <dt>${this.msg('changes')}</dt>
