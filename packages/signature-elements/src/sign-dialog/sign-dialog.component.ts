@@ -4,11 +4,9 @@ import { html, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues } from 'lit';
 import { onProvidersChange, signerProviders } from '../internal/providers.js';
 import type { RemoteCredentialChoice, SignerProvider } from '../internal/providers.js';
-import { certificateProblem, explainError, kindReasons, signatureKinds, signDocument } from '../internal/sign-flow.js';
-import type { AppearanceInput, SignatureKind, SignedDocument, SignProblem } from '../internal/sign-flow.js';
-import { signWholeDocument } from '../internal/whole-document.js';
+import { certificateProblem, explainError, kindReasons, signatureKinds } from '../internal/sign-flow.js';
+import type { AppearanceInput, SignatureKind, SignProblem } from '../internal/sign-flow.js';
 import type { EgovPdfViewerBoxEvent } from '../pdf-viewer/pdf-viewer.events.js';
-import { isBatchSigner, splitBatch } from './batch.js';
 import type { EgovSignDialogSignEvent, SignedDocumentDetail } from './sign-dialog.events.js';
 import {
   asksPage,
@@ -25,15 +23,11 @@ import {
 } from './sign-dialog.logic.js';
 import type { DocumentState, SignatureBox, SignDialogDocument } from './sign-dialog.logic.js';
 import { messages } from './sign-dialog.messages.js';
+import { signDocuments } from './sign-dialog.signing.js';
+import type { DocumentToSign } from './sign-dialog.signing.js';
 import styles from './sign-dialog.styles.js';
 
 const copyKinds: readonly CopyKind[] = ['SAO Y', 'SAO LỤC', 'TRÍCH SAO'];
-
-/** One document as the dialog signs it: its name and bytes. */
-interface ToSign {
-  readonly name: string;
-  readonly pdf: Uint8Array;
-}
 
 /** The dialog's last result: every signed document (the first one also as `pdf` / `report`). */
 interface SignResult {
@@ -420,7 +414,7 @@ export class EgovSignDialog extends EgovElement<typeof messages> {
   }
 
   /** The documents to sign with their bytes (fetched when given by URL); empty when there is none. */
-  async #toSign(): Promise<ToSign[]> {
+  async #toSign(): Promise<DocumentToSign[]> {
     if (this.#many) {
       return Promise.all(this.documents!.map(async (d) => ({ name: d.name, pdf: d.bytes ?? (d.src ? await this.#fetchSrc(d.src) : new Uint8Array()) })));
     }
@@ -501,7 +495,20 @@ export class EgovSignDialog extends EgovElement<typeof messages> {
         return missing;
       }
       if (this.#many) this.progress = docs.map(() => 'pending');
-      const signed = await this.#signAll(provider, docs, abort);
+      const page = signingPage(this.kind, this.position, this.signerName, this.page);
+      const signed = await signDocuments(provider, docs, {
+        kind: this.kind,
+        trustAnchors: this.trustAnchors,
+        ...(page === undefined ? {} : { page }),
+        reason: this.reason,
+        location: this.location,
+        contactInfo: this.contactInfo,
+        ...(this.timestamp ? { timestamp: this.timestamp } : {}),
+        ...(this.docNumber ? { docNumber: this.docNumber } : {}),
+        createSigner: () => this.#createSigner(provider, abort),
+        appearance: () => this.#appearanceInput(),
+        onProgress: (i, state) => this.#setProgress(i, state),
+      });
       for (const s of signed) {
         const expired = certificateProblem(s.report);
         if (expired) {
@@ -526,48 +533,6 @@ export class EgovSignDialog extends EgovElement<typeof messages> {
     }
   }
 
-  /**
-   * Signs every document. A batch signer (remote signing) is asked once for all of them: one PIN/OTP or one approval
-   * on the phone. Other providers sign one document after another; a whole-document provider (the VGCA plugin)
-   * signs each file itself.
-   */
-  async #signAll(provider: SignerProvider, docs: readonly ToSign[], abort: AbortController | undefined): Promise<SignedDocument[]> {
-    if (provider.signDocument) {
-      const out: SignedDocument[] = [];
-      for (const [i, doc] of docs.entries()) {
-        this.#setProgress(i, 'signing');
-        out.push(await signWholeDocument(provider, doc.pdf, { kind: this.kind, trustAnchors: this.trustAnchors, ...(this.docNumber ? { docNumber: this.docNumber } : {}) }));
-        this.#setProgress(i, 'signed');
-      }
-      return out;
-    }
-    const signer = await this.#createSigner(provider, abort);
-    const appearance = await this.#appearanceInput();
-    const one = (doc: ToSign, i: number, s: Signer): Promise<SignedDocument> => {
-      this.#setProgress(i, 'signing');
-      return this.#signOne(doc.pdf, s, appearance).then((signed) => {
-        this.#setProgress(i, 'signed');
-        return signed;
-      });
-    };
-    if (docs.length > 1 && isBatchSigner(signer)) {
-      const batch = splitBatch(signer, docs.length);
-      const runs = docs.map((doc, i) =>
-        one(doc, i, batch.signers[i]!).catch((error: unknown) => {
-          batch.drop(error);
-          throw error;
-        }),
-      );
-      const settled = await Promise.allSettled(runs);
-      const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
-      if (failed) throw failed.reason;
-      return settled.map((s) => (s as PromiseFulfilledResult<SignedDocument>).value);
-    }
-    const out: SignedDocument[] = [];
-    for (const [i, doc] of docs.entries()) out.push(await one(doc, i, signer));
-    return out;
-  }
-
   async #createSigner(provider: SignerProvider, abort: AbortController | undefined): Promise<Signer> {
     const credential = this.remoteCredentials?.find((c) => c.credentialID === this.remoteCredential);
     return provider.createSigner({
@@ -577,21 +542,6 @@ export class EgovSignDialog extends EgovElement<typeof messages> {
       ...(abort ? { signal: abort.signal } : {}),
       ...(credential?.authObjects.includes('PIN') ? { pin: this.#pin } : {}),
       ...(credential?.authObjects.includes('OTP') ? { otp: this.#otp } : {}),
-    });
-  }
-
-  #signOne(pdf: Uint8Array, signer: Signer, appearance: AppearanceInput): Promise<SignedDocument> {
-    const page = signingPage(this.kind, this.position, this.signerName, this.page);
-    return signDocument(pdf, {
-      signer,
-      kind: this.kind,
-      ...(page === undefined ? {} : { page }),
-      trustAnchors: this.trustAnchors,
-      appearance,
-      reason: this.reason,
-      location: this.location,
-      contactInfo: this.contactInfo,
-      ...(this.timestamp ? { timestamp: this.timestamp } : {}),
     });
   }
 
