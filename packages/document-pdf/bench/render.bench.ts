@@ -1,9 +1,9 @@
 // pnpm bench: time to render a 3-page công văn and a 40-page kế hoạch with renderDocumentPdf, as a ratio to writing
 // the same text with the same fonts through pdf-lib without layout (drawText of fixed-length slices), in one run.
 import { medianTime } from '@egov-vn/vitest-config/bench';
-import fontkit from '@pdf-lib/fontkit';
+import fontkit from '@cantoo/fontkit';
 import type { AdministrativeDocument, ContentBlock } from '@egov-vn/schemas';
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument } from '@cantoo/pdf-lib';
 import { loadBundledFonts, renderDocumentPdf } from '../src/node.js';
 import { congVan, keHoach } from '../src/templates.testutil.js';
 

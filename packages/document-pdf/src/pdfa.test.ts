@@ -1,4 +1,4 @@
-import { decodePDFRawStream, PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
+import { decodePDFRawStream, PDFDict, PDFDocument, PDFName, PDFRawStream } from '@cantoo/pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { SRGB_PROFILE_DESCRIPTION, srgbIccProfile, srgbToLinear } from '@egov-vn/pdf-signature/pdfa';
 import { renderDocumentPdf } from './node.js';

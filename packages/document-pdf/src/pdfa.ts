@@ -1,7 +1,7 @@
 // Document metadata, and the PDF/A-2b parts: XMP metadata (pdfaid part 2, conformance B) agreeing with the Info
 // dictionary, an sRGB output intent, and the trailer /ID. Fonts are embedded (subset) by the renderer. The ICC profile
 // and the XMP packet come from `@egov-vn/pdf-signature/pdfa` (one copy, shared with the scanned electronic copies).
-import { type PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+import { type PDFDocument, PDFHexString, PDFName, PDFString } from '@cantoo/pdf-lib';
 import { pdfaXmp, SRGB_PROFILE_DESCRIPTION, srgbIccProfile } from '@egov-vn/pdf-signature/pdfa';
 
 export interface PdfMeta {

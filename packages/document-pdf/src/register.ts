@@ -2,9 +2,9 @@
 // per entry under the columns the appendix prescribes, on A4 landscape pages with the column headings repeated on
 // every page, the register's title on the first, and "Trang n/N" at the foot of each page. Text is set in the kit's
 // font (the Liberation Serif faces of `./node`, or any FontSet), so Vietnamese prints as written.
-import fontkit from '@pdf-lib/fontkit';
+import fontkit from '@cantoo/fontkit';
 import { makeIssue, type TableBlock } from '@egov-vn/schemas';
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument } from '@cantoo/pdf-lib';
 import { DocumentPdfError, type Lang } from './errors.js';
 import type { FontSet } from './options.js';
 import { drawTable } from './table.js';

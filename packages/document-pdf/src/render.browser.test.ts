@@ -1,5 +1,5 @@
 // In Chromium: the main entry renders with font bytes fetched by the page (no Node APIs), and the text comes back.
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument } from '@cantoo/pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { DocumentPdfError, renderDocumentPdf } from './index.js';
 import { congVan } from './templates.testutil.js';

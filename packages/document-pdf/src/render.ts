@@ -1,5 +1,5 @@
 // renderDocumentPdf: an AdministrativeDocument laid out as Nghị định 30/2020, Phụ lục I prescribes.
-import fontkit from '@pdf-lib/fontkit';
+import fontkit from '@cantoo/fontkit';
 import {
   type AdministrativeDocument,
   AdministrativeDocumentSchema,

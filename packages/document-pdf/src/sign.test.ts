@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { renderDocumentPdf } from './node.js';
 import { discPng } from './node/images.testutil.js';
 import { writeTemp } from './node/poppler.testutil.js';
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber } from '@cantoo/pdf-lib';
 import { execFileSync } from 'node:child_process';
 import { quyetDinh } from './templates.testutil.js';
 

@@ -17,7 +17,7 @@ import {
   setFontAndSize,
   setTextMatrix,
   showText,
-} from 'pdf-lib';
+} from '@cantoo/pdf-lib';
 import { type Box, breakLines, type FontStyle, type Line, type ParagraphStyle, type Run, toBoxes } from './layout/lines.js';
 
 export const A4: readonly [number, number] = [595.28, 841.89];

@@ -1,5 +1,5 @@
 /** Signs and verifies in real Chromium: the main entry uses WebCrypto only. */
-import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { PDFDocument, StandardFonts } from '@cantoo/pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { formatReport, signPdf, verifyPdf } from './index.js';
 import { createDemoPki, createTimestampResponse } from './testing.js';

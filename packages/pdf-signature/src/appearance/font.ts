@@ -2,11 +2,11 @@
  * Embedded TrueType subsets (Type0 / CIDFontType2, Identity-H, with ToUnicode) built with fontkit, so Vietnamese
  * text ("ế, ở, ữ") shows and extracts correctly. The standard-14 fonts cannot do this.
  */
-// Default import: the package's CommonJS build (what Node loads) has no named `create` export.
-import fontkit from '@pdf-lib/fontkit';
-import type { Font, Subset } from '@pdf-lib/fontkit';
+// @cantoo/fontkit: the maintained fontkit 2 fork that @cantoo/pdf-lib pairs with (ESM, a synchronous subset encoder).
+import { create } from '@cantoo/fontkit';
+import type { Font, Subset } from '@cantoo/fontkit';
 import { pdfError } from '../errors.js';
-import { concatBytes, latin1Bytes } from '../pdf/bytes.js';
+import { latin1Bytes } from '../pdf/bytes.js';
 import { deflate } from '../pdf/filters.js';
 import { PdfDict, PdfStream, PdfString, arr, dict, name, type PdfObject, type PdfRef } from '../pdf/objects.js';
 
@@ -26,7 +26,9 @@ export class EmbeddedFont {
 
   constructor(bytes: Uint8Array) {
     try {
-      this.font = fontkit.create(bytes);
+      const created = create(bytes);
+      if (!('createSubset' in created)) throw new Error('font collection');
+      this.font = created;
     } catch {
       throw pdfError('FONT_PARSE', 'Không đọc được tệp phông chữ', 'Cannot read the font file');
     }
@@ -45,7 +47,7 @@ export class EmbeddedFont {
     let width = 0;
     run.glyphs.forEach((glyph, i) => {
       const gid = this.subset.includeGlyph(glyph);
-      const advance = (run.positions[i]?.xAdvance ?? glyph.advanceWidth) * scale;
+      const advance = (run.positions?.[i]?.xAdvance ?? glyph.advanceWidth) * scale;
       this.widths.set(gid, Math.round(glyph.advanceWidth * scale));
       if (glyph.codePoints.length) this.unicode.set(gid, glyph.codePoints);
       hex += gid.toString(16).padStart(4, '0');
@@ -58,21 +60,11 @@ export class EmbeddedFont {
   measure(text: string, size: number): number {
     const run = this.font.layout(text.normalize('NFC'));
     const scale = 1000 / this.font.unitsPerEm;
-    return (run.glyphs.reduce((w, g, i) => w + (run.positions[i]?.xAdvance ?? g.advanceWidth), 0) * scale * size) / 1000;
+    return (run.glyphs.reduce((w, g, i) => w + (run.positions?.[i]?.xAdvance ?? g.advanceWidth), 0) * scale * size) / 1000;
   }
 
   private async subsetBytes(): Promise<Uint8Array> {
-    return new Promise((resolve, reject) => {
-      const parts: Uint8Array[] = [];
-      try {
-        this.subset
-          .encodeStream()
-          .on('data', (d) => parts.push(d))
-          .on('end', () => resolve(concatBytes(parts)));
-      } catch (error) {
-        reject(error instanceof Error ? error : new Error(String(error)));
-      }
-    });
+    return this.subset.encode();
   }
 
   private toUnicode(): string {

@@ -1,5 +1,5 @@
 /** The browser font loader: the shipped font is fetched by URL (as a bundler would copy it) and draws a stamp. */
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument } from '@cantoo/pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { appendixStampLines, loadStampFont, signPdf, stampFontUrl, textStampAppearance, verifyPdf } from '../index.js';
 import { createDemoPki } from '../testing.js';

@@ -260,7 +260,7 @@ describe('makeElectronicCopy', () => {
 describe('makeElectronicCopy from a scanner PDF (converted to PDF/A-2b)', () => {
   /** A scanner / img2pdf-style PDF made with pdf-lib: each scan fills its page at its resolution (plus an optional margin). */
   async function scannerPdf(pages: readonly { image: Uint8Array; kind: 'png' | 'jpeg'; dpi: number; margin?: number }[], text?: string): Promise<Uint8Array> {
-    const { PDFDocument, StandardFonts } = await import('pdf-lib');
+    const { PDFDocument, StandardFonts } = await import('@cantoo/pdf-lib');
     const doc = await PDFDocument.create();
     for (const p of pages) {
       const img = p.kind === 'png' ? await doc.embedPng(p.image) : await doc.embedJpg(p.image);

@@ -3,7 +3,7 @@ import { signPdf } from '@egov-vn/pdf-signature';
 import type { SignPdfOptions } from '@egov-vn/pdf-signature';
 import { createDemoPki, issueCertificate } from '@egov-vn/pdf-signature/testing';
 import type { DemoPki } from '@egov-vn/pdf-signature/testing';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { PDFDocument, StandardFonts } from '@cantoo/pdf-lib';
 
 /** A one-page PDF with a line of text (object streams by default, as most producers write today). */
 export async function makePdf(text = 'Cong van 12/UBND-VP', options: { objectStreams?: boolean } = {}): Promise<Uint8Array> {

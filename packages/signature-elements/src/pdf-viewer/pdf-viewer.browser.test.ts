@@ -1,7 +1,7 @@
 import { expectAxeClean } from '@egov-vn/elements-core/testing';
 import { html, render } from 'lit';
 import type { TemplateResult } from 'lit';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { PDFDocument, StandardFonts } from '@cantoo/pdf-lib';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { loadPdfJs, signedPdf } from '../internal/fixtures.js';

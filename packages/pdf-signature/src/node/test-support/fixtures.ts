@@ -7,7 +7,7 @@ const require = createRequire(import.meta.url);
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
+import { PDFDocument, StandardFonts, rgb } from '@cantoo/pdf-lib';
 
 export async function makePdf(options: { pages?: number; objectStreams?: boolean; text?: string } = {}): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
