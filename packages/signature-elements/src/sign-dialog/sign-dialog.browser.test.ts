@@ -517,6 +517,12 @@ describe('<egov-sign-dialog>', () => {
         expect(box.bottom).toBeLessThanOrEqual(640);
       }
       await expectAxeClean(el);
+      // Several documents with long names: the list wraps too.
+      el.documents = [{ name: el.fileName, bytes: await makePdf() }, { name: `Phu${'Luc'.repeat(20)}.pdf`, bytes: await makePdf() }];
+      await el.updateComplete;
+      for (const part of [dialog, q(el, '[part=documents]'), ...el.shadowRoot!.querySelectorAll<HTMLElement>('[part=documents] li')]) {
+        expect({ part: part.outerHTML.slice(0, 60), overflow: part.scrollWidth - part.clientWidth }).toEqual({ part: part.outerHTML.slice(0, 60), overflow: 0 });
+      }
     } finally {
       await page.viewport(1280, 720);
     }
