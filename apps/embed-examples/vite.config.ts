@@ -66,6 +66,7 @@ export default defineConfig({
         office: page('./office/index.html'),
         officeReact: page('./office-react/index.html'),
         vue: page('./vue/index.html'),
+        angular: page('./angular/index.html'),
       },
     },
   },

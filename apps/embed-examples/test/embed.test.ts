@@ -186,3 +186,21 @@ describe('Vue 3 page', () => {
     await page.close();
   });
 });
+
+describe('Angular 19 page', () => {
+  it('renders the elements in a standalone component (CUSTOM_ELEMENTS_SCHEMA), binds an array with [events], handles (egov-…)', async () => {
+    const { page, problems } = await open('/angular/');
+    await expect.poll(() => page.evaluate(() => ['egov-month-calendar', 'egov-deadline'].filter((t) => document.querySelector(t)?.shadowRoot))).toEqual([
+      'egov-month-calendar',
+      'egov-deadline',
+    ]);
+    // Angular set the array as a property, not as an attribute string.
+    expect(await page.locator('egov-month-calendar').evaluate((el) => Array.isArray((el as HTMLElement & { events: unknown }).events))).toBe(true);
+    expect(await page.locator('egov-month-calendar').getAttribute('events')).toBeNull();
+    await expect.poll(() => page.locator('egov-month-calendar td[data-date="2026-04-06"] [part=event]').textContent()).toBe('08:00 Giao ban');
+    await page.locator('egov-month-calendar td[data-date="2026-04-07"]').click();
+    await expect.poll(() => page.locator('#day').textContent()).toBe('Ngày đã chọn: 2026-04-07');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
