@@ -495,6 +495,27 @@ describe('<egov-sign-dialog>', () => {
     }
   });
 
+  it('a src that cannot be fetched shows its name only (fetched once, not again on every update); signing explains it', async () => {
+    const gone = URL.createObjectURL(new Blob([(await makePdf()) as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }));
+    URL.revokeObjectURL(gone); // the browser now refuses it, as a server that went away
+    const realFetch = globalThis.fetch.bind(globalThis);
+    const spy = vi.spyOn(globalThis, 'fetch').mockImplementation((input, init) => realFetch(input, init));
+    const el = await mount(html`<egov-sign-dialog file-name="mat.pdf"></egov-sign-dialog>`);
+    el.src = gone;
+    el.providers = [await webCryptoProvider()];
+    el.show();
+    await el.updateComplete;
+    const line = () => q(el, 'form > .field .mono').textContent.trim();
+    await expect.poll(line).toBe('mat.pdf');
+    el.reason = 'Ký thử';
+    await el.updateComplete;
+    expect(spy).toHaveBeenCalledTimes(1);
+    const error = once<EgovSignDialogErrorEvent>(el, 'egov-sign-dialog-error');
+    await userEvent.click(q(el, '[part=sign-button]'));
+    expect((await error).detail.problem.title.vi).toBe('Không ký được văn bản.');
+    expect(spy).toHaveBeenCalledTimes(2);
+  });
+
   it('is usable 360 px wide: no part scrolls sideways, Sign and Close are on screen, axe-clean', async () => {
     await page.viewport(360, 640);
     try {

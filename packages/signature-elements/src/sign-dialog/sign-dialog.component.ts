@@ -334,8 +334,9 @@ export class EgovSignDialog extends EgovElement<typeof messages> {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    // The size of a `src` document is shown once it is fetched ("đang tải…" until then, never "0 KB").
-    if (this.open) for (const src of this.#sources()) void this.#fetchSrc(src).catch(() => undefined);
+    // The size of a `src` document is shown once it is fetched ("đang tải…" until then, never "0 KB"); a failed
+    // fetch is not repeated here (signing tries again and explains the failure).
+    if (this.open) for (const src of this.#sources()) if (!this.fetched.has(src)) void this.#fetchSrc(src).catch(() => undefined);
     if (!changed.has('open')) return;
     const dialog = this.#dialog;
     if (this.open && !dialog.open) {
