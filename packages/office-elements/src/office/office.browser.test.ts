@@ -1,4 +1,4 @@
-import { expectAxeClean } from '@egov-vn/elements-core/testing';
+import { expectAxeClean, wcagTags } from '@egov-vn/elements-core/testing';
 import { html, render } from 'lit';
 import type { TemplateResult } from 'lit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -37,7 +37,7 @@ async function mount(template: TemplateResult): Promise<EgovOffice> {
 const q = (el: Element, sel: string) => el.shadowRoot!.querySelector<HTMLElement>(sel);
 const feature = (el: EgovOffice, tag: string) => el.shadowRoot!.querySelector<HTMLElement>(tag);
 const inner = (el: HTMLElement | null, sel: string) => el?.shadowRoot?.querySelector<HTMLElement>(sel) ?? null;
-const tags = { runOnly: { type: 'tag' as const, values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } };
+const tags = { runOnly: { type: 'tag' as const, values: [...wcagTags] } };
 
 describe('<egov-office>', () => {
   it('shows the incoming documents first, loads each feature on first use, and tells the host where the user goes', async () => {

@@ -1,4 +1,4 @@
-import { expectAxeClean } from '@egov-vn/elements-core/testing';
+import { expectAxeClean, wcagTags } from '@egov-vn/elements-core/testing';
 import { html, render } from 'lit';
 import type { TemplateResult } from 'lit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -32,7 +32,7 @@ async function mount(template: TemplateResult): Promise<EgovOutgoing> {
 const q = <T extends HTMLElement = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel);
 const rows = (el: EgovOutgoing) => [...el.shadowRoot!.querySelectorAll<HTMLTableRowElement>('tr[part=row]')];
 const button = (el: Element, text: string) => [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent.trim() === text)!;
-const tags = { runOnly: { type: 'tag' as const, values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } };
+const tags = { runOnly: { type: 'tag' as const, values: [...wcagTags] } };
 
 describe('recipientStage', () => {
   it('reads the stage from the delivery and the latest status', () => {

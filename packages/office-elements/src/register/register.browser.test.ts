@@ -1,4 +1,4 @@
-import { expectAxeClean } from '@egov-vn/elements-core/testing';
+import { expectAxeClean, wcagTags } from '@egov-vn/elements-core/testing';
 import { html, render } from 'lit';
 import type { TemplateResult } from 'lit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -31,7 +31,7 @@ async function mount(template: TemplateResult): Promise<EgovRegister> {
 // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the element type
 const q = <T extends HTMLElement = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel);
 const rows = (el: EgovRegister) => [...el.shadowRoot!.querySelectorAll<HTMLTableRowElement>('tr[part=row]')];
-const tags = { runOnly: { type: 'tag' as const, values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } };
+const tags = { runOnly: { type: 'tag' as const, values: [...wcagTags] } };
 
 describe('<egov-register> with the in-memory backend', () => {
   it('shows the incoming register of this year with the Phụ lục VI columns, newest number first, paged', async () => {
