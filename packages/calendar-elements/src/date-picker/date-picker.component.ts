@@ -15,6 +15,7 @@ const messages = defineMessages({
     close: 'Đóng lịch',
     dialog: 'Chọn ngày trên lịch',
     lunar: (d: string) => `Âm lịch: ${d}`,
+    leapMonth: 'nhuận',
     valueMissing: 'Vui lòng chọn ngày.',
     badInput: 'Ngày không hợp lệ: nhập theo dạng dd/mm/yyyy.',
     rangeUnderflow: (d: string) => `Ngày phải từ ${d} trở đi.`,
@@ -28,6 +29,7 @@ const messages = defineMessages({
     close: 'Close calendar',
     dialog: 'Choose a date on the calendar',
     lunar: (d: string) => `Lunar: ${d}`,
+    leapMonth: 'leap',
     valueMissing: 'Please choose a date.',
     badInput: 'Invalid date: type it as dd/mm/yyyy.',
     rangeUnderflow: (d: string) => `The date must be on or after ${d}.`,
@@ -309,7 +311,7 @@ export class EgovDatePicker extends EgovElement<typeof messages> {
         >
           ${this.open ? this.msg('close') : this.msg('open')}
         </button>
-        <span part="lunar" class="lunar" id="lunar">${d ? this.msg('lunar', lunarDayMonth(toLunar(d), this.locale)) : nothing}</span>
+        <span part="lunar" class="lunar" id="lunar">${d ? this.msg('lunar', lunarDayMonth(toLunar(d), this.msg('leapMonth'))) : nothing}</span>
       </span>
       <span part="error" class="error" id="error" aria-live="polite">${error?.message ?? nothing}</span>
       ${this.open

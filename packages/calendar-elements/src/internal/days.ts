@@ -37,9 +37,9 @@ export function lunarShort(l: LunarDate): string {
   return l.day === 1 ? `${l.day}/${l.month}${l.leap ? 'n' : ''}` : String(l.day);
 }
 
-/** "10/3" or "10/3 nhuận" (vi) / "10/3 leap" (en). */
-export function lunarDayMonth(l: LunarDate, locale: Lang): string {
-  return `${l.day}/${l.month}${l.leap ? (locale === 'vi' ? ' nhuận' : ' leap') : ''}`;
+/** "10/3", or "10/3 nhuận" in a leap month (`leap`: the element's word for it, from its catalogue). */
+export function lunarDayMonth(l: LunarDate, leap: string): string {
+  return `${l.day}/${l.month}${l.leap ? ` ${leap}` : ''}`;
 }
 
 export interface DayInfo {
@@ -78,14 +78,3 @@ export const WEEKDAYS_SHORT = {
 } as const;
 export const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
 
-/** "tháng 2 năm 2026" / "February 2026". */
-export function monthTitle(year: number, month: number, locale: Lang): string {
-  return locale === 'vi' ? `Tháng ${month} năm ${year}` : `${MONTHS_EN[month - 1]!} ${year}`;
-}
-
-/** Long accessible date: "Thứ Hai, 16/02/2026" / "Monday, 16 February 2026". */
-export function longDate(d: CivilDate, weekday: number, locale: Lang): string {
-  return locale === 'vi'
-    ? `${WEEKDAYS.vi[weekday - 1]!}, ${vnDate(d)}`
-    : `${WEEKDAYS.en[weekday - 1]!}, ${d.day} ${MONTHS_EN[d.month - 1]!} ${d.year}`;
-}

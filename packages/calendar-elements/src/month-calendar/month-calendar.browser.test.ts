@@ -1,3 +1,4 @@
+import { clearTranslations, registerTranslation } from '@egov-vn/elements-core';
 import { expectAxeClean } from '@egov-vn/elements-core/testing';
 import { html } from 'lit';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -129,5 +130,18 @@ describe('<egov-month-calendar>', () => {
     await expect.poll(() => text(shadow(el, '[part=title]'))).toBe('April 2026');
     expect(text(cell(el, '2026-04-27'))).toContain('Hùng Kings');
     expect(shadow(el, '[part=nav-button]').getAttribute('aria-label')).toBe('Previous month');
+  });
+
+  it('writes its month title and the leap-month word from its catalogue (registerTranslation reaches them)', async () => {
+    // August 2025 holds days of the leap sixth lunar month (6 nhuận, 2025-07-25 to 2025-08-22).
+    const el = await mount('egov-month-calendar', html`<egov-month-calendar month="2025-08" today="2025-08-01"></egov-month-calendar>`);
+    expect(cell(el, '2025-08-01')!.textContent).toContain('8/6 nhuận');
+    try {
+      registerTranslation('vi', { 'egov-month-calendar': { monthTitle: (month: number, year: number) => `Tháng ${month}/${year}`, leapMonth: '(nhuận)' } });
+      await expect.poll(() => text(shadow(el, '[part=title]'))).toBe('Tháng 8/2025');
+      expect(cell(el, '2025-08-01')!.textContent).toContain('8/6 (nhuận)');
+    } finally {
+      clearTranslations();
+    }
   });
 });

@@ -3,7 +3,7 @@ import type { CivilDate, WorkCalendar } from '@egov-vn/calendar';
 import { buttonStyles, defineMessages, EgovElement, hostStyles, visuallyHidden } from '@egov-vn/elements-core';
 import { html, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues } from 'lit';
-import { dayInfo, defaultWorkCalendar, longDate, lunarDayMonth, lunarShort, monthTitle, parseIso, todayIso, vnDate, WEEKDAYS, WEEKDAYS_SHORT } from '../internal/days.js';
+import { dayInfo, defaultWorkCalendar, lunarDayMonth, lunarShort, MONTHS_EN, parseIso, todayIso, vnDate, WEEKDAYS, WEEKDAYS_SHORT } from '../internal/days.js';
 import styles from './month-calendar.styles.js';
 
 /** An event shown in a day cell. */
@@ -23,6 +23,11 @@ const messages = defineMessages({
     previous: 'Tháng trước',
     next: 'Tháng sau',
     lunar: 'âm lịch',
+    leapMonth: 'nhuận',
+    /** "Tháng 2 năm 2026". */
+    monthTitle: (month: number, year: number) => `Tháng ${month} năm ${year}`,
+    /** Long accessible date: "Thứ Hai, 16/02/2026" (`weekday` 1 = Monday). */
+    longDate: (d: CivilDate, weekday: number) => `${WEEKDAYS.vi[weekday - 1]!}, ${vnDate(d)}`,
     more: (n: number) => `+${n}`,
     moreLabel: (n: number) => `và ${n} sự kiện khác`,
     makeUp: (date: string) => `Làm bù cho ngày ${date}`,
@@ -32,6 +37,9 @@ const messages = defineMessages({
     previous: 'Previous month',
     next: 'Next month',
     lunar: 'lunar date',
+    leapMonth: 'leap',
+    monthTitle: (month: number, year: number) => `${MONTHS_EN[month - 1]!} ${year}`,
+    longDate: (d: CivilDate, weekday: number) => `${WEEKDAYS.en[weekday - 1]!}, ${d.day} ${MONTHS_EN[d.month - 1]!} ${d.year}`,
     more: (n: number) => `+${n}`,
     moreLabel: (n: number) => `and ${n} more event${n === 1 ? '' : 's'}`,
     makeUp: (date: string) => `Make-up working day for ${date}`,
@@ -185,7 +193,7 @@ export class EgovMonthCalendar extends EgovElement<typeof messages> {
     this.focusedDate = formatIsoDate(d);
     if (key !== before) {
       this.month = key;
-      this.#announce = this.msg('shown', monthTitle(d.year, d.month, this.locale));
+      this.#announce = this.msg('shown', this.msg('monthTitle', d.month, d.year));
       this.emit('egov-month-calendar-navigate', { detail: { month: key } });
     }
     this.#focusAfterUpdate = focus;
@@ -284,7 +292,7 @@ export class EgovMonthCalendar extends EgovElement<typeof messages> {
         ><span class="solar" aria-hidden="true">${d.day}</span
         ><span class="lunar ${first ? 'first' : ''}" aria-hidden="true">${lunarShort(info.lunar)}</span></span
       ><span class="visually-hidden"
-        >${longDate(d, isoWeekday(d), this.locale)}, ${this.msg('lunar')} ${lunarDayMonth(info.lunar, this.locale)}</span
+        >${this.msg('longDate', d, isoWeekday(d))}, ${this.msg('lunar')} ${lunarDayMonth(info.lunar, this.msg('leapMonth'))}</span
       >${info.dayOff ? html`<span class="note">${info.dayOff}</span>` : nothing}${info.makeUpFor
         ? html`<span class="note makeup">${this.msg('makeUp', vnDate(parseIso(info.makeUpFor)!))}</span>`
         : nothing}${shown.length
@@ -306,7 +314,7 @@ export class EgovMonthCalendar extends EgovElement<typeof messages> {
     const start = addDays(vm, 1 - isoWeekday(vm));
     const last = { year: vm.year, month: vm.month, day: daysInMonth(vm.year, vm.month) };
     const weeks = Math.ceil((daysBetweenSafe(start, last) + 1) / 7);
-    const title = monthTitle(vm.year, vm.month, this.locale);
+    const title = this.msg('monthTitle', vm.month, vm.year);
     const titleId = 'title';
     const rows = [];
     for (let w = 0; w < weeks; w++) {

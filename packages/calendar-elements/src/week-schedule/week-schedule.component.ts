@@ -36,6 +36,7 @@ const messages = defineMessages({
     status: 'Trạng thái',
     participantsHint: 'mỗi dòng một người hoặc đơn vị',
     lunar: (d: string) => `Âm lịch ${d}`,
+    leapMonth: 'nhuận',
     none: 'Không có lịch',
     sang: 'Sáng',
     chieu: 'Chiều',
@@ -81,6 +82,7 @@ const messages = defineMessages({
     status: 'Status',
     participantsHint: 'one person or unit per line',
     lunar: (d: string) => `Lunar ${d}`,
+    leapMonth: 'leap',
     none: 'No entries',
     sang: 'Morning',
     chieu: 'Afternoon',
@@ -398,7 +400,7 @@ export class EgovWeekSchedule extends EgovElement<Msg> {
     const total = sessions.reduce((n, s) => n + Math.max(1, entries.filter((e) => e.session === s).length), 0);
     const dayCell = html`<th part="day" class="day" scope="rowgroup" rowspan=${total}>
       ${WEEKDAYS[this.locale][weekday]} <span class="solar">${vnDate(d)}</span>
-      <span class="lunar">${this.msg('lunar', lunarDayMonth(info.lunar, this.locale))}</span>
+      <span class="lunar">${this.msg('lunar', lunarDayMonth(info.lunar, this.msg('leapMonth')))}</span>
       ${info.dayOff ? html`<span class="holiday">${info.dayOff}</span>` : nothing}
     </th>`;
     sessions.forEach((s, si) => {
