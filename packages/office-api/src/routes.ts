@@ -158,6 +158,16 @@ export const officeRoutes = {
     success: { status: 200, schema: s.OutgoingDetailSchema },
     errors: [...AUTH, 'VALIDATION_FAILED', 'NOT_FOUND', 'INVALID_STATE', 'EXCHANGE_FAILED'],
   },
+  replaceOutgoing: {
+    method: 'POST',
+    path: '/v1/outgoing/{id}/replace',
+    summary: { vi: 'Soạn văn bản thay thế văn bản đã gửi', en: 'Draft a document replacing a sent one' },
+    roles: DOCS,
+    params: s.IdParamsSchema,
+    body: s.ReplaceOutgoingRequestSchema,
+    success: { status: 201, schema: s.DraftSchema },
+    errors: [...AUTH, 'VALIDATION_FAILED', 'NOT_FOUND', 'INVALID_STATE'],
+  },
   // ---- drafts ----
   listDrafts: {
     method: 'GET',

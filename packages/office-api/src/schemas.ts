@@ -270,11 +270,23 @@ export const OutgoingDetailSchema = OutgoingItemSchema.extend({
   ),
   lastError: z.object({ code: z.string(), message: LocalizedMessageSchema }).nullable(),
   history: z.array(HistoryEntrySchema),
+  replaces: OfficeIdSchema.nullable().optional().describe('Thay thế: the earlier outgoing document this one replaces (edXML business type 3).'),
+  replacedBy: OfficeIdSchema.nullable()
+    .optional()
+    .describe('The outgoing document that replaced this one, once the exchange took it (this one is then no longer in force).'),
 }).meta({ id: 'OutgoingDetail' });
 
 export const ResendOutgoingRequestSchema = z
   .object({ recipients: z.array(AgencyCodeSchema).min(1).max(200).optional().describe('Default: those not delivered.') })
   .meta({ id: 'ResendOutgoingRequest' });
+
+export const ReplaceOutgoingRequestSchema = z
+  .object({ reason: z.string().min(1).max(2000) })
+  .meta({
+    id: 'ReplaceOutgoingRequest',
+    description:
+      'Thay thế: starts a draft replacing a sent document (its content and recipients copied, to be corrected); once numbered, sealed and sent it goes with edXML business type 3 (replace) naming the earlier document.',
+  });
 
 export const RevokeOutgoingRequestSchema = z
   .object({ reason: z.string().min(1).max(2000) })
@@ -315,6 +327,11 @@ export const DraftSchema = z
     pdf: z.object({ size: z.number().int(), sha256: z.string() }).nullable().describe('The current signed PDF.'),
     attachments: z.array(AttachmentSchema).describe('Appendices sent as separate files.'),
     outgoingId: OfficeIdSchema.nullable(),
+    replaces: z
+      .object({ outgoingId: OfficeIdSchema, notation: z.string(), reason: z.string() })
+      .nullable()
+      .optional()
+      .describe('Thay thế: the sent document this draft replaces once it is sent, and why.'),
     createdAt: Timestamp,
     updatedAt: Timestamp,
   })
@@ -497,6 +514,7 @@ export type ListOutgoingQuery = z.input<typeof ListOutgoingQuerySchema>;
 export type OutgoingDetail = z.infer<typeof OutgoingDetailSchema>;
 export type ResendOutgoingRequest = z.input<typeof ResendOutgoingRequestSchema>;
 export type RevokeOutgoingRequest = z.input<typeof RevokeOutgoingRequestSchema>;
+export type ReplaceOutgoingRequest = z.input<typeof ReplaceOutgoingRequestSchema>;
 export type DraftState = z.infer<typeof DraftStateSchema>;
 export type Draft = z.infer<typeof DraftSchema>;
 export type DraftPage = z.infer<typeof DraftPageSchema>;

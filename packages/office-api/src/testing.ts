@@ -246,14 +246,18 @@ export function officeContractCases(getTarget: () => OfficeContractTarget): Offi
     return found.id;
   }
 
-  /** A draft taken through trình ký → ký → cấp số → đóng dấu (→ gửi when `send`), answered at the last step. */
-  async function issue(t: OfficeContractTarget, subject: string, numberDate?: string) {
+  /** A draft taken through trình ký → ký → cấp số, answered numbered. */
+  async function toNumbered(t: OfficeContractTarget, id: string, numberDate?: string) {
     const { clerk, leader, officer } = t.users;
-    const d = parsed(DraftSchema, await t.call(officer, 'createDraft', { body: { document: sampleDocument(t, subject), recipients: [t.recipient.code] } }), 'createDraft', 201);
-    parsed(DraftSchema, await t.call(officer, 'submitDraft', { params: { id: d.id }, body: { signer: leader.id } }), 'submitDraft');
-    parsed(DraftSchema, await t.call(leader, 'signDraft', { params: { id: d.id }, body: { pdf: base64(pdfs().signed) } }), 'signDraft');
-    const numbered = parsed(DraftSchema, await t.call(clerk, 'numberDraft', { params: { id: d.id }, body: numberDate ? { date: numberDate } : {} }), 'numberDraft');
-    return numbered;
+    parsed(DraftSchema, await t.call(officer, 'submitDraft', { params: { id }, body: { signer: leader.id } }), 'submitDraft');
+    parsed(DraftSchema, await t.call(leader, 'signDraft', { params: { id }, body: { pdf: base64(pdfs().signed) } }), 'signDraft');
+    return parsed(DraftSchema, await t.call(clerk, 'numberDraft', { params: { id }, body: numberDate ? { date: numberDate } : {} }), 'numberDraft');
+  }
+
+  /** A new draft taken through trình ký → ký → cấp số, answered numbered. */
+  async function issue(t: OfficeContractTarget, subject: string, numberDate?: string) {
+    const d = parsed(DraftSchema, await t.call(t.users.officer, 'createDraft', { body: { document: sampleDocument(t, subject), recipients: [t.recipient.code] } }), 'createDraft', 201);
+    return toNumbered(t, d.id, numberDate);
   }
 
   async function sealAndSend(t: OfficeContractTarget, id: string) {
@@ -491,6 +495,41 @@ export function officeContractCases(getTarget: () => OfficeContractTarget): Offi
       ok(list.items.some((o) => o.kind === 'revoke' && o.notation === out.notation), 'the revoke package is in the outgoing list', list.items.map((o) => [o.kind, o.notation]));
       expectError(await t.call(clerk, 'revokeOutgoing', { params: { id: out.id }, body: { reason: 'Lần nữa' } }), 'INVALID_STATE', 'revokeOutgoing twice');
     }
+  });
+
+  add('outgoing: thay thế — a draft replacing a sent document goes out naming it, and the earlier one is replaced', async (t) => {
+    const { officer } = t.users;
+    const subject = `thay thế thử ${uniqueWord()}`;
+    const numbered = await issue(t, subject);
+    const out = await sent(t, numbered.id, await sealAndSend(t, numbered.id));
+    const replace = (id: string, body: unknown) => t.call(officer, 'replaceOutgoing', { params: { id }, body });
+    expectError(await replace(out.id, {}), 'VALIDATION_FAILED', 'replaceOutgoing without a reason');
+    expectError(await replace('ffffffffffffffffffffffff', { reason: 'Sai số liệu' }), 'NOT_FOUND', 'replaceOutgoing of an unknown document');
+    if (t.exchange === 'unreachable') {
+      expectError(await replace(out.id, { reason: 'Sai số liệu' }), 'INVALID_STATE', 'replaceOutgoing of a document not sent yet');
+      return;
+    }
+    const reason = 'Sai số liệu tại mục 2';
+    const draft = parsed(DraftSchema, await replace(out.id, { reason }), 'replaceOutgoing', 201);
+    eq(
+      [draft.state, draft.replaces, draft.document.subject, draft.recipients.map((r) => r.code), draft.number, draft.createdBy.id],
+      ['draft', { outgoingId: out.id, notation: out.notation, reason }, subject, [t.recipient.code], null, officer.id],
+      'replaceOutgoing: a draft with the content and recipients of the replaced document',
+    );
+    const corrected = parsed(
+      DraftSchema,
+      await t.call(officer, 'updateDraft', { params: { id: draft.id }, body: { version: draft.version, document: { ...draft.document, subject: `${subject} (thay thế)` } } }),
+      'updateDraft of the replacing draft',
+    );
+    eq(corrected.replaces?.outgoingId, out.id, 'the draft still replaces the earlier document after an update');
+    const renumbered = await toNumbered(t, draft.id);
+    ok((renumbered.number ?? 0) > (numbered.number ?? 0), 'the replacing document takes a new number of the register', [renumbered.number, numbered.number]);
+    const replacement = parsed(OutgoingDetailSchema, await sealAndSend(t, draft.id), 'sendDraft of the replacing draft');
+    eq([replacement.state, replacement.replaces], ['sent', out.id], 'the replacement is sent and names the earlier document');
+    const earlier = parsed(OutgoingDetailSchema, await t.call(t.users.clerk, 'getOutgoing', { params: { id: out.id } }), 'getOutgoing of the replaced document');
+    eq(earlier.replacedBy, replacement.id, 'the earlier document is replaced by the new one');
+    ok(earlier.history.some((h) => h.action === 'replaced'), 'its history says it was replaced', earlier.history.map((h) => h.action));
+    expectError(await replace(out.id, { reason }), 'INVALID_STATE', 'replaceOutgoing of a document already replaced');
   });
 
   add('registers: numbers restart at 1 each year', async (t) => {

@@ -138,6 +138,7 @@ export async function createOfficeServer(options: OfficeServerOptions, extras: C
     getOutgoing: (u, i) => service.getOutgoing(u, i.params.id as string),
     resendOutgoing: (u, i) => service.resendOutgoing(u, i.params.id as string),
     revokeOutgoing: (u, i) => service.revokeOutgoing(u, i.params.id as string, (i.body as { reason: string }).reason),
+    replaceOutgoing: (u, i) => service.replaceOutgoing(u, i.params.id as string, (i.body as { reason: string }).reason),
     listDrafts: (u, i) => service.listDrafts(u, i.query as never),
     createDraft: (u, i) => service.createDraft(u, i.body as never),
     getDraft: (u, i) => service.getDraft(u, i.params.id as string),

@@ -142,6 +142,8 @@ export interface DraftTable {
   pdf: Uint8Array | null;
   pdf_sha256: string | null;
   outgoing_id: string | null;
+  /** Thay thế: `{ outgoingId, notation, reason }` of the sent document this draft replaces (migration 0003). */
+  replaces: ColumnType<{ outgoingId: string; notation: string; reason: string } | null, string | undefined, string>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -169,6 +171,9 @@ export interface OutgoingTable {
   draft_id: string | null;
   kind: string;
   revokes_id: string | null;
+  /** The earlier outgoing document this one replaces, and the one that replaced it (migration 0003). */
+  replaces_id: ColumnType<string | null, string | null | undefined, string | null>;
+  replaced_by: ColumnType<string | null, string | null | undefined, string | null>;
   subject: string | null;
   notation: string;
   number: number;
@@ -449,6 +454,14 @@ export const officeMigrations: Record<string, Migration> = {
     async up(db: Kysely<unknown>) {
       // The sender filter of the incoming list (with or without state) reads its own index instead of filtering.
       await sql`create index incoming_sender_list on incoming (agency, from_code, arrived_at desc, id desc)`.execute(db);
+    },
+  },
+  '0003_replace': {
+    async up(db: Kysely<unknown>) {
+      // Thay thế: a draft replacing a sent document, and the link between the two outgoing documents.
+      await db.schema.alterTable('drafts').addColumn('replaces', 'jsonb').execute();
+      await db.schema.alterTable('outgoing').addColumn('replaces_id', 'text').execute();
+      await db.schema.alterTable('outgoing').addColumn('replaced_by', 'text').execute();
     },
   },
 };

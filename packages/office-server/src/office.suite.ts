@@ -9,7 +9,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { InboxItem } from '@egov-vn/exchange-api';
-import { OfficeErrorBodySchema, type Urgency } from '@egov-vn/office-api';
+import { parseEdxml } from '@egov-vn/edxml';
+import { toDocument } from '@egov-vn/edxml/document';
+import { DraftSchema, OfficeErrorBodySchema, OutgoingDetailSchema, type Urgency } from '@egov-vn/office-api';
 import { httpOfficeCaller, officeContractCases, type OfficeContractTarget } from '@egov-vn/office-api/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -241,6 +243,42 @@ export function officeSuite(name: string, database: () => Promise<{ databaseUrl?
       const file = join(mkdtempSync(join(tmpdir(), 'office-register-')), 'so-di.pdf');
       writeFileSync(file, Buffer.from(await res.arrayBuffer()));
       expect(execFileSync('qpdf', ['--check', file], { encoding: 'utf8' })).toContain('No syntax or stream encoding errors');
+    });
+
+    it('thay thế: the replacing package is edXML business type 3 naming the earlier document for each recipient', async () => {
+      const pdf = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+      const sealed = Buffer.concat([pdf, Buffer.from('2 0 obj << /Type /Sig >> endobj\ntrailer << /Root 1 0 R /Prev 0 >>\n%%EOF\n')]);
+      const issueAndSend = async (id: string) => {
+        parsed(DraftSchema, await call(t, users.officerA, 'POST', `/v1/drafts/${id}/submit`, { signer: users.leaderA.id }));
+        parsed(DraftSchema, await call(t, users.leaderA, 'POST', `/v1/drafts/${id}/sign`, { pdf: pdf.toString('base64') }));
+        parsed(DraftSchema, await call(t, users.clerkA, 'POST', `/v1/drafts/${id}/number`, {}));
+        parsed(DraftSchema, await call(t, users.clerkA, 'POST', `/v1/drafts/${id}/seal`, { pdf: sealed.toString('base64') }));
+        expect(errorCode(await call(t, users.clerkA, 'POST', `/v1/drafts/${id}/send`, {}))).toBe('EXCHANGE_FAILED'); // kept, state sending
+        return t.server.database.db.selectFrom('outgoing').selectAll().where('draft_id', '=', id).where('kind', '=', 'new').executeTakeFirstOrThrow();
+      };
+      const first = parsed(DraftSchema, await call(t, users.officerA, 'POST', '/v1/drafts', { document: sampleDocument, recipients: [B] }), 201);
+      const earlier = await issueAndSend(first.id);
+      // The exchange has taken it (what a later successful retry records; the exchange is out of reach in this suite).
+      await t.server.database.db.updateTable('outgoing').set({ state: 'sent', exchange_id: 'exchange-took-it' }).where('id', '=', earlier.id).execute();
+      const draft = parsed(DraftSchema, await call(t, users.officerA, 'POST', `/v1/outgoing/${earlier.id}/replace`, { reason: 'Sai số liệu' }), 201);
+      expect(draft.replaces).toEqual({ outgoingId: earlier.id, notation: earlier.notation, reason: 'Sai số liệu' });
+      const replacement = await issueAndSend(draft.id);
+      expect(replacement.replaces_id).toBe(earlier.id);
+      const pkg = await parseEdxml(replacement.edxml);
+      const before = await parseEdxml(earlier.edxml);
+      if (!pkg.ok || pkg.value.kind !== 'document' || !before.ok || before.value.kind !== 'document') throw new Error('both packages parse as documents');
+      const mapped = toDocument(pkg.value);
+      if (!mapped.ok) throw new Error('the replacing package maps to a document');
+      expect(mapped.value.exchange.business).toMatchObject({
+        kind: 'replace',
+        reason: 'Sai số liệu',
+        targetDocumentId: before.value.header.documentId,
+        replacements: [{ documentId: before.value.header.documentId, organIds: [B] }],
+      });
+      // Not delivered yet: the earlier document is still in force.
+      const shown = parsed(OutgoingDetailSchema, await call(t, users.clerkA, 'GET', `/v1/outgoing/${earlier.id}`));
+      expect(shown.replacedBy).toBeNull();
+      expect(shown.history.map((h) => h.action)).toContain('replaceOutgoing');
     });
 
     it('bounds and checks what it reads', async () => {

@@ -607,6 +607,7 @@ export class OfficeService {
       pdf: r.pdf && r.pdf_sha256 ? { size: r.pdf.length, sha256: r.pdf_sha256 } : null,
       attachments: files.map((f) => ({ index: f.index, name: f.name, contentType: f.content_type, size: f.size })),
       outgoingId: r.outgoing_id,
+      replaces: r.replaces ?? null,
       createdAt: new Date(r.created_at).toISOString(),
       updatedAt: new Date(r.updated_at).toISOString(),
     };
@@ -818,7 +819,29 @@ export class OfficeService {
       ];
       const agency = this.agency(u.agency);
       const from: EdxmlOrganization = { organId: agency.code, organName: agency.name, organizationInCharge: agency.name };
-      const pkg = fromDocument(checked.value, { from, to: recipients.map((x) => ({ organId: x.code, organName: x.name })), attachments, sentAt: this.#d.now() });
+      // Thay thế: the earlier document must still be in force; the package names it (edXML business type 3).
+      let business: { kind: 'replace'; reason: string; targetDocumentId?: string; replacements?: Array<{ documentId: string; organIds: string[] }> } | undefined;
+      if (r.replaces) {
+        const earlier = await tx.selectFrom('outgoing').selectAll().where('id', '=', r.replaces.outgoingId).where('agency', '=', u.agency).forUpdate().executeTakeFirst();
+        if (!earlier || earlier.state !== 'sent' || earlier.replaced_by) {
+          throw new OfficeError('INVALID_STATE', { reason: 'replaced-document-not-in-force', replaces: r.replaces.outgoingId, state: earlier?.state ?? null });
+        }
+        const parsedEarlier = await parseEdxml(earlier.edxml);
+        const target = parsedEarlier.ok && parsedEarlier.value.kind === 'document' ? parsedEarlier.value.header.documentId : undefined;
+        // Type 3 names the replaced document for each recipient (ReplacementInfoList), as the edXML rules require.
+        business = {
+          kind: 'replace',
+          reason: r.replaces.reason,
+          ...(target ? { targetDocumentId: target, replacements: [{ documentId: target, organIds: recipients.map((x) => x.code) }] } : {}),
+        };
+      }
+      const pkg = fromDocument(checked.value, {
+        from,
+        to: recipients.map((x) => ({ organId: x.code, organName: x.name })),
+        attachments,
+        sentAt: this.#d.now(),
+        ...(business ? { business } : {}),
+      });
       if (!pkg.ok) {
         const secret = pkg.errors.some((e) => e.code === 'EDXML_SECRET_DOCUMENT');
         if (secret) throw new OfficeError('SECRET_DOCUMENT');
@@ -828,7 +851,7 @@ export class OfficeService {
       await tx
         .insertInto('outgoing')
         .values({
-          id: oid, agency: u.agency, draft_id: id, kind: 'new', revokes_id: null, subject: checked.value.subject ?? null, notation: r.notation ?? '',
+          id: oid, agency: u.agency, draft_id: id, kind: 'new', revokes_id: null, replaces_id: r.replaces?.outgoingId ?? null, subject: checked.value.subject ?? null, notation: r.notation ?? '',
           number: r.number ?? 0, issued_date: r.issued_date ?? '', state: 'sending', message_id: `office-${oid}`, edxml: buildEdxml(pkg.value),
           exchange_id: null, sent_at: null, attempts: 0,
           recipients: JSON.stringify(recipients.map((x): TraceRecipient => ({ code: x.code, name: x.name, delivery: null, acknowledgedAt: null, statuses: [] }))),
@@ -859,6 +882,11 @@ export class OfficeService {
         await tx.updateTable('outgoing').set({ state: row.kind === 'revoke' ? 'sent' : 'sent', exchange_id: res.documentId, sent_at: res.sentAt, recipients: JSON.stringify(recipients), last_error: JSON.stringify(null) }).where('id', '=', row.id).execute();
         if (row.draft_id && row.kind === 'new') await tx.updateTable('drafts').set({ state: 'sent' }).where('id', '=', row.draft_id).execute();
         if (row.kind === 'revoke' && row.revokes_id) await tx.updateTable('outgoing').set({ state: 'revoked' }).where('id', '=', row.revokes_id).execute();
+        if (row.replaces_id) {
+          // The replacement is out: the earlier document is no longer in force.
+          await tx.updateTable('outgoing').set({ replaced_by: row.id }).where('id', '=', row.replaces_id).execute();
+          await this.#history(tx, row.replaces_id, 'replaced', null, row.notation, null);
+        }
         await this.#history(tx, row.id, 'delivered', null, res.duplicate ? 'duplicate' : null, null);
         await this.audit(tx, row.agency, null, 'delivered', 'outgoing', row.id, { exchangeId: res.documentId, duplicate: res.duplicate, attempts: row.attempts + 1 });
       });
@@ -965,6 +993,8 @@ export class OfficeService {
       })),
       lastError: (row.last_error) ?? null,
       history: await this.#historyOf(id),
+      replaces: row.replaces_id,
+      replacedBy: row.replaced_by,
     };
   }
 
@@ -980,6 +1010,39 @@ export class OfficeService {
     const failure = await this.deliver({ ...row, state: 'sending' });
     if (failure) throw failure;
     return this.getOutgoing(u, id, false);
+  }
+
+  /**
+   * Thay thế: a new draft replacing a sent document — its content (without the number) and recipients copied for the
+   * drafter to correct. Sent, it carries edXML business type 3 naming the earlier document, which is then replaced.
+   */
+  async replaceOutgoing(u: SessionUser, id: string, reason: string): Promise<Draft> {
+    const draftId = newId();
+    await this.#d.db.transaction().execute(async (tx) => {
+      const row = await tx.selectFrom('outgoing').selectAll().where('id', '=', id).where('agency', '=', u.agency).forUpdate().executeTakeFirst();
+      if (!row) throw new OfficeError('NOT_FOUND');
+      if (row.state !== 'sent' || row.kind !== 'new' || row.replaced_by) {
+        throw new OfficeError('INVALID_STATE', { state: row.state, allowed: ['sent'], replacedBy: row.replaced_by });
+      }
+      const original = row.draft_id ? await tx.selectFrom('drafts').selectAll().where('id', '=', row.draft_id).executeTakeFirst() : undefined;
+      const document: Record<string, unknown> = { ...(original?.document ?? { subject: row.subject }) };
+      delete document.number;
+      const now = this.#d.now();
+      await tx
+        .insertInto('drafts')
+        .values({
+          id: draftId, agency: u.agency, state: 'draft', version: 1, document: JSON.stringify(document),
+          recipients: JSON.stringify(row.recipients.map((x) => ({ code: x.code, name: x.name }))),
+          created_by_id: u.id, created_by_name: u.name, signer_id: null, signer_name: null, signed_by_id: null, signed_by_name: null, signed_at: null,
+          number: null, notation: null, issued_date: null, sealed_by_id: null, sealed_by_name: null, pdf: null, pdf_sha256: null, outgoing_id: null,
+          replaces: JSON.stringify({ outgoingId: row.id, notation: row.notation, reason }), created_at: now, updated_at: now,
+        })
+        .execute();
+      await this.#history(tx, draftId, 'replaceOutgoing', u, reason, null);
+      await this.#history(tx, id, 'replaceOutgoing', u, reason, null);
+      await this.audit(tx, u.agency, u, 'replaceOutgoing', 'outgoing', id, { reason, draftId });
+    });
+    return this.getDraft(u, draftId);
   }
 
   async revokeOutgoing(u: SessionUser, id: string, reason: string): Promise<OutgoingDetail> {

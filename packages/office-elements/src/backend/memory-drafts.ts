@@ -24,6 +24,8 @@ export interface MemoryDraftsContext {
   registerRows: RegisterEntry[];
   /** A sent draft's outgoing document (the outgoing list keeps it). */
   onSent?(outgoing: OutgoingDetail): void;
+  /** Thay thế: the sent document a draft replaces, if it is still in force (else INVALID_STATE). */
+  inForce?(outgoingId: string): OutgoingDetail;
 }
 
 interface StoredDraft {
@@ -64,7 +66,11 @@ function pdfOf(base64: unknown, fail: MemoryDraftsContext['fail']): Uint8Array {
 const issue = (code: string, path: string, vi: string, en: string) => ({ code, path, message: { vi, en } });
 
 /** The drafts operations of the in-memory backend, plus a reader of the stored PDFs for tests. */
-export function memoryDrafts(ctx: MemoryDraftsContext): { handlers: Record<string, Handler>; pdfOf(id: string): Uint8Array | null } {
+export function memoryDrafts(ctx: MemoryDraftsContext): {
+  handlers: Record<string, Handler>;
+  replacing(original: OutgoingDetail, reason: string): Draft;
+  pdfOf(id: string): Uint8Array | null;
+} {
   const drafts = new Map<string, StoredDraft>();
   const now = () => new Date().toISOString();
   const ref = (u: User) => ({ id: u.id, name: u.name });
@@ -265,10 +271,46 @@ export function memoryDrafts(ctx: MemoryDraftsContext): { handlers: Record<strin
         lastError: null,
         history: [{ action: 'sendDraft', actor, at, note: null, statusCode: null }],
       };
+      const replaces = d.draft.replaces ?? null;
+      if (replaces) {
+        // Thay thế: the earlier document must still be in force; the exchange takes the replacement at once here.
+        ctx.inForce?.(replaces.outgoingId);
+        outgoing.replaces = replaces.outgoingId;
+      }
       step(d, ['sealed'], { state: 'sent', outgoingId: outgoing.id });
       ctx.onSent?.(structuredClone(outgoing));
       return outgoing;
     },
   };
-  return { handlers, pdfOf: (id) => drafts.get(id)?.pdf?.slice() ?? null };
+  /** Thay thế: a new draft with the content (without the number) and the recipients of the document it replaces. */
+  const replacing = (original: OutgoingDetail, reason: string): Draft => {
+    const source = original.draftId ? drafts.get(original.draftId)?.draft.document : undefined;
+    const document = withoutNumber(structuredClone(source ?? { subject: original.subject ?? '' }));
+    const at = now();
+    const draft: Draft = {
+      id: newId('d0'),
+      state: 'draft',
+      version: 1,
+      document,
+      recipients: original.recipients.map((r) => r.agency),
+      issues: issuesOf(document),
+      createdBy: ref(ctx.me()),
+      signer: null,
+      signedBy: null,
+      signedAt: null,
+      number: null,
+      notation: null,
+      issuedDate: null,
+      sealedBy: null,
+      pdf: null,
+      attachments: [],
+      outgoingId: null,
+      replaces: { outgoingId: original.id, notation: original.notation, reason },
+      createdAt: at,
+      updatedAt: at,
+    };
+    drafts.set(draft.id, { draft, pdf: null, files: [] });
+    return structuredClone(draft);
+  };
+  return { handlers, replacing, pdfOf: (id) => drafts.get(id)?.pdf?.slice() ?? null };
 }

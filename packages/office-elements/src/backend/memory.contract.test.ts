@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AgencyRef, User } from '@egov-vn/office-api';
+import { officeRoutes, type AgencyRef, type User } from '@egov-vn/office-api';
 import { officeContractCases, type OfficeContractTarget, type OfficeContractUser } from '@egov-vn/office-api/testing';
 import { describe, expect, it } from 'vitest';
 import { memoryOfficeBackend } from './memory.js';
@@ -66,7 +66,7 @@ function memoryTarget(): OfficeContractTarget {
       try {
         const value: unknown = await backend.call(op, input as never);
         if (value instanceof Uint8Array) return { status: 200, bytes: value };
-        return { status: op === 'createDraft' ? 201 : 200, json: JSON.parse(JSON.stringify(value)) as unknown };
+        return { status: officeRoutes[op].success.status, json: JSON.parse(JSON.stringify(value)) as unknown };
       } catch (e) {
         if (!(e instanceof OfficeBackendError)) throw e;
         return { status: e.status, json: { code: e.code, message: e.localized, ...(e.details ? { details: e.details } : {}) } };

@@ -518,6 +518,16 @@ export function memoryOfficeBackend(seed: MemoryOfficeSeed = demoSeed()): Memory
     onSent: (o) => {
       sent.set(o.id, o);
       sentOrder.unshift(o.id);
+      if (o.replaces) {
+        const earlier = sent.get(o.replaces)!;
+        earlier.replacedBy = o.id;
+        earlier.history.push({ action: 'replaced', actor: null, at: new Date().toISOString(), note: o.notation, statusCode: null });
+      }
+    },
+    inForce: (id) => {
+      const d = sentDoc(id);
+      if (d.state !== 'sent' || d.kind !== 'new' || d.replacedBy) throw fail('INVALID_STATE', { state: d.state, allowed: ['sent'], replacedBy: d.replacedBy ?? null });
+      return d;
     },
   });
 
@@ -722,6 +732,13 @@ export function memoryOfficeBackend(seed: MemoryOfficeSeed = demoSeed()): Memory
       d.lastError = null;
       d.history.push({ action: 'resendOutgoing', actor: ref(me()), at, note: wanted.join(', '), statusCode: null });
       return d;
+    },
+    replaceOutgoing: ({ params, body }) => {
+      const d = sentDoc(String(params.id));
+      if (d.state !== 'sent' || d.kind !== 'new' || d.replacedBy) throw fail('INVALID_STATE', { state: d.state, allowed: ['sent'], replacedBy: d.replacedBy ?? null });
+      const reason = String(body.reason);
+      d.history.push({ action: 'replaceOutgoing', actor: ref(me()), at: new Date().toISOString(), note: reason, statusCode: null });
+      return drafts.replacing(d, reason);
     },
     revokeOutgoing: ({ params, body }) => {
       const d = sentDoc(String(params.id));
