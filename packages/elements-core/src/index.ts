@@ -1,5 +1,6 @@
 export { definedCatalogues, EgovElement } from './egov-element.js';
 export type { EgovEmitArgs, EgovEmitOptions, EgovEventDetail, EgovEventInit, EgovEventName } from './egov-element.js';
+export type { EgovErrorDetail, EgovErrorEvent } from './kit-events.js';
 export { defaultLocale, defineMessages, languageOf, locales, normalizeLocale, resolveLocale, translate } from './locale.js';
 export {
   clearTranslations,

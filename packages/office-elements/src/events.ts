@@ -1,5 +1,3 @@
-import type { LocalizedText } from '@egov-vn/schemas';
-
 /** Where a feature asks the host to go. The host routes (or not); features never change the URL themselves. */
 export interface OfficeNavigationTarget {
   view: 'incoming' | 'outgoing' | 'compose' | 'register' | 'office';
@@ -17,20 +15,14 @@ export interface OfficeNavigationTarget {
  */
 export type EgovNavigateEvent = CustomEvent<OfficeNavigationTarget>;
 
-/** Fired by every office feature when a back-end call fails; the feature shows the error with a retry. */
-export type EgovErrorEvent = CustomEvent<{
-  /** The failure: a contract code (UNAUTHENTICATED, FORBIDDEN, …) or NETWORK, TIMEOUT, BAD_RESPONSE, CHUNK_LOAD. */
-  code: string;
-  message: LocalizedText;
-  /** The operation that failed (an office-api operation id, or `load-viewer`). */
-  operation: string;
-  /** HTTP status, 0 without a response. */
-  status: number;
-}>;
+/**
+ * Fired by every office feature when a back-end call fails; the feature shows the error with a retry. The shape is
+ * the kit's one `egov-error` (`EgovErrorEvent` of @egov-vn/elements-core, which types it on every element).
+ */
+export type { EgovErrorEvent } from '@egov-vn/elements-core';
 
 declare global {
   interface GlobalEventHandlersEventMap {
     'egov-navigate': EgovNavigateEvent;
-    'egov-error': EgovErrorEvent;
   }
 }
