@@ -135,11 +135,11 @@ describe('<egov-month-calendar>', () => {
   it('writes its month title and the leap-month word from its catalogue (registerTranslation reaches them)', async () => {
     // August 2025 holds days of the leap sixth lunar month (6 nhuận, 2025-07-25 to 2025-08-22).
     const el = await mount('egov-month-calendar', html`<egov-month-calendar month="2025-08" today="2025-08-01"></egov-month-calendar>`);
-    expect(cell(el, '2025-08-01')!.textContent).toContain('8/6 nhuận');
+    expect(cell(el, '2025-08-01').textContent).toContain('8/6 nhuận');
     try {
       registerTranslation('vi', { 'egov-month-calendar': { monthTitle: (month: number, year: number) => `Tháng ${month}/${year}`, leapMonth: '(nhuận)' } });
       await expect.poll(() => text(shadow(el, '[part=title]'))).toBe('Tháng 8/2025');
-      expect(cell(el, '2025-08-01')!.textContent).toContain('8/6 (nhuận)');
+      expect(cell(el, '2025-08-01').textContent).toContain('8/6 (nhuận)');
     } finally {
       clearTranslations();
     }
