@@ -67,6 +67,7 @@ export default defineConfig({
         officeReact: page('./office-react/index.html'),
         vue: page('./vue/index.html'),
         angular: page('./angular/index.html'),
+        ssr: page('./ssr/index.html'),
       },
     },
   },

@@ -1,7 +1,7 @@
 // The embedding guide's examples, as a portal team would ship them: `vite build` of the plain HTML page and the React
 // 19 page (bare imports resolved to the packages' dist), served by `vite preview`, driven in the system Chromium.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,6 +34,10 @@ process.stdout.write(JSON.stringify(output.output.flatMap((c) => (c.type === 'ch
   });
   if (built.status !== 0) throw new Error(`vite build failed (${String(built.status)}): ${built.stderr}`);
   moduleIds = JSON.parse(built.stdout.slice(built.stdout.lastIndexOf('["'))) as string[];
+  // The server-rendered page: its body rendered here in Node with @lit-labs/ssr, as a portal's server would.
+  const { renderReadOnly } = await import('../src/ssr/render.js');
+  const ssrPage = join(outDir, 'ssr', 'index.html');
+  writeFileSync(ssrPage, readFileSync(ssrPage, 'utf8').replace('<!--ssr-outlet-->', await renderReadOnly()));
   server = await preview({ root, configFile: false, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 0, strictPort: false } });
   baseUrl = server.resolvedUrls!.local[0]!.replace(/\/$/, '');
   browser = await chromium.launch(chromiumLaunchOptions);
@@ -200,6 +204,44 @@ describe('Angular 19 page', () => {
     await expect.poll(() => page.locator('egov-month-calendar td[data-date="2026-04-06"] [part=event]').textContent()).toBe('08:00 Giao ban');
     await page.locator('egov-month-calendar td[data-date="2026-04-07"]').click();
     await expect.poll(() => page.locator('#day').textContent()).toBe('Ngày đã chọn: 2026-04-07');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('server-rendered page (@lit-labs/ssr, declarative shadow DOM)', () => {
+  const readOnly = ['egov-deadline', 'egov-signature-panel', 'egov-edoc-stats'];
+
+  it('shows the read-only elements before any script runs (every script blocked)', async () => {
+    const page = await browser!.newPage();
+    const blocked: string[] = [];
+    await page.route('**/*.js', (route) => {
+      blocked.push(new URL(route.request().url()).pathname);
+      return route.abort();
+    });
+    await page.goto(`${baseUrl}/ssr/`);
+    expect(blocked.length).toBeGreaterThan(0);
+    // No element is defined, yet each shows its shadow root, parsed from the HTML.
+    expect(await page.evaluate((tags) => tags.filter((t) => customElements.get(t)), readOnly)).toEqual([]);
+    expect(await page.evaluate((tags) => tags.filter((t) => document.querySelector(t)?.shadowRoot), readOnly)).toEqual(readOnly);
+    expect(await page.locator('egov-deadline [part=label]').textContent()).toBe('Còn 4 ngày làm việc');
+    expect(await page.locator('egov-signature-panel [part=summary]').textContent()).toBe('Chưa có văn bản để kiểm tra.');
+    expect(await page.locator('egov-edoc-stats [part=title]').textContent()).toBe('Tình hình sử dụng văn bản điện tử quý I/2026');
+    expect(await page.locator('egov-edoc-stats [part=chart-summary]').first().isVisible()).toBe(true);
+    await page.close();
+  });
+
+  it('hydrates: the elements take over their server-rendered shadow roots and respond', async () => {
+    const { page, problems } = await open('/ssr/');
+    await expect.poll(() => page.evaluate(() => document.body.dataset['hydrated'] ?? '')).toBe('true');
+    expect(await page.evaluate((tags) => tags.filter((t) => customElements.get(t)), readOnly)).toEqual(readOnly);
+    // Hydrated in place: one rendering in each shadow root, the same text as the server's.
+    expect(await page.evaluate(() => document.querySelector('egov-edoc-stats')!.shadowRoot!.querySelectorAll('[part=base]').length)).toBe(1);
+    expect(await page.locator('egov-deadline [part=label]').textContent()).toBe('Còn 4 ngày làm việc');
+    // The report is live: the table view button switches the view.
+    await page.locator('egov-edoc-stats [part=view-button]').nth(1).click();
+    await expect.poll(() => page.locator('egov-edoc-stats [part=view-button]').nth(1).getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => page.locator('egov-edoc-stats table').count()).toBeGreaterThan(0);
     expect(problems).toEqual([]);
     await page.close();
   });

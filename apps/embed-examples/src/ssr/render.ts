@@ -1,0 +1,25 @@
+// Server-side rendering of the read-only elements with @lit-labs/ssr (docs/embedding.md §8): <egov-deadline>,
+// <egov-signature-panel> and <egov-edoc-stats> become HTML with declarative shadow DOM, visible before any script runs;
+// src/ssr/client.ts then hydrates them. Runs in Node (a portal's server, or this app's test).
+import '@egov-vn/calendar-elements/deadline';
+import '@egov-vn/report-elements/edoc-stats';
+import '@egov-vn/signature-elements/signature-panel';
+import { render } from '@lit-labs/ssr';
+import { collectResult } from '@lit-labs/ssr/lib/render-result.js';
+import { html } from 'lit';
+import { statsRows } from './rows.js';
+
+/** The HTML of the three elements (and the report's data for the client), to put in the page's body. */
+export async function renderReadOnly(): Promise<string> {
+  // The same data goes to the client (a JSON block, not a script): hydration must render what the server rendered.
+  const data = JSON.stringify(statsRows).replace(/</g, '\\u003c');
+  const body = await collectResult(
+    render(html`<main>
+      <h1>Văn bản đến số 123/UBND-VP</h1>
+      <p>Hạn xử lý: <egov-deadline due="2026-02-26" today="2026-02-13"></egov-deadline></p>
+      <egov-signature-panel></egov-signature-panel>
+      <egov-edoc-stats heading="Tình hình sử dụng văn bản điện tử quý I/2026" .data=${statsRows}></egov-edoc-stats>
+    </main>`),
+  );
+  return `${body}\n<script type="application/json" id="stats-rows">${data}</script>`;
+}
