@@ -5,7 +5,7 @@
  */
 import { version } from './version.js';
 
-export { renderDocumentPdf, type Rect, type RenderResult, type SignatureField } from './render.js';
+export { renderDocumentPdf, type IssueField, type IssueFields, type Rect, type RenderResult, type SignatureField } from './render.js';
 export { type FontSet, type Margins, MARGIN_LIMITS, type RenderOptions, resolveOptions } from './options.js';
 export { DocumentPdfError, type DocumentPdfErrorCode, type DocumentPdfIssue, type DocumentPdfOptionCode, type Lang } from './errors.js';
 export { breakLines, toBoxes, type Align, type Box, type FontStyle, type Line, type Measure, type ParagraphStyle, type Run } from './layout/lines.js';

@@ -42,6 +42,13 @@ export interface RenderOptions {
   readonly signatureAreaHeightMm?: number;
   /** Creation date written to the metadata (default: now). Set it for reproducible output. */
   readonly creationDate?: Date;
+  /**
+   * Leave the places of issue blank for the clerk (văn thư) to fill when the document is issued: a number blank wide
+   * enough for four digits (when `document.number` is absent) and the date after the place name ("Hà Nội, ……").
+   * Their rectangles come back in `issueFields`; `signPdf({ issue })` of `@egov-vn/pdf-signature` writes the number
+   * and the date there with the agency's seal signature. Default false (the date of the document is printed).
+   */
+  readonly issueBlanks?: boolean;
 }
 
 export interface ResolvedOptions {
@@ -55,6 +62,7 @@ export interface ResolvedOptions {
   readonly pdfa: boolean;
   readonly signatureAreaHeight: number;
   readonly creationDate: Date;
+  readonly issueBlanks: boolean;
 }
 
 export const MM = 72 / 25.4;
@@ -143,5 +151,6 @@ export function resolveOptions(options: RenderOptions = {}): ResolvedOptions {
     pdfa: options.pdfa === true,
     signatureAreaHeight: sigHeight * MM,
     creationDate,
+    issueBlanks: options.issueBlanks === true,
   };
 }

@@ -24,7 +24,7 @@ import type { FontStyle, Run } from './layout/lines.js';
 import { MM, type RenderOptions, type ResolvedOptions, resolveOptions } from './options.js';
 import { writePdfA } from './pdfa.js';
 import { drawTable } from './table.js';
-import { A4, Writer } from './writer.js';
+import { A4, type PlacedLine, Writer } from './writer.js';
 
 /** A rectangle in PDF default user space (points, origin bottom left): [x1, y1, x2, y2], as `@egov-vn/pdf-signature` takes it. */
 export type Rect = readonly [number, number, number, number];
@@ -37,9 +37,29 @@ export interface SignatureField {
   readonly role: 'author' | 'seal';
 }
 
+/** A blank left for the clerk to write into when the document is issued (the number, the date of issue). */
+export interface IssueField {
+  /** 0-based page index. */
+  readonly page: number;
+  /** The blank: from the left of its first glyph to the right of its last, descender to ascender of the line. */
+  readonly rect: Rect;
+  /** Font size of the line (points). */
+  readonly size: number;
+  /** Face of the line: the number is regular, the place and date italic (Phụ lục I, boxes 3 and 4). */
+  readonly style: 'regular' | 'italic';
+}
+
+/** Where the number and the date of issue go: `number` when the document has no number yet, `date` with `issueBlanks`. */
+export interface IssueFields {
+  readonly number?: IssueField;
+  readonly date?: IssueField;
+}
+
 export interface RenderResult {
   readonly pdf: Uint8Array;
   readonly signatureFields: readonly SignatureField[];
+  /** The blanks of the number and the date of issue (see `RenderOptions.issueBlanks`). */
+  readonly issueFields: IssueFields;
   /** Number of pages. */
   readonly pageCount: number;
 }
@@ -89,10 +109,18 @@ function upper(text: string): string {
   return text.normalize('NFC').toLocaleUpperCase('vi');
 }
 
-function documentNumberText(doc: AdministrativeDocument): string {
-  const n = doc.number !== undefined ? padDocumentNumber(doc.number) : '\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0';
+/** The blank of a number not given yet: six no-break spaces, eight (four digits at 13 pt) when reserved for issuing. */
+function numberBlank(wide: boolean): string {
+  return '\u00a0'.repeat(wide ? 8 : 6);
+}
+
+function documentNumberText(doc: AdministrativeDocument, wide = false): string {
+  const n = doc.number !== undefined ? padDocumentNumber(doc.number) : numberBlank(wide);
   return `${n}/${doc.symbol.normalize('NFC')}`;
 }
+
+/** The widest date of issue the blank must hold, per language. */
+const DATE_SAMPLE = { vi: 'ngày 28 tháng 12 năm 2026', en: 'September 28, 2026' } as const;
 
 function placeDateText(doc: AdministrativeDocument, labels: Labels): string {
   if (!labels.months) return formatIssuedPlaceDate({ place: doc.place, date: doc.date });
@@ -137,7 +165,7 @@ export async function renderDocumentPdf(document: AdministrativeDocument, option
   w.newPage(true);
   const contact = contactLines(doc, labels);
   if (contact.length > 0) w.firstPageReserve = contactHeight(w, contact);
-  header(w, doc, opts, labels);
+  const issueFields = header(w, doc, opts, labels);
   const closing = prepareClosing(w, doc, opts, labels);
   body(w, doc.content, doc, opts, labels, closing.height);
   const signatureFields = signerAndRecipients(w, closing, opts);
@@ -152,11 +180,23 @@ export async function renderDocumentPdf(document: AdministrativeDocument, option
     creationDate: opts.creationDate,
     pdfa: opts.pdfa,
   });
-  return { pdf: bytes, signatureFields, pageCount: w.pages.length };
+  return { pdf: bytes, signatureFields, issueFields, pageCount: w.pages.length };
 }
 
-/** Parent body and issuing body (left), national title and motto (right), number and place/date, type and subject. */
-function header(w: Writer, doc: AdministrativeDocument, opts: ResolvedOptions, labels: Labels): void {
+/** The rectangle of `blank` written right after `prefix` on a laid-out line (or at the start of the next one). */
+function blankField(w: Writer, lines: readonly PlacedLine[], prefix: string, blank: string, style: IssueField['style'], size: number): IssueField {
+  const last = lines[lines.length - 1]!;
+  const x1 = lines.length > 1 ? last.x : last.x + w.measure(prefix, style) * size;
+  const x2 = x1 + w.measure(blank, style) * size;
+  const rect: Rect = [x1, last.baseline - w.descent(size), x2, last.baseline + w.ascent(size)];
+  return { page: last.page, rect: rect.map(r2) as unknown as Rect, size, style };
+}
+
+/**
+ * Parent body and issuing body (left), national title and motto (right), number and place/date, type and subject.
+ * Returns the blanks left for issuing (the number when absent, the date with `issueBlanks`).
+ */
+function header(w: Writer, doc: AdministrativeDocument, opts: ResolvedOptions, labels: Labels): IssueFields {
   const leftW = w.width * 0.4;
   const rightX = w.frame.left + leftW;
   const rightW = w.width - leftW;
@@ -187,13 +227,14 @@ function header(w: Writer, doc: AdministrativeDocument, opts: ResolvedOptions, l
   // Number (left) and place and date (right, italic) on one line.
   w.y = Math.min(leftBottom, rightRuleY) - lh * 0.35;
   const rowTop = w.y;
-  w.paragraph(
+  const numberLines = w.paragraph(
     [
       { text: `${labels.number} `, style: 'regular' },
-      { text: documentNumberText(doc), style: 'regular' },
+      { text: documentNumberText(doc, opts.issueBlanks), style: 'regular' },
     ],
     { size: SIZE.number, align: 'center', width: leftW, lineSpacing: 1 },
   );
+  const numberField = doc.number === undefined ? blankField(w, numberLines.slice(0, 1), `${labels.number} `, numberBlank(opts.issueBlanks), 'regular', SIZE.number) : undefined;
   if (doc.type === 'congVan') {
     const subject = formatSubjectLine(doc);
     if (subject) {
@@ -205,7 +246,15 @@ function header(w: Writer, doc: AdministrativeDocument, opts: ResolvedOptions, l
   marks(w, doc, opts.lang, leftW);
   const leftEnd = w.y;
   w.y = rowTop;
-  w.paragraph([{ text: placeDateText(doc, labels), style: 'italic' }], { size: opts.fontSize, align: 'center', x: rightX, width: rightW, lineSpacing: 1 });
+  let dateField: IssueField | undefined;
+  if (opts.issueBlanks) {
+    const prefix = `${doc.place.normalize('NFC')}, `;
+    const blank = '\u00a0'.repeat(Math.ceil(w.measure(DATE_SAMPLE[opts.lang], 'italic') / w.measure('\u00a0', 'italic')));
+    const placed = w.paragraph([{ text: prefix + blank, style: 'italic' }], { size: opts.fontSize, align: 'center', x: rightX, width: rightW, lineSpacing: 1 });
+    dateField = blankField(w, placed, prefix, blank, 'italic', opts.fontSize);
+  } else {
+    w.paragraph([{ text: placeDateText(doc, labels), style: 'italic' }], { size: opts.fontSize, align: 'center', x: rightX, width: rightW, lineSpacing: 1 });
+  }
   w.y = Math.min(leftEnd, w.y) - lh * 0.6;
 
   // Type name and subject (not for công văn, whose subject follows "V/v" above).
@@ -250,6 +299,7 @@ function header(w: Writer, doc: AdministrativeDocument, opts: ResolvedOptions, l
       w.y -= opts.paragraphSpacing;
     }
   }
+  return { ...(numberField ? { number: numberField } : {}), ...(dateField ? { date: dateField } : {}) };
 }
 
 /** Secrecy and urgency marks (boxes 10a, 10b) and the circulation note (box 11), bold upper case in frames. */

@@ -66,6 +66,7 @@ export const PDF_SIGNATURE_ERROR_CODES = [
   'LOCATE_NOT_FOUND',
   'LOCATE_PAGE',
   'STAMP_EMPTY',
+  'ISSUE_FIELD',
   // scanned images
   'SCAN_CMYK',
   'SCAN_FORMAT',

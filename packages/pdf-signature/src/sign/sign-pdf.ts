@@ -13,6 +13,7 @@ import { latin1Bytes, toHex } from '../pdf/bytes.js';
 import { PdfFile } from '../pdf/file.js';
 import { PdfArray, PdfDict, PdfRef, PdfStream, PdfString, arr, dict, isName, name, textString, type PdfObject } from '../pdf/objects.js';
 import { IncrementalUpdate, RawBody, serialize } from '../pdf/writer.js';
+import type { IssueOptions } from '../appearance/issue.js';
 import type { Signer } from './signer.js';
 
 export type SubFilter = 'ETSI.CAdES.detached' | 'adbe.pkcs7.detached';
@@ -60,6 +61,12 @@ export interface SignPdfOptions {
   /** Page index (0-based) for the widget (default 0). */
   readonly page?: number;
   readonly appearance?: AppearanceFactory;
+  /**
+   * The issuing step (văn thư cấp số): writes the number and the date of issue into the blanks (document-pdf's
+   * `issueFields`) in the same incremental update as this signature, so the signature covers them and earlier ones
+   * stay valid (an annotation added after them). For the agency seal after the leader's signature.
+   */
+  readonly issue?: IssueOptions;
   /** Bytes reserved for the CMS (default: estimated from the chain; grown and retried once if short). */
   readonly reservedBytes?: number;
   /** @internal Test hook for building broken fixtures; not part of the stable API. */
@@ -96,6 +103,57 @@ async function docMdpPermission(file: PdfFile, catalog: PdfDict): Promise<number
     }
   }
   return 2;
+}
+
+function issueNotAllowed(): Error {
+  return pdfError(
+    'SIGN_DOCMDP',
+    'Tài liệu đã được chứng thực chỉ cho phép điền biểu mẫu và ký (DocMDP P=2): không ghi được số và ngày ban hành',
+    'The document is certified for form filling and signing only (DocMDP P=2): the number and date of issue cannot be added',
+  );
+}
+
+async function appendAnnots(file: PdfFile, upd: IncrementalUpdate, pageRef: PdfRef, added: readonly PdfRef[]): Promise<void> {
+  const page = (await file.resolveDict(pageRef))!.clone();
+  const annotsObj = page.get('Annots');
+  const annots = PdfArray.of2([...((await file.resolveArray(annotsObj)) ?? []), ...added]);
+  if (annotsObj instanceof PdfRef) upd.set(annotsObj, annots);
+  else {
+    page.set('Annots', annots);
+    upd.set(pageRef, page);
+  }
+}
+
+/**
+ * The issuing step on its own, without a signature: writes the number and the date of issue (see
+ * `SignPdfOptions.issue`) in an incremental update, for flows where the seal is applied by a signer that signs the
+ * whole file itself (the VGCA plugin, `<egov-sign-dialog>`). The seal that follows covers it; the signatures before
+ * it stay valid. Prefer `signPdf({ issue })`, which writes them in the seal's own update.
+ */
+export async function issuePdf(pdf: Uint8Array, issue: IssueOptions, options: { readonly time?: Date; readonly timeZoneOffsetMinutes?: number } = {}): Promise<Uint8Array> {
+  const file = await PdfFile.open(pdf);
+  if (file.trailer.has('Encrypt')) {
+    throw pdfError('PDF_ENCRYPTED', 'Không hỗ trợ tệp PDF đã mã hoá', 'Encrypted PDFs are not supported');
+  }
+  const mdp = await docMdpPermission(file, await file.catalog());
+  if (mdp === 1 || mdp === 2) throw issueNotAllowed();
+  const upd = new IncrementalUpdate(file);
+  const add = (body: PdfObject | PdfStream): PdfRef => {
+    const ref = upd.allocate();
+    upd.set(ref, body);
+    return ref;
+  };
+  const { writeIssueAnnotations } = await import('../appearance/issue.js');
+  const written = await writeIssueAnnotations(issue, { add, file, pageRef: (i) => file.pageAt(i), time: pdfDate(options.time ?? new Date(), options.timeZoneOffsetMinutes) });
+  if (written.length === 0) return pdf;
+  const byPage = new Map<number, PdfRef[]>();
+  for (const w of written) byPage.set(w.page, [...(byPage.get(w.page) ?? []), w.annot]);
+  for (const [index, added] of byPage) await appendAnnots(file, upd, (await file.pageAt(index))!, added);
+  const { update } = upd.write();
+  const out = new Uint8Array(pdf.length + update.length);
+  out.set(pdf, 0);
+  out.set(update, pdf.length);
+  return out;
 }
 
 export async function signPdf(pdf: Uint8Array, options: SignPdfOptions): Promise<Uint8Array> {
@@ -145,6 +203,7 @@ async function signOnce(
   if (mdp === 1) {
     throw pdfError('SIGN_DOCMDP', 'Tài liệu đã được chứng thực không cho phép thay đổi (DocMDP P=1)', 'The document is certified with no changes allowed (DocMDP P=1)');
   }
+  if (options.issue && mdp === 2) throw issueNotAllowed();
   if (options.certify && (info.signed > 0 || mdp !== undefined)) {
     throw pdfError('SIGN_CERTIFY_FIRST', 'Chữ ký chứng thực phải là chữ ký đầu tiên', 'A certification signature must be the first signature');
   }
@@ -159,15 +218,19 @@ async function signOnce(
     catalogChanged = true;
   }
 
-  // The page's /Annots.
-  const page = (await file.resolveDict(pageRef))!.clone();
-  const annotsObj = page.get('Annots');
-  const annots = PdfArray.of2([...((await file.resolveArray(annotsObj)) ?? []), widgetRef]);
-  if (annotsObj instanceof PdfRef) upd.set(annotsObj, annots);
-  else {
-    page.set('Annots', annots);
-    upd.set(pageRef, page);
+  // The pages' /Annots: the widget, and the number and date of issue.
+  const newAnnots = new Map<string, { ref: PdfRef; annots: PdfRef[] }>([[pageRef.key, { ref: pageRef, annots: [widgetRef] }]]);
+  if (options.issue) {
+    const { writeIssueAnnotations } = await import('../appearance/issue.js');
+    const written = await writeIssueAnnotations(options.issue, { add, file, pageRef: (i) => file.pageAt(i), time: pdfDate(signingTime, options.timeZoneOffsetMinutes) });
+    for (const w of written) {
+      const ref = (await file.pageAt(w.page))!;
+      const entry = newAnnots.get(ref.key) ?? { ref, annots: [] };
+      entry.annots.push(w.annot);
+      newAnnots.set(ref.key, entry);
+    }
   }
+  for (const { ref, annots: added } of newAnnots.values()) await appendAnnots(file, upd, ref, added);
 
   // Appearance.
   let rect: Rect = [0, 0, 0, 0];
