@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { egovVitestConfig } from '@egov-vn/vitest-config';
+import { pdfTextCommands } from './test/pdf-text.commands.js';
 import { realOfficeCommands } from './test/real-office.commands.js';
 
 const config = egovVitestConfig({ node: true, browser: true });
@@ -7,7 +8,7 @@ const config = egovVitestConfig({ node: true, browser: true });
 // start the hub and the office server on first use; the global teardown stops them.
 for (const project of config.test?.projects ?? []) {
   if (typeof project === 'object' && 'test' in project && project.test?.browser) {
-    project.test.browser.commands = { ...project.test.browser.commands, ...realOfficeCommands };
+    project.test.browser.commands = { ...project.test.browser.commands, ...realOfficeCommands, ...pdfTextCommands };
     project.test.globalSetup = [join(import.meta.dirname, 'test/real-office.teardown.ts')];
   }
 }

@@ -1,4 +1,5 @@
 import fontUrl from '@egov-vn/document-pdf/fonts/LiberationSerif-Regular.ttf?url';
+import { encodeBase64 } from '@egov-vn/edxml';
 import { expectAxeClean } from '@egov-vn/elements-core/testing';
 import type { Draft } from '@egov-vn/office-api';
 import { verifyPdf } from '@egov-vn/pdf-signature';
@@ -8,7 +9,7 @@ import type { EgovSignDialog } from '@egov-vn/signature-elements/sign-dialog';
 import { html, render } from 'lit';
 import type { TemplateResult } from 'lit';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { page, userEvent } from 'vitest/browser';
+import { commands, page, userEvent } from 'vitest/browser';
 import { httpOfficeBackend } from '../backend/http.js';
 import { demoSeed, memoryOfficeBackend, type MemoryOfficeBackend } from '../backend/memory.js';
 import type { OfficeBackend } from '../backend/types.js';
@@ -188,6 +189,12 @@ describe('<egov-compose> with the in-memory backend', () => {
     const report = await verifyPdf(pdf, { trustAnchors: [pki.root.der] });
     expect(report.signatures).toHaveLength(2);
     expect(report.signatures.map((s) => s.indication)).toEqual(['TOTAL_PASSED', 'TOTAL_PASSED']);
+    // The clerk's issuing step wrote the number and the date of issue into the blanks the leader signed around: an
+    // annotation added after the leader's signature (allowed), covered by the seal (nothing after it).
+    expect(report.signatures.map((s) => s.modificationLevel)).toEqual(['ANNOTATIONS', 'NONE']);
+    const text = (await commands.pdfToText(encodeBase64(pdf), true)).replace(/\s+/gu, ' ');
+    expect(text).toMatch(/Số: 01\/STTTT-VP/u);
+    expect(text).toContain('Hà Giang, ngày 02 tháng 12 năm 2026');
 
     const sent = once<EgovComposeSendEvent>(host, 'egov-compose-send');
     await userEvent.click(action(el, 'send')!);

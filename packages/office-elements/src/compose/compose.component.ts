@@ -1,5 +1,6 @@
 import type { renderDocumentPdf as RenderDocumentPdf } from '@egov-vn/document-pdf';
 import { encodeBase64 } from '@egov-vn/edxml';
+import type { issuePdf as IssuePdf } from '@egov-vn/pdf-signature';
 import { buttonStyles, defineMessages, hostStyles, visuallyHidden } from '@egov-vn/elements-core';
 import type { DirectoryEntry, Draft, DraftState, OutgoingDetail, User } from '@egov-vn/office-api';
 import {
@@ -31,6 +32,7 @@ import {
   type FieldError,
 } from './compose-model.js';
 import type { ComposeAction } from './compose.events.js';
+import { issueSignedPdf } from './issue.js';
 import styles from './compose.styles.js';
 
 const STATES: DraftState[] = ['draft', 'submitted', 'signed', 'numbered', 'sealed', 'sent'];
@@ -207,6 +209,8 @@ export interface ComposeFonts {
 /** What <egov-compose> loads lazily: the PDF renderer, and the signing dialog with the PDF viewer. */
 export interface ComposeLoaders {
   renderer: () => Promise<{ renderDocumentPdf: typeof RenderDocumentPdf }>;
+  /** The issuing step (number and date written into the signed PDF before the seal). */
+  issuing: () => Promise<{ issuePdf: typeof IssuePdf }>;
   signing: () => Promise<unknown>;
   fonts: (baseUrl: string) => Promise<ComposeFonts>;
 }
@@ -219,6 +223,7 @@ const fetchBytes = async (url: URL): Promise<Uint8Array> => {
 
 const defaultLoaders: ComposeLoaders = {
   renderer: () => import('@egov-vn/document-pdf'),
+  issuing: () => import('@egov-vn/pdf-signature'),
   signing: () => Promise.all([import('@egov-vn/signature-elements/sign-dialog'), import('@egov-vn/signature-elements/pdf-viewer')]),
   fonts: async (baseUrl) => {
     const base = new URL(baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`, globalThis.location.href);
@@ -673,8 +678,9 @@ export class EgovCompose extends OfficeFeature<typeof messages> {
         throw e;
       },
     );
-    // The document is Vietnamese whatever the user's interface language (its labels: Số, Nơi nhận, …).
-    const { pdf } = await renderDocumentPdf(document as never, { fonts, lang: 'vi' });
+    // The document is Vietnamese whatever the user's interface language (its labels: Số, Nơi nhận, …). Before it is
+    // numbered, the number and the date of issue are left blank for the clerk's issuing step (#openSigning('seal')).
+    const { pdf } = await renderDocumentPdf(document as never, { fonts, lang: 'vi', issueBlanks: document.number === undefined });
     return pdf;
   }
 
@@ -745,7 +751,14 @@ export class EgovCompose extends OfficeFeature<typeof messages> {
           this.error = { error: r.error, retry: () => void this.#openSigning(use) };
           return;
         }
-        pdf = r.value;
+        // The văn thư's issuing step: the register's number and the date of issue go into the blanks, then the seal.
+        const [renderer, issuing, fonts] = await Promise.all([EgovCompose.loaders.renderer(), EgovCompose.loaders.issuing(), (this.#fonts ??= EgovCompose.loaders.fonts(this.fontsUrl))]).catch(
+          (e: unknown) => {
+            this.#fonts = undefined;
+            throw e;
+          },
+        );
+        pdf = await issueSignedPdf(r.value, draft, { ...renderer, ...issuing, fonts });
       }
       const image = use === 'author' ? await host.signatureImage?.(host.user!) : await host.sealImage?.();
       this.dialog = { use, pdf, providers, image };
