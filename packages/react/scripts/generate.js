@@ -103,6 +103,26 @@ export function jsxSource(list) {
   );
 }
 
+/** @param {Element[]} list Vue 3 typings: the tags as global components for Vue's template type checking (vue-tsc). */
+export function vueSource(list) {
+  const imports = list.map((e) => `import type { ${e.className} } from '${e.packageName}/${e.subpath}';`);
+  const entries = list.map((e) => {
+    const events = e.events.map((n) => `on${pascal(n)}?: (event: EventOf<'${n}'>) => void`).join('; ');
+    return `    '${e.tag}': DefineComponent<ElementProps<${e.className}> & { ${events}${events ? '; ' : ''}}>;`;
+  });
+  return (
+    header +
+    '// Vue 3 typings of the tags (`isCustomElement` makes them custom elements for the compiler; these type the templates\n' +
+    "// checked by vue-tsc): `import type {} from '@egov-vn/react/vue';` once in the project. `@egov-x-y` is `onEgovXY`.\n" +
+    "import type { LitElement } from 'lit';\nimport type { DefineComponent } from 'vue';\n" +
+    `${imports.join('\n')}\n\n${eventType}\n` +
+    '/** The element’s own writable properties (not LitElement’s). */\n' +
+    'type ElementProps<E extends LitElement> = Partial<Omit<E, keyof LitElement>>;\n\n' +
+    "declare module 'vue' {\n  interface GlobalComponents {\n" +
+    `${entries.join('\n')}\n  }\n}\n\nexport {};\n`
+  );
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const list = elements();
   const out = join(packageDir, 'src', 'generated');
@@ -112,5 +132,6 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   for (const e of list) writeFileSync(join(out, `${moduleName(e.tag)}.ts`), componentSource(e));
   writeFileSync(join(out, 'index.ts'), indexSource(list));
   writeFileSync(join(out, 'jsx.ts'), jsxSource(list));
+  writeFileSync(join(out, 'vue.ts'), vueSource(list));
   console.log(`@egov-vn/react: ${list.length} components, ${list.reduce((n, e) => n + e.events.length, 0)} events → src/generated/`);
 }

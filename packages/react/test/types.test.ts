@@ -42,6 +42,25 @@ export const bad = (
 `;
 };
 
+/** What vue-tsc checks a template against: the props of `GlobalComponents['egov-…']`. */
+const vuePage = (expectErrors: boolean) => {
+  const expect = (why: string) => (expectErrors ? `// @ts-expect-error: ${why}\n` : '');
+  return `import type { GlobalComponents } from 'vue';
+import type {} from '../../src/generated/vue.js';
+
+type Props<K extends keyof GlobalComponents> = InstanceType<GlobalComponents[K]>['$props'];
+export const calendar: Props<'egov-month-calendar'> = {
+  month: '2026-04',
+  events: [{ date: '2026-04-06', title: 'Giao ban' }],
+  onEgovMonthCalendarSelect: (e) => e.detail.date.slice(0, 4),
+};
+export const panel: Props<'egov-signature-panel'> = { src: '/van-ban/1.pdf', onEgovSignaturePanelVerify: (e) => e.detail.report.signaturesCount };
+${expect('events is an array of calendar events')}export const bad1: Props<'egov-month-calendar'> = { events: 'Giao ban' };
+${expect('src is a string')}export const bad2: Props<'egov-signature-panel'> = { src: 42 };
+${expect('the event has no such detail')}export const bad3: Props<'egov-signature-panel'> = { onEgovSignaturePanelVerify: (e) => e.detail.notAField };
+`;
+};
+
 let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(join(packageDir, 'test', '.types-'));
@@ -77,10 +96,13 @@ function diagnostics(files: Record<string, string>): Record<string, string[]> {
 }
 
 describe('the generated React typings', () => {
-  it('type a page: props and events of the components and of the plain tags; wrong prop types and details fail', () => {
-    const found = diagnostics({ 'page.tsx': page(true), 'unmarked.tsx': page(false) });
+  it('type a page: props and events of the components, of the plain tags in JSX and in Vue; wrong prop types and details fail', () => {
+    const found = diagnostics({ 'page.tsx': page(true), 'unmarked.tsx': page(false), 'vue.ts': vuePage(true), 'vue-unmarked.ts': vuePage(false) });
     expect(found['page.tsx']).toEqual([]);
     // The five lines really are errors: without their @ts-expect-error the compiler reports each of them.
     expect(found['unmarked.tsx']).toHaveLength(5);
+    // Vue: the tags as global components, with the elements' properties and `on…` event props.
+    expect(found['vue.ts']).toEqual([]);
+    expect(found['vue-unmarked.ts']).toHaveLength(3);
   });
 });
