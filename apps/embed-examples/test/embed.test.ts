@@ -245,4 +245,66 @@ describe('server-rendered page (@lit-labs/ssr, declarative shadow DOM)', () => {
     expect(problems).toEqual([]);
     await page.close();
   });
+
+  it('with JavaScript disabled, the server-rendered text is in the shadow roots, fits 360 px, and is accessible', async () => {
+    const context = await browser!.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/ssr/`);
+    // Playwright's locators pierce the declarative shadow roots (innerText: what is rendered, CSS applied).
+    expect(await page.locator('egov-deadline [part=label]').innerText()).toBe('Còn 4 ngày làm việc');
+    expect(await page.locator('egov-deadline [part=base]').getAttribute('aria-label')).toBe('Hạn xử lý 26/02/2026: Còn 4 ngày làm việc');
+    expect(await page.locator('egov-signature-panel [part=summary]').innerText()).toBe('Chưa có văn bản để kiểm tra.');
+    expect(await page.locator('egov-edoc-stats [part=title]').innerText()).toBe('Tình hình sử dụng văn bản điện tử quý I/2026');
+    expect(await page.locator('egov-edoc-stats [part=summary]').innerText()).toMatch(/2 cơ quan/);
+    expect(await page.locator('egov-edoc-stats [part=chart-summary]').first().innerText()).toMatch(/\d+(,\d+)?\s?%/);
+    // No sideways scroll on a phone.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await context.close();
+    // axe needs the page's timers, which a page without JavaScript does not run: the same page with its scripts blocked.
+    const blocked = await browser!.newPage({ viewport: { width: 360, height: 800 } });
+    await blocked.route('**/*.js', (route) => route.abort());
+    await blocked.goto(`${baseUrl}/ssr/`);
+    expect(await blocked.evaluate(() => customElements.get('egov-edoc-stats'))).toBeUndefined();
+    expect(await axeViolations(blocked)).toEqual([]);
+    await blocked.close();
+  });
+
+  it('hydration adopts the server-rendered nodes (no second rendering), and property changes update them', async () => {
+    const page = await browser!.newPage();
+    const problems: string[] = [];
+    page.on('console', (m: ConsoleMessage) => {
+      if (m.type() === 'error' || /hydrat/i.test(m.text())) problems.push(`${m.type()}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(e.message));
+    // Hold the page's scripts until the server's nodes are in hand.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/*.js', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${baseUrl}/ssr/`, { waitUntil: 'commit' });
+    const label = await page.locator('egov-deadline [part=label]').elementHandle();
+    const title = await page.locator('egov-edoc-stats [part=title]').elementHandle();
+    const summary = await page.locator('egov-signature-panel [part=summary]').elementHandle();
+    expect(await page.evaluate((tags) => tags.filter((t) => customElements.get(t)), readOnly)).toEqual([]);
+    release();
+    await expect.poll(() => page.evaluate(() => document.body.dataset['hydrated'] ?? '')).toBe('true');
+    // The very nodes the server sent are still the ones in each shadow root: hydrated, not rendered again.
+    const inPlace = (node: Node, { tag, part }: { tag: string; part: string }) =>
+      document.querySelector(tag)!.shadowRoot!.querySelector(`[part=${part}]`) === node;
+    expect(await label.evaluate(inPlace, { tag: 'egov-deadline', part: 'label' })).toBe(true);
+    expect(await title.evaluate(inPlace, { tag: 'egov-edoc-stats', part: 'title' })).toBe(true);
+    expect(await summary.evaluate(inPlace, { tag: 'egov-signature-panel', part: 'summary' })).toBe(true);
+    // A property change updates those nodes.
+    await page.evaluate(() => {
+      Object.assign(document.querySelector('egov-deadline')!, { due: '2026-02-13' });
+      Object.assign(document.querySelector('egov-edoc-stats')!, { heading: 'Quý II/2026' });
+    });
+    await expect.poll(() => label.textContent()).toBe('Đến hạn hôm nay');
+    await expect.poll(() => title.textContent()).toBe('Quý II/2026');
+    expect(await page.locator('egov-deadline').getAttribute('status')).toBe('due-today');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
 });
