@@ -1,9 +1,9 @@
 // The clerk's issuing step: the blanks of the number and the date (issueFields), found where pdftotext sees the
-// words around them, then filled in the agency seal's update by @egov-vn/pdf-signature (signPdf({ issue })).
+// words around them, then filled in the agency seal's update by @egov-vn/pdf-signature (signPdf({ issue: issueAnnotations(…) })).
 import { execFileSync } from 'node:child_process';
 import { checkNd30 } from '@egov-vn/pdf-signature/nd30';
 import { createDemoPki, sealPng, testPng } from '@egov-vn/pdf-signature/testing';
-import { issuePdf, sealAppearance, signatureImageAppearance, signPdf, verifyPdf } from '@egov-vn/pdf-signature';
+import { issueAnnotations, issuePdf, sealAppearance, signatureImageAppearance, signPdf, verifyPdf } from '@egov-vn/pdf-signature';
 import { describe, expect, it } from 'vitest';
 import { loadBundledFonts, renderDocumentPdf } from './node.js';
 import { textLayout, textRaw, type Word, words, writeTemp } from './node/poppler.testutil.js';
@@ -67,7 +67,7 @@ describe('issueFields: the blanks of the number and the date of issue', () => {
   });
 });
 
-describe('the number and date written with the seal (signPdf({ issue }))', () => {
+describe('the number and date written with the seal (signPdf({ issue: issueAnnotations(…) }))', () => {
   it('both signatures pass pdfsig and verifyPdf, pdftotext reads "Số: 05/QĐ-UBND" and the date, qpdf --check passes', async () => {
     const pki = await demoPki();
     const fonts = await loadBundledFonts();
@@ -81,7 +81,7 @@ describe('the number and date written with the seal (signPdf({ issue }))', () =>
       signer: pki.signerFor(pki.seal),
       page: seal.page,
       appearance: sealAppearance({ signerRect: author.rect, seal: await sealPng([208, 16, 30], 36) }),
-      issue: { number: '05', date: 'ngày 02 tháng 12 năm 2026', fields: issueFields, fonts: { regular: fonts.regular, italic: fonts.italic } },
+      issue: issueAnnotations({ number: '05', date: 'ngày 02 tháng 12 năm 2026', fields: issueFields, fonts: { regular: fonts.regular, italic: fonts.italic } }),
     });
     expect(sealed.subarray(0, signed.length)).toEqual(signed);
     const path = writeTemp(sealed, 'issued');

@@ -4,7 +4,7 @@
  */
 import { version } from './version.js';
 
-export { signPdf, issuePdf, pdfDate, type SignPdfOptions, type SubFilter, type DocMdpPermission, type Rect, type AppearanceFactory, type AppearanceContext, type AppearanceResult } from './sign/sign-pdf.js';
+export { signPdf, pdfDate, type IssueWriter, type SignPdfOptions, type SubFilter, type DocMdpPermission, type Rect, type AppearanceFactory, type AppearanceContext, type AppearanceResult } from './sign/sign-pdf.js';
 export { cryptoKeySigner, type CryptoKeyLike, type Signer, type SignAlgorithm } from './sign/signer.js';
 export { pkcs12Signer, readPkcs12, type Pkcs12Contents } from './sign/pkcs12.js';
 export { addValidationData, type ValidationData } from './sign/validation-data.js';
@@ -39,7 +39,7 @@ export {
   type CopyKind,
 } from './appearance/layouts.js';
 export { textStampAppearance, type StampOptions } from './appearance/text-stamp.js';
-export type { IssueOptions, IssueField } from './appearance/issue.js';
+export { issueAnnotations, issuePdf, type IssueOptions, type IssueField } from './appearance/issue.js';
 export { loadStampFont, stampFontUrl, type LoadStampFontOptions } from './appearance/stamp-font.js';
 export { findTextLine, locateSignerBox, type TextLine } from './appearance/locate.js';
 export type * from './verify/report.js';

@@ -7,7 +7,7 @@ import type { issuePdf as IssuePdf } from '@egov-vn/pdf-signature';
 import { formatDayMonth, padDocumentNumber, safeToCivilDate } from '@egov-vn/schemas';
 
 /** The number as written before "/symbol" ("05") and the date as written after the place ("ngày 02 tháng 12 năm 2026"). */
-export function issueTexts(draft: Pick<Draft, 'number' | 'issuedDate'>): { number: string; date: string } | undefined {
+function issueTexts(draft: Pick<Draft, 'number' | 'issuedDate'>): { number: string; date: string } | undefined {
   if (draft.number === null || draft.issuedDate === null) return undefined;
   const date = safeToCivilDate(draft.issuedDate);
   if (!date.ok) return undefined;
@@ -15,7 +15,7 @@ export function issueTexts(draft: Pick<Draft, 'number' | 'issuedDate'>): { numbe
   return { number: padDocumentNumber(draft.number), date: `ngày ${day} tháng ${month} năm ${date.value.year}` };
 }
 
-export interface IssueTools {
+interface IssueTools {
   readonly renderDocumentPdf: typeof RenderDocumentPdf;
   readonly issuePdf: typeof IssuePdf;
   readonly fonts: { readonly regular: Uint8Array; readonly bold: Uint8Array; readonly italic: Uint8Array; readonly boldItalic: Uint8Array };

@@ -7,8 +7,10 @@
  */
 import { pdfError } from '../errors.js';
 import { latin1Bytes } from '../pdf/bytes.js';
+import { PdfFile } from '../pdf/file.js';
 import { PdfArray, PdfDict, PdfStream, PdfString, arr, dict, name, textString, type PdfObject, type PdfRef } from '../pdf/objects.js';
-import type { PdfFile } from '../pdf/file.js';
+import { IncrementalUpdate } from '../pdf/writer.js';
+import { appendAnnots, docMdpPermission, issueNotAllowed, pdfDate, type IssueWriter } from '../sign/sign-pdf.js';
 import { EmbeddedFont } from './font.js';
 import { n, norm } from './layouts.js';
 
@@ -53,10 +55,46 @@ interface Written {
 }
 
 /**
- * Adds one annotation per text through `add` (objects of the caller's incremental update) and returns them with their
- * page, for the caller to append to the pages' /Annots.
+ * The number and the date of issue for `signPdf(pdf, { issue: issueAnnotations({ … }) })`: one locked FreeText
+ * annotation per text, written in the signature's own update. Errors (`ISSUE_FIELD`, `FONT_PARSE`) are raised when
+ * signing, before anything is signed.
  */
-export async function writeIssueAnnotations(
+export function issueAnnotations(issue: IssueOptions): IssueWriter {
+  return (ctx) => writeIssueAnnotations(issue, { ...ctx, pageRef: (i) => ctx.file.pageAt(i) });
+}
+
+/**
+ * The issuing step on its own, without a signature: writes the number and the date of issue in an incremental update,
+ * for flows where the seal is applied by a signer that signs the whole file itself (the VGCA plugin,
+ * `<egov-sign-dialog>`). The seal that follows covers it; the signatures before it stay valid. Prefer
+ * `signPdf({ issue: issueAnnotations(…) })`, which writes them in the seal's own update. Refused (`SIGN_DOCMDP`) on a
+ * document certified with P=1 or P=2.
+ */
+export async function issuePdf(pdf: Uint8Array, issue: IssueOptions, options: { readonly time?: Date; readonly timeZoneOffsetMinutes?: number } = {}): Promise<Uint8Array> {
+  const file = await PdfFile.open(pdf);
+  if (file.trailer.has('Encrypt')) throw pdfError('PDF_ENCRYPTED', 'Không hỗ trợ tệp PDF đã mã hoá', 'Encrypted PDFs are not supported');
+  const mdp = await docMdpPermission(file, await file.catalog());
+  if (mdp === 1 || mdp === 2) throw issueNotAllowed();
+  const upd = new IncrementalUpdate(file);
+  const add = (body: PdfObject | PdfStream): PdfRef => {
+    const ref = upd.allocate();
+    upd.set(ref, body);
+    return ref;
+  };
+  const written = await writeIssueAnnotations(issue, { add, file, pageRef: (i) => file.pageAt(i), time: pdfDate(options.time ?? new Date(), options.timeZoneOffsetMinutes) });
+  if (written.length === 0) return pdf;
+  const byPage = new Map<number, PdfRef[]>();
+  for (const w of written) byPage.set(w.page, [...(byPage.get(w.page) ?? []), w.annot]);
+  for (const [index, added] of byPage) await appendAnnots(file, upd, (await file.pageAt(index))!, added);
+  const { update } = upd.write();
+  const out = new Uint8Array(pdf.length + update.length);
+  out.set(pdf, 0);
+  out.set(update, pdf.length);
+  return out;
+}
+
+/** One annotation per text through `add`, returned with its page for the caller to append to the pages' /Annots. */
+async function writeIssueAnnotations(
   issue: IssueOptions,
   ctx: { readonly add: (body: PdfObject | PdfStream) => PdfRef; readonly file: PdfFile; readonly pageRef: (index: number) => Promise<PdfRef | undefined>; readonly time: string },
 ): Promise<Written[]> {

@@ -13,7 +13,6 @@ import { latin1Bytes, toHex } from '../pdf/bytes.js';
 import { PdfFile } from '../pdf/file.js';
 import { PdfArray, PdfDict, PdfRef, PdfStream, PdfString, arr, dict, isName, name, textString, type PdfObject } from '../pdf/objects.js';
 import { IncrementalUpdate, RawBody, serialize } from '../pdf/writer.js';
-import type { IssueOptions } from '../appearance/issue.js';
 import type { Signer } from './signer.js';
 
 export type SubFilter = 'ETSI.CAdES.detached' | 'adbe.pkcs7.detached';
@@ -40,6 +39,14 @@ export interface AppearanceResult {
 /** Builds the visible appearance; see `appearance/` for the Nghị định 30 layouts. */
 export type AppearanceFactory = (ctx: AppearanceContext) => Promise<AppearanceResult>;
 
+/** Writes annotations into the update (`issueAnnotations` for the number and date of issue) and says on which page each goes. */
+export type IssueWriter = (ctx: {
+  readonly add: (body: PdfObject | PdfStream) => PdfRef;
+  readonly file: PdfFile;
+  /** The signing time as a PDF date, for the annotations' /M. */
+  readonly time: string;
+}) => Promise<readonly { readonly page: number; readonly annot: PdfRef }[]>;
+
 export interface SignPdfOptions {
   readonly signer: Signer;
   readonly hash?: HashAlgorithm;
@@ -62,11 +69,12 @@ export interface SignPdfOptions {
   readonly page?: number;
   readonly appearance?: AppearanceFactory;
   /**
-   * The issuing step (văn thư cấp số): writes the number and the date of issue into the blanks (document-pdf's
-   * `issueFields`) in the same incremental update as this signature, so the signature covers them and earlier ones
-   * stay valid (an annotation added after them). For the agency seal after the leader's signature.
+   * The issuing step (văn thư cấp số): `issueAnnotations({ number, date, fields, fonts })` writes the number and the
+   * date of issue into the blanks (document-pdf's `issueFields`) in the same incremental update as this signature, so
+   * the signature covers them and earlier ones stay valid (an annotation added after them). For the agency seal after
+   * the leader's signature.
    */
-  readonly issue?: IssueOptions;
+  readonly issue?: IssueWriter;
   /** Bytes reserved for the CMS (default: estimated from the chain; grown and retried once if short). */
   readonly reservedBytes?: number;
   /** @internal Test hook for building broken fixtures; not part of the stable API. */
@@ -91,7 +99,8 @@ async function existingFieldNames(file: PdfFile, fields: PdfArray | undefined): 
   return { names, signed };
 }
 
-async function docMdpPermission(file: PdfFile, catalog: PdfDict): Promise<number | undefined> {
+/** @internal The DocMDP permission of a certified document (undefined when not certified). */
+export async function docMdpPermission(file: PdfFile, catalog: PdfDict): Promise<number | undefined> {
   const perms = await file.resolveDict(catalog.get('Perms'));
   const sig = await file.resolveDict(perms?.get('DocMDP'));
   if (!sig) return undefined;
@@ -105,7 +114,8 @@ async function docMdpPermission(file: PdfFile, catalog: PdfDict): Promise<number
   return 2;
 }
 
-function issueNotAllowed(): Error {
+/** @internal */
+export function issueNotAllowed(): Error {
   return pdfError(
     'SIGN_DOCMDP',
     'Tài liệu đã được chứng thực chỉ cho phép điền biểu mẫu và ký (DocMDP P=2): không ghi được số và ngày ban hành',
@@ -113,7 +123,8 @@ function issueNotAllowed(): Error {
   );
 }
 
-async function appendAnnots(file: PdfFile, upd: IncrementalUpdate, pageRef: PdfRef, added: readonly PdfRef[]): Promise<void> {
+/** @internal Appends annotations to a page's /Annots in the update (the array object, or the page when inline). */
+export async function appendAnnots(file: PdfFile, upd: IncrementalUpdate, pageRef: PdfRef, added: readonly PdfRef[]): Promise<void> {
   const page = (await file.resolveDict(pageRef))!.clone();
   const annotsObj = page.get('Annots');
   const annots = PdfArray.of2([...((await file.resolveArray(annotsObj)) ?? []), ...added]);
@@ -122,38 +133,6 @@ async function appendAnnots(file: PdfFile, upd: IncrementalUpdate, pageRef: PdfR
     page.set('Annots', annots);
     upd.set(pageRef, page);
   }
-}
-
-/**
- * The issuing step on its own, without a signature: writes the number and the date of issue (see
- * `SignPdfOptions.issue`) in an incremental update, for flows where the seal is applied by a signer that signs the
- * whole file itself (the VGCA plugin, `<egov-sign-dialog>`). The seal that follows covers it; the signatures before
- * it stay valid. Prefer `signPdf({ issue })`, which writes them in the seal's own update.
- */
-export async function issuePdf(pdf: Uint8Array, issue: IssueOptions, options: { readonly time?: Date; readonly timeZoneOffsetMinutes?: number } = {}): Promise<Uint8Array> {
-  const file = await PdfFile.open(pdf);
-  if (file.trailer.has('Encrypt')) {
-    throw pdfError('PDF_ENCRYPTED', 'Không hỗ trợ tệp PDF đã mã hoá', 'Encrypted PDFs are not supported');
-  }
-  const mdp = await docMdpPermission(file, await file.catalog());
-  if (mdp === 1 || mdp === 2) throw issueNotAllowed();
-  const upd = new IncrementalUpdate(file);
-  const add = (body: PdfObject | PdfStream): PdfRef => {
-    const ref = upd.allocate();
-    upd.set(ref, body);
-    return ref;
-  };
-  const { writeIssueAnnotations } = await import('../appearance/issue.js');
-  const written = await writeIssueAnnotations(issue, { add, file, pageRef: (i) => file.pageAt(i), time: pdfDate(options.time ?? new Date(), options.timeZoneOffsetMinutes) });
-  if (written.length === 0) return pdf;
-  const byPage = new Map<number, PdfRef[]>();
-  for (const w of written) byPage.set(w.page, [...(byPage.get(w.page) ?? []), w.annot]);
-  for (const [index, added] of byPage) await appendAnnots(file, upd, (await file.pageAt(index))!, added);
-  const { update } = upd.write();
-  const out = new Uint8Array(pdf.length + update.length);
-  out.set(pdf, 0);
-  out.set(update, pdf.length);
-  return out;
 }
 
 export async function signPdf(pdf: Uint8Array, options: SignPdfOptions): Promise<Uint8Array> {
@@ -221,8 +200,7 @@ async function signOnce(
   // The pages' /Annots: the widget, and the number and date of issue.
   const newAnnots = new Map<string, { ref: PdfRef; annots: PdfRef[] }>([[pageRef.key, { ref: pageRef, annots: [widgetRef] }]]);
   if (options.issue) {
-    const { writeIssueAnnotations } = await import('../appearance/issue.js');
-    const written = await writeIssueAnnotations(options.issue, { add, file, pageRef: (i) => file.pageAt(i), time: pdfDate(signingTime, options.timeZoneOffsetMinutes) });
+    const written = await options.issue({ add, file, time: pdfDate(signingTime, options.timeZoneOffsetMinutes) });
     for (const w of written) {
       const ref = (await file.pageAt(w.page))!;
       const entry = newAnnots.get(ref.key) ?? { ref, annots: [] };
