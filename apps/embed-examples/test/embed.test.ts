@@ -307,4 +307,29 @@ describe('server-rendered page (@lit-labs/ssr, declarative shadow DOM)', () => {
     expect(problems).toEqual([]);
     await page.close();
   });
+
+  it('renders Vietnamese on the server (it sees no <html lang>); on an English page the elements hydrate into English', async () => {
+    const page = await browser!.newPage();
+    const problems: string[] = [];
+    page.on('console', (m: ConsoleMessage) => {
+      if (m.type() === 'error' || /hydrat/i.test(m.text())) problems.push(`${m.type()}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(e.message));
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/*.js', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${baseUrl}/ssr/`, { waitUntil: 'commit' });
+    const label = await page.locator('egov-deadline [part=label]').elementHandle();
+    expect(await label.textContent()).toBe('Còn 4 ngày làm việc');
+    await page.evaluate(() => (document.documentElement.lang = 'en'));
+    release();
+    await expect.poll(() => page.evaluate(() => document.body.dataset['hydrated'] ?? '')).toBe('true');
+    await expect.poll(() => label.textContent()).toBe('4 working days left');
+    expect(await page.locator('egov-signature-panel [part=summary]').textContent()).toBe('No document to check yet.');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
 });

@@ -127,6 +127,10 @@ export class EgovElement<C extends Catalogue = Catalogue> extends LitElement {
   }
 
   override connectedCallback(): void {
+    // Server-rendered (@lit-labs/ssr: a declarative shadow root before the first update): the server saw no `lang`
+    // around it and rendered the default language, and hydration adopts that DOM as rendered; the page's language
+    // applies right after, in an update of its own.
+    const hydrating = !this.hasUpdated && this.shadowRoot !== null;
     super.connectedCallback();
     installTokens(this.ownerDocument);
     connected.add(this);
@@ -137,7 +141,8 @@ export class EgovElement<C extends Catalogue = Catalogue> extends LitElement {
         element.requestUpdate();
       }
     });
-    this.refreshLocale();
+    if (hydrating) void this.updateComplete.then(() => this.refreshLocale());
+    else this.refreshLocale();
   }
 
   override disconnectedCallback(): void {
