@@ -1,7 +1,8 @@
 // `pnpm --filter @egov-vn/office-elements bench`: first complete render of <egov-incoming> over an agency with 2 000
 // incoming documents (server paging: the first page of 50, the default, and of 200, the contract's maximum), against a
 // plain innerHTML table of the same rows, in one run of the system Chromium. Built by Vite for production; medians over
-// ROUNDS runs after a warm-up, runs interleaved. Target: ≤ 100 ms for <egov-incoming>.
+// ROUNDS runs after a warm-up, runs interleaved. Target: ≤ 100 ms for <egov-incoming>. Also <egov-office> opening on its
+// incoming view (`office 50`), as a ratio to the same plain table and to <egov-incoming> alone.
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -44,7 +45,7 @@ try {
   await page.goto('http://bench.local/');
   await page.waitForFunction(() => window.benchReady);
 
-  const names = ['egov 50', 'plain 50', 'data 50', 'egov 200', 'plain 200', 'data 200'] as const;
+  const names = ['egov 50', 'office 50', 'plain 50', 'data 50', 'egov 200', 'plain 200', 'data 200'] as const;
   const results = new Map<string, number[]>(names.map((n) => [n, []]));
   for (let round = -2; round < ROUNDS; round++) {
     for (const name of names) {
@@ -61,6 +62,10 @@ try {
       `first page of ${String(size).padStart(3)}  <egov-incoming> ${fmt(a).padStart(9)}  plain innerHTML table ${fmt(b).padStart(9)}  ratio ${(a / b).toFixed(2)}×  ${a <= 100 ? '✓ ≤ 100 ms' : '✗ (target ≤ 100 ms)'}  (of which the in-memory data access ${fmt(median(results.get(`data ${size}`)!))})`,
     );
   }
+  const o = median(results.get('office 50')!);
+  console.log(
+    `<egov-office> on the incoming view ${fmt(o)}: ratio ${(o / median(results.get('plain 50')!)).toFixed(2)}× the plain table of 50 rows, ${(o / median(results.get('egov 50')!)).toFixed(2)}× <egov-incoming> alone`,
+  );
 } finally {
   await browser.close();
   await rm(out, { recursive: true, force: true });
