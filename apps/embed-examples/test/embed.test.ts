@@ -35,9 +35,12 @@ process.stdout.write(JSON.stringify(output.output.flatMap((c) => (c.type === 'ch
   if (built.status !== 0) throw new Error(`vite build failed (${String(built.status)}): ${built.stderr}`);
   moduleIds = JSON.parse(built.stdout.slice(built.stdout.lastIndexOf('["'))) as string[];
   // The server-rendered page: its body rendered here in Node with @lit-labs/ssr, as a portal's server would.
-  const { renderReadOnly } = await import('../src/ssr/render.js');
+  // Its policy allows the shadow roots' <style> blocks by their hashes (no 'unsafe-inline').
+  const { renderReadOnly, styleHashes } = await import('../src/ssr/render.js');
   const ssrPage = join(outDir, 'ssr', 'index.html');
-  writeFileSync(ssrPage, readFileSync(ssrPage, 'utf8').replace('<!--ssr-outlet-->', await renderReadOnly()));
+  const ssrBody = await renderReadOnly();
+  const ssrHtml = readFileSync(ssrPage, 'utf8').replace('<!--ssr-outlet-->', ssrBody);
+  writeFileSync(ssrPage, ssrHtml.replace("'ssr-style-hashes'", styleHashes(ssrBody).join(' ')));
   server = await preview({ root, configFile: false, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 0, strictPort: false } });
   baseUrl = server.resolvedUrls!.local[0]!.replace(/\/$/, '');
   browser = await chromium.launch(chromiumLaunchOptions);
@@ -257,7 +260,9 @@ describe('server-rendered page (@lit-labs/ssr, declarative shadow DOM)', () => {
     expect(await page.locator('egov-edoc-stats [part=title]').innerText()).toBe('Tình hình sử dụng văn bản điện tử quý I/2026');
     expect(await page.locator('egov-edoc-stats [part=summary]').innerText()).toMatch(/2 cơ quan/);
     expect(await page.locator('egov-edoc-stats [part=chart-summary]').first().innerText()).toMatch(/\d+(,\d+)?\s?%/);
-    // No sideways scroll on a phone.
+    // The shadow roots' styles apply under the page's policy (their hashes, no 'unsafe-inline'); no sideways scroll.
+    expect(await page.locator('egov-deadline [part=base]').evaluate((el) => getComputedStyle(el).display)).toBe('inline-flex');
+    expect(await page.locator('egov-edoc-stats [part=base]').evaluate((el) => getComputedStyle(el).display)).toBe('grid');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await context.close();
     // axe needs the page's timers, which a page without JavaScript does not run: the same page with its scripts blocked.

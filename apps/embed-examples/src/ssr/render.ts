@@ -4,6 +4,7 @@
 import '@egov-vn/calendar-elements/deadline';
 import '@egov-vn/report-elements/edoc-stats';
 import '@egov-vn/signature-elements/signature-panel';
+import { createHash } from 'node:crypto';
 import { render } from '@lit-labs/ssr';
 import { collectResult } from '@lit-labs/ssr/lib/render-result.js';
 import { html } from 'lit';
@@ -22,4 +23,13 @@ export async function renderReadOnly(): Promise<string> {
     </main>`),
   );
   return `${body}\n<script type="application/json" id="stats-rows">${data}</script>`;
+}
+
+/**
+ * The Content Security Policy sources that allow the `<style>` elements of the server-rendered shadow roots, one
+ * `'sha256-…'` per distinct block (one per element class): `style-src 'self'` plus these, no `'unsafe-inline'`.
+ */
+export function styleHashes(body: string): string[] {
+  const blocks = new Set([...body.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]!));
+  return [...blocks].map((css) => `'sha256-${createHash('sha256').update(css, 'utf8').digest('base64')}'`);
 }
