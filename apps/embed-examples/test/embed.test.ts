@@ -309,6 +309,14 @@ describe('server-rendered page (@lit-labs/ssr, declarative shadow DOM)', () => {
     await expect.poll(() => label.textContent()).toBe('Đến hạn hôm nay');
     await expect.poll(() => title.textContent()).toBe('Quý II/2026');
     expect(await page.locator('egov-deadline').getAttribute('status')).toBe('due-today');
+    // The hydrated panel verifies a document given after hydration (pdf.js and WebCrypto, in the browser only).
+    await page.evaluate(async () => {
+      const panel = document.querySelector('egov-signature-panel')!;
+      Object.assign(panel, { trustAnchors: [await (await fetch('/demo-root-ca.pem')).text()], src: '/van-ban-ky-so.pdf' });
+    });
+    await expect.poll(() => page.locator('egov-signature-panel [part=verdict]').first().textContent()).toBe('Hợp lệ');
+    expect(await summary.evaluate(inPlace, { tag: 'egov-signature-panel', part: 'summary' })).toBe(true);
+    expect(await summary.textContent()).toMatch(/chữ ký/);
     expect(problems).toEqual([]);
     await page.close();
   });
