@@ -152,6 +152,27 @@ async function buildElements(
   return { tags, shared };
 }
 
+/**
+ * The fonts `<egov-compose>` renders documents with (`@egov-vn/document-pdf/fonts/`), copied to `assets/fonts/` and
+ * mapped under that prefix, so the feature finds them in this folder (`import.meta.resolve`) instead of the page's
+ * `/fonts/`. Nothing when no element package depends on `@egov-vn/document-pdf`.
+ */
+function copyDocumentFonts(folder: string, packages: readonly ElementPackage[]): Record<string, string> {
+  for (const p of packages) {
+    let fontsDir: string;
+    try {
+      fontsDir = dirname(createRequire(join(p.dir, 'package.json')).resolve('@egov-vn/document-pdf/fonts/LiberationSerif-Regular.ttf'));
+    } catch {
+      continue;
+    }
+    const target = join(folder, 'assets', 'fonts');
+    mkdirSync(target, { recursive: true });
+    for (const file of readdirSync(fontsDir).filter((f) => /\.(ttf|txt)$/.test(f))) copyFileSync(join(fontsDir, file), join(target, file));
+    return { '@egov-vn/document-pdf/fonts/': 'assets/fonts/' };
+  }
+  return {};
+}
+
 /** Build the shared modules (every lit and zod specifier the elements import) as one graph; copy pdf.js. */
 async function buildShared(cdnDir: string, folder: string, specifiers: Set<string>, fromSource: boolean): Promise<Record<string, string>> {
   const require = createRequire(join(cdnDir, 'package.json'));
@@ -310,6 +331,7 @@ export async function buildCdn(options: BuildCdnOptions = {}): Promise<BuildCdnR
     tags = plain.tags;
     suffixedTags = suffixed.tags;
     imports = await buildShared(cdnDir, folder, new Set([...plain.shared, ...suffixed.shared]), fromSource);
+    Object.assign(imports, copyDocumentFonts(folder, packages));
     await buildLoader(cdnDir, folder, 'loader.js', version, tags);
     await buildLoader(cdnDir, folder, 'loader-suffixed.js', `${version}+suffixed`, suffixedTags);
   } finally {

@@ -221,6 +221,19 @@ const fetchBytes = async (url: URL): Promise<Uint8Array> => {
   return new Uint8Array(await response.arrayBuffer());
 };
 
+/**
+ * Where the document fonts are when nothing says otherwise: on a page whose import map maps
+ * `@egov-vn/document-pdf/fonts/` (the CDN folder does), there; else `/fonts/` of the page's own server.
+ */
+function defaultFontsUrl(): string {
+  try {
+    if (typeof import.meta.resolve === 'function') return import.meta.resolve('@egov-vn/document-pdf/fonts/');
+  } catch {
+    // Not mapped (a bundled page): the page serves the fonts itself.
+  }
+  return '/fonts/';
+}
+
 const defaultLoaders: ComposeLoaders = {
   renderer: () => import('@egov-vn/document-pdf'),
   issuing: () => import('@egov-vn/pdf-signature'),
@@ -331,7 +344,8 @@ export class EgovCompose extends OfficeFeature<typeof messages> {
   declare draftId: string | undefined;
   /**
    * Where the four Liberation Serif files of `@egov-vn/document-pdf/fonts/` are served (copy them to your static files);
-   * the preview and the PDF the leader signs are rendered with them. Default `/fonts/`.
+   * the preview and the PDF the leader signs are rendered with them. Default: where the page's import map puts
+   * `@egov-vn/document-pdf/fonts/` (the CDN folder's own `assets/fonts/`), else `/fonts/`.
    */
   declare fontsUrl: string;
   declare private drafts: Draft[] | undefined;
@@ -361,7 +375,7 @@ export class EgovCompose extends OfficeFeature<typeof messages> {
 
   constructor() {
     super();
-    this.fontsUrl = '/fonts/';
+    this.fontsUrl = defaultFontsUrl();
     this.listState = '';
     this.mineOnly = false;
     this.form = emptyForm();
