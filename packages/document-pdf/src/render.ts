@@ -17,7 +17,7 @@ import {
   URGENCY_LABELS,
   validate,
 } from '@egov-vn/schemas';
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument } from '@cantoo/pdf-lib';
 import { DocumentPdfError, type Lang } from './errors.js';
 import { LABELS, type Labels, roman } from './labels.js';
 import type { FontStyle, Run } from './layout/lines.js';
