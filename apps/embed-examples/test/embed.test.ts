@@ -41,6 +41,12 @@ process.stdout.write(JSON.stringify(output.output.flatMap((c) => (c.type === 'ch
   const ssrBody = await renderReadOnly();
   const ssrHtml = readFileSync(ssrPage, 'utf8').replace('<!--ssr-outlet-->', ssrBody);
   writeFileSync(ssrPage, ssrHtml.replace("'ssr-style-hashes'", styleHashes(ssrBody).join(' ')));
+  // The same page in English (<html lang="en">), rendered in English.
+  const enBody = await renderReadOnly('en');
+  writeFileSync(
+    join(outDir, 'ssr', 'en.html'),
+    ssrHtml.replace('<html lang="vi">', '<html lang="en">').replace(ssrBody, enBody).replace("'ssr-style-hashes'", styleHashes(enBody).join(' ')),
+  );
   server = await preview({ root, configFile: false, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 0, strictPort: false } });
   baseUrl = server.resolvedUrls!.local[0]!.replace(/\/$/, '');
   browser = await chromium.launch(chromiumLaunchOptions);
@@ -321,7 +327,29 @@ describe('server-rendered page (@lit-labs/ssr, declarative shadow DOM)', () => {
     await page.close();
   });
 
-  it('renders Vietnamese on the server (it sees no <html lang>); on an English page the elements hydrate into English', async () => {
+  it('renders English on the server when told the page language, readable without JavaScript, kept through hydration', async () => {
+    const context = await browser!.newContext({ javaScriptEnabled: false });
+    const noScript = await context.newPage();
+    await noScript.goto(`${baseUrl}/ssr/en.html`);
+    expect(await noScript.locator('egov-deadline [part=label]').innerText()).toBe('4 working days left');
+    expect(await noScript.locator('egov-signature-panel [part=summary]').innerText()).toBe('No document to check yet.');
+    expect(await noScript.locator('egov-edoc-stats [part=summary]').innerText()).toMatch(/^2 agencies/);
+    await context.close();
+    const page = await browser!.newPage();
+    const problems: string[] = [];
+    page.on('console', (m: ConsoleMessage) => {
+      if (m.type() === 'error' || /hydrat/i.test(m.text())) problems.push(`${m.type()}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto(`${baseUrl}/ssr/en.html`);
+    await expect.poll(() => page.evaluate(() => document.body.dataset['hydrated'] ?? '')).toBe('true');
+    await expect.poll(() => page.evaluate(() => document.querySelector('egov-deadline')!.shadowRoot!.querySelector('[part=label]')!.textContent)).toBe('4 working days left');
+    expect(await page.locator('egov-edoc-stats [part=view-button]').first().textContent()).toContain('Chart');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('untold, the server renders Vietnamese (it sees no <html lang>); on an English page the elements hydrate into English', async () => {
     const page = await browser!.newPage();
     const problems: string[] = [];
     page.on('console', (m: ConsoleMessage) => {
