@@ -63,8 +63,8 @@ export class EmbeddedFont {
     return (run.glyphs.reduce((w, g, i) => w + (run.positions?.[i]?.xAdvance ?? g.advanceWidth), 0) * scale * size) / 1000;
   }
 
-  private async subsetBytes(): Promise<Uint8Array> {
-    return this.subset.encode();
+  private subsetBytes(): Promise<Uint8Array> {
+    return Promise.resolve(this.subset.encode());
   }
 
   private toUnicode(): string {
