@@ -56,10 +56,9 @@ export class Background {
   async runOnce(agency: string): Promise<{ received: number }> {
     const client = this.service.client(agency);
     let received = 0;
-    const page = await client.listInbox({ state: 'pending', limit: 50 });
-    for (const item of page.items) {
-      if (await this.service.ingest(agency, item)) received++;
-      await client.acknowledge(item.documentId, { result: 'done' });
+    for (const { item, edxml } of await client.pending(50)) {
+      if (await this.service.ingest(agency, item, edxml)) received++;
+      await client.acknowledge(item.documentId);
     }
     await this.#outboxRound(agency);
     return { received };
@@ -72,8 +71,8 @@ export class Background {
         const r = await withAdvisoryLock(this.database, `egov-office-inbox:${agency}`, async () => {
           this.receiving.add(agency);
           try {
-            for await (const item of this.service.client(agency, 3).watchInbox({ signal, pollIntervalMs: this.pollIntervalMs })) {
-              if (await this.service.ingest(agency, item)) this.log(`office: ${agency} received ${item.documentId} from ${item.from}`);
+            for await (const { item, edxml } of this.service.client(agency, 3).watch({ signal, pollIntervalMs: this.pollIntervalMs })) {
+              if (await this.service.ingest(agency, item, edxml)) this.log(`office: ${agency} received ${item.documentId} from ${item.from}`);
               this.nudge(agency);
             }
           } finally {
@@ -116,6 +115,13 @@ export class Background {
     const db = this.service.db;
     await this.service.dispatchStatuses(agency);
     await this.service.resumeSending(agency);
+    // Axis: the recipients' statuses arrive as status packages (no trace call); stored, then taken off the list.
+    const transport = this.service.client(agency);
+    if (transport.collectStatuses) {
+      await transport.collectStatuses(async (st) => {
+        if (!(await this.service.recordStatus(agency, st))) this.log(`office: ${agency} got status ${st.code} from ${st.from} for an unknown document`);
+      });
+    }
     const since = new Date(Date.now() - 30 * 86_400_000);
     const recent = await db.selectFrom('outgoing').selectAll().where('agency', '=', agency).where('state', '=', 'sent').where('sent_at', '>=', since).orderBy('seq', 'desc').limit(20).execute();
     for (const row of recent) await this.service.refreshTrace(row);

@@ -7,8 +7,14 @@ import { z } from 'zod';
 import type { Authenticate, JwtAuthOptions } from './auth.js';
 import { type SignatureCheckOptions, trustAnchorsFromUrl } from './signatures.js';
 
-/** How the server reaches the exchange for one agency: the hub's native `/v1` API with the system's HMAC secret. */
+/**
+ * How the server reaches the exchange for one agency, with the system's HMAC secret: the hub's native `/v1` API
+ * (default), or the national axis protocol (`protocol: 'axis'`, `baseUrl` the axis endpoint, e.g. the hub's `/vxp`).
+ */
 export interface ExchangeConnection {
+  /** `native` (default): the hub's `/v1`; `axis`: the national axis protocol through `createAxisClient`. */
+  protocol?: 'native' | 'axis';
+  /** The hub's base URL (native) or the axis endpoint (axis, e.g. `https://truc…/vxp`). */
   baseUrl: string;
   systemId: string;
   /** The system secret. Kept in memory only: never logged, never in a response. */
@@ -75,6 +81,7 @@ const FileSchema = z.object({
         abbreviation: z.string().min(1).max(20).optional(),
         exchange: z
           .object({
+            protocol: z.enum(['native', 'axis']).optional().describe('native (the hub /v1, default) or axis (the national axis protocol; baseUrl is its endpoint).'),
             baseUrl: z.url(),
             systemId: z.string().min(1),
             secretEnv: z.string().min(1).optional().describe('Name of the environment variable that holds the secret.'),
@@ -153,7 +160,7 @@ export function loadOfficeConfig(file: string, env: Record<string, string | unde
         throw new Error(`Không đọc được tệp bí mật của ${a.code} / cannot read the secret file of ${a.code}: ${path}`);
       }
     }
-    const agency: ServedAgency = { code: a.code, name: a.name, exchange: { baseUrl: a.exchange.baseUrl, systemId: a.exchange.systemId, secret } };
+    const agency: ServedAgency = { code: a.code, name: a.name, exchange: { ...(a.exchange.protocol ? { protocol: a.exchange.protocol } : {}), baseUrl: a.exchange.baseUrl, systemId: a.exchange.systemId, secret } };
     if (a.abbreviation) agency.abbreviation = a.abbreviation;
     return agency;
   });

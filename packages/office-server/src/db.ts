@@ -68,6 +68,13 @@ export interface IncomingTable {
   search: string;
 }
 
+/** The received package of an incoming document, kept when the transport cannot fetch parts later (axis; 0004). */
+export interface IncomingPackageTable {
+  agency: string;
+  exchange_id: string;
+  edxml: Uint8Array;
+}
+
 export interface IncomingHandlerTable {
   incoming_id: string;
   user_id: string;
@@ -225,6 +232,7 @@ export interface OfficeDatabase {
   users: UserTable;
   incoming: IncomingTable;
   incoming_handlers: IncomingHandlerTable;
+  incoming_packages: IncomingPackageTable;
   reads: ReadTable;
   history: HistoryTable;
   counters: CounterTable;
@@ -462,6 +470,18 @@ export const officeMigrations: Record<string, Migration> = {
       await db.schema.alterTable('drafts').addColumn('replaces', 'jsonb').execute();
       await db.schema.alterTable('outgoing').addColumn('replaces_id', 'text').execute();
       await db.schema.alterTable('outgoing').addColumn('replaced_by', 'text').execute();
+    },
+  },
+  '0004_incoming_packages': {
+    async up(db: Kysely<unknown>) {
+      // The axis protocol has no attachment download: the received package is kept to read them (and to answer it).
+      await db.schema
+        .createTable('incoming_packages')
+        .addColumn('agency', 'text', (c) => c.notNull())
+        .addColumn('exchange_id', 'text', (c) => c.notNull())
+        .addColumn('edxml', 'bytea', (c) => c.notNull())
+        .addPrimaryKeyConstraint('incoming_packages_pk', ['agency', 'exchange_id'])
+        .execute();
     },
   },
 };

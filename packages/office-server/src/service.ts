@@ -5,7 +5,7 @@ import type { WorkCalendar } from '@egov-vn/calendar';
 import { attachmentFromBytes, buildEdxml, type EdxmlOrganization, parseEdxml } from '@egov-vn/edxml';
 import { fromDocument } from '@egov-vn/edxml/document';
 import type { InboxItem } from '@egov-vn/exchange-api';
-import { ExchangeClient, ExchangeError } from '@egov-vn/exchange-client';
+import { ExchangeError } from '@egov-vn/exchange-client';
 import {
   allowedOperations,
   type AssignIncomingRequestSchema,
@@ -55,6 +55,7 @@ import type { KnownUser, ServedAgency } from './config.js';
 import type { IncomingTable, OfficeDatabase, OutgoingTable, DraftTable, TraceRecipient } from './db.js';
 import { check, OfficeError } from './errors.js';
 import type { SignatureChecker } from './signatures.js';
+import { createTransport, type ExchangeTransport, type ReceivedStatus } from './transport.js';
 import { containsPattern, decodeCursor, encodeCursor, newId, priorityOfUrgency, searchText, sha256Hex, urgencyOfPriority, vnToday } from './util.js';
 
 type Tx = Transaction<OfficeDatabase> | Kysely<OfficeDatabase>;
@@ -74,13 +75,15 @@ export interface ServiceDeps {
   signatures?: SignatureChecker;
 }
 
+const AXIS_REFUSALS = new Set(['UNKNOWN_RECIPIENT', 'INVALID_EDXML', 'SENDER_MISMATCH', 'SECRET_DOCUMENT', 'VALIDATION_FAILED', 'PAYLOAD_TOO_LARGE']);
+
 const sees = (u: SessionUser) => u.roles.includes('vanThu') || u.roles.includes('lanhDao');
 const ref = (u: SessionUser): Ref => ({ id: u.id, name: u.name });
 const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
 
 export class OfficeService {
   readonly #d: ServiceDeps;
-  readonly #clients = new Map<string, ExchangeClient>();
+  readonly #clients = new Map<string, ExchangeTransport>();
   /** Nudged after an action so the status package goes out now rather than at the next poll. */
   onStatusQueued: (agency: string) => void = () => {};
 
@@ -98,20 +101,17 @@ export class OfficeService {
     return a;
   }
 
-  /** The exchange client of an agency (the secret stays inside it). */
-  client(code: string, retries = 1): ExchangeClient {
+  /** The exchange transport of an agency, native `/v1` or axis (the secret stays inside it). */
+  client(code: string, retries = 1): ExchangeTransport {
     const key = `${code}|${retries}`;
     let c = this.#clients.get(key);
     if (!c) {
       const a = this.agency(code);
-      c = new ExchangeClient({
-        baseUrl: a.exchange.baseUrl,
-        systemId: a.exchange.systemId,
-        secret: a.exchange.secret,
-        agency: a.code,
+      c = createTransport(a, {
         retries,
-        timeout: 20_000,
-        ...(this.#d.fetch ? { fetch: this.#d.fetch } : {}),
+        fetch: this.#d.fetch,
+        packageOf: async (exchangeId) =>
+          (await this.#d.db.selectFrom('incoming_packages').select('edxml').where('agency', '=', code).where('exchange_id', '=', exchangeId).executeTakeFirst())?.edxml,
       });
       this.#clients.set(key, c);
     }
@@ -282,13 +282,13 @@ export class OfficeService {
   // ---------------------------------------------------------------- incoming
 
   /** Stores one delivered document (once per agency and exchange id) and queues status 01. */
-  async ingest(agency: string, item: InboxItem): Promise<boolean> {
+  async ingest(agency: string, item: InboxItem, edxml?: Uint8Array): Promise<boolean> {
     const existing = await this.#d.db.selectFrom('incoming').select('id').where('agency', '=', agency).where('exchange_id', '=', item.documentId).executeTakeFirst();
     if (existing) return false;
     let metadata = { edxmlDocumentId: item.edxmlDocumentId, signed: item.signed, to: item.to.map((code) => ({ code, name: code })), signerName: null as string | null, signerPosition: null as string | null };
     let typeName: string | null = null;
     try {
-      const bytes = await this.client(agency).downloadEdxml(item.documentId);
+      const bytes = edxml ?? (await this.client(agency).downloadEdxml(item.documentId));
       const parsed = await parseEdxml(bytes);
       if (parsed.ok && parsed.value.kind === 'document') {
         const h = parsed.value.header;
@@ -334,6 +334,8 @@ export class OfficeService {
         .onConflict((oc) => oc.columns(['agency', 'exchange_id']).doNothing())
         .executeTakeFirst();
       if (Number(r.numInsertedOrUpdatedRows ?? 0) === 0) return false;
+      // Kept when the transport gave the package (axis): attachments are read from it, and it is answered from it.
+      if (edxml) await tx.insertInto('incoming_packages').values({ agency, exchange_id: item.documentId, edxml }).onConflict((oc) => oc.columns(['agency', 'exchange_id']).doNothing()).execute();
       await this.#history(tx, id, 'arrived', null, null, '01');
       await this.#queueStatus(tx, agency, item.documentId, '01', 'Đã đến hệ thống của cơ quan nhận', null);
       await this.audit(tx, agency, null, 'arrived', 'incoming', id, { exchangeId: item.documentId, from: item.from });
@@ -355,7 +357,7 @@ export class OfficeService {
     let sent = 0;
     for (const p of pending) {
       try {
-        const body: { code: '01'; description?: string; staff?: string } = { code: p.code as '01' };
+        const body: { code: string; description?: string; staff?: string } = { code: p.code };
         if (p.description) body.description = p.description;
         if (p.staff) body.staff = p.staff;
         await this.client(agency).updateStatus(p.exchange_id, body);
@@ -460,8 +462,17 @@ export class OfficeService {
     const att = (r.attachments as unknown as IncomingItem['attachments']).find((a) => a.index === index);
     if (!att) throw new OfficeError('NOT_FOUND');
     try {
-      const bytes = await this.client(u.agency).downloadAttachment(r.exchange_id, index);
-      return { bytes, contentType: att.contentType, name: att.name };
+      const stored = await this.#d.db.selectFrom('incoming_packages').select('edxml').where('agency', '=', u.agency).where('exchange_id', '=', r.exchange_id).executeTakeFirst();
+      const transport = this.client(u.agency);
+      if (!stored && transport.downloadAttachment) {
+        const bytes = await transport.downloadAttachment(r.exchange_id, index);
+        return { bytes, contentType: att.contentType, name: att.name };
+      }
+      // From the stored package (the axis has no attachment download).
+      const parsed = stored ? await parseEdxml(stored.edxml) : undefined;
+      const a = parsed?.ok && parsed.value.kind === 'document' ? parsed.value.attachments[index] : undefined;
+      if (!a) throw new OfficeError('NOT_FOUND');
+      return { bytes: a.bytes(), contentType: att.contentType, name: att.name };
     } catch (e) {
       throw this.#exchangeFailure(e);
     }
@@ -893,7 +904,11 @@ export class OfficeService {
       return undefined;
     } catch (e) {
       const err = this.#exchangeFailure(e);
-      const permanent = e instanceof ExchangeError && e.status >= 400 && e.status < 500 && e.status !== 408 && e.status !== 429 && e.status !== 401;
+      const permanent =
+        e instanceof ExchangeError &&
+        ((e.status >= 400 && e.status < 500 && e.status !== 408 && e.status !== 429 && e.status !== 401) ||
+          // The axis refuses with HTTP 200 and a FAIL envelope: a refusal of the package itself is final.
+          (e.status === 200 && AXIS_REFUSALS.has(e.code)));
       await this.#d.db
         .updateTable('outgoing')
         .set({ state: permanent ? 'failed' : 'sending', last_error: JSON.stringify({ code: e instanceof ExchangeError ? e.code : 'INTERNAL', message: err.body.message }) })
@@ -964,8 +979,10 @@ export class OfficeService {
   /** Refreshes the recipients' statuses from the exchange trace (kept when the exchange does not answer). */
   async refreshTrace(row: Selectable<OutgoingTable>): Promise<Selectable<OutgoingTable>> {
     if (!row.exchange_id) return row;
+    const transport = this.client(row.agency);
+    if (!transport.getTrace) return row; // axis: statuses come as status packages (recordStatus)
     try {
-      const trace = await this.client(row.agency).getTrace(row.exchange_id);
+      const trace = await transport.getTrace(row.exchange_id);
       const recipients = (row.recipients).map((x): TraceRecipient => {
         const t = trace.recipients.find((r) => r.agency === x.code);
         if (!t) return x;
@@ -976,6 +993,29 @@ export class OfficeService {
     } catch {
       return row;
     }
+  }
+
+  /**
+   * Stores a status a recipient answered (axis: a status package) on the outgoing document it answers, found by the
+   * edXML DocumentId of the sent package. Answers whether it matched one of this agency's documents.
+   */
+  async recordStatus(agency: string, s: ReceivedStatus): Promise<boolean> {
+    if (!s.documentId || !s.code) return false;
+    const like = `%${s.documentId.replace(/[\\%_]/g, (c) => `\\${c}`)}%`; // the DocumentId is in the stored edXML
+    const candidates = await this.#d.db.selectFrom('outgoing').selectAll().where('agency', '=', agency).where('exchange_id', 'is not', null).where('edxml', 'like', like).orderBy('seq', 'desc').limit(20).execute();
+    for (const row of candidates) {
+      const parsed = await parseEdxml(row.edxml);
+      if (!parsed.ok || parsed.value.kind !== 'document' || parsed.value.header.documentId !== s.documentId) continue;
+      const recipients = row.recipients.map((x): TraceRecipient => {
+        if (x.code !== s.from) return x;
+        if (x.statuses.some((y) => y.code === s.code && y.at === s.at)) return x; // the same package again
+        const statuses = [...x.statuses, { code: s.code, description: s.description, staff: s.staff, at: s.at }];
+        return { ...x, delivery: x.delivery === 'pending' || x.delivery === null ? 'done' : x.delivery, acknowledgedAt: x.acknowledgedAt ?? (s.code === '01' ? s.at : null), statuses };
+      });
+      await this.#d.db.updateTable('outgoing').set({ recipients: JSON.stringify(recipients) }).where('id', '=', row.id).execute();
+      return true;
+    }
+    return false;
   }
 
   async getOutgoing(u: SessionUser, id: string, refresh = true): Promise<OutgoingDetail> {
