@@ -15,7 +15,8 @@ import { demoSeed, memoryOfficeBackend, type MemoryOfficeBackend } from '../back
 import type { OfficeBackend } from '../backend/types.js';
 import type { OfficeHost } from '../context/context.js';
 import type { EgovErrorEvent, EgovNavigateEvent } from '../events.js';
-import { EgovCompose, composeActions } from './compose.js';
+import '../outgoing/outgoing.js';
+import { EgovCompose, composeActions, documentFromForm, emptyForm } from './compose.js';
 import type { EgovComposeEvent, EgovComposeSendEvent } from './compose.js';
 
 const TODAY = '2026-12-02';
@@ -327,6 +328,95 @@ await fillDraft(el);
   });
 });
 
+describe('<egov-compose> thay thế (replacing a sent document)', () => {
+  /** Takes a draft through trình ký → ký → cấp số → đóng dấu → gửi on the back end (PDF steps with stand-in bytes). */
+  async function sendOnBackend(backend: MemoryOfficeBackend, id: string, drafter: string) {
+    const pdf = '%PDF-1.4\n% ky\n';
+    backend.signIn(drafter);
+    await backend.call('submitDraft', { params: { id }, body: { signer: 'lanhdao' } });
+    backend.signIn('lanhdao');
+    await backend.call('signDraft', { params: { id }, body: { pdf: encodeBase64(new TextEncoder().encode(pdf)) } });
+    backend.signIn('vanthu');
+    await backend.call('numberDraft', { params: { id }, body: { date: TODAY } });
+    await backend.call('sealDraft', { params: { id }, body: { pdf: encodeBase64(new TextEncoder().encode(`${pdf}% dau\n`)) } });
+    return backend.call('sendDraft', { params: { id }, body: {} });
+  }
+
+  it('from a sent document: a reason, then a new draft with its content and recipients, marked as replacing; once sent, the old one is replaced', async () => {
+    const backend = memoryOfficeBackend(demoSeed({ count: 2, today: TODAY }));
+    backend.signIn('chuyenvien');
+    const form = {
+      ...emptyForm(),
+      subject: 'Về việc triển khai chữ ký số',
+      content: 'Sở đề nghị các cơ quan triển khai.',
+      recipients: [{ code: '000.00.02.H53', name: 'Sở Tài chính tỉnh Hà Giang' }],
+      signerId: 'lanhdao',
+      signerFullName: 'Trần Văn Minh',
+      signerPosition: 'Giám đốc',
+    };
+    const document = documentFromForm(form, { agency, date: TODAY }) as unknown as Record<string, unknown>;
+    const first = await backend.call('createDraft', { body: { document, recipients: ['000.00.02.H53'] } });
+    const original = await sendOnBackend(backend, first.id, 'chuyenvien');
+    expect(original.notation).toBe('01/STTTT-VP');
+
+    // The văn thư starts the replacement as <egov-outgoing> asks it (draft-id="new", replaces).
+    backend.signIn('vanthu');
+    const navigations: EgovNavigateEvent['detail'][] = [];
+    host.addEventListener('egov-navigate', (e) => navigations.push(e.detail));
+    const el = await mount(html`<egov-compose draft-id="new" replaces=${original.id} fonts-url=${FONTS} .office=${office(backend, users.clerk)}></egov-compose>`);
+    await expect.poll(() => q(el, 'form[part=replaces] h3')?.textContent).toBe('Thay thế văn bản số 01/STTTT-VP ngày 02/12/2026');
+    expect(backend.calls.some((c) => c.op === 'replaceOutgoing')).toBe(false);
+    await expectAxeClean(el);
+    // The reason is required; the keyboard reaches it and the button.
+    await userEvent.click(action(el, 'replace')!);
+    expect(backend.calls.some((c) => c.op === 'replaceOutgoing')).toBe(false);
+    expect(el.shadowRoot!.activeElement?.id).toBe('f-reason');
+    await userEvent.keyboard('Sai địa chỉ nơi nhận');
+    await userEvent.tab();
+    expect(el.shadowRoot!.activeElement?.getAttribute('data-action')).toBe('replace');
+    const replaced = once<EgovComposeEvent>(host, 'egov-compose-replace');
+    await userEvent.keyboard('{Enter}');
+    const draft = (await replaced).detail.draft;
+    expect(draft).toMatchObject({
+      state: 'draft',
+      recipients: [{ code: '000.00.02.H53' }],
+      replaces: { outgoingId: original.id, notation: '01/STTTT-VP', reason: 'Sai địa chỉ nơi nhận' },
+      document: { subject: 'Về việc triển khai chữ ký số' },
+    });
+    expect(draft.document.number).toBeUndefined();
+    expect(el.draftId).toBe(draft.id);
+    expect(navigations).toContainEqual({ view: 'compose', id: draft.id });
+    // The draft opens in the form with the sent document's content, the note saying what it replaces.
+    await expect.poll(() => q<HTMLTextAreaElement>(el, '#f-subject')?.value).toBe('Về việc triển khai chữ ký số');
+    expect(q<HTMLTextAreaElement>(el, '#f-content')!.value).toBe('Sở đề nghị các cơ quan triển khai.');
+    expect(q(el, '[data-chosen]')!.textContent).toContain('Sở Tài chính tỉnh Hà Giang');
+    await expect.poll(() => q(el, 'p[part=replaces]')?.textContent ?? '').toContain('Thay thế văn bản số 01/STTTT-VP ngày 02/12/2026');
+    expect(q(el, 'p[part=replaces]')!.textContent).toContain('Sai địa chỉ nơi nhận');
+    await expectAxeClean(el);
+
+    // Past drafting (submitted, signed, …) the detail says what it replaces; in English too.
+    const replacement = await sendOnBackend(backend, draft.id, 'vanthu');
+    expect(replacement.replaces).toBe(original.id);
+    backend.signIn('vanthu');
+    host.setAttribute('lang', 'en');
+    el.draftId = undefined;
+    el.draftId = draft.id;
+    await expect.poll(() => q(el, 'article[part=detail]') && q(el, 'p[part=replaces]')?.textContent).toContain('Replaces document No. 01/STTTT-VP of 02/12/2026');
+
+    // The sent document now shows that it was replaced, links to the replacement and offers no second replacement.
+    host.setAttribute('lang', 'vi');
+    render(html`<egov-outgoing document-id=${original.id} .office=${office(backend, users.clerk)}></egov-outgoing>`, host);
+    const out = host.querySelector('egov-outgoing')!;
+    await expect.poll(() => q(out, `[data-replaced-by="${replacement.id}"]`)?.textContent ?? '').toContain('Đã được thay thế bởi văn bản khác');
+    expect(q(out, '[data-action=replace]')).toBeNull();
+    expect(q(out, '[data-action=revoke]')).toBeTruthy();
+    await expectAxeClean(out);
+    await userEvent.click(q(out, `[data-replaced-by="${replacement.id}"] button`)!);
+    expect(navigations.at(-1)).toEqual({ view: 'outgoing', id: replacement.id });
+    await expect.poll(() => q(out, `[data-replaces="${original.id}"]`)?.textContent ?? '').toContain('thay thế một văn bản đã gửi');
+  });
+});
+
 describe('<egov-compose> failure isolation', () => {
   const errors: Array<EgovErrorEvent['detail']> = [];
   const onError = (e: EgovErrorEvent) => errors.push(e.detail);
@@ -361,6 +451,36 @@ describe('<egov-compose> failure isolation', () => {
     await userEvent.click(q(el, '[part=retry]')!);
     expect((await saved).detail.draft.state).toBe('draft');
     expect(q(el, '[part=error]')).toBeNull();
+  });
+
+  it('with the back end down: the drafts list is an alert with a retry; a new draft still opens, saying the signer list failed', async () => {
+    const inner = memoryOfficeBackend(demoSeed({ count: 2, today: TODAY }));
+    inner.signIn('chuyenvien');
+    await inner.call('createDraft', { body: { document: { type: 'congVan', subject: 'Dự thảo còn đó' }, recipients: [] } });
+    const { state, backend } = flaky(inner);
+    state.down = true;
+    const el = await mount(html`<egov-compose fonts-url=${FONTS} .office=${office(backend)}></egov-compose>`);
+    await expect.poll(() => q(el, '[part=error][role=alert]')?.textContent ?? '').toContain('Không tải được dữ liệu');
+    expect(errors.map((e) => e.operation)).toEqual(expect.arrayContaining(['listDrafts', 'listUsers']));
+    await expectAxeClean(el);
+    state.down = false;
+    await userEvent.click(q(el, '[part=retry]')!);
+    await expect.poll(() => el.shadowRoot!.querySelectorAll('[part=row]').length).toBe(1);
+
+    // A new draft needs no back end to show; the leaders' list failing is said (non-blocking), with a retry.
+    state.down = true;
+    errors.length = 0;
+    render(html``, host);
+    const fresh = await mount(html`<egov-compose draft-id="new" fonts-url=${FONTS} .office=${office(backend)}></egov-compose>`);
+    await expect.poll(() => q(fresh, '[data-error=leaders][role=alert]')?.textContent ?? '').toContain('Không tải được danh sách lãnh đạo ký');
+    expect(errors).toEqual([expect.objectContaining({ operation: 'listUsers', code: 'BAD_RESPONSE' })]);
+    expect(q(fresh, '#f-subject')).toBeTruthy();
+    expect(q<HTMLSelectElement>(fresh, '#f-signer')!.options).toHaveLength(1);
+    await expectAxeClean(fresh);
+    state.down = false;
+    await userEvent.click(q(fresh, '[data-error=leaders] [part=retry]')!);
+    await expect.poll(() => q<HTMLSelectElement>(fresh, '#f-signer')?.value).toBe('lanhdao');
+    expect(q(fresh, '[data-error=leaders]')).toBeNull();
   });
 
   it('with a slow back end: TIMEOUT after the client timeout, not a hang', async () => {

@@ -11,6 +11,8 @@ import {
   URGENCY_LEVELS,
   foldForSearch,
   formatIsoDate,
+  formatVnDate,
+  safeToCivilDate,
   todayInVietnam,
 } from '@egov-vn/schemas';
 import type { SignerProvider } from '@egov-vn/signature-elements';
@@ -36,6 +38,12 @@ import { issueSignedPdf } from './issue.js';
 import styles from './compose.styles.js';
 
 const STATES: DraftState[] = ['draft', 'submitted', 'signed', 'numbered', 'sealed', 'sent'];
+
+/** dd/mm/yyyy of an ISO date (as given when it is not one). */
+const vnDate = (iso: string): string => {
+  const r = safeToCivilDate(iso);
+  return r.ok ? formatVnDate(r.value) : iso;
+};
 
 const messages = defineMessages({
   vi: {
@@ -116,6 +124,14 @@ const messages = defineMessages({
     previewTitle: 'Bản PDF',
     unsaved: 'Có thay đổi chưa lưu.',
     details_: 'Chi tiết lỗi',
+    replacesNote: (notation: string, date: string) => (date ? `Thay thế văn bản số ${notation} ngày ${date}` : `Thay thế văn bản số ${notation}`),
+    replaceIntro:
+      'Dự thảo thay thế được tạo với nội dung và nơi nhận của văn bản đã gửi để sửa lại; văn bản cũ chỉ hết hiệu lực khi văn bản thay thế được gửi (nghiệp vụ edXML “thay thế”).',
+    replaceReason: 'Lý do thay thế',
+    replaceStart: 'Tạo dự thảo thay thế',
+    replaceCreated: 'Đã tạo dự thảo thay thế.',
+    reason: 'Lý do',
+    leadersFailed: 'Không tải được danh sách lãnh đạo ký. Vẫn có thể nhập họ tên, chức vụ người ký; thử lại để chọn lãnh đạo.',
   },
   en: {
     title: 'Draft and issue documents',
@@ -195,6 +211,14 @@ const messages = defineMessages({
     previewTitle: 'The PDF',
     unsaved: 'Unsaved changes.',
     details_: 'Details',
+    replacesNote: (notation: string, date: string) => (date ? `Replaces document No. ${notation} of ${date}` : `Replaces document No. ${notation}`),
+    replaceIntro:
+      'The replacing draft starts with the content and recipients of the sent document, to be corrected; the earlier document stays in force until the replacement is sent (edXML business type “replace”).',
+    replaceReason: 'Reason for the replacement',
+    replaceStart: 'Create the replacing draft',
+    replaceCreated: 'Replacing draft created.',
+    reason: 'Reason',
+    leadersFailed: 'Could not load the list of signing leaders. You can still type the signer’s name and position; retry to choose a leader.',
   },
 });
 
@@ -272,7 +296,7 @@ export function composeActions(draft: Draft | undefined, user: OfficeUser | unde
   }
 }
 
-type Busy = ComposeAction | 'preview' | 'load' | undefined;
+type Busy = ComposeAction | 'replace' | 'preview' | 'load' | undefined;
 
 /**
  * @summary Draft a document to Nghị định 30 with live validation, preview it as the rendered PDF, save it, attach
@@ -290,6 +314,7 @@ type Busy = ComposeAction | 'preview' | 'load' | undefined;
  * @fires {EgovComposeEvent} egov-compose-number - The clerk gave the number (cấp số).
  * @fires {EgovComposeEvent} egov-compose-seal - The agency's seal was applied (đóng dấu).
  * @fires {EgovComposeSendEvent} egov-compose-send - The document was sent; `detail.outgoing`.
+ * @fires {EgovComposeEvent} egov-compose-replace - A draft replacing the sent document `replaces` was created (thay thế).
  *
  * @csspart base - The wrapper.
  * @csspart list - The drafts table.
@@ -299,6 +324,7 @@ type Busy = ComposeAction | 'preview' | 'load' | undefined;
  * @csspart summary - The live validation summary.
  * @csspart recipients - The directory look-up and the chosen recipients.
  * @csspart appendices - The appendix files.
+ * @csspart replaces - The note of the sent document a draft replaces (thay thế), and the reason form that starts it.
  * @csspart steps - The steps of the draft (trình ký → … → gửi), the current one marked.
  * @csspart detail - A draft past drafting.
  * @csspart actions - The action buttons.
@@ -317,6 +343,7 @@ export class EgovCompose extends OfficeFeature<typeof messages> {
   static override properties: PropertyDeclarations = {
     ...OfficeFeature.properties,
     draftId: { attribute: 'draft-id', reflect: true },
+    replaces: {},
     fontsUrl: { attribute: 'fonts-url' },
     drafts: { state: true },
     listState: { state: true },
@@ -335,6 +362,8 @@ export class EgovCompose extends OfficeFeature<typeof messages> {
     chunks: { state: true },
     dialog: { state: true },
     outgoing: { state: true },
+    replaced: { state: true },
+    leadersError: { state: true },
   };
 
   /** What is loaded lazily (replace to load from elsewhere, e.g. a CDN). */
@@ -342,6 +371,12 @@ export class EgovCompose extends OfficeFeature<typeof messages> {
 
   /** The open draft (deep link). `new`: a new document. Empty: the list of drafts. */
   declare draftId: string | undefined;
+  /**
+   * Thay thế: with `draft-id="new"`, the sent (outgoing) document the new draft replaces — what `<egov-outgoing>` asks
+   * for with `egov-navigate` `{ view: 'compose', replaces }`. The user gives the reason, then the back end's
+   * `replaceOutgoing` creates the draft with that document's content and recipients, and it opens.
+   */
+  declare replaces: string | undefined;
   /**
    * Where the four Liberation Serif files of `@egov-vn/document-pdf/fonts/` are served (copy them to your static files);
    * the preview and the PDF the leader signs are rendered with them. Default: where the page's import map puts
@@ -365,6 +400,8 @@ export class EgovCompose extends OfficeFeature<typeof messages> {
   declare private chunks: 'idle' | 'loading' | 'ready' | 'failed';
   declare private dialog: { use: 'author' | 'seal'; pdf: Uint8Array; providers: readonly SignerProvider[]; image: Uint8Array | undefined } | undefined;
   declare private outgoing: OutgoingDetail | undefined;
+  declare private replaced: OutgoingDetail | undefined;
+  declare private leadersError: OfficeBackendError | undefined;
 
   #loadedFor: unknown;
   #openSeq = 0;
@@ -403,6 +440,8 @@ export class EgovCompose extends OfficeFeature<typeof messages> {
       // A draft just created keeps what is shown (it only got its address).
       if (this.#adopted !== undefined && this.#adopted === this.draftId) this.#adopted = undefined;
       else void this.#openCurrent();
+    } else if (host && changed.has('replaces') && this.replaces && this.draftId === 'new') {
+      void this.#openCurrent();
     }
   }
 
@@ -448,6 +487,17 @@ export class EgovCompose extends OfficeFeature<typeof messages> {
       this.touched = new Set();
       this.attempted = false;
       this.dirty = false;
+      const replaces = this.replaces;
+      if (replaces && this.replaced?.id !== replaces) {
+        // Thay thế: show which sent document is replaced before the user starts it.
+        this.replaced = undefined;
+        this.busy = 'load';
+        const r = await this.guard('getOutgoing', { params: { id: replaces } });
+        if (seq !== this.#openSeq) return;
+        this.busy = undefined;
+        if (r.ok) this.replaced = r.value;
+        else if (r.error.code !== 'ABORTED') this.error = { error: r.error, retry: () => void this.#openCurrent() };
+      }
       return;
     }
     this.busy = 'load';
@@ -463,6 +513,20 @@ export class EgovCompose extends OfficeFeature<typeof messages> {
     } catch (e) {
       // A custom backend that skipped the contract check answered something that is not a draft.
       this.error = { error: this.#garbage(e, 'getDraft'), retry: () => void this.#openCurrent() };
+      return;
+    }
+    void this.#loadReplaced(this.draft?.replaces?.outgoingId);
+  }
+
+  /** The sent document a draft replaces, for its date in the note; without it the note gives the number only. */
+  async #loadReplaced(id: string | undefined): Promise<void> {
+    const backend = this.host?.backend;
+    if (!id || !backend || this.replaced?.id === id) return;
+    try {
+      const d = await backend.call('getOutgoing', { params: { id } });
+      if (this.draft?.replaces?.outgoingId === id && d.id === id) this.replaced = d;
+    } catch {
+      // Decoration only: the note keeps the number (from the draft) without the date.
     }
   }
 
@@ -488,19 +552,26 @@ export class EgovCompose extends OfficeFeature<typeof messages> {
   }
 
   async #loadLeaders(): Promise<void> {
-    // A helper list: a failure leaves it empty (the drafter types the signer; submit says what is missing).
+    // A helper list: a failure leaves it empty and says so (a non-blocking alert with a retry, egov-error); the drafter
+    // can still type the signer, and submit says what is missing.
     const host = this.host;
     if (!host?.backend) return;
-    try {
-      const r = await host.backend.call('listUsers', { query: { role: 'lanhDao', limit: 200 } });
-      const items = (r as { items?: unknown } | undefined)?.items;
-      if (Array.isArray(items)) {
-        this.leaders = (items as User[]).filter((u) => Array.isArray(u.roles) && u.roles.includes('lanhDao'));
-        if (this.draftId === 'new' && !this.form.signerId) this.form = { ...this.form, ...this.#defaultSigner() };
-      }
-    } catch {
-      // nothing to offer
+    this.leadersError = undefined;
+    const r = await this.guard('listUsers', { query: { role: 'lanhDao', limit: 200 } });
+    if (host !== this.host) return;
+    if (!r.ok) {
+      if (r.error.code !== 'ABORTED') this.leadersError = r.error;
+      return;
     }
+    const items = (r.value as { items?: unknown } | undefined)?.items;
+    if (!Array.isArray(items)) {
+      this.leadersError = this.#garbage(new TypeError('listUsers: no items'), 'listUsers');
+      return;
+    }
+    this.leaders = (items as unknown[]).filter(
+      (u): u is User => typeof u === 'object' && u !== null && Array.isArray((u as User).roles) && (u as User).roles.includes('lanhDao'),
+    );
+    if (this.draftId === 'new' && !this.form.signerId) this.form = { ...this.form, ...this.#defaultSigner() };
   }
 
   #navigate(target: { view: 'compose' | 'outgoing'; id?: string }): boolean {
@@ -556,7 +627,7 @@ export class EgovCompose extends OfficeFeature<typeof messages> {
   // ---------- steps ----------
 
   /** Runs one step: busy while it runs, the error with a retry when it fails, the event when it succeeds. */
-  async #step<T>(action: ComposeAction | 'preview', run: () => Promise<{ ok: true; value: T } | { ok: false; error: OfficeBackendError }>, done?: (value: T) => void): Promise<boolean> {
+  async #step<T>(action: ComposeAction | 'replace' | 'preview', run: () => Promise<{ ok: true; value: T } | { ok: false; error: OfficeBackendError }>, done?: (value: T) => void): Promise<boolean> {
     this.busy = action;
     this.error = undefined;
     this.notice = '';
@@ -613,6 +684,33 @@ export class EgovCompose extends OfficeFeature<typeof messages> {
         }
       },
     );
+  }
+
+  /** Thay thế: the back end creates the draft from the sent document `replaces`; it opens (and gets its address). */
+  async #replace(form: HTMLFormElement): Promise<void> {
+    const id = this.replaces;
+    const value = new FormData(form).get('reason');
+    const reason = typeof value === 'string' ? value.trim() : '';
+    if (!id) return;
+    if (!reason) {
+      form.querySelector<HTMLTextAreaElement>('textarea')?.focus();
+      return;
+    }
+    await this.#step('replace', () => this.guard('replaceOutgoing', { params: { id }, body: { reason } }), (d) => {
+      this.#setDraft(d);
+      this.touched = new Set();
+      this.attempted = false;
+      this.notice = this.msg('replaceCreated');
+      try {
+        this.emit('egov-compose-replace', { detail: { id: d.id, draft: d } });
+      } catch (e) {
+        console.error(e);
+      }
+      this.#navigate({ view: 'compose', id: d.id });
+      this.#adopted = d.id;
+      this.replaces = undefined;
+      this.draftId = d.id;
+    });
   }
 
   async #submit(): Promise<void> {
@@ -1078,6 +1176,12 @@ export class EgovCompose extends OfficeFeature<typeof messages> {
         </select>
         ${this.#messagesOf('e-signer', signerMessages)}
       </div>
+      ${this.leadersError
+        ? html`<div part="error" role="alert" class="span-all" data-error="leaders">
+            <span>${this.msg('leadersFailed')} (${this.leadersError.code})</span>
+            <button part="retry" type="button" @click=${() => void this.#loadLeaders()}>${this.msg('retry')}</button>
+          </div>`
+        : nothing}
       ${this.#textField(errors, 'signerFullName')} ${this.#textField(errors, 'signerPosition')}
       ${this.#levelSelect('secrecy', SECRECY_LEVELS, SECRECY_LABELS)} ${this.#levelSelect('urgency', URGENCY_LEVELS, URGENCY_LABELS)}
       ${secret ? html`<div class="span-all field-error" role="alert">${this.msg('secretBlocked')}</div>` : nothing}
@@ -1101,6 +1205,40 @@ export class EgovCompose extends OfficeFeature<typeof messages> {
         ${actions.includes('submit')
           ? html`<button type="submit" class="primary" data-action="submit" ?disabled=${this.busy !== undefined || secret}>${this.msg('submit')}</button>`
           : nothing}
+      </div>
+    </form>`;
+  }
+
+  /** The note of a draft that replaces a sent document: its number, date (when known) and the reason. */
+  #renderReplacesNote(): TemplateResult | typeof nothing {
+    const r = this.draft?.replaces;
+    if (!r) return nothing;
+    const date = this.replaced?.id === r.outgoingId ? vnDate(this.replaced.issuedDate) : '';
+    return html`<p part="replaces" class="note" data-replaces=${r.outgoingId}>
+      <strong>${this.msg('replacesNote', r.notation, date)}</strong>${r.reason ? html`. ${this.msg('reason')}: ${r.reason}` : nothing}
+    </p>`;
+  }
+
+  /** Thay thế, before the draft exists: which sent document, why (required), then the back end creates the draft. */
+  #renderReplaceForm(d: OutgoingDetail): TemplateResult {
+    return html`<form
+      part="replaces"
+      class="replace"
+      aria-labelledby="r-title"
+      @submit=${(e: Event) => {
+        e.preventDefault();
+        void this.#replace(e.currentTarget as HTMLFormElement);
+      }}
+    >
+      <h3 id="r-title">${this.msg('replacesNote', d.notation, vnDate(d.issuedDate))}</h3>
+      <p>${d.subject ?? ''}</p>
+      <p>${this.msg('replaceIntro')}</p>
+      <div part="field" class="field">
+        <label for="f-reason">${this.msg('replaceReason')}</label>
+        <textarea id="f-reason" name="reason" rows="3" required maxlength="2000"></textarea>
+      </div>
+      <div part="actions" class="actions">
+        <button type="submit" class="primary" data-action="replace" ?disabled=${this.busy !== undefined}>${this.msg('replaceStart')}</button>
       </div>
     </form>`;
   }
@@ -1201,12 +1339,16 @@ export class EgovCompose extends OfficeFeature<typeof messages> {
     if (!this.host) return html`<p>${this.msg('noBackend')}</p>`;
     if (!this.draftId) return this.#renderList();
     const back = html`<button type="button" @click=${() => this.#open(undefined)}>${this.msg('back')}</button>`;
+    if (this.draftId === 'new' && this.replaces && !this.draft) {
+      const replaced = this.replaced?.id === this.replaces ? this.replaced : undefined;
+      return html`${back}${this.#renderError()}${replaced ? this.#renderReplaceForm(replaced) : this.error ? nothing : html`<p role="status">${this.msg('loading')}</p>`}`;
+    }
     if (this.draftId !== 'new' && !this.draft) {
       return html`${back}${this.error ? this.#renderError() : html`<p role="status">${this.msg('loading')}</p>`}`;
     }
     const actions = composeActions(this.draft, this.host.user);
     const editing = !this.draft || this.draft.state === 'draft';
-    return html`${back} ${this.#renderSteps(this.draft?.state)} ${this.#renderError()}
+    return html`${back} ${this.#renderSteps(this.draft?.state)} ${this.#renderReplacesNote()} ${this.#renderError()}
       ${editing && actions.includes('save') ? this.#renderForm(actions) : this.#renderDetail(this.draft!, actions)} ${this.#renderPreview()}
       ${this.#renderDialog()}`;
   }

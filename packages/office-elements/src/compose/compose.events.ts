@@ -24,6 +24,7 @@ declare global {
     'egov-compose-number': EgovComposeEvent;
     'egov-compose-seal': EgovComposeEvent;
     'egov-compose-send': EgovComposeSendEvent;
+    'egov-compose-replace': EgovComposeEvent;
     'egov-electronic-copy-made': EgovElectronicCopyEvent;
     'egov-electronic-copy-attach': EgovElectronicCopyAttachEvent;
   }

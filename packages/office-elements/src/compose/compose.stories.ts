@@ -133,3 +133,29 @@ export const ElectronicCopy: Story = {
     return html`<egov-electronic-copy .office=${office}></egov-electronic-copy>`;
   },
 };
+
+/** A new draft with the back end down: the form shows; the signer list that failed to load is an alert with a retry. */
+export const NewDraftBackendDown: Story = {
+  render: () => {
+    const backend: OfficeBackend = { call: () => Promise.reject(new TypeError('Failed to fetch')) };
+    return html`<egov-compose draft-id="new" fonts-url=${FONTS} .office=${{ backend, user: { id: users.chuyenVien, name: names.chuyenVien, role: 'chuyenVien' }, agency }}></egov-compose>`;
+  },
+};
+
+/** Thay thế: the văn thư starts a draft replacing a sent document (as <egov-outgoing> asks with `replaces`). */
+export const Replace: Story = {
+  args: { role: 'vanThu', draft: 'new' },
+  loaders: [
+    () => {
+      const backend = memoryOfficeBackend(demoSeed({ count: 3, outgoing: 3, today: '2026-12-02' }));
+      backend.signIn('vanthu');
+      const sent = backend.outgoing().find((d) => d.state === 'sent' && d.kind === 'new');
+      return { replace: { backend, id: sent?.id } };
+    },
+  ],
+  render: (_args, { loaded }) => {
+    const { backend, id } = (loaded as { replace: { backend: OfficeBackend; id: string | undefined } }).replace;
+    const office: OfficeHost = { backend, user: { id: users.vanThu, name: names.vanThu, role: 'vanThu' }, today: '2026-12-02', agency };
+    return html`<egov-compose draft-id="new" replaces=${id ?? ''} fonts-url=${FONTS} .office=${office}></egov-compose>`;
+  },
+};

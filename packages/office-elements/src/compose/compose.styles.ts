@@ -26,6 +26,15 @@ export default [
     .span-all {
       grid-column: 1 / -1;
     }
+    .note {
+      border-left: 3px solid var(--egov-color-primary);
+      padding-left: var(--egov-space-sm);
+    }
+    form.replace {
+      display: grid;
+      gap: var(--egov-space-sm);
+      max-width: 48rem;
+    }
     legend {
       font-size: 0.875rem;
     }

@@ -73,6 +73,22 @@ describe('<egov-office>', () => {
     await expect.poll(() => inner(feature(el, 'egov-incoming'), '#subject')?.textContent).toBe(backend.incoming().find((d) => d.id === top.documentId)!.subject);
   });
 
+  it('thay thế: the outgoing view’s replace opens compose on a new draft replacing that document', async () => {
+    const backend = seeded();
+    const sent = backend.outgoing().find((d) => d.state === 'sent' && d.kind === 'new')!;
+    const el = await mount(html`<egov-office view="outgoing" document-id=${sent.id} .office=${office(backend)}></egov-office>`);
+    const outgoing = () => feature(el, 'egov-outgoing');
+    await expect.poll(() => inner(outgoing(), '[data-action=replace]')).toBeTruthy();
+    inner(outgoing(), '[data-action=replace]')!.click();
+    await expect.poll(() => inner(outgoing(), '[part=confirm] button[type=submit]')).toBeTruthy();
+    inner(outgoing(), '[part=confirm] button[type=submit]')!.click();
+    await expect.poll(() => el.view).toBe('compose');
+    expect(el.documentId).toBe('new');
+    const compose = () => feature(el, 'egov-compose');
+    await expect.poll(() => compose()?.getAttribute('replaces')).toBe(sent.id);
+    await expect.poll(() => inner(compose(), 'form[part=replaces] h3')?.textContent ?? '').toContain(`Thay thế văn bản số ${sent.notation}`);
+  });
+
   it('lets the host take over: a prevented egov-navigate changes nothing, inside the feature or in the office', async () => {
     const el = await mount(html`<egov-office .office=${office()}></egov-office>`);
     await expect.poll(() => inner(feature(el, 'egov-incoming'), 'tr[part=row] button')).toBeTruthy();

@@ -155,6 +155,7 @@ export class EgovOffice extends OfficeFeature<typeof messages> {
     menuOpen: { state: true },
     loaded: { state: true },
     failed: { state: true },
+    replaces: { state: true },
   };
 
   /** How the features are loaded (replace to load from a CDN; each is called once, on first use). */
@@ -169,6 +170,8 @@ export class EgovOffice extends OfficeFeature<typeof messages> {
   declare private menuOpen: boolean;
   declare private loaded: ReadonlySet<OfficeView>;
   declare private failed: OfficeView | undefined;
+  /** Thay thế asked by the outgoing view: the sent document the compose view starts a replacing draft for. */
+  declare private replaces: string | undefined;
 
   #loading = new Map<OfficeView, Promise<void>>();
 
@@ -204,6 +207,7 @@ export class EgovOffice extends OfficeFeature<typeof messages> {
     if (!VIEWS.includes(target.view as OfficeView)) return;
     if (target.view === this.view) {
       this.documentId = target.id;
+      this.replaces = undefined;
       if (target.kind) this.registerKind = target.kind;
       return;
     }
@@ -243,7 +247,9 @@ export class EgovOffice extends OfficeFeature<typeof messages> {
     const view = target.view as OfficeView;
     if (target.kind) this.registerKind = target.kind;
     this.view = view;
-    this.documentId = target.id;
+    // Thay thế: the compose view opens a new draft replacing the sent document.
+    this.replaces = view === 'compose' ? target.replaces : undefined;
+    this.documentId = this.replaces ? 'new' : target.id;
     this.menuOpen = false;
     this.emit('egov-office-view', { detail: { view, ...(target.id ? { id: target.id } : {}) } });
   }
@@ -271,7 +277,7 @@ export class EgovOffice extends OfficeFeature<typeof messages> {
       case 'outgoing':
         return html`<egov-outgoing .office=${office} document-id=${this.documentId ?? nothing}></egov-outgoing>`;
       case 'compose':
-        return html`<egov-compose .office=${office} draft-id=${this.documentId ?? nothing}></egov-compose>`;
+        return html`<egov-compose .office=${office} draft-id=${this.documentId ?? nothing} replaces=${this.replaces ?? nothing}></egov-compose>`;
       case 'register':
         return html`<egov-register .office=${office} kind=${this.registerKind ?? 'incoming'}></egov-register>`;
     }

@@ -72,6 +72,10 @@ const messages = defineMessages({
     confirmReplace: 'Soạn văn bản thay thế',
     done_: (action: string) => `Đã thực hiện: ${action}.`,
     noBackend: 'Chưa cấu hình máy chủ văn phòng.',
+    replacedBy: 'Đã được thay thế bởi văn bản khác; văn bản này không còn hiệu lực.',
+    openReplacement: 'Xem văn bản thay thế',
+    replacesOther: 'Văn bản này thay thế một văn bản đã gửi trước đó.',
+    openReplaced: 'Xem văn bản bị thay thế',
   },
   en: {
     title: 'Outgoing documents',
@@ -135,6 +139,10 @@ const messages = defineMessages({
     confirmReplace: 'Draft the replacement',
     done_: (action: string) => `Done: ${action}.`,
     noBackend: 'No office back end is configured.',
+    replacedBy: 'Replaced by another document; this one is no longer in force.',
+    openReplacement: 'Open the replacing document',
+    replacesOther: 'This document replaces one sent earlier.',
+    openReplaced: 'Open the replaced document',
   },
 });
 
@@ -389,7 +397,7 @@ export class EgovOutgoing extends OfficeFeature<typeof messages> {
     const flags = this.host?.features ?? {};
     const out: OutgoingAction[] = [];
     if (d.state === 'failed' || d.state === 'sending') out.push('resend');
-    if (d.state === 'sent') out.push('revoke', 'replace');
+    if (d.state === 'sent') out.push(...(d.replacedBy ? (['revoke'] as const) : (['revoke', 'replace'] as const)));
     return out.filter((a) => flags[a] !== false);
   }
 
@@ -567,6 +575,18 @@ export class EgovOutgoing extends OfficeFeature<typeof messages> {
           <dt>${this.msg('exchangeId')}</dt>
           <dd>${d.exchangeId ?? '—'}</dd>
         </dl>
+        ${d.replacedBy
+          ? html`<p class="note" data-replaced-by=${d.replacedBy}>
+              ${this.msg('replacedBy')}
+              <button type="button" class="link" @click=${() => this.#open(d.replacedBy!)}>${this.msg('openReplacement')}</button>
+            </p>`
+          : nothing}
+        ${d.replaces
+          ? html`<p class="note" data-replaces=${d.replaces}>
+              ${this.msg('replacesOther')}
+              <button type="button" class="link" @click=${() => this.#open(d.replaces!)}>${this.msg('openReplaced')}</button>
+            </p>`
+          : nothing}
         ${d.lastError ? html`<p class="note"><strong>${this.msg('lastError')}:</strong> ${d.lastError.message[this.locale]} (${d.lastError.code})</p>` : nothing}
         ${this.detailError ? this.#renderError(this.detailError, () => (this.detailError = undefined)) : nothing}
         ${actions.length
