@@ -8,7 +8,7 @@ import fontUrl from '@egov-vn/document-pdf/fonts/LiberationSerif-Regular.ttf?url
 import { html, render } from 'lit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { connectRealOffice, realCall, realOfficeInfo, type RealUserKey } from '../../test/real-office.browser.js';
+import { connectRealOffice, realCall, realOfficeInfo, realSend, type RealUserKey } from '../../test/real-office.browser.js';
 import type { OfficeHost } from '../context/context.js';
 import type { EgovErrorEvent } from '../events.js';
 import './compose.js';
@@ -104,4 +104,22 @@ describe('<egov-compose> against the real office server and hub', () => {
       )
       .toContain(notation);
   }, 240_000);
+
+  it('thay thế through the gateway: the clerk gives a reason and the server’s replaceOutgoing opens the replacing draft', async () => {
+    const errors: Array<EgovErrorEvent['detail']> = [];
+    host.addEventListener('egov-error', (e) => errors.push(e.detail));
+    const subject = `Về việc thử thay thế ${Date.now().toString(36)}`;
+    const sent = await realSend({ subject, arrive: false });
+    render(html`<egov-compose draft-id="new" replaces=${sent.outgoingId} fonts-url=${FONTS} .office=${await office('clerkA')}></egov-compose>`, host);
+    const el = host.querySelector('egov-compose')!;
+    await expect.poll(() => q(el, 'form[part=replaces] h3')?.textContent ?? '', { timeout: 20_000 }).toContain(`Thay thế văn bản số ${sent.notation} ngày `);
+    await userEvent.fill(q(el, '#f-reason')!, 'Sửa nội dung');
+    const replaced = once<EgovComposeEvent>(host, 'egov-compose-replace');
+    await userEvent.click(action(el, 'replace')!);
+    const { draft } = (await replaced).detail;
+    expect(draft).toMatchObject({ state: 'draft', replaces: { outgoingId: sent.outgoingId, notation: sent.notation }, recipients: [{ code: info.agencies.B.code }] });
+    await expect.poll(() => (q(el, '#f-subject') as HTMLTextAreaElement | null)?.value).toBe(subject);
+    await expect.poll(() => q(el, 'p[part=replaces]')?.textContent ?? '').toContain(sent.notation);
+    expect(errors).toEqual([]);
+  }, 120_000);
 });
