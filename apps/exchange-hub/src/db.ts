@@ -273,9 +273,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Kysely<Dat
   if (options.databaseUrl) {
     // bigint (bigserial) as JS numbers: the sequences stay far below 2^53.
     pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
-    db = new Kysely<Database>({
-      dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: options.databaseUrl, max: 10 }) }),
-    });
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    // PostgreSQL dropping an idle pooled connection (a restart, a failover, pg_terminate_backend) must not end the
+    // process through an unhandled `error` event: the pool discards it and opens a new one for the next query.
+    pool.on('error', (error) => console.warn(JSON.stringify({ level: 'warn', msg: 'postgres closed an idle connection', error: error.message })));
+    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   } else {
     const lite = await PGlite.create(options.dataDir ?? 'memory://', {
       parsers: { 20: (v: string) => Number(v) },

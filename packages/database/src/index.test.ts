@@ -95,4 +95,19 @@ describe.runIf(adminUrl)('openDatabase on PostgreSQL (TEST_DATABASE_URL)', () =>
     await a.db.destroy();
     await b.db.destroy();
   });
+
+  it('survives PostgreSQL dropping its idle connections (onPoolError), and the next query opens a new one', async () => {
+    const url = new URL(adminUrl ?? '');
+    url.pathname = `/${name}`;
+    const errors: Error[] = [];
+    const opened = await openDatabase<DB>({ migrations, databaseUrl: url.toString(), onPoolError: (e) => errors.push(e) });
+    // Two pooled connections, both idle afterwards.
+    await Promise.all([sql`select pg_sleep(0.05)`.execute(opened.db), sql`select pg_sleep(0.05)`.execute(opened.db)]);
+    await admin(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${name}' AND pid <> pg_backend_pid()`);
+    await expect.poll(() => errors.length, { timeout: 5_000 }).toBeGreaterThanOrEqual(1);
+    expect(errors.every((e) => /terminat/i.test(e.message))).toBe(true);
+    const { rows } = await sql<{ one: number }>`select 1 as one`.execute(opened.db);
+    expect(rows).toEqual([{ one: 1 }]);
+    await opened.db.destroy();
+  });
 });

@@ -22,6 +22,12 @@ export interface OpenDatabaseOptions {
   migrationTableName?: string;
   /** Pool size for PostgreSQL (default 10). */
   poolSize?: number;
+  /**
+   * PostgreSQL dropped an idle pooled connection (a restart, a failover, an administrator's pg_terminate_backend): the
+   * pool discards it and opens a new one for the next query. Without a listener this `error` event would end the
+   * process; the default writes one line to stderr.
+   */
+  onPoolError?: (error: Error) => void;
 }
 
 /** An open database: the Kysely instance and which engine is under it. */
@@ -40,9 +46,13 @@ export async function openDatabase<DB>(options: OpenDatabaseOptions): Promise<Op
   let engine: 'pglite' | 'postgres';
   if (options.databaseUrl) {
     pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
-    db = new Kysely<DB>({
-      dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 }) }),
-    });
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    pool.on(
+      'error',
+      options.onPoolError ??
+        ((error: Error) => console.warn(`@egov-vn/database: PostgreSQL closed an idle connection (${error.message}); a new one is opened when needed`)),
+    );
+    db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     engine = 'postgres';
   } else {
     const lite = await PGlite.create(options.dataDir ?? 'memory://', {

@@ -3,7 +3,7 @@
  * text ("ế, ở, ữ") shows and extracts correctly. The standard-14 fonts cannot do this.
  */
 // @cantoo/fontkit: the maintained fontkit 2 fork that @cantoo/pdf-lib pairs with (ESM, a synchronous subset encoder).
-import { create } from '@cantoo/fontkit';
+// Imported on demand (EmbeddedFont.load): a page that verifies, or signs with an image, never loads its 157 kB.
 import type { Font, Subset } from '@cantoo/fontkit';
 import { pdfError } from '../errors.js';
 import { latin1Bytes } from '../pdf/bytes.js';
@@ -24,15 +24,23 @@ export class EmbeddedFont {
   private readonly widths = new Map<number, number>();
   private readonly unicode = new Map<number, number[]>();
 
-  constructor(bytes: Uint8Array) {
+  private constructor(font: Font) {
+    this.font = font;
+    this.subset = font.createSubset();
+  }
+
+  /** Parses a TrueType font (fontkit is loaded on first use); FONT_PARSE when it is not one font. */
+  static async load(bytes: Uint8Array): Promise<EmbeddedFont> {
+    const { create } = await import('@cantoo/fontkit');
+    let font: Font;
     try {
       const created = create(bytes);
       if (!('createSubset' in created)) throw new Error('font collection');
-      this.font = created;
+      font = created;
     } catch {
       throw pdfError('FONT_PARSE', 'Không đọc được tệp phông chữ', 'Cannot read the font file');
     }
-    this.subset = this.font.createSubset();
+    return new EmbeddedFont(font);
   }
 
   get postscriptName(): string {

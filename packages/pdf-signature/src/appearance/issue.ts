@@ -116,8 +116,8 @@ async function writeIssueAnnotations(
     return [{ key, text, field, rect: r }];
   });
   if (items.length === 0) return [];
-  const regular = new EmbeddedFont(issue.fonts.regular);
-  const italic = issue.fonts.italic ? new EmbeddedFont(issue.fonts.italic) : undefined;
+  const regular = await EmbeddedFont.load(issue.fonts.regular);
+  const italic = issue.fonts.italic ? await EmbeddedFont.load(issue.fonts.italic) : undefined;
   const shaped = items.map((item) => {
     const wantsItalic = (item.field.style ?? (item.key === 'date' ? 'italic' : 'regular')) === 'italic';
     const font = wantsItalic && italic ? italic : regular;

@@ -38,7 +38,7 @@ export function textStampAppearance(options: StampOptions): AppearanceFactory {
   return async (ctx): Promise<AppearanceResult> => {
     if (options.lines.length === 0) throw pdfError('STAMP_EMPTY', 'Dấu văn bản không có dòng nào', 'The text stamp has no lines');
     const size = options.size ?? 10;
-    const font = new EmbeddedFont(options.font);
+    const font = await EmbeddedFont.load(options.font);
     const runs = options.lines.map((line) => font.shape(line));
     const lead = size * 1.2;
     const pad = 2;
