@@ -102,9 +102,11 @@ describe.each(PAGES)('the $name office host page', ({ path, subject }) => {
   it('embeds the features side by side; the văn thư receives and assigns across a token expiry (60-s tokens)', async () => {
     const { page, problems, tokens } = await open(path);
     await expect.poll(() => rows(page).count(), { timeout: 90_000 }).toBeGreaterThanOrEqual(2);
-    // <egov-compose> beside it, defined and showing the user's drafts (an empty list)
+    // <egov-compose> beside it, defined and showing the user's drafts (an empty list): it got the host context even
+    // though the page defines it before <egov-office-context> (not "Chưa cấu hình máy chủ văn phòng")
     expect(await page.evaluate(() => Boolean(customElements.get('egov-compose')))).toBe(true);
-    await expect.poll(() => page.locator('egov-compose').evaluate((el) => el.shadowRoot?.textContent ?? '')).not.toBe('');
+    await expect.poll(() => page.locator('egov-compose').evaluate((el) => el.shadowRoot?.textContent ?? '')).toMatch(/\S/u);
+    await expect.poll(() => page.locator('egov-compose').evaluate((el) => el.shadowRoot?.querySelector('[part=base]')?.textContent ?? '')).not.toContain('Chưa cấu hình');
     expect(await axeViolations(page)).toEqual([]);
     // the host routes the feature's intent: the document opens
     await rows(page).filter({ hasText: subject }).getByRole('button').first().click();
@@ -129,7 +131,7 @@ describe.each(PAGES)('the $name office host page', ({ path, subject }) => {
 });
 
 describe('the office server killed mid-journey', () => {
-  it('both pages: the incoming feature shows its error state with a retry, the page stays usable; a restarted server recovers on retry', async () => {
+  it('both pages: both features show their error state with a retry, the page stays usable; a restarted server recovers on retry', async () => {
     const opened = await Promise.all(PAGES.map((p) => open(p.path)));
     for (const { page } of opened) await expect.poll(() => rows(page).count(), { timeout: 90_000 }).toBeGreaterThanOrEqual(2);
     await servers!.killOffice();
@@ -141,6 +143,11 @@ describe('the office server killed mid-journey', () => {
       expect(await incomingError.getAttribute('role')).toBe('alert');
       await expect.poll(() => page.locator('#log').textContent()).toMatch(/egov-error \w+: (NETWORK|UNAVAILABLE|TIMEOUT|BAD_RESPONSE)/u);
       expect(await page.locator('egov-incoming [part=retry]').isVisible()).toBe(true);
+      // <egov-compose> beside it fails on its own too: its drafts list answers with an alert and a retry
+      const composeError = page.locator('egov-compose [part=error]').first();
+      await composeError.waitFor({ timeout: 60_000 });
+      expect(await composeError.getAttribute('role')).toBe('alert');
+      expect(await page.locator('egov-compose [part=retry]').first().isVisible()).toBe(true);
       // the host page stays usable: its own controls work
       await page.selectOption('#user', 'stc.vanthu');
       expect(await page.locator('#user').inputValue()).toBe('stc.vanthu');

@@ -1,6 +1,6 @@
 // The base of every office feature: the host context, integrator texts, and calls that never throw into the host.
 import { EgovElement, type Catalogue, type Lang, type MessageArgs, type MessageKey } from '@egov-vn/elements-core';
-import { ContextConsumer } from '@lit/context';
+import { ContextConsumer, ContextRoot } from '@lit/context';
 import type { PropertyDeclarations } from 'lit';
 import { OfficeBackendError, toOfficeBackendError } from './backend/types.js';
 import type { OfficeCallOptions, OfficeInput, OfficeOperation, OfficeOutput } from './backend/types.js';
@@ -10,6 +10,15 @@ import './events.js';
 
 /** Integrator overrides of a feature's texts, per language (a text, or a function of the same parameters). */
 export type OfficeTexts = Partial<Record<Lang, Record<string, string | ((...args: never[]) => string)>>>;
+
+// A feature defined before <egov-office-context> (a host that imports the feature's module first) asks for the context
+// before any provider exists. A ContextRoot on the document keeps such requests and answers them when the provider
+// appears (the Context Protocol's late-provider support). One per document, whichever copy or version comes first.
+const contextRootKey = Symbol.for('@egov-vn/office-elements:context-root');
+if (typeof document !== 'undefined' && !(contextRootKey in document)) {
+  new ContextRoot().attach(document.documentElement);
+  Object.defineProperty(document, contextRootKey, { value: true });
+}
 
 /** The outcome of a guarded call: the value, or the error already shown and announced. */
 export type Guarded<T> = { ok: true; value: T } | { ok: false; error: OfficeBackendError };

@@ -8,6 +8,7 @@ import { demoSeed, memoryOfficeBackend, type MemoryOfficeBackend } from '../back
 import type { OfficeBackend } from '../backend/types.js';
 import type { OfficeHost } from '../context/context.js';
 import '../context/office-context.js';
+import { EgovOfficeContext } from '../context/office-context.component.js';
 import type { EgovErrorEvent, EgovNavigateEvent } from '../events.js';
 import { EgovIncoming } from './incoming.js';
 import type { EgovIncomingChangeEvent } from './incoming.js';
@@ -192,6 +193,20 @@ describe('<egov-incoming> with the in-memory backend', () => {
     await userEvent.click(q(el, '[data-action=assign]')!);
     await expect.poll(() => q(el, '[part=assign-form]')).toBeTruthy();
     await expectAxeClean(el, tags);
+  });
+
+  it('gets the context from a provider defined after it (a host that imports the feature before <egov-office-context>)', async () => {
+    const backend = memoryOfficeBackend(demoSeed({ count: 4, today: TODAY }));
+    // The provider's tag is not defined yet when the feature connects and asks for the context.
+    render(html`<egov-office-context-late><egov-incoming></egov-incoming></egov-office-context-late>`, host);
+    const el = host.querySelector('egov-incoming')!;
+    await el.updateComplete;
+    expect(el.host).toBeUndefined();
+    const late = host.querySelector('egov-office-context-late') as EgovOfficeContext;
+    Object.assign(late, { backend, user: clerk, today: TODAY });
+    customElements.define('egov-office-context-late', class extends EgovOfficeContext {});
+    await waitRows(el, 4);
+    expect(el.host?.user).toEqual(clerk);
   });
 
   it('follows the context of <egov-office-context>: language and user change without a reload', async () => {
