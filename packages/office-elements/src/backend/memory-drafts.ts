@@ -99,6 +99,28 @@ export function memoryDrafts(ctx: MemoryDraftsContext): {
     const { number: _n, ...rest } = doc;
     return rest;
   };
+  /** A new draft (state draft, version 1): nobody has signed, numbered or sealed it yet. */
+  const freshDraft = (document: Record<string, unknown>, recipients: Draft['recipients'], createdBy: Draft['createdBy'], at: string): Draft => ({
+    id: newId('d0'),
+    state: 'draft',
+    version: 1,
+    document,
+    recipients,
+    issues: issuesOf(document),
+    createdBy,
+    signer: null,
+    signedBy: null,
+    signedAt: null,
+    number: null,
+    notation: null,
+    issuedDate: null,
+    sealedBy: null,
+    pdf: null,
+    attachments: [],
+    outgoingId: null,
+    createdAt: at,
+    updatedAt: at,
+  });
 
   const handlers: Record<string, Handler> = {
     listDrafts: ({ query }) => {
@@ -116,27 +138,7 @@ export function memoryDrafts(ctx: MemoryDraftsContext): {
       const u = ctx.me();
       const at = now();
       const document = withoutNumber(body.document as Record<string, unknown>);
-      const draft: Draft = {
-        id: newId('d0'),
-        state: 'draft',
-        version: 1,
-        document,
-        recipients: recipientsOf(body.recipients),
-        issues: issuesOf(document),
-        createdBy: ref(u),
-        signer: null,
-        signedBy: null,
-        signedAt: null,
-        number: null,
-        notation: null,
-        issuedDate: null,
-        sealedBy: null,
-        pdf: null,
-        attachments: [],
-        outgoingId: null,
-        createdAt: at,
-        updatedAt: at,
-      };
+      const draft = freshDraft(document, recipientsOf(body.recipients), ref(u), at);
       drafts.set(draft.id, { draft, pdf: null, files: [] });
       return structuredClone(draft);
     },
@@ -288,26 +290,8 @@ export function memoryDrafts(ctx: MemoryDraftsContext): {
     const document = withoutNumber(structuredClone(source ?? { subject: original.subject ?? '' }));
     const at = now();
     const draft: Draft = {
-      id: newId('d0'),
-      state: 'draft',
-      version: 1,
-      document,
-      recipients: original.recipients.map((r) => r.agency),
-      issues: issuesOf(document),
-      createdBy: ref(ctx.me()),
-      signer: null,
-      signedBy: null,
-      signedAt: null,
-      number: null,
-      notation: null,
-      issuedDate: null,
-      sealedBy: null,
-      pdf: null,
-      attachments: [],
-      outgoingId: null,
+      ...freshDraft(document, original.recipients.map((r) => r.agency), ref(ctx.me()), at),
       replaces: { outgoingId: original.id, notation: original.notation, reason },
-      createdAt: at,
-      updatedAt: at,
     };
     drafts.set(draft.id, { draft, pdf: null, files: [] });
     return structuredClone(draft);
