@@ -17,7 +17,7 @@ const SeedSchema = z.object({
  * The sandbox seed used when HUB_SEED is not set: three agencies of one province (Quảng Ninh, level-1 code H49),
  * each with its own system and secret — the Office of the provincial People's Committee and two departments. The
  * level-2 codes (01, 02, 03) are illustrative, in the `000.00.xx.H49` form of QCVN 102:2016; the secrets are for
- * local use only (the demo portal reads them from /demo/kit.json).
+ * local use only and stay on the server (GET /demo/kit.json serves only the public part, see trust.ts).
  */
 export const demoSeed = {
   systems: [
