@@ -14,7 +14,7 @@ import axe from 'axe-core';
 import { chromium, type Browser, type Page } from 'playwright';
 import { preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sendDocument, startServers, type Servers } from '../../portal/test/servers.js';
+import { officeApi, sendDocument, startServers, type Servers } from '../../portal/test/servers.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outDir = mkdtempSync(join(tmpdir(), 'egov-office-host-'));
@@ -57,10 +57,22 @@ beforeAll(async () => {
   server = await preview({ root, configFile: false, logLevel: 'silent', build: { outDir }, preview: { host: '127.0.0.1', port: 0, strictPort: false, proxy } });
   base = `${server.resolvedUrls!.local[0]!.replace(/\/$/, '')}/`;
   browser = await chromium.launch(chromiumLaunchOptions);
-  await Promise.all([
+  const sent = await Promise.all([
     sendDocument(servers, 'snv', 'stc', 'kế hoạch chuyển đổi số năm 2027'),
     sendDocument(servers, 'snv', 'stc', 'báo cáo biên chế quý IV'),
   ]);
+  // The pages open once the receiving office server has fetched both from the hub (its background loop): a list
+  // loaded between the two arrivals would show one row until its next refresh.
+  const office = servers;
+  await expect
+    .poll(
+      async () => {
+        const { items } = await officeApi<{ items: Array<{ exchangeId: string }> }>(office.officeUrl, 'stc.vanthu', 'GET', '/v1/incoming');
+        return sent.every((d) => items.some((i) => i.exchangeId === d.exchangeId));
+      },
+      { timeout: 90_000, interval: 250 },
+    )
+    .toBe(true);
 });
 
 afterAll(async () => {

@@ -1,7 +1,7 @@
 import { expectAxeClean, wcagTags } from '@egov-vn/elements-core/testing';
 import { html, render } from 'lit';
 import type { TemplateResult } from 'lit';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { httpOfficeBackend } from '../backend/http.js';
 import { demoSeed, memoryOfficeBackend, type MemoryOfficeBackend } from '../backend/memory.js';
@@ -64,6 +64,38 @@ describe('<egov-incoming> with the in-memory backend', () => {
     await waitRows(el, 50);
     const listCalls = backend.calls.filter((c) => c.op === 'listIncoming');
     expect(listCalls.every((c) => (c.input as { query: { limit: number } }).query.limit === 50)).toBe(true);
+  });
+
+  it('refreshes the list quietly every refresh-seconds while it is shown: a new arrival appears without a reload', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      const backend = memoryOfficeBackend(demoSeed({ count: 3, today: TODAY }));
+      const el = await mount(html`<egov-incoming refresh-seconds="30" .office=${office(backend)}></egov-incoming>`);
+      await waitRows(el, 3);
+      const lists = () => backend.calls.filter((c) => c.op === 'listIncoming').length;
+      const before = lists();
+      backend.arrive({ exchangeId: 'f1e2d3c4-0000-4000-8000-000000000001', from: { code: '000.00.01.H49', name: 'Sở Tài chính' }, subject: 'mới đến trong lúc mở trang', notation: '12/STC-VP' });
+      vi.advanceTimersByTime(29_000);
+      expect(lists()).toBe(before); // not yet due
+      vi.advanceTimersByTime(1_000);
+      await waitRows(el, 4);
+      expect(rows(el).some((r) => r.textContent.includes('mới đến trong lúc mở trang'))).toBe(true);
+      // an open document is not refreshed under the reader
+      el.documentId = rows(el)[0]!.dataset.id;
+      await el.updateComplete;
+      const opened = lists();
+      vi.advanceTimersByTime(60_000);
+      expect(lists()).toBe(opened);
+      // refresh-seconds="0": never
+      el.documentId = undefined;
+      el.refreshSeconds = 0;
+      await el.updateComplete;
+      const off = lists();
+      vi.advanceTimersByTime(600_000);
+      expect(lists()).toBe(off);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('filters by state and by overdue on the server', async () => {

@@ -216,6 +216,7 @@ export class EgovIncoming extends OfficeFeature<typeof messages> {
     ...OfficeFeature.properties,
     documentId: { attribute: 'document-id', reflect: true },
     pageSize: { type: Number, attribute: 'page-size' },
+    refreshSeconds: { type: Number, attribute: 'refresh-seconds' },
     items: { state: true },
     total: { state: true },
     pageIndex: { state: true },
@@ -241,6 +242,12 @@ export class EgovIncoming extends OfficeFeature<typeof messages> {
   declare documentId: string | undefined;
   /** Documents per page (1–200, default 50). */
   declare pageSize: number;
+  /**
+   * Seconds between quiet refreshes of the list, so that new arrivals appear on a page left open (attribute
+   * `refresh-seconds`, default 60, at least 10; 0: never). Only while the list is shown and the page is visible; a page
+   * coming back into view refreshes at once if a refresh was due.
+   */
+  declare refreshSeconds: number;
   declare private items: IncomingItem[];
   declare private total: number | null;
   declare private pageIndex: number;
@@ -268,10 +275,13 @@ export class EgovIncoming extends OfficeFeature<typeof messages> {
   #loadedFor: unknown;
   #calendar = new WorkCalendar();
   #badgeTimer: { idle: number } | { timer: ReturnType<typeof setTimeout> } | undefined;
+  #refreshTimer: ReturnType<typeof setInterval> | undefined;
+  #refreshDue = false;
 
   constructor() {
     super();
     this.pageSize = 50;
+    this.refreshSeconds = 60;
     this.items = [];
     this.total = null;
     this.pageIndex = 0;
@@ -287,6 +297,7 @@ export class EgovIncoming extends OfficeFeature<typeof messages> {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    if (changed.has('refreshSeconds')) this.#scheduleRefresh();
     // Once rows are on screen (dates as text), the deadline badges replace the dates when the browser is idle after
     // painting the list (at the latest 150 ms later).
     if (!this.badges && this.items.length > 0 && this.#badgeTimer === undefined) {
@@ -299,8 +310,40 @@ export class EgovIncoming extends OfficeFeature<typeof messages> {
     }
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('visibilitychange', this.#onVisibility);
+    this.#scheduleRefresh();
+  }
+
+  #onVisibility = (): void => {
+    if (document.visibilityState === 'visible' && this.#refreshDue) this.#refresh();
+  };
+
+  /** A quiet refresh of the list: skipped while a document is open, a page is loading or an action runs. */
+  #refresh(): void {
+    if (document.visibilityState === 'hidden') {
+      this.#refreshDue = true;
+      return;
+    }
+    this.#refreshDue = false;
+    if (!this.host || this.documentId || this.loading || this.busy) return;
+    void this.#loadList();
+  }
+
+  #scheduleRefresh(): void {
+    if (this.#refreshTimer !== undefined) clearInterval(this.#refreshTimer);
+    this.#refreshTimer = undefined;
+    const seconds = this.refreshSeconds;
+    if (!this.isConnected || !Number.isFinite(seconds) || seconds <= 0) return;
+    this.#refreshTimer = setInterval(() => this.#refresh(), Math.max(10, seconds) * 1000);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    document.removeEventListener('visibilitychange', this.#onVisibility);
+    if (this.#refreshTimer !== undefined) clearInterval(this.#refreshTimer);
+    this.#refreshTimer = undefined;
     if (this.#badgeTimer && 'idle' in this.#badgeTimer) cancelIdleCallback(this.#badgeTimer.idle);
     else if (this.#badgeTimer) clearTimeout(this.#badgeTimer.timer);
     this.#badgeTimer = undefined;
