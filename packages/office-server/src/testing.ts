@@ -30,7 +30,7 @@ export interface TestIdentityProvider {
   issuer: string;
   audience: string;
   jwks: JSONWebKeySet;
-  /** A signed token for a user (RS256, kid `egov-test-1`). */
+  /** A signed token for a user (RS256, kid `egov-test-1`, a fresh `jti` each time). */
   issue(user: TestUser, options?: IssueOptions): Promise<string>;
 }
 
@@ -56,6 +56,8 @@ export async function createTestIdentityProvider(options: { issuer: string; audi
         .setIssuer(o.issuer ?? options.issuer)
         .setAudience(o.audience ?? options.audience)
         .setIssuedAt()
+        // a token id, as identity providers give: two tokens issued in the same second differ
+        .setJti(crypto.randomUUID())
         .setExpirationTime(o.expiresIn ?? '10m');
       if (o.notBefore !== undefined) jwt.setNotBefore(o.notBefore);
       return jwt.sign(privateKey);
