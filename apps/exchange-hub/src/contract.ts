@@ -270,6 +270,10 @@ export function contractSuite(name: string, start: () => Promise<ContractTarget>
       expect(inc1.incoming.received).toBe(inc0.incoming.received);
       expect(inc1.incoming.acknowledgedSameDay - inc0.incoming.acknowledgedSameDay).toBe(1);
       expect(inc1.incoming.sameDayShare).toBeGreaterThan(0);
+      // a status the recipient reports travels back to the sender as a status package: not a received document
+      const senderIn = (await sender.getStats({ from: day, to: day })).incoming;
+      await other.updateStatus(first.documentId, { code: '01' });
+      expect((await sender.getStats({ from: day, to: day })).incoming).toEqual(senderIn);
       expect((await refusal(sender.getStats({ from: day, to: '2000-01-01' }))).code).toBe('VALIDATION_FAILED');
     });
 

@@ -206,8 +206,8 @@ export class Documents {
               on conflict (sender, message_id) do nothing
               returning *
             ), deliveries as (
-              insert into deliveries (document_id, recipient, state, delivered_at)
-              select doc.id, r, 'pending', doc.sent_at from doc, unnest(doc.recipients) with ordinality as u(r, n)
+              insert into deliveries (document_id, recipient, state, delivered_at, edoc)
+              select doc.id, r, 'pending', doc.sent_at, true from doc, unnest(doc.recipients) with ordinality as u(r, n)
               order by doc.seq, u.n
               returning 1
             )

@@ -175,7 +175,7 @@ export class Statuses {
       if (statusDoc) {
         await tx
           .insertInto('deliveries')
-          .values({ document_id: statusDoc.id, recipient: doc.sender, state: 'pending', delivered_at: statusDoc.sent_at })
+          .values({ document_id: statusDoc.id, recipient: doc.sender, state: 'pending', delivered_at: statusDoc.sent_at, edoc: false })
           .execute();
       }
       return { status: statusEntry(row), duplicate: false };

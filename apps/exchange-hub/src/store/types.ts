@@ -62,7 +62,8 @@ export const DOC_META = [
 ] as const;
 export const DOC_META_AS_DOC = DOC_META.map((c) => `doc.${c}` as const);
 export type NewDocument = Omit<DocRow, 'seq' | 'kind' | 'attachments' | 'warnings'> & { attachments: string; warnings: string };
-export type DeliveryRow = Selectable<DeliveryTable>;
+/** A delivery as the store answers it (`edoc` is for the statistics indexes only). */
+export type DeliveryRow = Omit<Selectable<DeliveryTable>, 'edoc'>;
 export type StatusRow = Selectable<StatusTable>;
 
 /**
