@@ -68,7 +68,7 @@ describe.runIf(adminUrl)('openDatabase on PostgreSQL (TEST_DATABASE_URL)', () =>
     const c = new pg.Client({ connectionString: adminUrl });
     await c.connect();
     try {
-      return (await c.query(q)).rows;
+      return (await c.query<Record<string, unknown>>(q)).rows;
     } finally {
       await c.end();
     }
