@@ -144,7 +144,13 @@ try {
   await c.end();
 
   // ---- two hub instances behind a round-robin balancer (the fault proxy with no faults) ----
-  for (let i = 0; i < 2; i++) hubs.push(await HubProcess.create({ env: { DATABASE_URL: databaseUrl, HUB_SEED: '{"systems":[]}', DATA_DIR: '' } }));
+  for (let i = 0; i < 2; i++) hubs.push(
+      await HubProcess.create({
+        env: { DATABASE_URL: databaseUrl, HUB_SEED: '{"systems":[]}', DATA_DIR: '' },
+        // BENCH_PROFILE=<dir>: a CPU profile of each hub instance (written when it stops)
+        ...(process.env.BENCH_PROFILE ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] } : {}),
+      }),
+    );
   await Promise.all(hubs.map((h) => h.start()));
   const lb = await startFaultProxy({ upstreams: hubs.map((h) => h.port), faultRate: 0, seed: 1 });
 

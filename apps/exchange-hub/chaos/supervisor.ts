@@ -21,6 +21,8 @@ export interface HubProcessOptions {
   port?: number;
   /** Where each line the hub prints goes (default: kept in `logs`, last 200 lines). */
   onLine?: (line: string) => void;
+  /** Extra Node options of the hub process (e.g. `--cpu-prof --cpu-prof-dir=…` to profile it). */
+  nodeArgs?: string[];
 }
 
 /** One hub instance: start, SIGKILL, restart, stop. */
@@ -61,7 +63,7 @@ export class HubProcess {
   start(timeoutMs = 180_000): Promise<void> {
     if (this.running) return Promise.resolve();
     this.starts++;
-    const child = spawn(process.execPath, ['--conditions=@egov-vn/source', '--import', 'tsx', 'src/main.ts'], {
+    const child = spawn(process.execPath, [...(this.#options.nodeArgs ?? []), '--conditions=@egov-vn/source', '--import', 'tsx', 'src/main.ts'], {
       cwd: hubDir,
       env: { ...process.env, ...this.#options.env, PORT: String(this.port), HOST: '127.0.0.1' },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -12,18 +12,20 @@ import { axisRecipient, axisSender, invalidPackage, isSafeContentType, warningRo
 import {
   currentRegistration,
   decodeCursor,
-  deliveriesWithDocuments,
+  deliveriesWithDocumentsAndStatus,
   deliveryOf,
   encodeCursor,
   inboxItem,
-  latestStatuses,
+  latestStatusOf,
   newDocumentId,
+  type StatusShown,
   summary,
 } from './rows.js';
 import {
   type Caller,
   type CheckProfile,
   DOC_META,
+  DOC_META_AS_DOC,
   type DeliveryRow,
   type DocMeta,
   type DocRow,
@@ -245,7 +247,7 @@ export class Documents {
     q: { state: string; status?: string; sender?: string; since?: string; until?: string; cursor?: string; limit: number },
   ): Promise<InboxPage> {
     const after = decodeCursor(q.cursor);
-    let query = deliveriesWithDocuments(this.db)
+    let query = deliveriesWithDocumentsAndStatus(this.db)
       .where('d.recipient', '=', caller.agency)
       .where(currentRegistration('d'))
       .where('doc.kind', '=', 'edoc')
@@ -270,8 +272,7 @@ export class Documents {
     }
     const rows = await query.orderBy('d.seq').limit(q.limit + 1).execute();
     const page = rows.slice(0, q.limit);
-    const statuses = await latestStatuses(this.db, page.map((r) => r.id), caller.agency);
-    const items = page.map((r) => inboxItem(r, deliveryOf(r), statuses.get(`${r.id}|${caller.agency}`)));
+    const items = page.map((r) => inboxItem(r, deliveryOf(r), latestStatusOf(r)));
     const last = page.at(-1);
     return { items, nextCursor: rows.length > q.limit && last ? encodeCursor(last.d_seq) : null };
   }
@@ -294,17 +295,55 @@ export class Documents {
 
   /** The document as the caller may see it: as its sender or as one of its recipients; otherwise NOT_FOUND. */
   async access(caller: Caller, id: string): Promise<{ doc: DocMeta; delivery: DeliveryRow | undefined }> {
-    const doc = await this.db.selectFrom('documents').select(DOC_META).where('id', '=', id).executeTakeFirst();
-    if (!doc) throw new HubError('NOT_FOUND');
-    const delivery = await this.db
-      .selectFrom('deliveries')
-      .selectAll()
-      .where('document_id', '=', id)
-      .where('recipient', '=', caller.agency)
-      .where(currentRegistration('deliveries'))
-      .executeTakeFirst();
-    if (doc.sender !== caller.agency && !delivery) throw new HubError('NOT_FOUND');
+    const { doc, delivery } = await this.#accessWithStatus(caller, id);
     return { doc, delivery };
+  }
+
+  /**
+   * One round trip: the document, the caller's delivery of it (of its current registration) and the latest status it
+   * reported on it. NOT_FOUND unless the caller sent or received it.
+   */
+  async #accessWithStatus(caller: Caller, id: string): Promise<{ doc: DocMeta; delivery: DeliveryRow | undefined; latest: StatusShown | undefined }> {
+    const row = await this.db
+      .selectFrom('documents as doc')
+      .leftJoin('deliveries as d', (join) =>
+        join.onRef('d.document_id', '=', 'doc.id').on('d.recipient', '=', caller.agency).on(currentRegistration('d')),
+      )
+      .leftJoinLateral(
+        (eb) =>
+          eb
+            .selectFrom('statuses as s')
+            .select(['s.code as s_code', 's.description as s_description', 's.staff as s_staff', 's.at as s_at'])
+            .whereRef('s.document_id', '=', 'd.document_id')
+            .whereRef('s.recipient', '=', 'd.recipient')
+            .orderBy('s.id', 'desc')
+            .limit(1)
+            .as('ls'),
+        (join) => join.onTrue(),
+      )
+      .select(DOC_META_AS_DOC)
+      .select([
+        'd.seq as d_seq',
+        'd.state as d_state',
+        'd.delivered_at as d_delivered_at',
+        'd.acknowledged_at as d_acknowledged_at',
+        'd.ack_reason as d_ack_reason',
+        'd.recipient as d_recipient',
+        'ls.s_code',
+        'ls.s_description',
+        'ls.s_staff',
+        'ls.s_at',
+      ])
+      .where('doc.id', '=', id)
+      .executeTakeFirst();
+    if (!row) throw new HubError('NOT_FOUND');
+    const { d_seq, d_state, d_delivered_at, d_acknowledged_at, d_ack_reason, d_recipient, s_code, s_description, s_staff, s_at, ...doc } = row;
+    const delivery =
+      d_seq !== null && d_state !== null && d_delivered_at !== null && d_recipient !== null
+        ? deliveryOf({ id, d_seq, d_state, d_delivered_at, d_acknowledged_at, d_ack_reason, d_recipient })
+        : undefined;
+    if (doc.sender !== caller.agency && !delivery) throw new HubError('NOT_FOUND');
+    return { doc, delivery, latest: latestStatusOf({ s_code, s_description, s_staff, s_at }) };
   }
 
   /** The package bytes of a document (after an access check). */
@@ -315,12 +354,11 @@ export class Documents {
   }
 
   async view(caller: Caller, id: string) {
-    const { doc, delivery } = await this.access(caller, id);
+    const { doc, delivery, latest } = await this.#accessWithStatus(caller, id);
     const role = doc.sender === caller.agency ? ('sender' as const) : ('recipient' as const);
     let own = null;
     if (delivery) {
-      const statuses = await latestStatuses(this.db, [id], caller.agency);
-      const item = inboxItem(doc, delivery, statuses.get(`${id}|${caller.agency}`));
+      const item = inboxItem(doc, delivery, latest);
       own = { state: item.state, deliveredAt: item.deliveredAt, acknowledgedAt: item.acknowledgedAt, status: item.status };
     }
     return { document: summary(doc), role, delivery: own };

@@ -1,31 +1,81 @@
 // Replay stores, in the database: they survive restarts and are shared by several hubs on one PostgreSQL.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db.js';
 
+interface NonceUse {
+  systemId: string;
+  nonce: string;
+  at: Date;
+  cutoff: Date;
+  resolve: (fresh: boolean) => void;
+  reject: (e: unknown) => void;
+}
+
 export class ReplayStore {
+  #nonces: NonceUse[] = [];
+  #flushing = false;
+
   constructor(readonly db: Kysely<Database>) {}
 
   /**
    * Records a /v1 nonce; false when it was used within `ttlMs` (a replay). Rows older than `ttlMs` are deleted by the
    * background job `prune-nonces` (`../background.ts`, one instance at a time): a request that old is refused by its
    * timestamp anyway, so the table holds one window of requests (plus one background interval).
+   *
+   * Every signed request records one, so they are written together: while one insert is in flight, the nonces of the
+   * requests arriving meanwhile wait for the next, which records them all in one statement (one round trip and one
+   * commit for many requests). The unique key decides across instances; within a batch, the same nonce twice is a
+   * replay of the first.
    */
-  async useNonce(systemId: string, nonce: string, now: number, ttlMs: number): Promise<boolean> {
-    const cutoff = new Date(now - ttlMs);
-    const inserted = await this.db
-      .insertInto('nonces')
-      .values({ system_id: systemId, nonce, seen_at: new Date(now) })
-      .onConflict((oc) => oc.columns(['system_id', 'nonce']).doNothing())
-      .returning('nonce')
-      .executeTakeFirst();
-    if (inserted) return true;
-    // A row older than the window (not yet pruned) is no replay.
+  useNonce(systemId: string, nonce: string, now: number, ttlMs: number): Promise<boolean> {
+    return new Promise((resolve, reject) => {
+      this.#nonces.push({ systemId, nonce, at: new Date(now), cutoff: new Date(now - ttlMs), resolve, reject });
+      if (!this.#flushing) void this.#flush();
+    });
+  }
+
+  async #flush(): Promise<void> {
+    this.#flushing = true;
+    try {
+      while (this.#nonces.length > 0) {
+        const batch = this.#nonces.splice(0, 500);
+        const first = new Map<string, NonceUse>();
+        const repeated: NonceUse[] = [];
+        for (const use of batch) {
+          const key = `${use.systemId}\n${use.nonce}`;
+          if (first.has(key)) repeated.push(use);
+          else first.set(key, use);
+        }
+        const uses = [...first.values()];
+        try {
+          const inserted = await sql<{ system_id: string; nonce: string }>`
+            insert into nonces (system_id, nonce, seen_at)
+            select * from unnest(${uses.map((u) => u.systemId)}::text[], ${uses.map((u) => u.nonce)}::text[], ${uses.map((u) => u.at.toISOString())}::timestamptz[])
+            on conflict (system_id, nonce) do nothing
+            returning system_id, nonce`.execute(this.db);
+          const fresh = new Set(inserted.rows.map((r) => `${r.system_id}\n${r.nonce}`));
+          for (const [key, use] of first) {
+            if (fresh.has(key)) use.resolve(true);
+            else this.#renew(use).then(use.resolve, use.reject);
+          }
+          for (const use of repeated) use.resolve(false);
+        } catch (e) {
+          for (const use of batch) use.reject(e);
+        }
+      }
+    } finally {
+      this.#flushing = false;
+    }
+  }
+
+  /** A nonce already recorded: a row older than the window (not yet pruned) is no replay. */
+  async #renew(use: NonceUse): Promise<boolean> {
     const renewed = await this.db
       .updateTable('nonces')
-      .set({ seen_at: new Date(now) })
-      .where('system_id', '=', systemId)
-      .where('nonce', '=', nonce)
-      .where('seen_at', '<', cutoff)
+      .set({ seen_at: use.at })
+      .where('system_id', '=', use.systemId)
+      .where('nonce', '=', use.nonce)
+      .where('seen_at', '<', use.cutoff)
       .returning('nonce')
       .executeTakeFirst();
     return renewed !== undefined;

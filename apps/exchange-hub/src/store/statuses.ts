@@ -43,7 +43,7 @@ export class Statuses {
       else row = (await this.documents.access(caller, id)).delivery ?? delivery;
     }
     const statuses = await latestStatuses(this.db, [id], caller.agency);
-    return inboxItem(doc, row, statuses.get(`${id}|${caller.agency}`));
+    return inboxItem(doc, row, statuses.get(`${id}|${caller.agency}`)?.at(-1));
   }
 
   async updateStatus(
