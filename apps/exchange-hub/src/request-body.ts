@@ -64,7 +64,10 @@ export async function readBody(req: Request, maxPackageBytes: number, pace: Body
   const maxBody = maxBodyBytes(maxPackageBytes);
   const declared = req.headers.get('content-length');
   if (declared !== null && !(Number(declared) <= maxBody)) throw new HubError('PAYLOAD_TOO_LARGE', { limit: maxPackageBytes });
-  if (!req.body) return new Uint8Array(0);
+  // A GET or HEAD has no body for the handler (a Web Request cannot carry one); not asking for it spares building the
+  // full Request around Node's message on every read request. A body sent anyway is not read, and its signed hash
+  // (if it covered one) does not match the empty body: refused.
+  if (req.method === 'GET' || req.method === 'HEAD' || !req.body) return new Uint8Array(0);
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;

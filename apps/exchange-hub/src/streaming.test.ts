@@ -144,3 +144,25 @@ describe('attachment ranges from the edXML reader', () => {
     expect(attachmentReads.wholePackages - before.wholePackages).toBe(0);
   });
 });
+
+describe('GET requests and bodies', () => {
+  it('never reads a body sent with a GET: one whose hash was signed is refused, the usual empty one is served', async () => {
+    const { request } = await import('node:http');
+    const path = '/v1/inbox?limit=1';
+    const body = new TextEncoder().encode('{"smuggled":true}');
+    const signed = await signRequest(R1_SYSTEM.secret, { method: 'GET', pathWithQuery: path, systemId: R1_SYSTEM.systemId, agency: R1, body });
+    const answer = await new Promise<{ status: number; json: Record<string, unknown> }>((resolve, reject) => {
+      const req = request(`${hub.url}${path}`, { method: 'GET', headers: { ...signed, 'content-length': String(body.length) } }, (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (d: string) => (text += d));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, json: JSON.parse(text) as Record<string, unknown> }));
+      });
+      req.on('error', reject);
+      req.end(Buffer.from(body));
+    });
+    expect(answer.status).toBe(401);
+    expect(answer.json).toMatchObject({ code: 'BAD_SIGNATURE' });
+    expect((await get(R1_SYSTEM, R1, path)).status).toBe(200);
+  });
+});
