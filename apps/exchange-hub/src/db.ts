@@ -272,6 +272,15 @@ migrations['0005_statistics_covering_indexes'] = {
   },
 };
 
+// The pending inbox (what every receiving system polls: `state=pending`, in delivery order) reads only the pending
+// deliveries of the agency, instead of every delivery of the agency filtered by state (bench/scale.bench.ts: 5.1 ms
+// for the first page with 90 % of deliveries done).
+migrations['0006_pending_inbox_index'] = {
+  async up(db: Kysely<unknown>) {
+    await sql`create index deliveries_pending on deliveries (recipient, seq) where state = 'pending'`.execute(db);
+  },
+};
+
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
 
 /** The PGlite instance under a Kysely database opened on PGlite (its in-process LISTEN feeds the inbox wake-ups). */

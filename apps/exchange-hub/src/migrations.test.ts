@@ -53,6 +53,8 @@ describe('migration 0005 on a database of the previous release', () => {
       expect([ofRecipient.outgoing.total, ofRecipient.incoming.received]).toEqual([0, 1]);
       const indexes = await sql<{ indexname: string }>`select indexname from pg_indexes where indexname like '%period%' order by 1`.execute(db);
       expect(indexes.rows.map((r) => r.indexname)).toEqual(['deliveries_edoc_period', 'documents_edoc_period']);
+      const pending = await sql<{ indexname: string }>`select indexname from pg_indexes where indexname = 'deliveries_pending'`.execute(db);
+      expect(pending.rows).toHaveLength(1);
     } finally {
       await db.destroy();
     }

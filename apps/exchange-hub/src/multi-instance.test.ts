@@ -130,7 +130,7 @@ describe.runIf(adminUrl)('two instances on one PostgreSQL (TEST_DATABASE_URL)', 
     await c.connect();
     try {
       const applied = await c.query<{ name: string }>('select name from kysely_migration order by name');
-      expect(applied.rows.map((r) => r.name)).toEqual(['0001_initial', '0002_security_and_axis', '0003_inbox_notify', '0004_period_indexes', '0005_statistics_covering_indexes']);
+      expect(applied.rows.map((r) => r.name)).toEqual(['0001_initial', '0002_security_and_axis', '0003_inbox_notify', '0004_period_indexes', '0005_statistics_covering_indexes', '0006_pending_inbox_index']);
       const trigger = await c.query(`select 1 from pg_trigger where tgname = 'deliveries_notify_inbox'`);
       expect(trigger.rowCount).toBe(1);
       const systems = await c.query<{ n: string }>('select count(*) as n from systems');
