@@ -247,25 +247,35 @@ try {
   }
 
   // Warm-up (connections, plans, caches).
+  // BENCH_ONLY=inbox,fetch,stats,sends: only those measures (e.g. to profile one with BENCH_PROFILE).
+  const only = process.env.BENCH_ONLY?.split(',');
+  const want = (measure: 'inbox' | 'fetch' | 'stats' | 'sends') => !only || only.includes(measure);
+  const when = async <T>(measure: 'inbox' | 'fetch' | 'stats' | 'sends', run: () => Promise<T>): Promise<T[]> => (want(measure) ? [await run()] : []);
   await load('warm-up', () => ({ method: 'GET', path: '/v1/inbox?limit=50' })).catch(() => undefined);
   const results = [
-    await load('inbox listing (first page, 50 items)', () => ({ method: 'GET', path: '/v1/inbox?limit=50' })),
-    await load('document fetch (GET /v1/documents/{id})', (i, k) => {
-      const ids = fetchable.get(i)!;
-      return { method: 'GET', path: `/v1/documents/${ids[k % ids.length]!}` };
-    }),
-    await load('statistics (one month)', () => ({ method: 'GET', path: `/v1/stats?from=${statsRange.from}&to=${statsRange.to}` })),
+    ...(await when('inbox', () => load('inbox listing (first page, 50 items)', () => ({ method: 'GET', path: '/v1/inbox?limit=50' })))),
+    ...(await when('fetch', () =>
+      load('document fetch (GET /v1/documents/{id})', (i, k) => {
+        const ids = fetchable.get(i)!;
+        return { method: 'GET', path: `/v1/documents/${ids[k % ids.length]!}` };
+      }),
+    )),
+    ...(await when('stats', () => load('statistics (one month)', () => ({ method: 'GET', path: `/v1/stats?from=${statsRange.from}&to=${statsRange.to}` })))),
   ];
-  // The same reads at a fixed rate (BENCH_RATE, default 500 requests/s from the 50 clients: ten times the polling of a
-  // province's 250 agencies every 5 s): the latency a client sees when the hub is not saturated.
-  const RATE = Number(process.env.BENCH_RATE ?? 500);
+  // The same reads at a fixed rate (BENCH_RATE, default 250 requests/s from the 50 clients: each of a province's 250
+  // agencies asking once a second, five times the usual 5-s poll): the latency a client sees below saturation.
+  const RATE = Number(process.env.BENCH_RATE ?? 250);
   const pacedResults = [
-    await paced(`inbox listing at ${RATE}/s (open loop)`, RATE, () => ({ method: 'GET', path: '/v1/inbox?limit=50' })),
-    await paced(`document fetch at ${RATE}/s (open loop)`, RATE, (i, k) => {
-      const ids = fetchable.get(i)!;
-      return { method: 'GET', path: `/v1/documents/${ids[k % ids.length]!}` };
-    }),
-    await paced(`statistics at ${RATE}/s (open loop)`, RATE, () => ({ method: 'GET', path: `/v1/stats?from=${statsRange.from}&to=${statsRange.to}` })),
+    ...(await when('inbox', () => paced(`inbox listing at ${RATE}/s (open loop)`, RATE, () => ({ method: 'GET', path: '/v1/inbox?limit=50' })))),
+    ...(await when('fetch', () =>
+      paced(`document fetch at ${RATE}/s (open loop)`, RATE, (i, k) => {
+        const ids = fetchable.get(i)!;
+        return { method: 'GET', path: `/v1/documents/${ids[k % ids.length]!}` };
+      }),
+    )),
+    ...(await when('stats', () =>
+      paced(`statistics at ${RATE}/s (open loop)`, RATE, () => ({ method: 'GET', path: `/v1/stats?from=${statsRange.from}&to=${statsRange.to}` })),
+    )),
   ];
 
   // Sends: each client its own agency, to 2 others; a small valid package, unique number each time.
@@ -292,8 +302,10 @@ try {
     }).replace(/>\s+</g, '><');
     return JSON.stringify({ edxml, messageId: `scale-${process.pid}-${i}-${k}` });
   };
-  const sends = await load('signed sends (2 recipients each), two instances', (i, k) => ({ method: 'POST', path: '/v1/documents', body: sendBody(i, k) }));
-  const pacedSends = await paced(`signed sends at ${TARGET_SENDS}/s (open loop)`, TARGET_SENDS, (i, k) => ({ method: 'POST', path: '/v1/documents', body: sendBody(i, 100_000 + k) }));
+  const sends = await when('sends', () => load('signed sends (2 recipients each), two instances', (i, k) => ({ method: 'POST', path: '/v1/documents', body: sendBody(i, k) })));
+  const pacedSends = await when('sends', () =>
+    paced(`signed sends at ${TARGET_SENDS}/s (open loop)`, TARGET_SENDS, (i, k) => ({ method: 'POST', path: '/v1/documents', body: sendBody(i, 100_000 + k) })),
+  );
   await Promise.all(pools.map((p) => p.close()));
   await lb?.close();
 
@@ -306,10 +318,12 @@ try {
   for (const r of results) {
     log(`| ${r.label} | ${r.n} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.errors} | p99 < ${TARGET_READ_P99} ms | ${(TARGET_READ_P99 / r.p99).toFixed(2)} |`);
   }
-  log(
-    `| ${sends.label} | ${sends.n} | ${sends.rps.toFixed(0)} | ${sends.p50.toFixed(1)} | ${sends.p99.toFixed(1)} | ${sends.errors} | ≥ ${TARGET_SENDS}/s, p99 < ${TARGET_SEND_P99} ms | ` +
-      `${(sends.rps / TARGET_SENDS).toFixed(2)} (rate), ${(TARGET_SEND_P99 / sends.p99).toFixed(2)} (p99) |`,
-  );
+  for (const r of sends) {
+    log(
+      `| ${r.label} | ${r.n} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.errors} | ≥ ${TARGET_SENDS}/s, p99 < ${TARGET_SEND_P99} ms | ` +
+        `${(r.rps / TARGET_SENDS).toFixed(2)} (rate), ${(TARGET_SEND_P99 / r.p99).toFixed(2)} (p99) |`,
+    );
+  }
   log('(ratio ≥ 1: target met; closed loop: each client sends its next request as soon as it is answered, so the latency includes the queue of a saturated machine)');
   log('');
   log(`at a fixed rate (open loop, ${CLIENTS} clients together, latency from the scheduled time):`);
@@ -318,9 +332,9 @@ try {
   for (const r of pacedResults) {
     log(`| ${r.label} | ${r.n} | ${r.rps} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.errors} | p99 < ${TARGET_READ_P99} ms | ${(TARGET_READ_P99 / r.p99).toFixed(2)} |`);
   }
-  log(
-    `| ${pacedSends.label} | ${pacedSends.n} | ${pacedSends.rps} | ${pacedSends.p50.toFixed(1)} | ${pacedSends.p99.toFixed(1)} | ${pacedSends.errors} | p99 < ${TARGET_SEND_P99} ms | ${(TARGET_SEND_P99 / pacedSends.p99).toFixed(2)} |`,
-  );
+  for (const r of pacedSends) {
+    log(`| ${r.label} | ${r.n} | ${r.rps} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.errors} | p99 < ${TARGET_SEND_P99} ms | ${(TARGET_SEND_P99 / r.p99).toFixed(2)} |`);
+  }
   log('');
   log('plans (EXPLAIN ANALYZE of the SQL the store runs for agency 0, before the HTTP load):');
   log(planText.join('\n\n'));

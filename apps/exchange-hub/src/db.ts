@@ -1,16 +1,6 @@
-import { PGlite } from '@electric-sql/pglite';
-import {
-  type ColumnType,
-  type Generated,
-  Kysely,
-  type Migration,
-  type MigrationProvider,
-  Migrator,
-  PostgresDialect,
-  sql,
-} from 'kysely';
-import pg from 'pg';
-import { PGliteDialect } from '@egov-vn/database';
+import { openDatabase as openSharedDatabase } from '@egov-vn/database';
+import type { PGlite } from '@electric-sql/pglite';
+import { type ColumnType, type Generated, type Kysely, type Migration, sql } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
@@ -281,8 +271,6 @@ migrations['0006_pending_inbox_index'] = {
   },
 };
 
-const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
-
 /** The PGlite instance under a Kysely database opened on PGlite (its in-process LISTEN feeds the inbox wake-ups). */
 export const pgliteOf = new WeakMap<Kysely<Database>, PGlite>();
 
@@ -293,29 +281,19 @@ export interface DatabaseOptions {
   dataDir?: string;
 }
 
-/** Opens the database (PGlite or PostgreSQL) and brings its schema up to date. */
+/**
+ * Opens the database (PGlite or PostgreSQL) and brings its schema up to date: `openDatabase` of @egov-vn/database
+ * (bigint as numbers, the pool's `error` event handled) with the hub's migrations; a dropped idle connection is logged
+ * as one JSON line.
+ */
 export async function openDatabase(options: DatabaseOptions): Promise<Kysely<Database>> {
-  let db: Kysely<Database>;
-  if (options.databaseUrl) {
-    // bigint (bigserial) as JS numbers: the sequences stay far below 2^53.
-    pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
-    // PostgreSQL dropping an idle pooled connection (a restart, a failover, pg_terminate_backend) must not end the
-    // process through an unhandled `error` event: the pool discards it and opens a new one for the next query.
-    pool.on('error', (error) => console.warn(JSON.stringify({ level: 'warn', msg: 'postgres closed an idle connection', error: error.message })));
-    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  } else {
-    const lite = await PGlite.create(options.dataDir ?? 'memory://', {
-      parsers: { 20: (v: string) => Number(v) },
-    });
-    db = new Kysely<Database>({ dialect: new PGliteDialect(lite) });
-    pgliteOf.set(db, lite);
-  }
-  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
-  const failed = results?.find((r) => r.status === 'Error');
-  if (error || failed) {
-    await db.destroy();
-    throw new Error(`Database migration failed${failed ? ` at ${failed.migrationName}` : ''}: ${String(error)}`);
-  }
-  return db;
+  const opened = await openSharedDatabase<Database>({
+    ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    migrations,
+    pgliteExtensions: false,
+    onPoolError: (error) => console.warn(JSON.stringify({ level: 'warn', msg: 'postgres closed an idle connection', error: error.message })),
+  });
+  if (opened.pglite) pgliteOf.set(opened.db, opened.pglite);
+  return opened.db;
 }

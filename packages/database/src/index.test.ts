@@ -47,6 +47,15 @@ describe('openDatabase on PGlite', () => {
     expect(again).toEqual({ acquired: true, value: 42 });
     await opened.db.destroy();
   });
+  it('answers its PGlite instance, and opens without the contrib extensions when asked (they are then missing)', async () => {
+    const opened = await openDatabase<DB>({ migrations: {} });
+    expect(opened.pglite).toBeDefined();
+    expect((await opened.pglite!.query<{ one: number }>('select 1 as one')).rows).toEqual([{ one: 1 }]);
+    await opened.db.destroy();
+    const bare = await openDatabase<DB>({ migrations: {}, pgliteExtensions: false });
+    await expect(sql`create extension unaccent`.execute(bare.db)).rejects.toThrow(/unaccent/);
+    await bare.db.destroy();
+  });
   it('refuses to open when a migration fails, naming it', async () => {
     const bad: Record<string, Migration> = { '0001_bad': { up: (db: Kysely<unknown>) => sql`select nope()`.execute(db).then(() => undefined) } };
     await expect(openDatabase({ migrations: bad })).rejects.toThrow(/0001_bad/);

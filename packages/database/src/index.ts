@@ -28,12 +28,19 @@ export interface OpenDatabaseOptions {
    * process; the default writes one line to stderr.
    */
   onPoolError?: (error: Error) => void;
+  /**
+   * Load `unaccent`, `pg_trgm` and `btree_gin` into PGlite (default true). An application whose migrations create none
+   * of them starts faster without.
+   */
+  pgliteExtensions?: boolean;
 }
 
 /** An open database: the Kysely instance and which engine is under it. */
 export interface OpenedDatabase<DB> {
   db: Kysely<DB>;
   engine: 'pglite' | 'postgres';
+  /** The embedded PGlite instance when `engine` is `'pglite'` (e.g. for its in-process `LISTEN`). */
+  pglite?: PGlite;
 }
 
 /**
@@ -44,6 +51,7 @@ export interface OpenedDatabase<DB> {
 export async function openDatabase<DB>(options: OpenDatabaseOptions): Promise<OpenedDatabase<DB>> {
   let db: Kysely<DB>;
   let engine: 'pglite' | 'postgres';
+  let lite: PGlite | undefined;
   if (options.databaseUrl) {
     pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
@@ -55,9 +63,9 @@ export async function openDatabase<DB>(options: OpenDatabaseOptions): Promise<Op
     db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     engine = 'postgres';
   } else {
-    const lite = await PGlite.create(options.dataDir ?? 'memory://', {
+    lite = await PGlite.create(options.dataDir ?? 'memory://', {
       parsers: { 20: (v: string) => Number(v) },
-      extensions: { unaccent, pg_trgm, btree_gin },
+      ...(options.pgliteExtensions === false ? {} : { extensions: { unaccent, pg_trgm, btree_gin } }),
     });
     db = new Kysely<DB>({ dialect: new PGliteDialect(lite) });
     engine = 'pglite';
@@ -76,7 +84,7 @@ export async function openDatabase<DB>(options: OpenDatabaseOptions): Promise<Op
     await db.destroy();
     throw new Error(`Database migration failed${failed ? ` at ${failed.migrationName}` : ''}: ${String(error)}`);
   }
-  return { db, engine };
+  return lite ? { db, engine, pglite: lite } : { db, engine };
 }
 
 /** A stable 63-bit key for `pg_try_advisory_lock` from a name (FNV-1a 64, top bit cleared). */
