@@ -119,7 +119,8 @@ interface SendRecord {
   documentId?: string;
 }
 
-async function createDatabase(adminUrl: string, name: string): Promise<string> {
+/** Creates database `name` with the admin connection; answers its connection string. */
+export async function createDatabase(adminUrl: string, name: string): Promise<string> {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {

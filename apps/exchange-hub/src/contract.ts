@@ -142,6 +142,10 @@ export function contractSuite(name: string, start: () => Promise<ContractTarget>
       expect(back.status).toBe(409);
       const byStatus = await r1.listInbox({ status: '05' });
       expect(byStatus.items.map((i) => i.documentId)).toContain(sent.documentId);
+      // the inbox item and the document view show the latest status (05), not an earlier one
+      expect(byStatus.items.find((i) => i.documentId === sent.documentId)?.status?.code).toBe('05');
+      const viewed = await r1.getDocument(sent.documentId);
+      expect([viewed.role, viewed.delivery?.state, viewed.delivery?.status?.code]).toEqual(['recipient', 'done', '05']);
       const trace = await sender.getTrace(sent.documentId);
       const t1 = trace.recipients.find((r) => r.agency === R1);
       const t2 = trace.recipients.find((r) => r.agency === R2);

@@ -6,7 +6,7 @@ import { ExchangeClient } from '@egov-vn/exchange-client';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dropDatabase } from '../chaos/run.js';
+import { createDatabase, dropDatabase } from '../chaos/run.js';
 import { BACKGROUND_LOCK } from './background.js';
 import { type RunningHub, startHub } from './server.js';
 import { documentPackage, R1, seed } from './test-support.js';
@@ -107,13 +107,7 @@ describe.runIf(adminUrl)('two instances on one PostgreSQL (TEST_DATABASE_URL)', 
   let hubs: RunningHub[] = [];
   let databaseUrl = '';
   beforeAll(async () => {
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const url = new URL(adminUrl!);
-    url.pathname = `/${name}`;
-    databaseUrl = url.toString();
+    databaseUrl = await createDatabase(adminUrl!, name);
     // Both at once on the fresh database: migrations and seeds race and must both succeed.
     hubs = await Promise.all([
       startHub({ port: 0, seed, databaseUrl, backgroundIntervalMs: TICK_MS }),

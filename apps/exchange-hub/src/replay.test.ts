@@ -2,9 +2,8 @@
 // each nonce is still accepted exactly once — within a batch, across batches, across two stores on one database (two
 // hub instances) — and a row older than the window is no replay.
 import fc from 'fast-check';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { dropDatabase } from '../chaos/run.js';
+import { createDatabase, dropDatabase } from '../chaos/run.js';
 import { openDatabase } from './db.js';
 import { ReplayStore } from './store/replay.js';
 
@@ -69,14 +68,9 @@ describe.runIf(adminUrl)('the /v1 nonce store on PostgreSQL, two instances (TEST
     await dropDatabase(adminUrl!, name);
   });
   it('accepts each nonce exactly once across two stores writing in batches', async () => {
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const url = new URL(adminUrl!);
-    url.pathname = `/${name}`;
-    const a = await openDatabase({ databaseUrl: url.toString() });
-    const b = await openDatabase({ databaseUrl: url.toString() });
+    const databaseUrl = await createDatabase(adminUrl!, name);
+    const a = await openDatabase({ databaseUrl });
+    const b = await openDatabase({ databaseUrl });
     try {
       expect(await exactlyOnce([new ReplayStore(a), new ReplayStore(b)], 40)).toBe(40);
     } finally {

@@ -17,6 +17,7 @@ import {
   encodeCursor,
   inboxItem,
   latestStatusOf,
+  latestStatusOfDelivery,
   newDocumentId,
   type StatusShown,
   summary,
@@ -309,18 +310,7 @@ export class Documents {
       .leftJoin('deliveries as d', (join) =>
         join.onRef('d.document_id', '=', 'doc.id').on('d.recipient', '=', caller.agency).on(currentRegistration('d')),
       )
-      .leftJoinLateral(
-        (eb) =>
-          eb
-            .selectFrom('statuses as s')
-            .select(['s.code as s_code', 's.description as s_description', 's.staff as s_staff', 's.at as s_at'])
-            .whereRef('s.document_id', '=', 'd.document_id')
-            .whereRef('s.recipient', '=', 'd.recipient')
-            .orderBy('s.id', 'desc')
-            .limit(1)
-            .as('ls'),
-        (join) => join.onTrue(),
-      )
+      .leftJoinLateral(latestStatusOfDelivery, (join) => join.onTrue())
       .select(DOC_META_AS_DOC)
       .select([
         'd.seq as d_seq',

@@ -1,7 +1,7 @@
 // Rows to contract shapes, and the query pieces every module shares (access to a delivery, cursors, statuses).
 import { statusCodeInfo } from '@egov-vn/edxml';
 import type { DocumentSummary, InboxItem, StatusCode, StatusEntry } from '@egov-vn/exchange-api';
-import { sql, type Kysely } from 'kysely';
+import { type ExpressionBuilder, sql, type Kysely } from 'kysely';
 import { randomBytes } from 'node:crypto';
 import type { Database } from '../db.js';
 import { HubError } from '../hub-error.js';
@@ -125,19 +125,20 @@ export function deliveriesWithDocuments(db: Kysely<Database>) {
  */
 export function deliveriesWithDocumentsAndStatus(db: Kysely<Database>) {
   return deliveriesWithDocuments(db)
-    .leftJoinLateral(
-      (eb) =>
-        eb
-          .selectFrom('statuses as s')
-          .select(['s.code as s_code', 's.description as s_description', 's.staff as s_staff', 's.at as s_at'])
-          .whereRef('s.document_id', '=', 'd.document_id')
-          .whereRef('s.recipient', '=', 'd.recipient')
-          .orderBy('s.id', 'desc')
-          .limit(1)
-          .as('ls'),
-      (join) => join.onTrue(),
-    )
+    .leftJoinLateral(latestStatusOfDelivery, (join) => join.onTrue())
     .select(['ls.s_code', 'ls.s_description', 'ls.s_staff', 'ls.s_at']);
+}
+
+/** The lateral subquery `ls`: the latest status reported on delivery `d` (a query that names its delivery `d`). */
+export function latestStatusOfDelivery(eb: ExpressionBuilder<Database & { d: Database['deliveries'] }, 'd'>) {
+  return eb
+    .selectFrom('statuses as s')
+    .select(['s.code as s_code', 's.description as s_description', 's.staff as s_staff', 's.at as s_at'])
+    .whereRef('s.document_id', '=', 'd.document_id')
+    .whereRef('s.recipient', '=', 'd.recipient')
+    .orderBy('s.id', 'desc')
+    .limit(1)
+    .as('ls');
 }
 
 /** The latest status of a row of {@link deliveriesWithDocumentsAndStatus}. */
