@@ -81,30 +81,45 @@ export const ErrorIssueSchema = z
   })
   .meta({ id: 'ErrorIssue' });
 
-export const ErrorBodySchema = z
-  .object({
-    code: z.enum(ERROR_CODES),
+/**
+ * The one error body of the kit's HTTP APIs for a catalogue of codes: `{ code, message: { vi, en }, details? }`, with
+ * located issues in `details.issues`. The exchange API's `ErrorBodySchema` and the office API's are both made here.
+ */
+export function errorBodySchemaFor<const Codes extends readonly [string, ...string[]]>(codes: Codes) {
+  return z.object({
+    code: z.enum(codes),
     message: LocalizedMessageSchema,
     details: z
       .object({ issues: z.array(ErrorIssueSchema).optional() })
       .catchall(z.unknown())
       .optional(),
-  })
-  .meta({ id: 'Error', description: 'Every error the hub returns: a contract code and a vi/en message.' });
+  });
+}
+
+/** The body of error `code` of a catalogue, with its catalogue message unless a more precise one is given. */
+export function errorBodyFrom<Code extends string, Body extends { code: Code; message: { vi: string; en: string }; details?: unknown }>(
+  catalog: Record<Code, { vi: string; en: string }>,
+  code: Code,
+  details?: Body['details'],
+  message?: { vi: string; en: string },
+): Body {
+  const def = catalog[code];
+  const body = { code, message: message ?? { vi: def.vi, en: def.en } } as Body;
+  if (details !== undefined) body.details = details;
+  return body;
+}
+
+export const ErrorBodySchema = errorBodySchemaFor(ERROR_CODES).meta({
+  id: 'Error',
+  description: 'Every error the hub returns: a contract code and a vi/en message.',
+});
 
 export type ErrorBody = z.infer<typeof ErrorBodySchema>;
 export type ErrorIssue = z.infer<typeof ErrorIssueSchema>;
 
 /** Builds an error body from the catalog, optionally with a more precise message and details. */
-export function errorBody(
-  code: ErrorCode,
-  details?: ErrorBody['details'],
-  message?: { vi: string; en: string },
-): ErrorBody {
-  const def = errorCatalog[code];
-  const body: ErrorBody = { code, message: message ?? { vi: def.vi, en: def.en } };
-  if (details !== undefined) body.details = details;
-  return body;
+export function errorBody(code: ErrorCode, details?: ErrorBody['details'], message?: { vi: string; en: string }): ErrorBody {
+  return errorBodyFrom<ErrorCode, ErrorBody>(errorCatalog, code, details, message);
 }
 
 /** The HTTP status of an error code. */

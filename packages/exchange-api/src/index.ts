@@ -1,7 +1,7 @@
 export * from './errors.js';
 export * from './schemas.js';
 export { routes, routePath, type OperationId, type RouteDef, type Routes } from './routes.js';
-export { openApiDocument } from './openapi.js';
+export { openApiDocument, openApiJsonSchema, openApiParameters, openApiResponses } from './openapi.js';
 export {
   IDEMPOTENCY_HEADER,
   SIGNATURE_ALGORITHM,

@@ -5,13 +5,19 @@ import { SIGNATURE_HEADERS } from './signing.js';
 
 type JsonSchema = Record<string, unknown>;
 
-function schemaOf(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
+/** A zod schema as OpenAPI 3.1 (JSON Schema 2020-12) for a request (`input`) or a response (`output`). */
+export function openApiJsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
   const json = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as JsonSchema;
   delete json.$schema;
   return json;
 }
 
-function parameters(route: RouteDef): JsonSchema[] {
+/** The OpenAPI parameters of a route: path and query fields (from their zod objects) and extra headers. */
+export function openApiParameters(route: {
+  params?: z.ZodObject | undefined;
+  query?: z.ZodObject | undefined;
+  headers?: ReadonlyArray<{ name: string; description: string }> | undefined;
+}): JsonSchema[] {
   const out: JsonSchema[] = [];
   for (const [where, obj] of [
     ['path', route.params],
@@ -20,7 +26,7 @@ function parameters(route: RouteDef): JsonSchema[] {
     if (!obj) continue;
     const shape = obj.shape as Record<string, z.ZodType>;
     for (const [name, field] of Object.entries(shape)) {
-      const schema = schemaOf(field, 'input');
+      const schema = openApiJsonSchema(field, 'input');
       const param: JsonSchema = { name, in: where, required: where === 'path' || !field.safeParse(undefined).success, schema };
       if (typeof schema.description === 'string') param.description = schema.description;
       out.push(param);
@@ -32,37 +38,50 @@ function parameters(route: RouteDef): JsonSchema[] {
   return out;
 }
 
+/**
+ * The OpenAPI responses of a route: its success (a JSON schema, or binary media types) and one entry per HTTP status
+ * of its error codes, each referring to the error body schema `errorRef` (e.g. `#/components/schemas/Error`).
+ */
+export function openApiResponses<Code extends string>(
+  success: { status: number; schema: z.ZodType } | { status: number; mediaType: string; alternatives?: readonly string[] | undefined },
+  errors: readonly Code[],
+  statusOf: (code: Code) => number,
+  errorRef: string,
+): Record<string, unknown> {
+  const responses: Record<string, unknown> = {};
+  responses[String(success.status)] =
+    'schema' in success
+      ? { description: 'OK', content: { 'application/json': { schema: openApiJsonSchema(success.schema, 'output') } } }
+      : {
+          description: 'OK',
+          content: Object.fromEntries([success.mediaType, ...(success.alternatives ?? [])].map((t) => [t, { schema: { type: 'string', format: 'binary' } }])),
+        };
+  const byStatus = new Map<number, string[]>();
+  for (const code of errors) {
+    const st = statusOf(code);
+    byStatus.set(st, [...(byStatus.get(st) ?? []), code]);
+  }
+  for (const [st, codes] of byStatus) {
+    responses[String(st)] = { description: codes.join(', '), content: { 'application/json': { schema: { $ref: errorRef } } } };
+  }
+  return responses;
+}
+
 /** The OpenAPI 3.1 document of the exchange API, generated from the route table (`z.toJSONSchema` per schema). */
 export function openApiDocument(options: { serverUrl?: string; version?: string } = {}): JsonSchema {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const [operationId, route] of Object.entries(routes) as Array<[string, RouteDef]>) {
-    const responses: Record<string, unknown> = {};
-    const success = route.success;
-    responses[String(success.status)] =
-      'schema' in success
-        ? { description: 'OK', content: { 'application/json': { schema: schemaOf(success.schema, 'output') } } }
-        : { description: 'OK', content: { [success.mediaType]: { schema: { type: 'string', format: 'binary' } } } };
-    const byStatus = new Map<number, string[]>();
-    for (const code of route.errors) {
-      const st = errorCatalog[code].status;
-      byStatus.set(st, [...(byStatus.get(st) ?? []), code]);
-    }
-    for (const [st, codes] of byStatus) {
-      responses[String(st)] = {
-        description: codes.join(', '),
-        content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-      };
-    }
+    const responses = openApiResponses(route.success, route.errors, (code) => errorCatalog[code].status, '#/components/schemas/Error');
     const op: Record<string, unknown> = {
       operationId,
       summary: route.summary.en,
       description: route.summary.vi,
-      parameters: parameters(route),
+      parameters: openApiParameters(route),
       responses,
     };
     if (route.auth) op.security = [{ egovHmac: [] }];
     if (route.body) {
-      const content: Record<string, unknown> = { 'application/json': { schema: schemaOf(route.body, 'input') } };
+      const content: Record<string, unknown> = { 'application/json': { schema: openApiJsonSchema(route.body, 'input') } };
       for (const raw of route.rawBodies ?? []) content[raw.mediaType] = { schema: { type: 'string', description: raw.description } };
       op.requestBody = { required: true, content };
     }
@@ -80,7 +99,7 @@ export function openApiDocument(options: { serverUrl?: string; version?: string 
     ...(options.serverUrl ? { servers: [{ url: options.serverUrl }] } : {}),
     paths,
     components: {
-      schemas: { Error: schemaOf(ErrorBodySchema, 'output') },
+      schemas: { Error: openApiJsonSchema(ErrorBodySchema, 'output') },
       securitySchemes: {
         egovHmac: {
           type: 'apiKey',

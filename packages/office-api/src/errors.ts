@@ -1,5 +1,5 @@
-import { ErrorIssueSchema, LocalizedMessageSchema } from '@egov-vn/exchange-api';
-import { z } from 'zod';
+import { errorBodyFrom, errorBodySchemaFor, ErrorIssueSchema, LocalizedMessageSchema } from '@egov-vn/exchange-api';
+import type { z } from 'zod';
 
 /**
  * Every error code of the office contract, with its HTTP status and its Vietnamese and English message. The body has
@@ -66,32 +66,16 @@ export const OFFICE_ERROR_CODES = Object.keys(officeErrorCatalog) as [OfficeErro
 
 export { ErrorIssueSchema, LocalizedMessageSchema };
 
-export const OfficeErrorBodySchema = z
-  .object({
-    code: z.enum(OFFICE_ERROR_CODES),
-    message: LocalizedMessageSchema,
-    details: z
-      .object({ issues: z.array(ErrorIssueSchema).optional() })
-      .catchall(z.unknown())
-      .optional(),
-  })
-  .meta({
-    id: 'OfficeError',
-    description: 'Every error the office server returns: a contract code and a vi/en message (the exchange error shape).',
-  });
+export const OfficeErrorBodySchema = errorBodySchemaFor(OFFICE_ERROR_CODES).meta({
+  id: 'OfficeError',
+  description: 'Every error the office server returns: a contract code and a vi/en message (the exchange error shape).',
+});
 
 export type OfficeErrorBody = z.infer<typeof OfficeErrorBodySchema>;
 
 /** Builds an error body from the catalog, optionally with a more precise message and details. */
-export function officeErrorBody(
-  code: OfficeErrorCode,
-  details?: OfficeErrorBody['details'],
-  message?: { vi: string; en: string },
-): OfficeErrorBody {
-  const def = officeErrorCatalog[code];
-  const body: OfficeErrorBody = { code, message: message ?? { vi: def.vi, en: def.en } };
-  if (details !== undefined) body.details = details;
-  return body;
+export function officeErrorBody(code: OfficeErrorCode, details?: OfficeErrorBody['details'], message?: { vi: string; en: string }): OfficeErrorBody {
+  return errorBodyFrom<OfficeErrorCode, OfficeErrorBody>(officeErrorCatalog, code, details, message);
 }
 
 /** The HTTP status of an error code. */
