@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import { createOfficeServer, type OfficeServer } from '@egov-vn/office-server';
 import { createTestIdentityProvider, type TestIdentityProvider, type TestUser } from '@egov-vn/office-server/testing';
+import { formatIsoDate, todayInVietnam } from '@egov-vn/schemas';
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 
@@ -230,7 +231,7 @@ export async function realSend(options: { subject: string; arrive?: boolean; urg
     issuer: { name: AGENCY_A.name, abbreviation: AGENCY_A.abbreviation, code: AGENCY_A.code },
     symbol: 'SNV-VP',
     place: 'Quảng Ninh',
-    date: new Date().toISOString().slice(0, 10),
+    date: formatIsoDate(todayInVietnam()),
     subject: options.subject,
     content: `Nội dung: ${options.subject}.`,
     signer: { position: 'Giám đốc', fullName: realUsers.leaderA.name },

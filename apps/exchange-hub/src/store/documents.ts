@@ -13,6 +13,8 @@ import {
   currentRegistration,
   decodeCursor,
   deliveriesWithDocumentsAndStatus,
+  DELIVERY_AS_D,
+  LATEST_STATUS_AS_S,
   deliveryOf,
   encodeCursor,
   inboxItem,
@@ -312,18 +314,8 @@ export class Documents {
       )
       .leftJoinLateral(latestStatusOfDelivery, (join) => join.onTrue())
       .select(DOC_META_AS_DOC)
-      .select([
-        'd.seq as d_seq',
-        'd.state as d_state',
-        'd.delivered_at as d_delivered_at',
-        'd.acknowledged_at as d_acknowledged_at',
-        'd.ack_reason as d_ack_reason',
-        'd.recipient as d_recipient',
-        'ls.s_code',
-        'ls.s_description',
-        'ls.s_staff',
-        'ls.s_at',
-      ])
+      .select(DELIVERY_AS_D)
+      .select(LATEST_STATUS_AS_S)
       .where('doc.id', '=', id)
       .executeTakeFirst();
     if (!row) throw new HubError('NOT_FOUND');

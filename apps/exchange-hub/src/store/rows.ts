@@ -102,20 +102,22 @@ export function deliveryOf(r: {
   };
 }
 
+/** The columns of a delivery `d`, prefixed `d_` (read back with {@link deliveryOf}). */
+export const DELIVERY_AS_D = [
+  'd.seq as d_seq',
+  'd.state as d_state',
+  'd.delivered_at as d_delivered_at',
+  'd.acknowledged_at as d_acknowledged_at',
+  'd.ack_reason as d_ack_reason',
+  'd.recipient as d_recipient',
+] as const;
+
+/** The columns of the latest status `ls` ({@link latestStatusOfDelivery}; read back with {@link latestStatusOf}). */
+export const LATEST_STATUS_AS_S = ['ls.s_code', 'ls.s_description', 'ls.s_staff', 'ls.s_at'] as const;
+
 /** Deliveries joined with their documents: the document's columns, and the delivery's prefixed `d_`. */
 export function deliveriesWithDocuments(db: Kysely<Database>) {
-  return db
-    .selectFrom('deliveries as d')
-    .innerJoin('documents as doc', 'doc.id', 'd.document_id')
-    .select(DOC_META_AS_DOC)
-    .select([
-      'd.seq as d_seq',
-      'd.state as d_state',
-      'd.delivered_at as d_delivered_at',
-      'd.acknowledged_at as d_acknowledged_at',
-      'd.ack_reason as d_ack_reason',
-      'd.recipient as d_recipient',
-    ]);
+  return db.selectFrom('deliveries as d').innerJoin('documents as doc', 'doc.id', 'd.document_id').select(DOC_META_AS_DOC).select(DELIVERY_AS_D);
 }
 
 /**
@@ -126,7 +128,7 @@ export function deliveriesWithDocuments(db: Kysely<Database>) {
 export function deliveriesWithDocumentsAndStatus(db: Kysely<Database>) {
   return deliveriesWithDocuments(db)
     .leftJoinLateral(latestStatusOfDelivery, (join) => join.onTrue())
-    .select(['ls.s_code', 'ls.s_description', 'ls.s_staff', 'ls.s_at']);
+    .select(LATEST_STATUS_AS_S);
 }
 
 /** The lateral subquery `ls`: the latest status reported on delivery `d` (a query that names its delivery `d`). */

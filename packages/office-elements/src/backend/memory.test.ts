@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WorkCalendar, formatIsoDate } from '@egov-vn/calendar';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { demoSeed, memoryOfficeBackend } from './memory.js';
 import { OfficeBackendError } from './types.js';
 
@@ -62,6 +62,19 @@ describe('memoryOfficeBackend', () => {
     b.signIn('lanhdao');
     const theirs = await b.call('listIncoming', { query: { limit: 200 } });
     expect(theirs.items.find((i) => i.id === id)!.unread).toBe(true);
+  });
+
+  it('without a fixed today, registers on the day in Việt Nam: at 17:30 UTC on 2 Dec it is already 3 Dec there', async () => {
+    const { today: _fixed, ...unfixed } = seed();
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-12-02T17:30:00Z') });
+    try {
+      const b = memoryOfficeBackend(unfixed);
+      const x = b.incoming().find((d) => d.state === 'arrived')!;
+      const rx = await b.call('receiveIncoming', { params: { id: x.id }, body: {} });
+      expect(rx.arrivalDate).toBe('2026-12-03');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('registers with the next arrival number of the year, and refuses a second receive (INVALID_STATE)', async () => {

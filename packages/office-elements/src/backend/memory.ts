@@ -28,7 +28,7 @@ import {
   type User,
 } from '@egov-vn/office-api';
 import type { FontSet } from '@egov-vn/document-pdf';
-import { foldForSearch, nextRegisterNumber, statusLabel, type RegisterState } from '@egov-vn/schemas';
+import { foldForSearch, nextRegisterNumber, statusLabel, todayInVietnam, type RegisterState } from '@egov-vn/schemas';
 import type { z } from 'zod';
 import { memoryDrafts } from './memory-drafts.js';
 import type { OfficeBackend, OfficeCallOptions, OfficeInput, OfficeOperation, OfficeOutput } from './types.js';
@@ -410,7 +410,8 @@ export function memoryOfficeBackend(seed: MemoryOfficeSeed = demoSeed()): Memory
   let userId = seed.userId;
   const calls: Array<{ op: OfficeOperation; input: unknown }> = [];
   let fontSet: Promise<FontSet> | undefined;
-  const today = (): string => seed.today ?? formatIsoDate(addDays(new Date().toISOString().slice(0, 10), 0));
+  // Today in Việt Nam (not the UTC day: between 00:00 and 07:00 there it is still yesterday in UTC)
+  const today = (): string => seed.today ?? formatIsoDate(todayInVietnam());
 
   // Arrival numbers already given in the seed continue.
   // Numbers already written in the registers continue (outgoing rows of the seed are in the ordinary series).

@@ -1,4 +1,5 @@
 import { encodeBase64 } from '@egov-vn/edxml';
+import { formatIsoDate, todayInVietnam } from '@egov-vn/schemas';
 import { buttonStyles, defineMessages, hostStyles, visuallyHidden } from '@egov-vn/elements-core';
 import type { ElectronicCopy, ElectronicCopyOptions, Nd30Check } from '@egov-vn/pdf-signature/nd30';
 import type { CheckNd30Options } from '@egov-vn/pdf-signature/nd30';
@@ -249,7 +250,7 @@ export class EgovElectronicCopy extends OfficeFeature<typeof messages> {
           ...(host?.timestamp ? { timestamp: host.timestamp } : {}),
         });
         const check = await tools.checkNd30(copy.pdf, { copy: true, trustAnchors: [...(host?.trustAnchors ?? [])] });
-        const name = `ban-sao-${this.copyKind}-${new Date().toISOString().slice(0, 10)}.pdf`;
+        const name = `ban-sao-${this.copyKind}-${host?.today ?? formatIsoDate(todayInVietnam())}.pdf`;
         if (this.result) URL.revokeObjectURL(this.result.url);
         this.result = { pdf: copy.pdf, url: URL.createObjectURL(new Blob([copy.pdf.slice()], { type: 'application/pdf' })), name, check };
         this.notice = this.msg('made', name);

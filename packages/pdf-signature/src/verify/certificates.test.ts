@@ -70,11 +70,25 @@ describe('checkSigningCertificate', () => {
   it('reports an expired certificate, and one not valid yet, at the signing time', async () => {
     const expired = await checkSigningCertificate(pki.signer.certificate, { at: new Date(Date.now() + 6 * 365 * day) });
     expect(expired.problems.map((p) => p.code)).toEqual(['EXPIRED']);
-    expect(expired.problems[0]!.message.vi).toMatch(/hết hạn từ ngày \d{4}-\d{2}-\d{2}/);
+    expect(expired.problems[0]!.message.vi).toMatch(/hết hạn từ ngày \d{2}\/\d{2}\/\d{4}/);
     expect(expired.problems[0]!.message.en).toMatch(/expired on/);
     const early = await checkSigningCertificate(pki.signer.certificate, { at: new Date(Date.now() - 3 * day) });
     expect(early.problems.map((p) => p.code)).toEqual(['NOT_YET_VALID']);
     expect(early.ok).toBe(false);
+  });
+
+  it('names the day of expiry as a day in Việt Nam: a certificate ending at 17:30 UTC ended the next morning there', async () => {
+    const late = await issueCertificate(pki.intermediate, {
+      commonName: 'Hết hạn lúc 00:30 giờ Việt Nam',
+      keyUsage: ['digitalSignature', 'nonRepudiation'],
+      keyAlgorithm: 'ECDSA',
+      notBefore: new Date('2026-01-01T00:00:00Z'),
+      notAfter: new Date('2026-12-02T17:30:00Z'),
+    });
+    const check = await checkSigningCertificate(late.der, { at: new Date('2026-12-10T00:00:00Z') });
+    expect(check.problems.map((p) => p.message)).toEqual([
+      { vi: 'Chứng thư số đã hết hạn từ ngày 03/12/2026', en: 'The certificate expired on 2026-12-03' },
+    ]);
   });
 
   it('reports a certificate without digitalSignature or nonRepudiation', async () => {

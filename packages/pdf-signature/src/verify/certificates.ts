@@ -6,6 +6,7 @@ import type * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { certificateDer } from '../cms/certificate-cache.js';
 import { OID } from '../cms/oids.js';
+import { civilDateOf, formatIsoDate, formatVnDate } from '@egov-vn/schemas/time';
 import type { Message } from '../errors.js';
 import { bytesEqual } from '../pdf/bytes.js';
 import type { CertificateInfo, KeyUsage } from './report.js';
@@ -126,7 +127,9 @@ export interface CheckCertificateOptions {
   readonly intermediates?: readonly TrustInput[];
 }
 
-const vnDate = (d: Date): string => d.toISOString().slice(0, 10);
+/** The civil day of an instant in Việt Nam (UTC+07:00): `dd/mm/yyyy` in the Vietnamese text, ISO in the English. */
+const vnDate = (d: Date): string => formatVnDate(civilDateOf(d));
+const isoDate = (d: Date): string => formatIsoDate(civilDateOf(d));
 
 /**
  * Checks a signing certificate before signing: validity at `at`, a digitalSignature or nonRepudiation key usage,
@@ -148,12 +151,12 @@ export async function checkSigningCertificate(certificate: TrustInput, options: 
   if (at > na) {
     problems.push({
       code: 'EXPIRED',
-      message: { vi: `Chứng thư số đã hết hạn từ ngày ${vnDate(na)}`, en: `The certificate expired on ${vnDate(na)}` },
+      message: { vi: `Chứng thư số đã hết hạn từ ngày ${vnDate(na)}`, en: `The certificate expired on ${isoDate(na)}` },
     });
   } else if (at < nb) {
     problems.push({
       code: 'NOT_YET_VALID',
-      message: { vi: `Chứng thư số chưa có hiệu lực (từ ngày ${vnDate(nb)})`, en: `The certificate is not valid yet (from ${vnDate(nb)})` },
+      message: { vi: `Chứng thư số chưa có hiệu lực (từ ngày ${vnDate(nb)})`, en: `The certificate is not valid yet (from ${isoDate(nb)})` },
     });
   }
   const usage = keyUsageOf(cert!);
