@@ -1,5 +1,5 @@
 import { encodeBase64 } from '@egov-vn/edxml';
-import { formatIsoDate, todayInVietnam } from '@egov-vn/schemas';
+import { formatIsoDate, todayInVietnam } from '@egov-vn/schemas/time';
 import { buttonStyles, defineMessages, hostStyles, visuallyHidden } from '@egov-vn/elements-core';
 import type { ElectronicCopy, ElectronicCopyOptions, Nd30Check } from '@egov-vn/pdf-signature/nd30';
 import type { CheckNd30Options } from '@egov-vn/pdf-signature/nd30';
