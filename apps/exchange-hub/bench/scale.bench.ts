@@ -6,6 +6,8 @@
 // with both instances (target ≥ 500/s, p99 < 100 ms). Every figure is printed with its ratio to the target.
 // PostgreSQL: BENCH_DATABASE_URL or TEST_DATABASE_URL (a role that may create databases; the run makes its own and
 // drops it unless BENCH_KEEP_DATABASE=1). BENCH_SCALE (default 1) scales the row counts: a run below 1 says so.
+// BENCH_REUSE_DATABASE=<name>: measure on a database an earlier run kept (BENCH_KEEP_DATABASE=1) instead of generating
+// one (its migrations still run); it is kept afterwards.
 import { attachmentFromBytes, buildEdxml } from '@egov-vn/edxml';
 import { canonicalRequest, SIGNATURE_HEADERS } from '@egov-vn/exchange-api';
 import { createHash, createHmac, randomBytes } from 'node:crypto';
@@ -38,11 +40,15 @@ const agencyCode = (i: number) => `000.0${Math.floor(i / 100)}.${pad2(i % 100)}.
 const systemId = (i: number) => `bench.sys.${i}`;
 const secretOf = (i: number) => `bench-secret-${i}`;
 
-const name = `egov_hub_scale_${process.pid}_${Date.now()}`;
-const admin = new pg.Client({ connectionString: adminUrl });
-await admin.connect();
-await admin.query(`create database ${name}`);
-await admin.end();
+const reuse = process.env.BENCH_REUSE_DATABASE;
+if (reuse !== undefined && !/^egov_hub_scale_\w+$/.test(reuse)) throw new Error(`BENCH_REUSE_DATABASE: not a database this bench made: ${reuse}`);
+const name = reuse ?? `egov_hub_scale_${process.pid}_${Date.now()}`;
+if (!reuse) {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+}
 const url = new URL(adminUrl);
 url.pathname = `/${name}`;
 const databaseUrl = url.toString();
@@ -60,6 +66,8 @@ try {
   const c = new pg.Client({ connectionString: databaseUrl });
   await c.connect();
   const t0 = Date.now();
+  if (!reuse) await generate(c);
+  async function generate(c: pg.Client) {
   await c.query(
     `insert into systems (id, secret) select 'bench.sys.' || i, 'bench-secret-' || i from generate_series(0, $1 - 1) i`,
     [AGENCIES],
@@ -104,9 +112,10 @@ try {
   await c.query('alter table deliveries enable trigger deliveries_notify_inbox');
   // as autovacuum leaves an insert-mostly table: statistics and the visibility map (index-only scans)
   await c.query('vacuum analyze');
+  }
   const genSeconds = (Date.now() - t0) / 1000;
   const counts = await c.query<{ d: string; x: string }>('select (select count(*) from documents) d, (select count(*) from deliveries) x');
-  log(`generated ${Number(counts.rows[0]!.d).toLocaleString('en')} documents, ${Number(counts.rows[0]!.x).toLocaleString('en')} deliveries in ${genSeconds.toFixed(0)} s`);
+  log(`${reuse ? 'reused' : 'generated'} ${Number(counts.rows[0]!.d).toLocaleString('en')} documents, ${Number(counts.rows[0]!.x).toLocaleString('en')} deliveries in ${genSeconds.toFixed(0)} s`);
 
   // Documents each client may fetch (delivered to its agency).
   const fetchable = new Map<number, string[]>();
@@ -340,6 +349,6 @@ try {
   log(planText.join('\n\n'));
 } finally {
   await Promise.all(hubs.map((h) => h.stop()));
-  if (process.env.BENCH_KEEP_DATABASE === '1') log(`database kept: ${name}`);
+  if (process.env.BENCH_KEEP_DATABASE === '1' || reuse) log(`database kept: ${name}`);
   else await dropDatabase(adminUrl, name);
 }

@@ -91,11 +91,14 @@ export function configFromEnv(
     ['HUB_HEADERS_TIMEOUT_MS', 'headersTimeoutMs'],
     ['HUB_REQUEST_TIMEOUT_MS', 'requestTimeoutMs'],
     ['HUB_BACKGROUND_INTERVAL_MS', 'backgroundIntervalMs'],
+    ['HUB_PREPARED_STATEMENTS', 'preparedStatements'],
+    ['HUB_DOCUMENT_CACHE', 'documentCacheSize'],
   ] as const) {
     const v = env[name];
     if (v === undefined) continue;
     const n = Number(v);
-    if (!Number.isInteger(n) || n < (key === 'queuePerSystem' || key === 'maxQueued' ? 0 : 1)) throw new Error(`${name} không hợp lệ / invalid ${name}: ${v}`);
+    const least = key === 'queuePerSystem' || key === 'maxQueued' || key === 'preparedStatements' || key === 'documentCacheSize' ? 0 : 1;
+    if (!Number.isInteger(n) || n < least) throw new Error(`${name} không hợp lệ / invalid ${name}: ${v}`);
     config[key] = n;
   }
   if (env.HUB_BODY_MIN_RATE !== undefined || env.HUB_BODY_GRACE_MS !== undefined) {

@@ -279,6 +279,8 @@ export interface DatabaseOptions {
   databaseUrl?: string;
   /** PGlite data directory; `memory://` (or absent) keeps everything in memory. */
   dataDir?: string;
+  /** PostgreSQL: prepare at most this many statement texts (`preparedStatements` of @egov-vn/database; default 0: off). */
+  preparedStatements?: number;
 }
 
 /**
@@ -292,6 +294,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Kysely<Dat
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     migrations,
     pgliteExtensions: false,
+    ...(options.preparedStatements ? { preparedStatements: options.preparedStatements } : {}),
     onPoolError: (error) => console.warn(JSON.stringify({ level: 'warn', msg: 'postgres closed an idle connection', error: error.message })),
   });
   if (opened.pglite) pgliteOf.set(opened.db, opened.pglite);

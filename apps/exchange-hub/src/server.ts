@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp, type AppOptions } from './app.js';
 import { nonceTtlMs } from './auth.js';
 import { Background, hubJobs } from './background.js';
-import { openDatabase, pgliteOf } from './db.js';
+import { type DatabaseOptions, openDatabase, pgliteOf } from './db.js';
 import { HubMetrics } from './metrics.js';
 import { HubStore, type Seed } from './store.js';
 import { withTrustRoutes, type TrustConfig } from './trust.js';
@@ -20,6 +20,13 @@ export interface HubConfig extends AppOptions {
   seed?: Seed;
   /** Largest accepted edXML package in bytes (default 20 MiB). */
   maxPackageBytes?: number;
+  /**
+   * PostgreSQL: data queries run as prepared statements, parsed and planned once per connection, for at most this
+   * many statement texts (default 200; 0: off, for a pooler that does not carry them; HUB_PREPARED_STATEMENTS).
+   */
+  preparedStatements?: number;
+  /** Document summaries the inbox and document views keep in memory (default 20 000, about 1 kB each; 0: none; HUB_DOCUMENT_CACHE). */
+  documentCacheSize?: number;
   /** A request's headers must be complete within this (ms, default 10 000; HUB_HEADERS_TIMEOUT_MS). */
   headersTimeoutMs?: number;
   /** A whole request (headers and body) must be received within this (ms, default 120 000; HUB_REQUEST_TIMEOUT_MS). */
@@ -45,11 +52,14 @@ export interface RunningHub {
 
 /** Opens the database, applies migrations and the seed, and listens. Port 0 picks a free port. */
 export async function startHub(config: HubConfig = {}): Promise<RunningHub> {
-  const dbOptions: { dataDir?: string; databaseUrl?: string } = {};
+  const dbOptions: DatabaseOptions = { preparedStatements: config.preparedStatements ?? 200 };
   if (config.dataDir) dbOptions.dataDir = config.dataDir;
   if (config.databaseUrl) dbOptions.databaseUrl = config.databaseUrl;
   const db = await openDatabase(dbOptions);
-  const store = new HubStore(db, { maxPackageBytes: config.maxPackageBytes ?? 20 * 1024 * 1024 });
+  const store = new HubStore(db, {
+    maxPackageBytes: config.maxPackageBytes ?? 20 * 1024 * 1024,
+    ...(config.documentCacheSize !== undefined ? { documentCacheSize: config.documentCacheSize } : {}),
+  });
   if (config.seed) await store.seed(config.seed);
   // Long-polling wake-ups: LISTEN on PostgreSQL (across instances), PGlite's in-process listen otherwise.
   const lite = pgliteOf.get(db);

@@ -1,7 +1,7 @@
 import { type Generated, type Kysely, type Migration, sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { advisoryKey, openDatabase, type OpenedDatabase, withAdvisoryLock } from './index.js';
+import { advisoryKey, openDatabase, type OpenedDatabase, preparingClient, withAdvisoryLock } from './index.js';
 
 interface DB {
   items: { id: Generated<number>; name: string };
@@ -120,5 +120,47 @@ describe.runIf(adminUrl)('openDatabase on PostgreSQL (TEST_DATABASE_URL)', () =>
     const { rows } = await sql<{ one: number }>`select 1 as one`.execute(opened.db);
     expect(rows).toEqual([{ one: 1 }]);
     await opened.db.destroy();
+  });
+
+  it('preparedStatements: data queries run prepared once per connection, DDL never; a result type changed under a statement falls back to unnamed', async () => {
+    const url = new URL(adminUrl ?? '');
+    url.pathname = `/${name}`;
+    const opened = await openDatabase<DB>({ migrations, databaseUrl: url.toString(), poolSize: 1, preparedStatements: 100 });
+    const { db } = opened;
+    try {
+      const byId = (id: number) => db.selectFrom('items').selectAll().where('id', '=', id).execute();
+      const first = await db.insertInto('items').values({ name: 'Công văn' }).returning('id').executeTakeFirstOrThrow();
+      expect(await byId(first.id)).toEqual([{ id: first.id, name: 'Công văn' }]);
+      expect(await byId(first.id)).toEqual([{ id: first.id, name: 'Công văn' }]);
+      // the one pooled connection holds each text once; the migrations' DDL is not among them
+      const statements = (await sql<{ statement: string }>`select statement from pg_prepared_statements`.execute(db)).rows.map((r) => r.statement);
+      expect(statements.filter((t) => t.startsWith('insert into "items"'))).toHaveLength(1);
+      expect(statements.filter((t) => t.startsWith('select * from "items" where "id" = $1'))).toHaveLength(1);
+      expect(statements.filter((t) => /^\s*(create|alter|drop)\b/i.test(t))).toEqual([]);
+      // another instance's migration changes the table under the prepared select: the query still answers, unnamed
+      await sql`alter table items add column note text`.execute(db);
+      expect(await byId(first.id)).toEqual([{ id: first.id, name: 'Công văn', note: null }]);
+      expect(await byId(first.id)).toEqual([{ id: first.id, name: 'Công văn', note: null }]);
+      await sql`alter table items drop column note`.execute(db);
+    } finally {
+      await opened.db.destroy();
+    }
+  });
+
+  it('preparingClient(max) prepares at most `max` distinct texts; the others run unnamed with the same answers', async () => {
+    const url = new URL(adminUrl ?? '');
+    url.pathname = `/${name}`;
+    const Client = preparingClient(1);
+    const c = new Client({ connectionString: url.toString() });
+    await c.connect();
+    try {
+      expect((await c.query('select $1::int + 1 as n', [1])).rows).toEqual([{ n: 2 }]);
+      expect((await c.query('select $1::int + 2 as n', [1])).rows).toEqual([{ n: 3 }]);
+      expect((await c.query('select $1::int + 1 as n', [5])).rows).toEqual([{ n: 6 }]);
+      const prepared = await c.query<{ statement: string }>('select statement from pg_prepared_statements');
+      expect(prepared.rows.map((r) => r.statement)).toEqual(['select $1::int + 1 as n']);
+    } finally {
+      await c.end();
+    }
   });
 });

@@ -7,8 +7,9 @@ import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { Kysely, type Migration, type MigrationProvider, Migrator, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.js';
+import { preparingClient } from './prepared.js';
 
-export { PGliteDialect };
+export { PGliteDialect, preparingClient };
 export type { Migration };
 
 export interface OpenDatabaseOptions {
@@ -33,6 +34,12 @@ export interface OpenDatabaseOptions {
    * of them starts faster without.
    */
   pgliteExtensions?: boolean;
+  /**
+   * PostgreSQL only: run data queries as named prepared statements, parsed and planned once per connection, for at
+   * most this many distinct statement texts per process (0 or absent: off). Off by default because a pooler in
+   * transaction mode may not carry prepared statements (PgBouncer before 1.21, or without `max_prepared_statements`).
+   */
+  preparedStatements?: number;
 }
 
 /** An open database: the Kysely instance and which engine is under it. */
@@ -54,7 +61,12 @@ export async function openDatabase<DB>(options: OpenDatabaseOptions): Promise<Op
   let lite: PGlite | undefined;
   if (options.databaseUrl) {
     pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    const prepared = options.preparedStatements ?? 0;
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 10,
+      ...(prepared > 0 ? { Client: preparingClient(prepared) } : {}),
+    });
     pool.on(
       'error',
       options.onPoolError ??

@@ -1,7 +1,7 @@
 // Documents and their deliveries: sending (check, store the package, one delivery per recipient, exactly once per
 // (sender, message id)), and reading them back (inbox, sent list, access checks, the package bytes).
 import { checkEdxml, type EdxmlDocumentPackage } from '@egov-vn/edxml';
-import type { InboxPage, SentPage } from '@egov-vn/exchange-api';
+import type { DocumentSummary, InboxItem, InboxPage, SentPage } from '@egov-vn/exchange-api';
 import { isSecretClassification } from '@egov-vn/schemas';
 import { sql, type Kysely } from 'kysely';
 import { createHash } from 'node:crypto';
@@ -12,12 +12,11 @@ import { axisRecipient, axisSender, invalidPackage, isSafeContentType, warningRo
 import {
   currentRegistration,
   decodeCursor,
-  deliveriesWithDocumentsAndStatus,
   DELIVERY_AS_D,
   LATEST_STATUS_AS_S,
   deliveryOf,
   encodeCursor,
-  inboxItem,
+  inboxItemOf,
   latestStatusOf,
   latestStatusOfDelivery,
   newDocumentId,
@@ -38,6 +37,9 @@ import {
   type StoreOptions,
 } from './types.js';
 
+/** Document summaries kept in memory by default (about 1 kB each). */
+export const DEFAULT_DOCUMENT_CACHE_SIZE = 20_000;
+
 /** How a package sent with `profile` is checked (once): Vietnamese messages (both languages are rebuilt from the codes). */
 export function checkOptions(profile: CheckProfile): { lang: 'vi'; warnings: boolean; profile: CheckProfile } {
   return { lang: 'vi', warnings: profile === 'axis', profile };
@@ -46,6 +48,8 @@ export function checkOptions(profile: CheckProfile): { lang: 'vi'; warnings: boo
 export class Documents {
   #queue: Array<{ row: NewDocument; resolve: (r: DocRow | undefined) => void; reject: (e: unknown) => void }> = [];
   #flushing = false;
+  /** Summaries of stored documents by id, in order of last use (see {@link summaries}). */
+  #summaries = new Map<string, DocumentSummary>();
 
   constructor(
     readonly db: Kysely<Database>,
@@ -250,13 +254,24 @@ export class Documents {
     q: { state: string; status?: string; sender?: string; since?: string; until?: string; cursor?: string; limit: number },
   ): Promise<InboxPage> {
     const after = decodeCursor(q.cursor);
-    let query = deliveriesWithDocumentsAndStatus(this.db)
+    // The deliveries and their latest statuses only: the documents' metadata (immutable once stored) comes from the
+    // summary cache, and the database is asked only for those it has not seen.
+    let query = this.db
+      .selectFrom('deliveries as d')
+      .select(['d.document_id as id', ...DELIVERY_AS_D])
+      .leftJoinLateral(latestStatusOfDelivery, (join) => join.onTrue())
+      .select(LATEST_STATUS_AS_S)
       .where('d.recipient', '=', caller.agency)
       .where(currentRegistration('d'))
-      .where('doc.kind', '=', 'edoc')
+      .where('d.edoc', '=', true)
       .where('d.seq', '>', after);
     if (q.state !== 'all') query = query.where('d.state', '=', q.state);
-    if (q.sender) query = query.where('doc.sender', '=', q.sender);
+    if (q.sender) {
+      const sender = q.sender;
+      query = query.where((eb) =>
+        eb.exists(eb.selectFrom('documents as doc').select(sql.lit(1).as('one')).whereRef('doc.id', '=', 'd.document_id').where('doc.sender', '=', sender)),
+      );
+    }
     if (q.since) query = query.where('d.delivered_at', '>=', new Date(q.since));
     if (q.until) query = query.where('d.delivered_at', '<', new Date(q.until));
     if (q.status) {
@@ -275,9 +290,52 @@ export class Documents {
     }
     const rows = await query.orderBy('d.seq').limit(q.limit + 1).execute();
     const page = rows.slice(0, q.limit);
-    const items = page.map((r) => inboxItem(r, deliveryOf(r), latestStatusOf(r)));
+    const summaries = await this.summaries(page.map((r) => r.id));
+    const items: InboxItem[] = [];
+    for (const r of page) {
+      const doc = summaries.get(r.id);
+      // (the hub deletes no document, and a delivery cannot outlive its document: always found)
+      if (doc) items.push(inboxItemOf(doc, deliveryOf(r), latestStatusOf(r)));
+    }
     const last = page.at(-1);
     return { items, nextCursor: rows.length > q.limit && last ? encodeCursor(last.d_seq) : null };
+  }
+
+  /**
+   * The summaries of documents by id, from the bounded cache (least recently used dropped first) or, for those not in
+   * it, from one query. A stored document is never changed nor deleted (statuses and deliveries live in their own
+   * tables), so a cached summary never goes stale.
+   */
+  async summaries(ids: readonly string[]): Promise<Map<string, DocumentSummary>> {
+    const found = new Map<string, DocumentSummary>();
+    const missing: string[] = [];
+    for (const id of ids) {
+      const cached = this.#summaries.get(id);
+      if (cached) {
+        this.#summaries.delete(id);
+        this.#summaries.set(id, cached);
+        found.set(id, cached);
+      } else missing.push(id);
+    }
+    if (missing.length > 0) {
+      const rows = await this.db.selectFrom('documents').select(DOC_META).where('id', 'in', missing).execute();
+      for (const row of rows) {
+        const s = summary(row);
+        found.set(row.id, s);
+        this.#remember(row.id, s);
+      }
+    }
+    return found;
+  }
+
+  #remember(id: string, s: DocumentSummary): void {
+    const max = this.options.documentCacheSize ?? DEFAULT_DOCUMENT_CACHE_SIZE;
+    if (max <= 0) return;
+    this.#summaries.set(id, s);
+    if (this.#summaries.size > max) {
+      const oldest = this.#summaries.keys().next();
+      if (!oldest.done) this.#summaries.delete(oldest.value);
+    }
   }
 
   async sent(caller: Caller, q: { since?: string; until?: string; cursor?: string; limit: number }): Promise<SentPage> {
@@ -298,34 +356,23 @@ export class Documents {
 
   /** The document as the caller may see it: as its sender or as one of its recipients; otherwise NOT_FOUND. */
   async access(caller: Caller, id: string): Promise<{ doc: DocMeta; delivery: DeliveryRow | undefined }> {
-    const { doc, delivery } = await this.#accessWithStatus(caller, id);
-    return { doc, delivery };
-  }
-
-  /**
-   * One round trip: the document, the caller's delivery of it (of its current registration) and the latest status it
-   * reported on it. NOT_FOUND unless the caller sent or received it.
-   */
-  async #accessWithStatus(caller: Caller, id: string): Promise<{ doc: DocMeta; delivery: DeliveryRow | undefined; latest: StatusShown | undefined }> {
     const row = await this.db
       .selectFrom('documents as doc')
       .leftJoin('deliveries as d', (join) =>
         join.onRef('d.document_id', '=', 'doc.id').on('d.recipient', '=', caller.agency).on(currentRegistration('d')),
       )
-      .leftJoinLateral(latestStatusOfDelivery, (join) => join.onTrue())
       .select(DOC_META_AS_DOC)
       .select(DELIVERY_AS_D)
-      .select(LATEST_STATUS_AS_S)
       .where('doc.id', '=', id)
       .executeTakeFirst();
     if (!row) throw new HubError('NOT_FOUND');
-    const { d_seq, d_state, d_delivered_at, d_acknowledged_at, d_ack_reason, d_recipient, s_code, s_description, s_staff, s_at, ...doc } = row;
+    const { d_seq, d_state, d_delivered_at, d_acknowledged_at, d_ack_reason, d_recipient, ...doc } = row;
     const delivery =
       d_seq !== null && d_state !== null && d_delivered_at !== null && d_recipient !== null
         ? deliveryOf({ id, d_seq, d_state, d_delivered_at, d_acknowledged_at, d_ack_reason, d_recipient })
         : undefined;
     if (doc.sender !== caller.agency && !delivery) throw new HubError('NOT_FOUND');
-    return { doc, delivery, latest: latestStatusOf({ s_code, s_description, s_staff, s_at }) };
+    return { doc, delivery };
   }
 
   /** The package bytes of a document (after an access check). */
@@ -335,14 +382,57 @@ export class Documents {
     return row.edxml;
   }
 
+  /**
+   * The document (GET /v1/documents/{id}) with the caller's delivery and the latest status it reported: one query
+   * for the delivery and its status when the summary is cached, else one that reads the document too. NOT_FOUND
+   * unless the caller sent or received it.
+   */
   async view(caller: Caller, id: string) {
-    const { doc, delivery, latest } = await this.#accessWithStatus(caller, id);
-    const role = doc.sender === caller.agency ? ('sender' as const) : ('recipient' as const);
+    let document = this.#summaries.get(id);
+    let delivery: DeliveryRow | undefined;
+    let latest: StatusShown | undefined;
+    if (document) {
+      const row = await this.db
+        .selectFrom('deliveries as d')
+        .leftJoinLateral(latestStatusOfDelivery, (join) => join.onTrue())
+        .select(DELIVERY_AS_D)
+        .select(LATEST_STATUS_AS_S)
+        .where('d.document_id', '=', id)
+        .where('d.recipient', '=', caller.agency)
+        .where(currentRegistration('d'))
+        .executeTakeFirst();
+      if (row) {
+        delivery = deliveryOf({ id, ...row });
+        latest = latestStatusOf(row);
+      }
+    } else {
+      const row = await this.db
+        .selectFrom('documents as doc')
+        .leftJoin('deliveries as d', (join) =>
+          join.onRef('d.document_id', '=', 'doc.id').on('d.recipient', '=', caller.agency).on(currentRegistration('d')),
+        )
+        .leftJoinLateral(latestStatusOfDelivery, (join) => join.onTrue())
+        .select(DOC_META_AS_DOC)
+        .select(DELIVERY_AS_D)
+        .select(LATEST_STATUS_AS_S)
+        .where('doc.id', '=', id)
+        .executeTakeFirst();
+      if (!row) throw new HubError('NOT_FOUND');
+      const { d_seq, d_state, d_delivered_at, d_acknowledged_at, d_ack_reason, d_recipient, s_code, s_description, s_staff, s_at, ...doc } = row;
+      document = summary(doc);
+      this.#remember(id, document);
+      if (d_seq !== null && d_state !== null && d_delivered_at !== null && d_recipient !== null) {
+        delivery = deliveryOf({ id, d_seq, d_state, d_delivered_at, d_acknowledged_at, d_ack_reason, d_recipient });
+        latest = latestStatusOf({ s_code, s_description, s_staff, s_at });
+      }
+    }
+    if (document.from !== caller.agency && !delivery) throw new HubError('NOT_FOUND');
+    const role = document.from === caller.agency ? ('sender' as const) : ('recipient' as const);
     let own = null;
     if (delivery) {
-      const item = inboxItem(doc, delivery, latest);
+      const item = inboxItemOf(document, delivery, latest);
       own = { state: item.state, deliveredAt: item.deliveredAt, acknowledgedAt: item.acknowledgedAt, status: item.status };
     }
-    return { document: summary(doc), role, delivery: own };
+    return { document, role, delivery: own };
   }
 }

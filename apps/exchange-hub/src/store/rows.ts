@@ -55,8 +55,13 @@ export function summary(row: DocMeta): DocumentSummary {
 
 /** An inbox item: the document, the caller's delivery and the latest status it reported (`undefined`: none). */
 export function inboxItem(doc: DocMeta, d: DeliveryRow, latest: StatusShown | undefined): InboxItem {
+  return inboxItemOf(summary(doc), d, latest);
+}
+
+/** {@link inboxItem} from the document's summary. */
+export function inboxItemOf(doc: DocumentSummary, d: DeliveryRow, latest: StatusShown | undefined): InboxItem {
   return {
-    ...summary(doc),
+    ...doc,
     state: d.state as InboxItem['state'],
     deliveredAt: iso(d.delivered_at),
     acknowledgedAt: d.acknowledged_at ? iso(d.acknowledged_at) : null,
@@ -120,17 +125,6 @@ export function deliveriesWithDocuments(db: Kysely<Database>) {
   return db.selectFrom('deliveries as d').innerJoin('documents as doc', 'doc.id', 'd.document_id').select(DOC_META_AS_DOC).select(DELIVERY_AS_D);
 }
 
-/**
- * {@link deliveriesWithDocuments} with the latest status the recipient reported on each delivery (a lateral join on
- * the unique key of statuses), as columns `s_code`, `s_description`, `s_staff`, `s_at` (null when there is none): one
- * round trip instead of two.
- */
-export function deliveriesWithDocumentsAndStatus(db: Kysely<Database>) {
-  return deliveriesWithDocuments(db)
-    .leftJoinLateral(latestStatusOfDelivery, (join) => join.onTrue())
-    .select(LATEST_STATUS_AS_S);
-}
-
 /** The lateral subquery `ls`: the latest status reported on delivery `d` (a query that names its delivery `d`). */
 export function latestStatusOfDelivery(eb: ExpressionBuilder<Database & { d: Database['deliveries'] }, 'd'>) {
   return eb
@@ -143,7 +137,7 @@ export function latestStatusOfDelivery(eb: ExpressionBuilder<Database & { d: Dat
     .as('ls');
 }
 
-/** The latest status of a row of {@link deliveriesWithDocumentsAndStatus}. */
+/** The latest status of a row that joined {@link latestStatusOfDelivery} and selected {@link LATEST_STATUS_AS_S}. */
 export function latestStatusOf(r: { s_code: string | null; s_description: string | null; s_staff: string | null; s_at: Date | null }): StatusShown | undefined {
   return r.s_code !== null && r.s_at !== null ? { code: r.s_code, description: r.s_description, staff: r.s_staff, at: r.s_at } : undefined;
 }

@@ -34,6 +34,8 @@ export interface SystemEntry {
 export interface StoreOptions {
   /** Largest accepted edXML package in bytes. */
   maxPackageBytes: number;
+  /** How many document summaries the inbox keeps in memory (default 20 000; 0: none). */
+  documentCacheSize?: number;
 }
 
 export type DocRow = Selectable<DocumentTable>;
