@@ -3,7 +3,10 @@
 // then two hub instances (child processes of the hub's main) behind a round-robin TCP balancer, 50 concurrent clients
 // over real HTTP on inbox listing, document fetch and the statistics query (p50/p99 against the 50 ms target), the
 // plans of the SQL the hub runs for them (EXPLAIN ANALYZE, captured from the store itself), and signed sends per second
-// with both instances (target ≥ 500/s, p99 < 100 ms). Every figure is printed with its ratio to the target.
+// with both instances (target ≥ 500/s, p99 < 100 ms). Every figure is printed with its ratio to the target. The
+// closed-loop figures come with the CPU each request cost (hub, PostgreSQL, load generator: /proc on Linux) and the
+// least mean latency that leaves possible for 50 clients on this machine's cores (Little's law); the same reads at
+// fixed rates (open loop) below and at rising rates (capacity: the highest rate served with p99 < 50 ms).
 // PostgreSQL: BENCH_DATABASE_URL or TEST_DATABASE_URL (a role that may create databases; the run makes its own and
 // drops it unless BENCH_KEEP_DATABASE=1). BENCH_SCALE (default 1) scales the row counts: a run below 1 says so.
 // BENCH_REUSE_DATABASE=<name>: measure on a database an earlier run kept (BENCH_KEEP_DATABASE=1) instead of generating
@@ -11,6 +14,8 @@
 import { attachmentFromBytes, buildEdxml } from '@egov-vn/edxml';
 import { canonicalRequest, SIGNATURE_HEADERS } from '@egov-vn/exchange-api';
 import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { Kysely, PostgresDialect, type CompiledQuery } from 'kysely';
 import pg from 'pg';
 import { Pool } from 'undici';
@@ -67,6 +72,8 @@ try {
   await c.connect();
   const t0 = Date.now();
   if (!reuse) await generate(c);
+  // a kept database's nonces of earlier runs (pruned only after their window) would weigh on this run's inserts
+  else await c.query('truncate nonces');
   async function generate(c: pg.Client) {
   await c.query(
     `insert into systems (id, secret) select 'bench.sys.' || i, 'bench-secret-' || i from generate_series(0, $1 - 1) i`,
@@ -189,6 +196,48 @@ try {
     return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
   };
 
+  /**
+   * CPU seconds spent so far (Linux /proc; zeros elsewhere): by the hub instances, by this load generator, and by the
+   * whole machine (busy time of all cores). The rest of the machine's time is PostgreSQL's (its backends come and go
+   * with the pools, so they are not counted one by one) and the kernel's work for all of them.
+   */
+  const cpuNow = () => {
+    const tick = 100; // USER_HZ
+    const ofPid = (pid: number | undefined) => {
+      try {
+        const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+        return (Number(f[11]) + Number(f[12])) / tick;
+      } catch {
+        return 0;
+      }
+    };
+    let machine = 0;
+    try {
+      const cpu = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+      machine = (cpu.reduce((a, b) => a + b, 0) - (cpu[3] ?? 0) - (cpu[4] ?? 0)) / tick; // all but idle and iowait
+    } catch {
+      /* no /proc */
+    }
+    const own = process.cpuUsage();
+    return { hubs: hubs.reduce((a, h) => a + ofPid(h.pid), 0), bench: (own.user + own.system) / 1e6, machine };
+  };
+  const cores = availableParallelism();
+  /** A fixed single-core integer loop (ms): how fast this machine's cores were during the run, to compare runs by. */
+  const referenceLoopMs = () => {
+    const t = performance.now();
+    let h = 0;
+    for (let i = 0; i < 1e8; i++) h = (h * 31 + i) | 0;
+    return h === 0.5 ? NaN : performance.now() - t;
+  };
+  const reference = [referenceLoopMs()];
+  /** CPU milliseconds per request of each part between two snapshots. */
+  const cpuPerRequest = (a: ReturnType<typeof cpuNow>, b: ReturnType<typeof cpuNow>, n: number) => ({
+    hub: ((b.hubs - a.hubs) * 1000) / n,
+    postgres: ((b.machine - a.machine - (b.hubs - a.hubs) - (b.bench - a.bench)) * 1000) / n,
+    bench: ((b.bench - a.bench) * 1000) / n,
+    busy: (b.machine - a.machine) / (SECONDS * cores),
+  });
+
   type Req = { method: 'GET' | 'POST'; path: string; body?: string };
   /** One signed request from client `i`; its latency in ms and whether it succeeded. */
   async function call(i: number, k: number, r: Req): Promise<boolean> {
@@ -207,6 +256,7 @@ try {
   async function load(label: string, request: (client: number, k: number) => Req) {
     const latencies: number[] = [];
     let errors = 0;
+    const cpu0 = cpuNow();
     const until = Date.now() + SECONDS * 1000;
     await Promise.all(
       Array.from({ length: CLIENTS }, async (_, i) => {
@@ -218,9 +268,10 @@ try {
         }
       }),
     );
+    const cpu = cpuPerRequest(cpu0, cpuNow(), latencies.length);
     const p50 = percentile(latencies, 50);
     const p99 = percentile(latencies, 99);
-    return { label, n: latencies.length, rps: latencies.length / SECONDS, p50, p99, errors };
+    return { label, n: latencies.length, rps: latencies.length / SECONDS, p50, p99, errors, cpu };
   }
 
   /**
@@ -228,12 +279,12 @@ try {
    * CLIENTS / rate s, staggered), whatever the answers; a latency counts from the scheduled time, so a hub that falls
    * behind is charged for the wait (no coordinated omission).
    */
-  async function paced(label: string, rate: number, request: (client: number, k: number) => Req) {
+  async function paced(label: string, rate: number, request: (client: number, k: number) => Req, seconds = SECONDS) {
     const latencies: number[] = [];
     let errors = 0;
     const period = (CLIENTS / rate) * 1000;
     const start = performance.now() + 50;
-    const perClient = Math.floor((SECONDS * 1000) / period);
+    const perClient = Math.floor((seconds * 1000) / period);
     await Promise.all(
       Array.from({ length: CLIENTS }, async (_, i) => {
         const pending: Array<Promise<void>> = [];
@@ -287,6 +338,41 @@ try {
     )),
   ];
 
+  // Capacity: the same reads at rising fixed rates (BENCH_SWEEP_STEP, default 250 a second more each step, for
+  // BENCH_SWEEP_SECONDS each, default 5), up to the first rate whose p99 is 50 ms or more: the highest rate met is
+  // what this machine serves within the target. BENCH_SWEEP=0 skips it.
+  const SWEEP_STEP = Number(process.env.BENCH_SWEEP_STEP ?? 250);
+  const SWEEP_SECONDS = Number(process.env.BENCH_SWEEP_SECONDS ?? 5);
+  const sweepReads: Array<['inbox' | 'fetch' | 'stats', string, (i: number, k: number) => Req]> = [
+    ['inbox', 'inbox listing', () => ({ method: 'GET', path: '/v1/inbox?limit=50' })],
+    [
+      'fetch',
+      'document fetch',
+      (i, k) => {
+        const ids = fetchable.get(i)!;
+        return { method: 'GET', path: `/v1/documents/${ids[k % ids.length]!}` };
+      },
+    ],
+    ['stats', 'statistics', () => ({ method: 'GET', path: `/v1/stats?from=${statsRange.from}&to=${statsRange.to}` })],
+  ];
+  const capacity: Array<{ label: string; met?: { rate: number; p99: number }; over?: { rate: number; p99: number } }> = [];
+  if (process.env.BENCH_SWEEP !== '0') {
+    for (const [measure, label, request] of sweepReads) {
+      if (!want(measure)) continue;
+      const found: (typeof capacity)[number] = { label };
+      for (let rate = SWEEP_STEP; rate <= 10_000; rate += SWEEP_STEP) {
+        const r = await paced(label, rate, request, SWEEP_SECONDS);
+        process.stdout.write(`  ${label} at ${rate}/s: p99 ${r.p99.toFixed(1)} ms${r.errors ? `, ${r.errors} errors` : ''}\n`);
+        if (r.p99 < TARGET_READ_P99 && r.errors === 0) found.met = { rate, p99: r.p99 };
+        else {
+          found.over = { rate, p99: r.p99 };
+          break;
+        }
+      }
+      capacity.push(found);
+    }
+  }
+
   // Sends: each client its own agency, to 2 others; a small valid package, unique number each time.
   const pdf = new TextEncoder().encode('%PDF-1.4\n% bench\n%%EOF\n');
   const sendBody = (i: number, k: number) => {
@@ -315,25 +401,42 @@ try {
   const pacedSends = await when('sends', () =>
     paced(`signed sends at ${TARGET_SENDS}/s (open loop)`, TARGET_SENDS, (i, k) => ({ method: 'POST', path: '/v1/documents', body: sendBody(i, 100_000 + k) })),
   );
+  reference.push(referenceLoopMs());
   await Promise.all(pools.map((p) => p.close()));
   await lb?.close();
 
   log('');
+  log(`this machine: ${cores} cores; a reference loop took ${reference.map((r) => r.toFixed(0)).join(' and ')} ms before and after the load (lower: faster cores)`);
   log(
     `results (${CLIENTS} concurrent clients, ${SECONDS} s each, two hub instances, balancer: ${balancer}, ${scale < 1 ? `REDUCED SCALE ${scale}` : 'full scale'}):`,
   );
-  log('| measure | requests | req/s | p50 ms | p99 ms | errors | target | ratio (target / measured) |');
-  log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+  log('| measure | requests | req/s | p50 ms | p99 ms | errors | target | ratio (target / measured) | CPU ms a request: hub + PostgreSQL and the rest + load generator | machine busy |');
+  log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  const cpuText = (c: ReturnType<typeof cpuPerRequest>) =>
+    `${c.hub.toFixed(2)} + ${c.postgres.toFixed(2)} + ${c.bench.toFixed(2)} = ${(c.hub + c.postgres + c.bench).toFixed(2)} | ${(c.busy * 100).toFixed(0)} % |`;
   for (const r of results) {
-    log(`| ${r.label} | ${r.n} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.errors} | p99 < ${TARGET_READ_P99} ms | ${(TARGET_READ_P99 / r.p99).toFixed(2)} |`);
+    log(
+      `| ${r.label} | ${r.n} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.errors} | p99 < ${TARGET_READ_P99} ms | ${(TARGET_READ_P99 / r.p99).toFixed(2)} | ` +
+        cpuText(r.cpu),
+    );
   }
   for (const r of sends) {
     log(
       `| ${r.label} | ${r.n} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.errors} | ≥ ${TARGET_SENDS}/s, p99 < ${TARGET_SEND_P99} ms | ` +
-        `${(r.rps / TARGET_SENDS).toFixed(2)} (rate), ${(TARGET_SEND_P99 / r.p99).toFixed(2)} (p99) |`,
+        `${(r.rps / TARGET_SENDS).toFixed(2)} (rate), ${(TARGET_SEND_P99 / r.p99).toFixed(2)} (p99) | ` +
+        cpuText(r.cpu),
     );
   }
   log('(ratio ≥ 1: target met; closed loop: each client sends its next request as soon as it is answered, so the latency includes the queue of a saturated machine)');
+  // Little's law for a closed loop with no think time: the mean latency is clients ÷ throughput, and a saturated
+  // machine's throughput is at most cores ÷ the CPU a request costs it (hub, PostgreSQL and the load generator alike).
+  for (const r of [...results, ...sends]) {
+    const perRequest = r.cpu.hub + r.cpu.postgres + r.cpu.bench;
+    log(
+      `  ${r.label}: ${CLIENTS} clients × ${perRequest.toFixed(2)} ms of CPU a request ÷ ${cores} cores = a mean latency of at least ${((CLIENTS * perRequest) / cores).toFixed(1)} ms ` +
+        `on this machine (measured mean ${((CLIENTS * 1000) / r.rps).toFixed(1)} ms)`,
+    );
+  }
   log('');
   log(`at a fixed rate (open loop, ${CLIENTS} clients together, latency from the scheduled time):`);
   log('| measure | requests | req/s | p50 ms | p99 ms | errors | target | ratio (target / measured) |');
@@ -343,6 +446,15 @@ try {
   }
   for (const r of pacedSends) {
     log(`| ${r.label} | ${r.n} | ${r.rps} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.errors} | p99 < ${TARGET_SEND_P99} ms | ${(TARGET_SEND_P99 / r.p99).toFixed(2)} |`);
+  }
+  if (capacity.length > 0) {
+    log('');
+    log(`capacity (open loop at rising rates, ${SWEEP_SECONDS} s each, step ${SWEEP_STEP}/s): the highest rate served with p99 < ${TARGET_READ_P99} ms`);
+    log('| measure | highest rate met | its p99 ms | next rate | its p99 ms |');
+    log('| --- | --- | --- | --- | --- |');
+    for (const c of capacity) {
+      log(`| ${c.label} | ${c.met ? `${c.met.rate}/s` : 'none'} | ${c.met ? c.met.p99.toFixed(1) : '–'} | ${c.over ? `${c.over.rate}/s` : '–'} | ${c.over ? c.over.p99.toFixed(1) : '–'} |`);
+    }
   }
   log('');
   log('plans (EXPLAIN ANALYZE of the SQL the store runs for agency 0, before the HTTP load):');

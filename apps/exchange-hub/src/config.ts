@@ -92,6 +92,7 @@ export function configFromEnv(
     ['HUB_REQUEST_TIMEOUT_MS', 'requestTimeoutMs'],
     ['HUB_BACKGROUND_INTERVAL_MS', 'backgroundIntervalMs'],
     ['HUB_PREPARED_STATEMENTS', 'preparedStatements'],
+    ['HUB_DATABASE_POOL', 'databasePoolSize'],
     ['HUB_DOCUMENT_CACHE', 'documentCacheSize'],
   ] as const) {
     const v = env[name];

@@ -281,6 +281,8 @@ export interface DatabaseOptions {
   dataDir?: string;
   /** PostgreSQL: prepare at most this many statement texts (`preparedStatements` of @egov-vn/database; default 0: off). */
   preparedStatements?: number;
+  /** PostgreSQL: connections in the pool (default 10). */
+  poolSize?: number;
 }
 
 /**
@@ -295,6 +297,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Kysely<Dat
     migrations,
     pgliteExtensions: false,
     ...(options.preparedStatements ? { preparedStatements: options.preparedStatements } : {}),
+    ...(options.poolSize ? { poolSize: options.poolSize } : {}),
     onPoolError: (error) => console.warn(JSON.stringify({ level: 'warn', msg: 'postgres closed an idle connection', error: error.message })),
   });
   if (opened.pglite) pgliteOf.set(opened.db, opened.pglite);

@@ -25,6 +25,8 @@ export interface HubConfig extends AppOptions {
    * many statement texts (default 200; 0: off, for a pooler that does not carry them; HUB_PREPARED_STATEMENTS).
    */
   preparedStatements?: number;
+  /** PostgreSQL connections this process opens at most (default 10; HUB_DATABASE_POOL). */
+  databasePoolSize?: number;
   /** Document summaries the inbox and document views keep in memory (default 20 000, about 1 kB each; 0: none; HUB_DOCUMENT_CACHE). */
   documentCacheSize?: number;
   /** A request's headers must be complete within this (ms, default 10 000; HUB_HEADERS_TIMEOUT_MS). */
@@ -52,7 +54,10 @@ export interface RunningHub {
 
 /** Opens the database, applies migrations and the seed, and listens. Port 0 picks a free port. */
 export async function startHub(config: HubConfig = {}): Promise<RunningHub> {
-  const dbOptions: DatabaseOptions = { preparedStatements: config.preparedStatements ?? 200 };
+  const dbOptions: DatabaseOptions = {
+    preparedStatements: config.preparedStatements ?? 200,
+    ...(config.databasePoolSize ? { poolSize: config.databasePoolSize } : {}),
+  };
   if (config.dataDir) dbOptions.dataDir = config.dataDir;
   if (config.databaseUrl) dbOptions.databaseUrl = config.databaseUrl;
   const db = await openDatabase(dbOptions);
