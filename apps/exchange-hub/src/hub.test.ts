@@ -120,10 +120,15 @@ describe('configuration', () => {
     expect(() => configFromEnv({ HUB_SEED: '{"systems":[{"systemId":"a"}]}' })).toThrow(/invalid HUB_SEED/);
     expect(() => configFromEnv({ PORT: 'abc' })).toThrow(/PORT/);
   });
-  it('reads HUB_PREPARED_STATEMENTS and HUB_DOCUMENT_CACHE (0 turns each off; not a whole number is refused)', () => {
+  it('reads HUB_PREPARED_STATEMENTS, HUB_DOCUMENT_CACHE (0 turns each off) and HUB_DATABASE_POOL (at least 1); not a whole number is refused', () => {
     expect(configFromEnv({})).not.toHaveProperty('preparedStatements');
     expect(configFromEnv({ HUB_PREPARED_STATEMENTS: '0', HUB_DOCUMENT_CACHE: '0' })).toMatchObject({ preparedStatements: 0, documentCacheSize: 0 });
-    expect(configFromEnv({ HUB_PREPARED_STATEMENTS: '50', HUB_DOCUMENT_CACHE: '1000' })).toMatchObject({ preparedStatements: 50, documentCacheSize: 1000 });
+    expect(configFromEnv({ HUB_PREPARED_STATEMENTS: '50', HUB_DOCUMENT_CACHE: '1000', HUB_DATABASE_POOL: '4' })).toMatchObject({
+      preparedStatements: 50,
+      documentCacheSize: 1000,
+      databasePoolSize: 4,
+    });
+    expect(() => configFromEnv({ HUB_DATABASE_POOL: '0' })).toThrow(/HUB_DATABASE_POOL/);
     expect(() => configFromEnv({ HUB_DOCUMENT_CACHE: '-1' })).toThrow(/HUB_DOCUMENT_CACHE/);
     expect(() => configFromEnv({ HUB_PREPARED_STATEMENTS: 'yes' })).toThrow(/HUB_PREPARED_STATEMENTS/);
   });
