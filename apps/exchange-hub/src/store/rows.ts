@@ -142,12 +142,11 @@ export function latestStatusOf(r: { s_code: string | null; s_description: string
   return r.s_code !== null && r.s_at !== null ? { code: r.s_code, description: r.s_description, staff: r.s_staff, at: r.s_at } : undefined;
 }
 
-/** The statuses of these documents (of one recipient, or all), oldest first, keyed `documentId|recipient`. */
-export async function latestStatuses(db: Kysely<Database>, documentIds: string[], recipient?: string): Promise<Map<string, StatusRow[]>> {
+/** The statuses of these documents (every recipient's), oldest first, keyed `documentId|recipient`. */
+export async function statusesOf(db: Kysely<Database>, documentIds: string[]): Promise<Map<string, StatusRow[]>> {
   const out = new Map<string, StatusRow[]>();
   if (documentIds.length === 0) return out;
-  let q = db.selectFrom('statuses').selectAll().where('document_id', 'in', documentIds);
-  if (recipient) q = q.where('recipient', '=', recipient);
+  const q = db.selectFrom('statuses').selectAll().where('document_id', 'in', documentIds);
   for (const row of await q.orderBy('id').execute()) {
     const key = `${row.document_id}|${row.recipient}`;
     out.set(key, [...(out.get(key) ?? []), row]);

@@ -11,7 +11,7 @@ import { HubError } from '../hub-error.js';
 import type { Directory } from './directory.js';
 import type { Documents } from './documents.js';
 import { axisSender, invalidPackage } from './packages.js';
-import { currentRegistration, inboxItem, iso, latestStatuses, newDocumentId, statusEntry } from './rows.js';
+import { currentRegistration, inboxItem, iso, statusesOf, newDocumentId, statusEntry } from './rows.js';
 import { type Caller, type CheckProfile, DOC_META_AS_DOC, type DocMeta } from './types.js';
 
 export class Statuses {
@@ -42,8 +42,16 @@ export class Statuses {
       if (updated) row = updated;
       else row = (await this.documents.access(caller, id)).delivery ?? delivery;
     }
-    const statuses = await latestStatuses(this.db, [id], caller.agency);
-    return inboxItem(doc, row, statuses.get(`${id}|${caller.agency}`)?.at(-1));
+    // the latest status the recipient reported (the highest id of the unique key's rows), not all of them
+    const latest = await this.db
+      .selectFrom('statuses')
+      .select(['code', 'description', 'staff', 'at'])
+      .where('document_id', '=', id)
+      .where('recipient', '=', caller.agency)
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return inboxItem(doc, row, latest);
   }
 
   async updateStatus(
@@ -199,7 +207,7 @@ export class Statuses {
       .where('d.document_id', '=', id)
       .orderBy('d.seq')
       .execute();
-    const statuses = await latestStatuses(this.db, [id]);
+    const statuses = await statusesOf(this.db, [id]);
     return {
       documentId: doc.id,
       from: doc.sender,
