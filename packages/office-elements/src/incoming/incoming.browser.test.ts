@@ -98,6 +98,27 @@ describe('<egov-incoming> with the in-memory backend', () => {
     }
   });
 
+  it('keeps one refresh timer: none once removed from the page, one again when put back (and it refreshes)', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      const backend = memoryOfficeBackend(demoSeed({ count: 3, today: TODAY }));
+      const el = await mount(html`<egov-incoming refresh-seconds="30" .office=${office(backend)}></egov-incoming>`);
+      await waitRows(el, 3);
+      expect(vi.getTimerCount()).toBe(1);
+      const parent = el.parentElement!;
+      el.remove();
+      expect(vi.getTimerCount()).toBe(0);
+      parent.append(el);
+      expect(vi.getTimerCount()).toBe(1);
+      const lists = () => backend.calls.filter((c) => c.op === 'listIncoming').length;
+      const before = lists();
+      vi.advanceTimersByTime(30_000);
+      await expect.poll(lists).toBe(before + 1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('filters by state and by overdue on the server', async () => {
     const backend = memoryOfficeBackend(demoSeed({ count: 120, today: TODAY }));
     const el = await mount(html`<egov-incoming .office=${office(backend)}></egov-incoming>`);

@@ -313,7 +313,8 @@ export class EgovIncoming extends OfficeFeature<typeof messages> {
   override connectedCallback(): void {
     super.connectedCallback();
     document.addEventListener('visibilitychange', this.#onVisibility);
-    this.#scheduleRefresh();
+    // the first update schedules it (refreshSeconds changed); an element moved in the page schedules it again here
+    if (this.hasUpdated) this.#scheduleRefresh();
   }
 
   #onVisibility = (): void => {
