@@ -14,7 +14,8 @@
 import { attachmentFromBytes, buildEdxml } from '@egov-vn/edxml';
 import { canonicalRequest, SIGNATURE_HEADERS } from '@egov-vn/exchange-api';
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readFileSync, type WriteStream } from 'node:fs';
+import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { Kysely, PostgresDialect, type CompiledQuery } from 'kysely';
 import pg from 'pg';
@@ -46,6 +47,18 @@ const systemId = (i: number) => `bench.sys.${i}`;
 const secretOf = (i: number) => `bench-secret-${i}`;
 
 const reuse = process.env.BENCH_REUSE_DATABASE;
+// BENCH_TRACE=<dir>: the hubs' request logs and the open-loop requests of 50 ms or more (when due, how long), to tell
+// where a slow request spent its time (inside a hub or before it).
+const trace = process.env.BENCH_TRACE;
+const traceFiles = new Map<string, WriteStream>();
+const traceFile = (name: string): WriteStream => {
+  let f = traceFiles.get(name);
+  if (!f) {
+    mkdirSync(trace!, { recursive: true });
+    traceFiles.set(name, (f = createWriteStream(join(trace!, name))));
+  }
+  return f;
+};
 if (reuse !== undefined && !/^egov_hub_scale_\w+$/.test(reuse)) throw new Error(`BENCH_REUSE_DATABASE: not a database this bench made: ${reuse}`);
 const name = reuse ?? `egov_hub_scale_${process.pid}_${Date.now()}`;
 if (!reuse) {
@@ -166,6 +179,8 @@ try {
         env: { DATABASE_URL: databaseUrl, HUB_SEED: '{"systems":[]}', DATA_DIR: '' },
         // BENCH_PROFILE=<dir>: a CPU profile of each hub instance (written when it stops)
         ...(process.env.BENCH_PROFILE ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] } : {}),
+        // BENCH_TRACE=<dir>: each instance's request log (one JSON line a request, with its duration inside the hub)
+        ...(trace ? { onLine: (line: string) => traceFile(`hub-${i}.log`).write(`${line}\n`) } : {}),
       }),
     );
   await Promise.all(hubs.map((h) => h.start()));
@@ -297,6 +312,10 @@ try {
             call(i, k, r).then((ok) => {
               if (!ok) errors++;
               latencies.push(performance.now() - due);
+              if (trace && performance.now() - due >= 50)
+                traceFile('slow.log').write(
+                  `${JSON.stringify({ label, client: i, instance: (i + k) % pools.length, due: new Date(performance.timeOrigin + due).toISOString(), ms: Math.round(performance.now() - due) })}\n`,
+                );
             }),
           );
         }

@@ -2,6 +2,7 @@
 // each nonce is still accepted exactly once — within a batch, across batches, across two stores on one database (two
 // hub instances) — and a row older than the window is no replay.
 import fc from 'fast-check';
+import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDatabase, dropDatabase } from '../chaos/run.js';
 import { openDatabase } from './db.js';
@@ -66,6 +67,7 @@ describe.runIf(adminUrl)('the /v1 nonce store on PostgreSQL, two instances (TEST
   const name = `egov_hub_replay_${process.pid}_${Date.now()}`;
   afterAll(async () => {
     await dropDatabase(adminUrl!, name);
+    await dropDatabase(adminUrl!, `${name}_async`);
   });
   it('accepts each nonce exactly once across two stores writing in batches', async () => {
     const databaseUrl = await createDatabase(adminUrl!, name);
@@ -76,6 +78,25 @@ describe.runIf(adminUrl)('the /v1 nonce store on PostgreSQL, two instances (TEST
     } finally {
       await a.destroy();
       await b.destroy();
+    }
+  });
+
+  it("turns synchronous_commit off for the nonce statement's transaction only: the connection commits what follows synchronously", async () => {
+    const databaseUrl = await createDatabase(adminUrl!, `${name}_async`);
+    const db = await openDatabase({ databaseUrl, poolSize: 1 });
+    const other = await openDatabase({ databaseUrl });
+    try {
+      const store = new ReplayStore(db);
+      const setting = async () => (await sql<{ s: string }>`select current_setting('synchronous_commit') as s`.execute(db)).rows[0]!.s;
+      expect(await setting()).toBe('on');
+      expect(await store.useNonce('a', 'async', Date.now(), TTL)).toBe(true);
+      // one connection (pool of 1): a session-wide SET, or set_config(…, false), would still show here
+      expect(await setting()).toBe('on');
+      // committed: another connection (another instance) sees the nonce as used
+      expect(await new ReplayStore(other).useNonce('a', 'async', Date.now(), TTL)).toBe(false);
+    } finally {
+      await db.destroy();
+      await other.destroy();
     }
   });
 });
