@@ -15,6 +15,7 @@ import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import '@egov-vn/calendar-elements/deadline';
 import { OfficeBackendError } from '../backend/types.js';
 import { OfficeFeature, type Guarded } from '../feature.js';
+import { PagedList, renderErrorBlock, renderFilterForm, renderPager } from '../paged-list.js';
 import type { IncomingAction } from './incoming.events.js';
 import styles from './incoming.styles.js';
 
@@ -217,11 +218,6 @@ export class EgovIncoming extends OfficeFeature<typeof messages> {
     documentId: { attribute: 'document-id', reflect: true },
     pageSize: { type: Number, attribute: 'page-size' },
     refreshSeconds: { type: Number, attribute: 'refresh-seconds' },
-    items: { state: true },
-    total: { state: true },
-    pageIndex: { state: true },
-    listError: { state: true },
-    loading: { state: true },
     detail: { state: true },
     detailError: { state: true },
     pdf: { state: true },
@@ -248,11 +244,6 @@ export class EgovIncoming extends OfficeFeature<typeof messages> {
    * coming back into view refreshes at once if a refresh was due.
    */
   declare refreshSeconds: number;
-  declare private items: IncomingItem[];
-  declare private total: number | null;
-  declare private pageIndex: number;
-  declare private listError: OfficeBackendError | undefined;
-  declare private loading: boolean;
   declare private detail: IncomingDetail | undefined;
   declare private detailError: OfficeBackendError | undefined;
   declare private pdf: Uint8Array | undefined;
@@ -267,10 +258,11 @@ export class EgovIncoming extends OfficeFeature<typeof messages> {
   declare private badges: boolean;
 
   #filters: Filters = {};
-  /** Cursor of each page shown so far (index 0: the first page, no cursor). */
-  #cursors: Array<string | undefined> = [undefined];
-  #nextCursor: string | null = null;
-  #listSeq = 0;
+  readonly #list = new PagedList<IncomingItem>(this, (cursor) => {
+    const query: ListIncomingQuery = { ...this.#filters, limit: Math.min(200, Math.max(1, this.pageSize || 50)) };
+    if (cursor) query.cursor = cursor;
+    return this.guard('listIncoming', { query });
+  });
   #detailSeq = 0;
   #loadedFor: unknown;
   #calendar = new WorkCalendar();
@@ -282,10 +274,6 @@ export class EgovIncoming extends OfficeFeature<typeof messages> {
     super();
     this.pageSize = 50;
     this.refreshSeconds = 60;
-    this.items = [];
-    this.total = null;
-    this.pageIndex = 0;
-    this.loading = false;
     this.viewerState = 'idle';
     this.users = [];
     this.senders = [];
@@ -300,7 +288,7 @@ export class EgovIncoming extends OfficeFeature<typeof messages> {
     if (changed.has('refreshSeconds')) this.#scheduleRefresh();
     // Once rows are on screen (dates as text), the deadline badges replace the dates when the browser is idle after
     // painting the list (at the latest 150 ms later).
-    if (!this.badges && this.items.length > 0 && this.#badgeTimer === undefined) {
+    if (!this.badges && this.#list.items.length > 0 && this.#badgeTimer === undefined) {
       const show = () => {
         this.#badgeTimer = undefined;
         this.badges = true;
@@ -328,8 +316,8 @@ export class EgovIncoming extends OfficeFeature<typeof messages> {
       return;
     }
     this.#refreshDue = false;
-    if (!this.host || this.documentId || this.loading || this.busy) return;
-    void this.#loadList();
+    if (!this.host || this.documentId || this.#list.loading || this.busy) return;
+    void this.#list.load();
   }
 
   #scheduleRefresh(): void {
@@ -361,20 +349,14 @@ export class EgovIncoming extends OfficeFeature<typeof messages> {
     // A new host context (backend, user, language) or a new page size: load again from the first page.
     if (host && this.#loadedFor !== host) {
       this.#loadedFor = host;
-      this.#cursors = [undefined];
-      this.pageIndex = 0;
       // The first page first; the look-ups (users for assignment, senders for the filter) after it.
-      void this.#loadList().then(() => this.#loadLookups());
+      void this.#list.first().then(() => this.#loadLookups());
       if (this.documentId) void this.#loadDetail(this.documentId);
     } else if (changed.has('documentId') && host) {
       if (this.documentId) void this.#loadDetail(this.documentId);
       else this.detail = undefined;
     }
-    if (changed.has('pageSize') && changed.get('pageSize') !== undefined && host) {
-      this.#cursors = [undefined];
-      this.pageIndex = 0;
-      void this.#loadList();
-    }
+    if (changed.has('pageSize') && changed.get('pageSize') !== undefined && host) void this.#list.first();
   }
 
   get #today(): string {
@@ -383,26 +365,7 @@ export class EgovIncoming extends OfficeFeature<typeof messages> {
 
   /** Reload the list (and the open document). Never throws. */
   async reload(): Promise<void> {
-    await Promise.all([this.#loadList(), this.documentId ? this.#loadDetail(this.documentId) : Promise.resolve()]);
-  }
-
-  async #loadList(): Promise<void> {
-    const seq = ++this.#listSeq;
-    this.loading = true;
-    const cursor = this.#cursors[this.pageIndex];
-    const query: ListIncomingQuery = { ...this.#filters, limit: Math.min(200, Math.max(1, this.pageSize || 50)) };
-    if (cursor) query.cursor = cursor;
-    const r = await this.guard('listIncoming', { query });
-    if (seq !== this.#listSeq) return;
-    this.loading = false;
-    if (r.ok) {
-      this.listError = undefined;
-      this.items = r.value.items;
-      this.total = r.value.total;
-      this.#nextCursor = r.value.nextCursor;
-    } else if (r.error.code !== 'ABORTED') {
-      this.listError = r.error;
-    }
+    await Promise.all([this.#list.load(), this.documentId ? this.#loadDetail(this.documentId) : Promise.resolve()]);
   }
 
   async #loadLookups(): Promise<void> {
@@ -438,7 +401,7 @@ export class EgovIncoming extends OfficeFeature<typeof messages> {
     }
     this.detail = r.value;
     // Opening marks it read in the list too.
-    this.items = this.items.map((i) => (i.id === id ? { ...i, unread: false } : i));
+    this.#list.update((items) => items.map((i) => (i.id === id ? { ...i, unread: false } : i)));
     this.emit('egov-incoming-open', { detail: { id, document: r.value } });
     const pdf = r.value.attachments.find((a) => a.contentType === 'application/pdf');
     if (pdf) {
@@ -487,7 +450,7 @@ export class EgovIncoming extends OfficeFeature<typeof messages> {
     this.dispatchEvent(event);
     if (!event.defaultPrevented) {
       this.documentId = undefined;
-      void this.#loadList();
+      void this.#list.load();
     }
   }
 
@@ -509,18 +472,7 @@ export class EgovIncoming extends OfficeFeature<typeof messages> {
     if (data.get('unread')) filters.unread = 'true';
     if (text('q')) filters.q = text('q');
     this.#filters = filters;
-    this.#cursors = [undefined];
-    this.pageIndex = 0;
-    void this.#loadList();
-  }
-
-  #page(delta: number): void {
-    if (delta > 0) {
-      if (!this.#nextCursor) return;
-      this.#cursors[this.pageIndex + 1] = this.#nextCursor;
-    }
-    this.pageIndex = Math.max(0, this.pageIndex + delta);
-    void this.#loadList();
+    void this.#list.first();
   }
 
   async #act(action: IncomingAction, run: () => Promise<Guarded<IncomingDetail>>): Promise<void> {
@@ -535,7 +487,7 @@ export class EgovIncoming extends OfficeFeature<typeof messages> {
     const document = r.value;
     this.detail = document;
     this.form = undefined;
-    this.items = this.items.map((i) => (i.id === document.id ? { ...i, ...document } : i));
+    this.#list.update((items) => items.map((i) => (i.id === document.id ? { ...i, ...document } : i)));
     this.status = this.msg('done_', this.#actionLabel(action));
     this.emit('egov-incoming-change', { detail: { action, id: document.id, document } });
   }
@@ -571,28 +523,15 @@ export class EgovIncoming extends OfficeFeature<typeof messages> {
   }
 
   #renderError(error: OfficeBackendError, retry: () => void): TemplateResult {
-    return html`<div part="error" role="alert">
-      <strong>${this.msg('errorTitle')}</strong>
-      <span>${error.localized[this.locale]} (${error.code})</span>
-      <button part="retry" type="button" @click=${retry}>${this.msg('retry')}</button>
-    </div>`;
+    return renderErrorBlock(error, this.locale, { title: this.msg('errorTitle'), retry: this.msg('retry') }, retry);
   }
 
   #renderFilters(): TemplateResult {
     const f = this.#filters;
-    return html`<form
-      part="filters"
-      class="filters"
-      aria-label=${this.msg('filters')}
-      @change=${(e: Event) => {
-        if ((e.target as HTMLElement).getAttribute('name') !== 'q') this.#applyFilters(e.currentTarget as HTMLFormElement);
-      }}
-      @submit=${(e: Event) => {
-        e.preventDefault();
-        this.#applyFilters(e.currentTarget as HTMLFormElement);
-      }}
-    >
-      <label
+    return renderFilterForm(
+      { label: this.msg('filters'), apply: this.msg('apply') },
+      (form) => this.#applyFilters(form),
+      html`<label
         >${this.msg('state')}
         <select name="state">
           <option value="">${this.msg('all')}</option>
@@ -617,9 +556,8 @@ export class EgovIncoming extends OfficeFeature<typeof messages> {
       <label>${this.msg('to')} <input type="date" name="to" .value=${f.to ?? ''} /></label>
       <label class="check"><input type="checkbox" name="overdue" .checked=${f.overdue === 'true'} />${this.msg('overdue')}</label>
       <label class="check"><input type="checkbox" name="unread" .checked=${f.unread === 'true'} />${this.msg('unreadOnly')}</label>
-      <label>${this.msg('search')} <input type="search" name="q" .value=${f.q ?? ''} /></label>
-      <button type="submit">${this.msg('apply')}</button>
-    </form>`;
+      <label>${this.msg('search')} <input type="search" name="q" .value=${f.q ?? ''} /></label>`,
+    );
   }
 
   #renderRow(item: IncomingItem): TemplateResult {
@@ -646,12 +584,13 @@ export class EgovIncoming extends OfficeFeature<typeof messages> {
   }
 
   #renderList(): TemplateResult {
-    const total = this.total;
+    const list = this.#list;
+    const total = list.total;
     return html`${this.#renderFilters()}
-      ${this.listError
-        ? this.#renderError(this.listError, () => void this.#loadList())
+      ${list.error
+        ? this.#renderError(list.error, () => void list.load())
         : html`<div class="scroller" tabindex="0" role="region" aria-label=${this.msg('title')}>
-              <table part="table" aria-busy=${this.loading ? 'true' : 'false'}>
+              <table part="table" aria-busy=${list.loading ? 'true' : 'false'}>
                 <thead>
                   <tr>
                     <th scope="col"><span class="visually-hidden">${this.msg('colUnread')}</span></th>
@@ -665,16 +604,17 @@ export class EgovIncoming extends OfficeFeature<typeof messages> {
                   </tr>
                 </thead>
                 <tbody>
-                  ${this.items.map((item) => this.#renderRow(item))}
+                  ${list.items.map((item) => this.#renderRow(item))}
                 </tbody>
               </table>
             </div>
-            ${this.items.length === 0 && !this.loading ? html`<p>${this.msg('empty')}</p>` : nothing}
-            <nav part="pager" class="pager" aria-label=${this.msg('title')}>
-              <button type="button" ?disabled=${this.pageIndex === 0} @click=${() => this.#page(-1)}>${this.msg('previous')}</button>
-              <span>${this.msg('page', this.pageIndex + 1)}${total === null ? '' : ` · ${this.msg('total', total)}`}</span>
-              <button type="button" ?disabled=${!this.#nextCursor} @click=${() => this.#page(1)}>${this.msg('next')}</button>
-            </nav>`}`;
+            ${list.items.length === 0 && !list.loading ? html`<p>${this.msg('empty')}</p>` : nothing}
+            ${renderPager(list, {
+              label: this.msg('title'),
+              previous: this.msg('previous'),
+              next: this.msg('next'),
+              position: `${this.msg('page', list.index + 1)}${total === null ? '' : ` · ${this.msg('total', total)}`}`,
+            })}`}`;
   }
 
   #actions(d: IncomingDetail): IncomingAction[] {

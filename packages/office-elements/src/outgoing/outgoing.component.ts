@@ -4,6 +4,7 @@ import { css, html, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import { OfficeBackendError } from '../backend/types.js';
 import { OfficeFeature, type Guarded } from '../feature.js';
+import { PagedList, renderErrorBlock, renderFilterForm, renderPager } from '../paged-list.js';
 import { officeStyles } from '../styles.js';
 import type { OutgoingAction, RecipientStage } from './outgoing.events.js';
 
@@ -253,10 +254,6 @@ export class EgovOutgoing extends OfficeFeature<typeof messages> {
     ...OfficeFeature.properties,
     documentId: { attribute: 'document-id', reflect: true },
     pageSize: { type: Number, attribute: 'page-size' },
-    items: { state: true },
-    pageIndex: { state: true },
-    listError: { state: true },
-    loading: { state: true },
     detail: { state: true },
     detailError: { state: true },
     confirm: { state: true },
@@ -268,10 +265,6 @@ export class EgovOutgoing extends OfficeFeature<typeof messages> {
   declare documentId: string | undefined;
   /** Documents per page (1–200, default 50). */
   declare pageSize: number;
-  declare private items: OutgoingItem[];
-  declare private pageIndex: number;
-  declare private listError: OfficeBackendError | undefined;
-  declare private loading: boolean;
   declare private detail: OutgoingDetail | undefined;
   declare private detailError: OfficeBackendError | undefined;
   declare private confirm: 'revoke' | 'replace' | undefined;
@@ -279,18 +272,17 @@ export class EgovOutgoing extends OfficeFeature<typeof messages> {
   declare private status: string;
 
   #filters: Filters = {};
-  #cursors: Array<string | undefined> = [undefined];
-  #nextCursor: string | null = null;
-  #listSeq = 0;
+  readonly #list = new PagedList<OutgoingItem>(this, (cursor) => {
+    const query: ListOutgoingQuery = { ...this.#filters, limit: Math.min(200, Math.max(1, this.pageSize || 50)) };
+    if (cursor) query.cursor = cursor;
+    return this.guard('listOutgoing', { query });
+  });
   #detailSeq = 0;
   #loadedFor: unknown;
 
   constructor() {
     super();
     this.pageSize = 50;
-    this.items = [];
-    this.pageIndex = 0;
-    this.loading = false;
     this.busy = false;
     this.status = '';
   }
@@ -305,37 +297,19 @@ export class EgovOutgoing extends OfficeFeature<typeof messages> {
     const host = this.host;
     if (host && this.#loadedFor !== host) {
       this.#loadedFor = host;
-      this.#cursors = [undefined];
-      this.pageIndex = 0;
-      void this.#loadList();
+      void this.#list.first();
       if (this.documentId) void this.#loadDetail(this.documentId);
     } else if (changed.has('documentId') && host) {
       if (this.documentId) void this.#loadDetail(this.documentId);
       else this.detail = undefined;
     }
+    // Another page size: from the first page again.
+    if (changed.has('pageSize') && changed.get('pageSize') !== undefined && host) void this.#list.first();
   }
 
   /** Reload the list (and the open document). Never throws. */
   async reload(): Promise<void> {
-    await Promise.all([this.#loadList(), this.documentId ? this.#loadDetail(this.documentId) : Promise.resolve()]);
-  }
-
-  async #loadList(): Promise<void> {
-    const seq = ++this.#listSeq;
-    this.loading = true;
-    const cursor = this.#cursors[this.pageIndex];
-    const query: ListOutgoingQuery = { ...this.#filters, limit: Math.min(200, Math.max(1, this.pageSize || 50)) };
-    if (cursor) query.cursor = cursor;
-    const r = await this.guard('listOutgoing', { query });
-    if (seq !== this.#listSeq) return;
-    this.loading = false;
-    if (r.ok) {
-      this.listError = undefined;
-      this.items = r.value.items;
-      this.#nextCursor = r.value.nextCursor;
-    } else if (r.error.code !== 'ABORTED') {
-      this.listError = r.error;
-    }
+    await Promise.all([this.#list.load(), this.documentId ? this.#loadDetail(this.documentId) : Promise.resolve()]);
   }
 
   async #loadDetail(id: string): Promise<void> {
@@ -360,7 +334,7 @@ export class EgovOutgoing extends OfficeFeature<typeof messages> {
   #back(): void {
     if (this.navigate({ view: 'outgoing' })) {
       this.documentId = undefined;
-      void this.#loadList();
+      void this.#list.load();
     }
   }
 
@@ -376,18 +350,7 @@ export class EgovOutgoing extends OfficeFeature<typeof messages> {
     const q = text('q');
     if (q) filters.q = q;
     this.#filters = filters;
-    this.#cursors = [undefined];
-    this.pageIndex = 0;
-    void this.#loadList();
-  }
-
-  #page(delta: number): void {
-    if (delta > 0) {
-      if (!this.#nextCursor) return;
-      this.#cursors[this.pageIndex + 1] = this.#nextCursor;
-    }
-    this.pageIndex = Math.max(0, this.pageIndex + delta);
-    void this.#loadList();
+    void this.#list.first();
   }
 
   /** What the signed-in user may do with a document (văn thư only; the server checks again). */
@@ -444,12 +407,9 @@ export class EgovOutgoing extends OfficeFeature<typeof messages> {
   }
 
   #renderError(error: OfficeBackendError, retry: () => void): TemplateResult {
-    return html`<div part="error" role="alert">
-      <strong>${this.msg('errorTitle')}</strong>
-      <span>${error.localized[this.locale]} (${error.code})</span>
-      <button part="retry" type="button" @click=${retry}>${this.msg('retry')}</button>
-    </div>`;
+    return renderErrorBlock(error, this.locale, { title: this.msg('errorTitle'), retry: this.msg('retry') }, retry);
   }
+
 
   #stage(r: OutgoingRecipient): TemplateResult {
     const stage = recipientStage(r);
@@ -458,29 +418,20 @@ export class EgovOutgoing extends OfficeFeature<typeof messages> {
 
   #renderFilters(): TemplateResult {
     const f = this.#filters;
-    return html`<form
-      part="filters"
-      class="filters"
-      aria-label=${this.msg('filters')}
-      @change=${(e: Event) => {
-        if ((e.target as HTMLElement).getAttribute('name') !== 'q') this.#applyFilters(e.currentTarget as HTMLFormElement);
-      }}
-      @submit=${(e: Event) => {
-        e.preventDefault();
-        this.#applyFilters(e.currentTarget as HTMLFormElement);
-      }}
-    >
-      <label
-        >${this.msg('state')}
-        <select name="state">
-          <option value="">${this.msg('all')}</option>
-          ${STATES.map((s) => html`<option value=${s} ?selected=${f.state === s}>${this.msg(s)}</option>`)}
-        </select></label
-      >
-      <label>${this.msg('search')} <input type="search" name="q" .value=${f.q ?? ''} /></label>
-      <button type="submit">${this.msg('apply')}</button>
-    </form>`;
+    return renderFilterForm(
+      { label: this.msg('filters'), apply: this.msg('apply') },
+      (form) => this.#applyFilters(form),
+      html`<label
+          >${this.msg('state')}
+          <select name="state">
+            <option value="">${this.msg('all')}</option>
+            ${STATES.map((s) => html`<option value=${s} ?selected=${f.state === s}>${this.msg(s)}</option>`)}
+          </select></label
+        >
+        <label>${this.msg('search')} <input type="search" name="q" .value=${f.q ?? ''} /></label>`,
+    );
   }
+
 
   #renderRow(item: OutgoingItem): TemplateResult {
     return html`<tr part="row" data-id=${item.id} data-state=${item.state}>
@@ -500,11 +451,12 @@ export class EgovOutgoing extends OfficeFeature<typeof messages> {
   }
 
   #renderList(): TemplateResult {
+    const list = this.#list;
     return html`${this.#renderFilters()}
-      ${this.listError
-        ? this.#renderError(this.listError, () => void this.#loadList())
+      ${list.error
+        ? this.#renderError(list.error, () => void list.load())
         : html`<div class="scroller" tabindex="0" role="region" aria-label=${this.msg('title')}>
-              <table part="table" aria-busy=${this.loading ? 'true' : 'false'}>
+              <table part="table" aria-busy=${list.loading ? 'true' : 'false'}>
                 <thead>
                   <tr>
                     <th scope="col">${this.msg('colNotation')}</th>
@@ -515,16 +467,17 @@ export class EgovOutgoing extends OfficeFeature<typeof messages> {
                   </tr>
                 </thead>
                 <tbody>
-                  ${this.items.map((item) => this.#renderRow(item))}
+                  ${list.items.map((item) => this.#renderRow(item))}
                 </tbody>
               </table>
             </div>
-            ${this.items.length === 0 && !this.loading ? html`<p>${this.msg('empty')}</p>` : nothing}
-            <nav part="pager" class="pager" aria-label=${this.msg('title')}>
-              <button type="button" ?disabled=${this.pageIndex === 0} @click=${() => this.#page(-1)}>${this.msg('previous')}</button>
-              <span>${this.msg('page', this.pageIndex + 1)}</span>
-              <button type="button" ?disabled=${!this.#nextCursor} @click=${() => this.#page(1)}>${this.msg('next')}</button>
-            </nav>`}`;
+            ${list.items.length === 0 && !list.loading ? html`<p>${this.msg('empty')}</p>` : nothing}
+            ${renderPager(list, {
+              label: this.msg('title'),
+              previous: this.msg('previous'),
+              next: this.msg('next'),
+              position: this.msg('page', list.index + 1),
+            })}`}`;
   }
 
   #renderConfirm(): TemplateResult {

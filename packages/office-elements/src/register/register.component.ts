@@ -5,6 +5,7 @@ import { css, html, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import { OfficeBackendError } from '../backend/types.js';
 import { OfficeFeature } from '../feature.js';
+import { PagedList, renderErrorBlock, renderPager } from '../paged-list.js';
 import { officeStyles } from '../styles.js';
 import type { RegisterExportFormat } from './register.events.js';
 
@@ -166,10 +167,6 @@ export class EgovRegister extends OfficeFeature<typeof messages> {
     kind: { reflect: true },
     year: { type: Number, reflect: true },
     pageSize: { type: Number, attribute: 'page-size' },
-    items: { state: true },
-    pageIndex: { state: true },
-    listError: { state: true },
-    loading: { state: true },
     exporting: { state: true },
     status: { state: true },
   };
@@ -180,26 +177,25 @@ export class EgovRegister extends OfficeFeature<typeof messages> {
   declare year: number | undefined;
   /** Entries per page (1–200, default 50). */
   declare pageSize: number;
-  declare private items: RegisterEntry[];
-  declare private pageIndex: number;
-  declare private listError: OfficeBackendError | undefined;
-  declare private loading: boolean;
   declare private exporting: RegisterExportFormat | undefined;
   declare private status: string;
 
   #q = '';
-  #cursors: Array<string | undefined> = [undefined];
-  #nextCursor: string | null = null;
-  #seq = 0;
+  readonly #list = new PagedList<RegisterEntry>(this, (cursor) => {
+    const query = {
+      year: this.#year,
+      limit: Math.min(200, Math.max(1, this.pageSize || 50)),
+      ...(this.#q ? { q: this.#q } : {}),
+      ...(cursor ? { cursor } : {}),
+    };
+    return this.guard('listRegister', { params: { kind: this.kind }, query });
+  });
   #loadedFor: unknown;
 
   constructor() {
     super();
     this.kind = 'incoming';
     this.pageSize = 50;
-    this.items = [];
-    this.pageIndex = 0;
-    this.loading = false;
     this.status = '';
   }
 
@@ -222,37 +218,13 @@ export class EgovRegister extends OfficeFeature<typeof messages> {
     if (!host) return;
     if (this.#loadedFor !== host || changed.has('kind') || changed.has('year') || (changed.has('pageSize') && changed.get('pageSize') !== undefined)) {
       this.#loadedFor = host;
-      this.#cursors = [undefined];
-      this.pageIndex = 0;
-      void this.#load();
+      void this.#list.first();
     }
   }
 
   /** Reload the register. Never throws. */
   async reload(): Promise<void> {
-    await this.#load();
-  }
-
-  async #load(): Promise<void> {
-    const seq = ++this.#seq;
-    this.loading = true;
-    const cursor = this.#cursors[this.pageIndex];
-    const query = {
-      year: this.#year,
-      limit: Math.min(200, Math.max(1, this.pageSize || 50)),
-      ...(this.#q ? { q: this.#q } : {}),
-      ...(cursor ? { cursor } : {}),
-    };
-    const r = await this.guard('listRegister', { params: { kind: this.kind }, query });
-    if (seq !== this.#seq) return;
-    this.loading = false;
-    if (r.ok) {
-      this.listError = undefined;
-      this.items = r.value.items;
-      this.#nextCursor = r.value.nextCursor;
-    } else if (r.error.code !== 'ABORTED') {
-      this.listError = r.error;
-    }
+    await this.#list.load();
   }
 
   #selectKind(kind: RegisterKind, focus = false): void {
@@ -270,15 +242,6 @@ export class EgovRegister extends OfficeFeature<typeof messages> {
     this.#selectKind(next, true);
   }
 
-  #page(delta: number): void {
-    if (delta > 0) {
-      if (!this.#nextCursor) return;
-      this.#cursors[this.pageIndex + 1] = this.#nextCursor;
-    }
-    this.pageIndex = Math.max(0, this.pageIndex + delta);
-    void this.#load();
-  }
-
   /** Export the register of the year shown (the whole year, not only the page) in `format`. Never throws. */
   async export(format: RegisterExportFormat): Promise<void> {
     this.exporting = format;
@@ -287,7 +250,10 @@ export class EgovRegister extends OfficeFeature<typeof messages> {
     const r = await this.guard('exportRegister', { params: { kind }, query: { year, format } });
     this.exporting = undefined;
     if (!r.ok) {
-      if (r.error.code !== 'ABORTED') this.listError = r.error;
+      if (r.error.code !== 'ABORTED') {
+        this.#list.error = r.error;
+        this.requestUpdate();
+      }
       return;
     }
     const fileName = `so-van-ban-${kind === 'incoming' ? 'den' : 'di'}-${year}.${format}`;
@@ -309,12 +275,9 @@ export class EgovRegister extends OfficeFeature<typeof messages> {
   }
 
   #renderError(error: OfficeBackendError): TemplateResult {
-    return html`<div part="error" role="alert">
-      <strong>${this.msg('errorTitle')}</strong>
-      <span>${error.localized[this.locale]} (${error.code})</span>
-      <button part="retry" type="button" @click=${() => void this.#load()}>${this.msg('retry')}</button>
-    </div>`;
+    return renderErrorBlock(error, this.locale, { title: this.msg('errorTitle'), retry: this.msg('retry') }, () => void this.#list.load());
   }
+
 
   #priority(n: number): string {
     return this.msg('priority').split('|')[n] ?? String(n);
@@ -382,6 +345,7 @@ export class EgovRegister extends OfficeFeature<typeof messages> {
   #renderBody(): TemplateResult {
     const thisYear = this.#thisYear;
     const years = Array.from({ length: 6 }, (_, i) => thisYear - i);
+    const list = this.#list;
     if (!years.includes(this.#year)) years.push(this.#year);
     return html`<div part="kinds" role="tablist" aria-label=${this.msg('kinds')} @keydown=${(e: KeyboardEvent) => this.#tabKey(e)}>
         ${KINDS.map(
@@ -409,9 +373,7 @@ export class EgovRegister extends OfficeFeature<typeof messages> {
             e.preventDefault();
             const v = new FormData(e.currentTarget as HTMLFormElement).get('q');
             this.#q = typeof v === 'string' ? v.trim() : '';
-            this.#cursors = [undefined];
-            this.pageIndex = 0;
-            void this.#load();
+            void this.#list.first();
           }}
         >
           <label
@@ -430,23 +392,24 @@ export class EgovRegister extends OfficeFeature<typeof messages> {
             </button>`,
           )}
         </div>
-        ${this.listError
-          ? this.#renderError(this.listError)
+        ${list.error
+          ? this.#renderError(list.error)
           : html`<div class="scroller" tabindex="0" role="region" aria-label=${this.msg(this.kind)}>
-                <table part="table" aria-busy=${this.loading ? 'true' : 'false'}>
+                <table part="table" aria-busy=${list.loading ? 'true' : 'false'}>
                   <caption class="visually-hidden">${this.msg(this.kind)} ${this.#year}</caption>
                   <thead>${this.#renderHead()}</thead>
                   <tbody>
-                    ${this.items.map((e) => this.#renderRow(e))}
+                    ${list.items.map((e) => this.#renderRow(e))}
                   </tbody>
                 </table>
               </div>
-              ${this.items.length === 0 && !this.loading ? html`<p>${this.msg('empty')}</p>` : nothing}
-              <nav part="pager" class="pager" aria-label=${this.msg(this.kind)}>
-                <button type="button" ?disabled=${this.pageIndex === 0} @click=${() => this.#page(-1)}>${this.msg('previous')}</button>
-                <span>${this.msg('page', this.pageIndex + 1)}</span>
-                <button type="button" ?disabled=${!this.#nextCursor} @click=${() => this.#page(1)}>${this.msg('next')}</button>
-              </nav>`}
+              ${list.items.length === 0 && !list.loading ? html`<p>${this.msg('empty')}</p>` : nothing}
+              ${renderPager(list, {
+                label: this.msg(this.kind),
+                previous: this.msg('previous'),
+                next: this.msg('next'),
+                position: this.msg('page', list.index + 1),
+              })}`}
       </div>`;
   }
 
