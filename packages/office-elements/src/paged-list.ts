@@ -140,3 +140,19 @@ export function renderFilterForm(texts: { label: string; apply: string }, apply:
     <button type="submit">${texts.apply}</button>
   </form>`;
 }
+
+/** A choice of a filter form: "all" (no filter) first, then the options as `[value, text]`. */
+export function renderFilterChoice(
+  name: string,
+  texts: { label: string; all: string },
+  options: ReadonlyArray<readonly [value: string, text: string]>,
+  selected: string | undefined,
+): TemplateResult {
+  return html`<label
+    >${texts.label}
+    <select name=${name}>
+      <option value="">${texts.all}</option>
+      ${options.map(([value, text]) => html`<option value=${value} ?selected=${selected === value}>${text}</option>`)}
+    </select></label
+  >`;
+}

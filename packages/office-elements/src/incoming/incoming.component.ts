@@ -15,7 +15,7 @@ import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import '@egov-vn/calendar-elements/deadline';
 import { OfficeBackendError } from '../backend/types.js';
 import { OfficeFeature, type Guarded } from '../feature.js';
-import { PagedList, renderErrorBlock, renderFilterForm, renderPager } from '../paged-list.js';
+import { PagedList, renderErrorBlock, renderFilterChoice, renderFilterForm, renderPager } from '../paged-list.js';
 import type { IncomingAction } from './incoming.events.js';
 import styles from './incoming.styles.js';
 
@@ -531,27 +531,9 @@ export class EgovIncoming extends OfficeFeature<typeof messages> {
     return renderFilterForm(
       { label: this.msg('filters'), apply: this.msg('apply') },
       (form) => this.#applyFilters(form),
-      html`<label
-        >${this.msg('state')}
-        <select name="state">
-          <option value="">${this.msg('all')}</option>
-          ${STATES.map((s) => html`<option value=${s} ?selected=${f.state === s}>${this.msg(s)}</option>`)}
-        </select></label
-      >
-      <label
-        >${this.msg('urgency')}
-        <select name="urgency">
-          <option value="">${this.msg('all')}</option>
-          ${URGENCIES.map((u) => html`<option value=${u} ?selected=${f.urgency === u}>${this.msg(u)}</option>`)}
-        </select></label
-      >
-      <label
-        >${this.msg('sender')}
-        <select name="sender">
-          <option value="">${this.msg('all')}</option>
-          ${this.senders.map((s) => html`<option value=${s.code} ?selected=${f.sender === s.code}>${s.name}</option>`)}
-        </select></label
-      >
+      html`${renderFilterChoice('state', { label: this.msg('state'), all: this.msg('all') }, STATES.map((s) => [s, this.msg(s)] as const), f.state)}
+      ${renderFilterChoice('urgency', { label: this.msg('urgency'), all: this.msg('all') }, URGENCIES.map((u) => [u, this.msg(u)] as const), f.urgency)}
+      ${renderFilterChoice('sender', { label: this.msg('sender'), all: this.msg('all') }, this.senders.map((s) => [s.code, s.name] as const), f.sender)}
       <label>${this.msg('from')} <input type="date" name="from" .value=${f.from ?? ''} /></label>
       <label>${this.msg('to')} <input type="date" name="to" .value=${f.to ?? ''} /></label>
       <label class="check"><input type="checkbox" name="overdue" .checked=${f.overdue === 'true'} />${this.msg('overdue')}</label>

@@ -4,7 +4,7 @@ import { css, html, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import { OfficeBackendError } from '../backend/types.js';
 import { OfficeFeature, type Guarded } from '../feature.js';
-import { PagedList, renderErrorBlock, renderFilterForm, renderPager } from '../paged-list.js';
+import { PagedList, renderErrorBlock, renderFilterChoice, renderFilterForm, renderPager } from '../paged-list.js';
 import { officeStyles } from '../styles.js';
 import type { OutgoingAction, RecipientStage } from './outgoing.events.js';
 
@@ -421,13 +421,7 @@ export class EgovOutgoing extends OfficeFeature<typeof messages> {
     return renderFilterForm(
       { label: this.msg('filters'), apply: this.msg('apply') },
       (form) => this.#applyFilters(form),
-      html`<label
-          >${this.msg('state')}
-          <select name="state">
-            <option value="">${this.msg('all')}</option>
-            ${STATES.map((s) => html`<option value=${s} ?selected=${f.state === s}>${this.msg(s)}</option>`)}
-          </select></label
-        >
+      html`${renderFilterChoice('state', { label: this.msg('state'), all: this.msg('all') }, STATES.map((s) => [s, this.msg(s)] as const), f.state)}
         <label>${this.msg('search')} <input type="search" name="q" .value=${f.q ?? ''} /></label>`,
     );
   }
