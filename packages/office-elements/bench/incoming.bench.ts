@@ -3,48 +3,16 @@
 // plain innerHTML table of the same rows, in one run of the system Chromium. Built by Vite for production; medians over
 // ROUNDS runs after a warm-up, runs interleaved. Target: ≤ 100 ms for <egov-incoming>. Also <egov-office> opening on its
 // incoming view (`office 50`), as a ratio to the same plain table and to <egov-incoming> alone.
-import { readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { median } from '@egov-vn/vitest-config/bench';
-import { chromiumLaunchOptions } from '@egov-vn/vitest-config/chromium';
-import { chromium } from 'playwright';
-import { build } from 'vite';
+import { openBenchPage } from '@egov-vn/vitest-config/bench-page';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
 const here = fileURLToPath(new URL('.', import.meta.url));
 
-const out = await mkdtemp(join(tmpdir(), 'egov-office-bench-'));
-await build({
-  configFile: false,
-  logLevel: 'warn',
-  mode: 'production',
-  resolve: { conditions: ['@egov-vn/source', 'browser', 'import', 'default'] },
-  build: {
-    outDir: out,
-    emptyOutDir: true,
-    minify: true,
-    lib: { entry: join(here, 'page.ts'), formats: ['es'], fileName: 'page' },
-  },
-});
-
-const browser = await chromium.launch(chromiumLaunchOptions);
+const { page, browserVersion, close } = await openBenchPage(join(here, 'page.ts'));
 try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.route('http://bench.local/**', async (route) => {
-    const path = new URL(route.request().url()).pathname;
-    if (path === '/') {
-      await route.fulfill({ contentType: 'text/html', body: '<!doctype html><html lang="vi"><body><script type="module" src="/page.js"></script></body></html>' });
-      return;
-    }
-    await route.fulfill({ contentType: 'text/javascript', body: readFileSync(join(out, path)) });
-  });
-  page.on('pageerror', (e) => console.error(e));
-  await page.goto('http://bench.local/');
-  await page.waitForFunction(() => window.benchReady);
-
   const names = ['egov 50', 'office 50', 'plain 50', 'data 50', 'egov 200', 'plain 200', 'data 200'] as const;
   const results = new Map<string, number[]>(names.map((n) => [n, []]));
   for (let round = -2; round < ROUNDS; round++) {
@@ -54,7 +22,7 @@ try {
     }
   }
   const fmt = (x: number) => `${x.toFixed(1)} ms`;
-  console.log(`Chromium ${browser.version()}, 2 000 incoming documents in the agency, ${ROUNDS} rounds (medians); target ≤ 100 ms\n`);
+  console.log(`Chromium ${browserVersion}, 2 000 incoming documents in the agency, ${ROUNDS} rounds (medians); target ≤ 100 ms\n`);
   for (const size of [50, 200]) {
     const a = median(results.get(`egov ${size}`)!);
     const b = median(results.get(`plain ${size}`)!);
@@ -67,6 +35,5 @@ try {
     `<egov-office> on the incoming view ${fmt(o)}: ratio ${(o / median(results.get('plain 50')!)).toFixed(2)}× the plain table of 50 rows, ${(o / median(results.get('egov 50')!)).toFixed(2)}× <egov-incoming> alone`,
   );
 } finally {
-  await browser.close();
-  await rm(out, { recursive: true, force: true });
+  await close();
 }
