@@ -13,7 +13,7 @@ import { type AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import { createOfficeServer, type OfficeServer } from '@egov-vn/office-server';
-import { createTestIdentityProvider, type TestIdentityProvider, type TestUser } from '@egov-vn/office-server/testing';
+import { createTestIdentityProvider, minimalPdf, type TestIdentityProvider, type TestUser } from '@egov-vn/office-server/testing';
 import { formatIsoDate, todayInVietnam } from '@egov-vn/schemas';
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
@@ -179,32 +179,19 @@ async function ok(user: RealUserKey, method: string, path: string, body?: unknow
   return r.body as Record<string, unknown>;
 }
 
-/** A small valid one-page PDF (with an xref table pdf.js reads), and an incremental update of it (what a seal appends). */
+/** A small valid one-page PDF (the office server's test PDF), and an incremental update of it (what a seal appends). */
 export function samplePdf(text: string): { signed: Buffer; sealed: Buffer } {
-  const ascii = text.normalize('NFD').replace(/[^\x20-\x7e]/g, '').replace(/[()\\]/g, '');
-  const stream = `BT /F1 14 Tf 72 770 Td (${ascii}) Tj ET`;
-  const objects = [
-    '<</Type/Catalog/Pages 2 0 R>>',
-    '<</Type/Pages/Kids[3 0 R]/Count 1>>',
-    '<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Contents 4 0 R/Resources<</Font<</F1 5 0 R>>>>>>',
-    `<</Length ${stream.length}>>\nstream\n${stream}\nendstream`,
-    '<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>',
-  ];
-  let out = '%PDF-1.7\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(out.length);
-    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = out.length;
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  out += `trailer\n<</Size ${objects.length + 1}/Root 1 0 R>>\nstartxref\n${xref}\n%%EOF\n`;
-  const signed = Buffer.from(out, 'latin1');
-  const infoAt = out.length;
-  let update = `${objects.length + 1} 0 obj\n<</Producer(egov-vn office-elements test seal)>>\nendobj\n`;
+  const signed = Buffer.from(minimalPdf(text));
+  const body = signed.toString('latin1');
+  const xref = Number(/startxref\n(\d+)\n%%EOF\n$/.exec(body)?.[1]);
+  const size = Number(/\/Size (\d+)/.exec(body)?.[1]);
+  if (!Number.isInteger(xref) || !Number.isInteger(size)) throw new Error('minimalPdf changed: no startxref or /Size');
+  // the update: an Info dictionary as the next object, its cross-reference section, a trailer pointing back (/Prev)
+  const infoAt = signed.length;
+  let update = `${size} 0 obj\n<</Producer(egov-vn office-elements test seal)>>\nendobj\n`;
   const xref2 = infoAt + update.length;
-  update += `xref\n0 1\n0000000000 65535 f \n${objects.length + 1} 1\n${String(infoAt).padStart(10, '0')} 00000 n \n`;
-  update += `trailer\n<</Size ${objects.length + 2}/Root 1 0 R/Info ${objects.length + 1} 0 R/Prev ${xref}>>\nstartxref\n${xref2}\n%%EOF\n`;
+  update += `xref\n0 1\n0000000000 65535 f \n${size} 1\n${String(infoAt).padStart(10, '0')} 00000 n \n`;
+  update += `trailer\n<</Size ${size + 1}/Root 1 0 R/Info ${size} 0 R/Prev ${xref}>>\nstartxref\n${xref2}\n%%EOF\n`;
   return { signed, sealed: Buffer.concat([signed, Buffer.from(update, 'latin1')]) };
 }
 
