@@ -1,19 +1,10 @@
 // Starts hub instances as child processes (the hub's own `src/main.ts`, the way it runs in production), kills them
 // with SIGKILL and restarts them on the same port. Used by the chaos run, the PGlite crash test and the benchmark.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { freePort } from '@egov-vn/vitest-config/processes';
 
 const hubDir = join(import.meta.dirname, '..');
-
-/** A free TCP port on 127.0.0.1 (the OS picks it; a restarted instance keeps it). */
-export async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
-  const port = (s.address() as AddressInfo).port;
-  await new Promise((resolve) => s.close(resolve));
-  return port;
-}
 
 export interface HubProcessOptions {
   /** Environment of the hub (DATABASE_URL or DATA_DIR, HUB_SEED, …); PORT and HOST are set by the supervisor. */

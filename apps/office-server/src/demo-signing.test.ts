@@ -4,7 +4,6 @@
 // approved on the DEMO phone page, and verifyPdf says TOTAL_PASSED (B-T, the hub's TSA) against the hub's anchors.
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { listRelayCredentials, relaySigner, signPdf, signPdfBatch, verifyPdf, type PdfSignatureError } from '@egov-vn/pdf-signature';
@@ -12,20 +11,10 @@ import { galleryDocument } from '@egov-vn/pdf-signature/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOffice, type RunningOffice } from './server.js';
 import { startApp } from './test-processes.js';
+import { freePort } from '@egov-vn/vitest-config/processes';
 
 const SNV = '000.00.02.H49';
 const CLIENT_SECRET = 'demo-signing-client-secret-7f3a9c1e5b';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 describe('demo signing relay on the office server (DEMO mode)', () => {
   const pkiDir = mkdtempSync(join(tmpdir(), 'egov-demo-pki-'));

@@ -26,7 +26,8 @@ import { formatIsoDate } from '@egov-vn/schemas';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { eventually, freePort, startApp, startHub } from './test-processes.js';
+import { eventually, startApp, startHub } from './test-processes.js';
+import { freePort } from '@egov-vn/vitest-config/processes';
 
 const A = '000.00.02.H49';
 const B = '000.00.03.H49';

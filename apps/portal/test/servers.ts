@@ -7,7 +7,6 @@
 // (without the portal, with persistent office data so a killed and restarted office server finds its documents).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { demoSeed } from '@egov-vn/exchange-hub/src/config.js';
@@ -16,6 +15,7 @@ import { loadDemoKit, type DemoKit } from '@egov-vn/exchange-hub/src/trust.js';
 import { renderDocumentPdf } from '@egov-vn/document-pdf/node';
 import { cryptoKeySigner, signPdf } from '@egov-vn/pdf-signature';
 import { formatIsoDate, todayInVietnam } from '@egov-vn/schemas';
+import { freePort, startMain } from '@egov-vn/vitest-config/processes';
 import { preview, type PreviewServer } from 'vite';
 
 const appsDir = join(import.meta.dirname, '..', '..');
@@ -38,36 +38,9 @@ export interface Servers {
   close(): Promise<void>;
 }
 
-/** A free TCP port on 127.0.0.1. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createNetServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 /** Starts apps/office-server's main (DEMO mode) on `port`; answers when it prints its URL. */
-export function startOfficeServer(env: Record<string, string>, logs: string[]): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--conditions=@egov-vn/source', '--import', 'tsx', 'src/main.ts'], {
-    cwd: join(appsDir, 'office-server'),
-    env: { ...process.env, OFFICE_CONFIG: '', DATABASE_URL: '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      logs.push(d.toString());
-      const m = /running at (http:\/\/[\d.:]+)/.exec(out);
-      if (m?.[1]) resolve({ url: m[1], child });
-    });
-    child.stderr.on('data', (d: Buffer) => logs.push(d.toString()));
-    child.on('exit', (code, signal) => reject(new Error(`office server exited (${code ?? signal}): ${out}`)));
-  });
+function startOfficeServer(env: Record<string, string>, logs: string[]): Promise<{ url: string; child: ChildProcess }> {
+  return startMain(join(appsDir, 'office-server'), { env: { OFFICE_CONFIG: '', DATABASE_URL: '', ...env }, logs, name: 'office server' });
 }
 
 /** `vite build` of the portal into `outDir`, in a child process (as a portal team builds); rejects with its output. */

@@ -8,13 +8,14 @@
 // when the process exits. Browser tests reach it through Vitest browser commands (see ./real-office.browser.ts):
 // the base URL of the gateway, a fresh token per user (the way a host's getToken does), a send from A to B through
 // the hub, and plain calls for setup and assertions.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { type AddressInfo, createServer } from 'node:net';
+import type { ChildProcess } from 'node:child_process';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import { createOfficeServer, type OfficeServer } from '@egov-vn/office-server';
 import { createTestIdentityProvider, minimalPdf, type TestIdentityProvider, type TestUser } from '@egov-vn/office-server/testing';
 import { formatIsoDate, todayInVietnam } from '@egov-vn/schemas';
+import { freePort, startMain } from '@egov-vn/vitest-config/processes';
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 
@@ -56,22 +57,8 @@ function startHub(port: number, logs: string[]): Promise<{ url: string; child: C
       { systemId: 'stc.office-elements', secret: SECRET_B, agencies: [{ code: AGENCY_B.code, name: AGENCY_B.name }] },
     ],
   };
-  const child = spawn(process.execPath, ['--conditions=@egov-vn/source', '--import', 'tsx', 'src/main.ts'], {
-    cwd: join(appsDir, 'exchange-hub'),
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: 'memory://', HUB_SEED: JSON.stringify(seed), DATABASE_URL: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      logs.push(d.toString());
-      const m = /running at (http:\/\/[\d.:]+)/.exec(out);
-      if (m?.[1]) resolve({ url: m[1], child });
-    });
-    child.stderr.on('data', (d: Buffer) => logs.push(d.toString()));
-    child.on('exit', (code, signal) => reject(new Error(`exchange hub exited (${code ?? signal}): ${out}`)));
-  });
+  const env = { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: 'memory://', HUB_SEED: JSON.stringify(seed), DATABASE_URL: '' };
+  return startMain(join(appsDir, 'exchange-hub'), { env, logs, name: 'exchange hub' });
 }
 
 // One harness per process, even if this module is loaded twice (the commands and the global teardown load it apart).
@@ -89,18 +76,6 @@ export async function stopRealOffice(): Promise<void> {
   const running = slot[KEY];
   slot[KEY] = undefined;
   if (running) await (await running).close();
-}
-
-/** A free loopback port (asked of the system, then released for the hub to take). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 async function start(): Promise<RealOffice> {
