@@ -1,7 +1,7 @@
 // The base of every office feature: the host context, integrator texts, and calls that never throw into the host.
 import { EgovElement, type Catalogue, type Lang, type MessageArgs, type MessageKey } from '@egov-vn/elements-core';
 import { ContextConsumer, ContextRoot } from '@lit/context';
-import type { PropertyDeclarations } from 'lit';
+import { html, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { OfficeBackendError, toOfficeBackendError } from './backend/types.js';
 import type { OfficeCallOptions, OfficeInput, OfficeOperation, OfficeOutput } from './backend/types.js';
 import { officeContext, type OfficeHost } from './context/context.js';
@@ -103,6 +103,18 @@ export class OfficeFeature<C extends Catalogue = Catalogue> extends EgovElement<
     }
   }
 
+  /**
+   * Draws `body()`; if drawing fails — on garbage a custom back end let through without the contract check — draws
+   * `fallback(error)` (the feature's error block) instead of throwing into the host page's rendering.
+   */
+  protected renderSafely(body: () => TemplateResult, fallback: (error: OfficeBackendError) => TemplateResult): TemplateResult {
+    try {
+      return body();
+    } catch (e) {
+      return fallback(toOfficeBackendError(e));
+    }
+  }
+
   /** Emit `egov-error` (never throws: a host listener that throws is reported, not propagated). */
   protected announce(error: OfficeBackendError, operation: string): void {
     try {
@@ -113,4 +125,18 @@ export class OfficeFeature<C extends Catalogue = Catalogue> extends EgovElement<
       console.error(e);
     }
   }
+}
+
+/** A feature's error block: what failed, in the reader's language with its code, and a button to try again. */
+export function renderErrorBlock(
+  error: OfficeBackendError,
+  locale: Lang,
+  texts: { title: string; retry: string },
+  retry: () => void,
+): TemplateResult {
+  return html`<div part="error" role="alert">
+    <strong>${texts.title}</strong>
+    <span>${error.localized[locale]} (${error.code})</span>
+    <button part="retry" type="button" @click=${retry}>${texts.retry}</button>
+  </div>`;
 }

@@ -1,6 +1,5 @@
 // The lists of the office features (incoming, outgoing, registers): pages over the back end's cursors, and the parts
-// every list draws the same way (the pager, the error block with its retry button).
-import type { Lang } from '@egov-vn/elements-core';
+// every list draws the same way (the pager, the filter form and its choices).
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { OfficeBackendError } from './backend/types.js';
 import type { Guarded } from './feature.js';
@@ -103,20 +102,6 @@ export function renderPager(
     <span>${texts.position}</span>
     <button type="button" ?disabled=${!list.hasNext} @click=${() => void list.turn(1)}>${texts.next}</button>
   </nav>`;
-}
-
-/** A feature's error block: what failed, in the reader's language with its code, and a button to try again. */
-export function renderErrorBlock(
-  error: OfficeBackendError,
-  locale: Lang,
-  texts: { title: string; retry: string },
-  retry: () => void,
-): TemplateResult {
-  return html`<div part="error" role="alert">
-    <strong>${texts.title}</strong>
-    <span>${error.localized[locale]} (${error.code})</span>
-    <button part="retry" type="button" @click=${retry}>${texts.retry}</button>
-  </div>`;
 }
 
 /**

@@ -19,9 +19,9 @@ import type { SignerProvider } from '@egov-vn/signature-elements';
 import type { EgovSignDialog } from '@egov-vn/signature-elements/sign-dialog';
 import { html, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
-import { OfficeBackendError } from '../backend/types.js';
+import { OfficeBackendError, toOfficeBackendError } from '../backend/types.js';
 import type { OfficeAgency, OfficeHost, OfficeUser, SigningUse } from '../context/context.js';
-import { OfficeFeature } from '../feature.js';
+import { OfficeFeature, renderErrorBlock } from '../feature.js';
 import {
   documentFromForm,
   emptyForm,
@@ -635,7 +635,7 @@ export class EgovCompose extends OfficeFeature<typeof messages> {
     try {
       r = await run();
     } catch (e) {
-      r = { ok: false, error: e instanceof OfficeBackendError ? e : new OfficeBackendError({ code: 'BAD_RESPONSE', status: 0 }, { cause: e }) };
+      r = { ok: false, error: toOfficeBackendError(e) };
     }
     this.busy = undefined;
     if (!r.ok) {
@@ -1354,18 +1354,10 @@ export class EgovCompose extends OfficeFeature<typeof messages> {
   }
 
   override render() {
-    let body: TemplateResult;
-    try {
-      body = this.#renderBody();
-    } catch (e) {
-      // Garbage from a custom backend that skipped the contract check must not break the host page.
-      const error = e instanceof OfficeBackendError ? e : new OfficeBackendError({ code: 'BAD_RESPONSE', status: 0 }, { cause: e });
-      body = html`<div part="error" role="alert">
-        <strong>${this.msg('loadError')}</strong>
-        <span>${error.localized[this.locale]} (${error.code})</span>
-        <button part="retry" type="button" @click=${() => void this.reload()}>${this.msg('retry')}</button>
-      </div>`;
-    }
+    const body = this.renderSafely(
+      () => this.#renderBody(),
+      (error) => renderErrorBlock(error, this.locale, { title: this.msg('loadError'), retry: this.msg('retry') }, () => void this.reload()),
+    );
     return html`<div part="base" class="base" aria-busy=${this.busy ? 'true' : 'false'}>
       <h2>${this.msg('title')}</h2>
       ${body}

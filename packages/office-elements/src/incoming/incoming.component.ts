@@ -14,8 +14,8 @@ import { html, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import '@egov-vn/calendar-elements/deadline';
 import { OfficeBackendError } from '../backend/types.js';
-import { OfficeFeature, type Guarded } from '../feature.js';
-import { PagedList, renderErrorBlock, renderFilterChoice, renderFilterForm, renderPager } from '../paged-list.js';
+import { OfficeFeature, type Guarded, renderErrorBlock } from '../feature.js';
+import { PagedList, renderFilterChoice, renderFilterForm, renderPager } from '../paged-list.js';
 import type { IncomingAction } from './incoming.events.js';
 import styles from './incoming.styles.js';
 
@@ -788,14 +788,10 @@ export class EgovIncoming extends OfficeFeature<typeof messages> {
   }
 
   override render() {
-    let body: TemplateResult;
-    try {
-      body = !this.host ? html`<p>${this.msg('noBackend')}</p>` : this.documentId ? this.#renderDetail() : this.#renderList();
-    } catch (e) {
-      // Garbage that passed a custom backend (no contract check) must not break the host page.
-      const error = e instanceof OfficeBackendError ? e : new OfficeBackendError({ code: 'BAD_RESPONSE', status: 0 }, { cause: e });
-      body = this.#renderError(error, () => void this.reload());
-    }
+    const body = this.renderSafely(
+      () => (!this.host ? html`<p>${this.msg('noBackend')}</p>` : this.documentId ? this.#renderDetail() : this.#renderList()),
+      (error) => this.#renderError(error, () => void this.reload()),
+    );
     return html`<div part="base" class="base">
       <h2>${this.msg('title')}</h2>
       ${body}

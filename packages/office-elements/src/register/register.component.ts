@@ -3,9 +3,9 @@ import type { RegisterEntry, RegisterKind } from '@egov-vn/office-api';
 import { formatIsoDate, todayInVietnam } from '@egov-vn/schemas';
 import { css, html, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
-import { OfficeBackendError } from '../backend/types.js';
-import { OfficeFeature } from '../feature.js';
-import { PagedList, renderErrorBlock, renderPager } from '../paged-list.js';
+import type { OfficeBackendError } from '../backend/types.js';
+import { OfficeFeature, renderErrorBlock } from '../feature.js';
+import { PagedList, renderPager } from '../paged-list.js';
 import { officeStyles } from '../styles.js';
 import type { RegisterExportFormat } from './register.events.js';
 
@@ -414,13 +414,10 @@ export class EgovRegister extends OfficeFeature<typeof messages> {
   }
 
   override render() {
-    let body: TemplateResult;
-    try {
-      body = this.host ? this.#renderBody() : html`<p>${this.msg('noBackend')}</p>`;
-    } catch (e) {
-      const error = e instanceof OfficeBackendError ? e : new OfficeBackendError({ code: 'BAD_RESPONSE', status: 0 }, { cause: e });
-      body = this.#renderError(error);
-    }
+    const body = this.renderSafely(
+      () => (this.host ? this.#renderBody() : html`<p>${this.msg('noBackend')}</p>`),
+      (error) => this.#renderError(error),
+    );
     return html`<div part="base" class="base">
       <h2>${this.msg('title')}</h2>
       ${body}
