@@ -18,13 +18,13 @@ import type { EgovErrorEvent, EgovNavigateEvent } from '../events.js';
 import '../outgoing/outgoing.js';
 import { EgovCompose, composeActions, documentFromForm, emptyForm } from './compose.js';
 import type { EgovComposeEvent, EgovComposeSendEvent } from './compose.js';
+import { mountIn, pageHost, q } from '../../test/feature-dom.js';
 
 const TODAY = '2026-12-02';
 // The journey, previews and failure tests render PDFs and sign with real keys: generous timeouts on a shared machine.
 vi.setConfig({ testTimeout: 60_000 });
 const FONTS = fontUrl.replace(/LiberationSerif-Regular\.ttf.*$/, '');
-const host = document.createElement('div');
-document.body.append(host);
+const host = pageHost();
 const defaultLoaders = { ...EgovCompose.loaders };
 
 const agency = {
@@ -67,14 +67,7 @@ function office(backend: OfficeBackend, user: OfficeHost['user'] = users.officer
   };
 }
 
-async function mount(template: TemplateResult): Promise<EgovCompose> {
-  render(template, host);
-  const el = host.querySelector('egov-compose')!;
-  await el.updateComplete;
-  return el;
-}
-// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the element type
-const q = <T extends HTMLElement = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel);
+const mount = (template: TemplateResult) => mountIn(host, template, 'egov-compose');
 const action = (el: Element, name: string) => q<HTMLButtonElement>(el, `[data-action=${name}]`);
 const once = <T extends Event>(target: EventTarget, name: string) =>
   new Promise<T>((resolve) => target.addEventListener(name, (e) => resolve(e as T), { once: true }));

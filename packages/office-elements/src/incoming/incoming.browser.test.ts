@@ -12,10 +12,10 @@ import { EgovOfficeContext } from '../context/office-context.component.js';
 import type { EgovErrorEvent, EgovNavigateEvent } from '../events.js';
 import { EgovIncoming } from './incoming.js';
 import type { EgovIncomingChangeEvent } from './incoming.js';
+import { button, clerk, mountIn, pageHost, q, rows } from '../../test/feature-dom.js';
 
 const TODAY = '2026-12-02';
-const host = document.createElement('div');
-document.body.append(host);
+const host = pageHost();
 const defaultLoader = EgovIncoming.loadViewers;
 
 beforeEach(() => host.setAttribute('lang', 'vi'));
@@ -24,23 +24,12 @@ afterEach(() => {
   EgovIncoming.loadViewers = defaultLoader;
 });
 
-const clerk = { id: 'vanthu', name: 'Nguyễn Thị Lan', role: 'vanThu' } as const;
 function office(backend: OfficeBackend, user: OfficeHost['user'] = clerk): OfficeHost {
   return { backend, user, today: TODAY };
 }
 
-async function mount(template: TemplateResult): Promise<EgovIncoming> {
-  render(template, host);
-  const el = host.querySelector('egov-incoming')!;
-  await el.updateComplete;
-  return el;
-}
-// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the element type
-const q = <T extends HTMLElement = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel);
-const rows = (el: EgovIncoming) => [...el.shadowRoot!.querySelectorAll<HTMLTableRowElement>('tr[part=row]')];
+const mount = (template: TemplateResult) => mountIn(host, template, 'egov-incoming');
 const waitRows = (el: EgovIncoming, n: number) => expect.poll(() => rows(el).length, { timeout: 3000 }).toBe(n);
-const button = (el: Element, text: string | RegExp) =>
-  [...el.shadowRoot!.querySelectorAll('button')].find((b) => (typeof text === 'string' ? b.textContent.trim() === text : text.test(b.textContent)))!;
 
 describe('<egov-incoming> with the in-memory backend', () => {
   it('lists the first page with unread marks, urgency, deadline badges and the total, and pages on the server', async () => {

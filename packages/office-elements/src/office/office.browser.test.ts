@@ -1,4 +1,4 @@
-import { expectAxeClean, wcagTags } from '@egov-vn/elements-core/testing';
+import { expectAxeClean } from '@egov-vn/elements-core/testing';
 import { html, render } from 'lit';
 import type { TemplateResult } from 'lit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -9,10 +9,10 @@ import '../context/office-context.js';
 import type { EgovErrorEvent, EgovNavigateEvent } from '../events.js';
 import { EgovOffice } from './office.js';
 import type { EgovOfficeViewEvent } from './office.js';
+import { axeTags as tags, clerk, mountIn, pageHost, q } from '../../test/feature-dom.js';
 
 const TODAY = '2026-12-02';
-const host = document.createElement('div');
-document.body.append(host);
+const host = pageHost();
 const defaultLoaders = EgovOffice.loaders;
 // A desktop page (the menu beside the feature); the 360 px test narrows the element itself.
 beforeEach(async () => {
@@ -24,20 +24,12 @@ afterEach(() => {
   EgovOffice.loaders = defaultLoaders;
 });
 
-const clerk = { id: 'vanthu', name: 'Nguyễn Thị Lan', role: 'vanThu' } as const;
 const seeded = () => memoryOfficeBackend(demoSeed({ count: 30, outgoing: 12, today: TODAY }));
 const office = (backend = seeded()): OfficeHost => ({ backend, user: clerk, today: TODAY });
 
-async function mount(template: TemplateResult): Promise<EgovOffice> {
-  render(template, host);
-  const el = host.querySelector('egov-office')!;
-  await el.updateComplete;
-  return el;
-}
-const q = (el: Element, sel: string) => el.shadowRoot!.querySelector<HTMLElement>(sel);
+const mount = (template: TemplateResult) => mountIn(host, template, 'egov-office');
 const feature = (el: EgovOffice, tag: string) => el.shadowRoot!.querySelector<HTMLElement>(tag);
 const inner = (el: HTMLElement | null, sel: string) => el?.shadowRoot?.querySelector<HTMLElement>(sel) ?? null;
-const tags = { runOnly: { type: 'tag' as const, values: [...wcagTags] } };
 
 describe('<egov-office>', () => {
   it('shows the incoming documents first, loads each feature on first use, and tells the host where the user goes', async () => {

@@ -1,4 +1,4 @@
-import { expectAxeClean, wcagTags } from '@egov-vn/elements-core/testing';
+import { expectAxeClean } from '@egov-vn/elements-core/testing';
 import { html, render } from 'lit';
 import type { TemplateResult } from 'lit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -10,29 +10,17 @@ import type { OfficeHost } from '../context/context.js';
 import type { EgovErrorEvent, EgovNavigateEvent } from '../events.js';
 import { recipientStage } from './outgoing.js';
 import type { EgovOutgoing, EgovOutgoingChangeEvent } from './outgoing.js';
+import { axeTags as tags, button, clerk, leader, mountIn, pageHost, q, rows } from '../../test/feature-dom.js';
 
 const TODAY = '2026-12-02';
-const host = document.createElement('div');
-document.body.append(host);
+const host = pageHost();
 beforeEach(() => host.setAttribute('lang', 'vi'));
 afterEach(() => render(html``, host));
 
-const clerk = { id: 'vanthu', name: 'Nguyễn Thị Lan', role: 'vanThu' } as const;
-const leader = { id: 'lanhdao', name: 'Trần Văn Minh', role: 'lanhDao' } as const;
 const office = (backend: OfficeBackend, user: OfficeHost['user'] = clerk): OfficeHost => ({ backend, user, today: TODAY });
 const seeded = (outgoing = 30) => memoryOfficeBackend(demoSeed({ count: 2, outgoing, today: TODAY }));
 
-async function mount(template: TemplateResult): Promise<EgovOutgoing> {
-  render(template, host);
-  const el = host.querySelector('egov-outgoing')!;
-  await el.updateComplete;
-  return el;
-}
-// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the element type
-const q = <T extends HTMLElement = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel);
-const rows = (el: EgovOutgoing) => [...el.shadowRoot!.querySelectorAll<HTMLTableRowElement>('tr[part=row]')];
-const button = (el: Element, text: string) => [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent.trim() === text)!;
-const tags = { runOnly: { type: 'tag' as const, values: [...wcagTags] } };
+const mount = (template: TemplateResult) => mountIn(host, template, 'egov-outgoing');
 
 describe('recipientStage', () => {
   it('reads the stage from the delivery and the latest status', () => {

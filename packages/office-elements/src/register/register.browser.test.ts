@@ -1,4 +1,4 @@
-import { expectAxeClean, wcagTags } from '@egov-vn/elements-core/testing';
+import { expectAxeClean } from '@egov-vn/elements-core/testing';
 import { html, render } from 'lit';
 import type { TemplateResult } from 'lit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -10,28 +10,18 @@ import type { OfficeHost } from '../context/context.js';
 import type { EgovErrorEvent, EgovNavigateEvent } from '../events.js';
 import type { EgovRegister, EgovRegisterExportEvent } from './register.js';
 import './register.js';
+import { axeTags as tags, clerk, mountIn, pageHost, q, rows } from '../../test/feature-dom.js';
 
 const TODAY = '2026-12-02';
-const host = document.createElement('div');
-document.body.append(host);
+const host = pageHost();
 beforeEach(() => host.setAttribute('lang', 'vi'));
 afterEach(() => render(html``, host));
 
-const clerk = { id: 'vanthu', name: 'Nguyễn Thị Lan', role: 'vanThu' } as const;
 const office = (backend: OfficeBackend): OfficeHost => ({ backend, user: clerk, today: TODAY });
 // 400 incoming documents over about 133 days: two years of registers (2026 and the end of 2025).
 const seeded = () => memoryOfficeBackend(demoSeed({ count: 1200, outgoing: 30, today: TODAY }));
 
-async function mount(template: TemplateResult): Promise<EgovRegister> {
-  render(template, host);
-  const el = host.querySelector('egov-register')!;
-  await el.updateComplete;
-  return el;
-}
-// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the element type
-const q = <T extends HTMLElement = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel);
-const rows = (el: EgovRegister) => [...el.shadowRoot!.querySelectorAll<HTMLTableRowElement>('tr[part=row]')];
-const tags = { runOnly: { type: 'tag' as const, values: [...wcagTags] } };
+const mount = (template: TemplateResult) => mountIn(host, template, 'egov-register');
 
 describe('<egov-register> with the in-memory backend', () => {
   it('shows the incoming register of this year with the Phụ lục VI columns, newest number first, paged', async () => {
