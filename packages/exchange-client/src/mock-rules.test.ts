@@ -1,40 +1,20 @@
 // The mock applies the kit's shared rules (from @egov-vn/schemas), as the hub does: the status order
 // (canRecordStatus) and the secret-document guard (isSecretClassification).
-import { buildEdxml } from '@egov-vn/edxml';
-import { sampleDocumentPackage } from '@egov-vn/edxml/testing';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ExchangeClient, ExchangeError } from './index.js';
+import { ExchangeError } from './index.js';
 import { createExchangeMock } from './mock.js';
+import { baseUrl, edxmlToReceiver, RECEIVER, twoClients, twoSystemsSeed } from './two-systems.testutil.js';
 
-const baseUrl = 'https://hub.example.gov.vn';
-const SENDER = '000.00.00.G22';
-const RECEIVER = '000.00.00.H49';
-const mock = createExchangeMock({
-  baseUrl,
-  seed: {
-    systems: [
-      { systemId: 'sys.vpcp', secret: 'secret-vpcp-123', agencies: [{ code: SENDER, name: 'Văn phòng Chính phủ' }] },
-      { systemId: 'sys.qn', secret: 'secret-qn-123', agencies: [{ code: RECEIVER, name: 'Ủy ban nhân dân tỉnh Quảng Ninh' }] },
-    ],
-  },
-});
+const mock = createExchangeMock({ baseUrl, seed: twoSystemsSeed });
 const server = setupServer(...mock.handlers);
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterAll(() => server.close());
 
 let serial = 0;
-function edxml(sphere?: string): string {
-  const pkg = sampleDocumentPackage('new');
-  pkg.header.from = { ...pkg.header.from, organId: SENDER };
-  pkg.header.to = [{ organId: RECEIVER, organName: 'Ủy ban nhân dân tỉnh Quảng Ninh' }];
-  pkg.header.documentId = `${SENDER},2024/03/12,${++serial}/VPCP-TTĐT`;
-  if (sphere !== undefined) pkg.header.otherInfo = { ...pkg.header.otherInfo, sphereOfPromulgation: sphere };
-  return buildEdxml(pkg);
-}
+const edxml = (sphere?: string) => edxmlToReceiver(String(++serial), sphere);
 
-const sender = new ExchangeClient({ baseUrl, systemId: 'sys.vpcp', secret: 'secret-vpcp-123', retries: 0 });
-const receiver = new ExchangeClient({ baseUrl, systemId: 'sys.qn', secret: 'secret-qn-123', retries: 0 });
+const { sender, receiver } = twoClients();
 
 async function record(codes: string[]): Promise<string[]> {
   const { documentId } = await sender.sendDocument({ edxml: edxml() });

@@ -1,40 +1,19 @@
 // watchInbox's acknowledgement rule, as the README states it: an item is acknowledged when the consumer asks for the
 // next one. Leaving the loop — by a throw or by `break` — leaves the current item pending (a generator cannot tell a
 // failed handler from a deliberate stop), so a consumer that stops after handling an item acknowledges it first.
-import { buildEdxml } from '@egov-vn/edxml';
-import { sampleDocumentPackage } from '@egov-vn/edxml/testing';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ExchangeClient } from './index.js';
 import { createExchangeMock } from './mock.js';
+import { baseUrl, edxmlToReceiver, twoClients, twoSystemsSeed } from './two-systems.testutil.js';
 
-const baseUrl = 'https://hub.example.gov.vn';
-const SENDER = '000.00.00.G22';
-const RECEIVER = '000.00.00.H49';
-const mock = createExchangeMock({
-  baseUrl,
-  seed: {
-    systems: [
-      { systemId: 'sys.vpcp', secret: 'secret-vpcp-123', agencies: [{ code: SENDER, name: 'Văn phòng Chính phủ' }] },
-      { systemId: 'sys.qn', secret: 'secret-qn-123', agencies: [{ code: RECEIVER, name: 'Ủy ban nhân dân tỉnh Quảng Ninh' }] },
-    ],
-  },
-});
+const mock = createExchangeMock({ baseUrl, seed: twoSystemsSeed });
 const server = setupServer(...mock.handlers);
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterAll(() => server.close());
 
-const sender = new ExchangeClient({ baseUrl, systemId: 'sys.vpcp', secret: 'secret-vpcp-123', retries: 0 });
-const receiver = new ExchangeClient({ baseUrl, systemId: 'sys.qn', secret: 'secret-qn-123', retries: 0 });
+const { sender, receiver } = twoClients();
 
-function edxml(number: string): string {
-  const pkg = sampleDocumentPackage('new');
-  pkg.header.from = { ...pkg.header.from, organId: SENDER };
-  pkg.header.to = [{ organId: RECEIVER, organName: 'Ủy ban nhân dân tỉnh Quảng Ninh' }];
-  pkg.header.code = { ...pkg.header.code, codeNumber: number };
-  pkg.header.documentId = `${SENDER},2024/03/12,${number}/VPCP-TTĐT`;
-  return buildEdxml(pkg);
-}
+const edxml = edxmlToReceiver;
 
 const pending = async () => (await receiver.listInbox({ state: 'pending' })).items.map((i) => i.documentId);
 
