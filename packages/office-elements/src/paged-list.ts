@@ -35,6 +35,7 @@ export class PagedList<T> implements ReactiveController {
     host.addController(this);
   }
 
+  // A controller of its host (TypeScript wants one of the hooks); loads are started by the feature, not on connection.
   hostConnected(): void {}
 
   /** The page shown, from 0. */
