@@ -12,6 +12,9 @@ export interface ListPage<T> {
   total?: number | null;
 }
 
+/** The `limit` to ask for from a feature's `page-size`: 1 to 200 (the contract's bounds), 50 when unset or 0. */
+export const pageLimit = (pageSize: number): number => Math.min(200, Math.max(1, pageSize || 50));
+
 /**
  * A feature's list, page by page: the page shown, the cursor of each page seen so far, the items, whether a load is
  * under way and the error of the last one. The last load wins: the answer to an older load (before the filters

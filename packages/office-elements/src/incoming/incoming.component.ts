@@ -15,7 +15,7 @@ import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import '@egov-vn/calendar-elements/deadline';
 import { OfficeBackendError } from '../backend/types.js';
 import { OfficeFeature, type Guarded, renderErrorBlock } from '../feature.js';
-import { PagedList, renderFilterChoice, renderFilterForm, renderPager } from '../paged-list.js';
+import { pageLimit, PagedList, renderFilterChoice, renderFilterForm, renderPager } from '../paged-list.js';
 import type { IncomingAction } from './incoming.events.js';
 import styles from './incoming.styles.js';
 
@@ -259,7 +259,7 @@ export class EgovIncoming extends OfficeFeature<typeof messages> {
 
   #filters: Filters = {};
   readonly #list = new PagedList<IncomingItem>(this, (cursor) => {
-    const query: ListIncomingQuery = { ...this.#filters, limit: Math.min(200, Math.max(1, this.pageSize || 50)) };
+    const query: ListIncomingQuery = { ...this.#filters, limit: pageLimit(this.pageSize) };
     if (cursor) query.cursor = cursor;
     return this.guard('listIncoming', { query });
   });

@@ -4,7 +4,7 @@ import { css, html, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import type { OfficeBackendError } from '../backend/types.js';
 import { OfficeFeature, type Guarded, renderErrorBlock } from '../feature.js';
-import { PagedList, renderFilterChoice, renderFilterForm, renderPager } from '../paged-list.js';
+import { pageLimit, PagedList, renderFilterChoice, renderFilterForm, renderPager } from '../paged-list.js';
 import { officeStyles } from '../styles.js';
 import type { OutgoingAction, RecipientStage } from './outgoing.events.js';
 
@@ -273,7 +273,7 @@ export class EgovOutgoing extends OfficeFeature<typeof messages> {
 
   #filters: Filters = {};
   readonly #list = new PagedList<OutgoingItem>(this, (cursor) => {
-    const query: ListOutgoingQuery = { ...this.#filters, limit: Math.min(200, Math.max(1, this.pageSize || 50)) };
+    const query: ListOutgoingQuery = { ...this.#filters, limit: pageLimit(this.pageSize) };
     if (cursor) query.cursor = cursor;
     return this.guard('listOutgoing', { query });
   });

@@ -5,7 +5,7 @@ import { css, html, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import type { OfficeBackendError } from '../backend/types.js';
 import { OfficeFeature, renderErrorBlock } from '../feature.js';
-import { PagedList, renderPager } from '../paged-list.js';
+import { pageLimit, PagedList, renderPager } from '../paged-list.js';
 import { officeStyles } from '../styles.js';
 import type { RegisterExportFormat } from './register.events.js';
 
@@ -184,7 +184,7 @@ export class EgovRegister extends OfficeFeature<typeof messages> {
   readonly #list = new PagedList<RegisterEntry>(this, (cursor) => {
     const query = {
       year: this.#year,
-      limit: Math.min(200, Math.max(1, this.pageSize || 50)),
+      limit: pageLimit(this.pageSize),
       ...(this.#q ? { q: this.#q } : {}),
       ...(cursor ? { cursor } : {}),
     };
