@@ -311,10 +311,11 @@ try {
           pending.push(
             call(i, k, r).then((ok) => {
               if (!ok) errors++;
-              latencies.push(performance.now() - due);
-              if (trace && performance.now() - due >= 50)
+              const ms = performance.now() - due;
+              latencies.push(ms);
+              if (trace && ms >= 50)
                 traceFile('slow.log').write(
-                  `${JSON.stringify({ label, client: i, instance: (i + k) % pools.length, due: new Date(performance.timeOrigin + due).toISOString(), ms: Math.round(performance.now() - due) })}\n`,
+                  `${JSON.stringify({ label, client: i, instance: (i + k) % pools.length, due: new Date(performance.timeOrigin + due).toISOString(), ms: Math.round(ms) })}\n`,
                 );
             }),
           );
